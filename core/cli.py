@@ -1,0 +1,118 @@
+"""The headless command line: `neuroexam <command>`. Never imports Qt.
+
+Exit codes: 0 success; 1 the input is not valid (the problems are printed); 2 wrong usage;
+3 a file could not be read or written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from core import __version__
+from core.recordio import RecordError, dumps_schema, read_record, write_record
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_IO = 0, 1, 2, 3
+
+EPILOG = ("exit codes: 0 success, 1 invalid input (problems listed), 2 wrong usage, "
+          "3 file not readable or writable")
+
+
+def _validate(args: argparse.Namespace) -> int:
+    record = read_record(Path(args.file))
+    print(f"{args.file}: valid patient record ({len(record.exams)} exams, "
+          f"{len(record.surgeries)} surgeries)")
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(dumps_schema())
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from core.demo import demo_record
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "demo-patient.json"
+    write_record(path, demo_record())
+    print(f"wrote {path}")
+    return EXIT_OK
+
+
+def _assess(args: argparse.Namespace) -> int:
+    from core.engine import assess
+    from core.engine.summary import assessment_text
+
+    record = read_record(Path(args.record))
+    try:
+        result = assess(record, args.exam)
+    except LookupError as error:
+        print(f"{args.record}: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    if args.json:
+        print(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(assessment_text(result))
+    return EXIT_OK
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from core.engine.summary import rules_markdown, rules_text
+
+    sys.stdout.write(rules_markdown() if args.markdown else rules_text())
+    return EXIT_OK
+
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of every command; each has --help."""
+    parser = argparse.ArgumentParser(
+        prog="neuroexam", epilog=EPILOG,
+        description="NeuroExam: document and compare the neurological exam of the legs. "
+                    "Without a command, starts the app.")
+    parser.add_argument("--version", action="version", version=f"neuroexam {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, handler: Command, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text, epilog=EPILOG)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    command("validate", _validate, "Check a patient record file against the format.") \
+        .add_argument("file", help="the record (JSON)")
+    command("schema", _schema, "Print the JSON Schema of the patient record.")
+    command("demo", _demo, "Write the demo patient's record to a folder.") \
+        .add_argument("--out", default="demo", help="the folder (default: demo)")
+    assess_parser = command("assess", _assess, "Assess an exam against the patient's history.")
+    assess_parser.add_argument("record", help="the record (JSON)")
+    assess_parser.add_argument("--exam", help="the exam id (default: the latest exam)")
+    assess_parser.add_argument("--json", action="store_true",
+                               help="print the assessment document instead of text")
+    command("rules", _rules, "Print the triage rules with their sources.") \
+        .add_argument("--markdown", action="store_true", help="as the Markdown page in docs/")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command and return its exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        result: int = args.handler(args)
+        return result
+    except RecordError as error:
+        print(error, file=sys.stderr)
+        return EXIT_INVALID
+    except OSError as error:
+        print(f"neuroexam: {error.strerror or error}: {error.filename or ''}", file=sys.stderr)
+        return EXIT_IO

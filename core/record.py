@@ -1,0 +1,351 @@
+"""The patient record: pydantic models of the exchange contract (record-format.md, version 1).
+
+The models are strict: grades are enums, unknown keys are refused, dates must be ISO dates. What
+the contract leaves to the product is documented on the fields: how NT reasons are stored
+(``nt_reasons``), the herniation zone of a surgery, and signing metadata.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any, Generic, Literal, TypeVar
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from core.grades import MotorGrade, ReflexGrade, SensoryGrade
+from core.knowledge import (
+    Dermatome,
+    DiscLevel,
+    FemoralStretch,
+    GaitResult,
+    HerniationZone,
+    Muscle,
+    NotTestableReason,
+    PlantarResponse,
+    RedFlag,
+    Reflex,
+    SensoryModality,
+    Side,
+)
+
+FORMAT_NAME: Literal["neuroexam.patient-record"] = "neuroexam.patient-record"
+FORMAT_VERSION: Literal[1] = 1
+
+
+class Model(BaseModel):
+    """Base of every record model: strict, closed to unknown keys, documented field by field."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        use_attribute_docstrings=True,
+        strict=True,
+    )
+
+
+T = TypeVar("T")
+
+
+class PerSide(Model, Generic[T]):
+    """A finding per side; a side that is absent was not examined."""
+
+    left: T | None = None
+    """The left side."""
+    right: T | None = None
+    """The right side."""
+
+    def get(self, side: Side) -> T | None:
+        """The value on ``side``, or None when that side was not examined."""
+        return self.left if side is Side.LEFT else self.right
+
+    def set(self, side: Side, value: T | None) -> None:
+        """Replace the value on ``side``."""
+        setattr(self, side.value, value)
+
+
+class Clonus(StrEnum):
+    """Ankle clonus, when not a count of beats."""
+
+    ABSENT = "absent"
+    SUSTAINED = "sustained"
+
+
+class StraightLegRaise(StrEnum):
+    """Straight leg raise, when not positive at an angle."""
+
+    NEGATIVE = "negative"
+    NT = "NT"
+
+
+def _parse_clonus(value: Any) -> Clonus | int:
+    if isinstance(value, Clonus):
+        return value
+    if isinstance(value, str) and value in Clonus._value2member_map_:
+        return Clonus(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 100:
+        return value
+    raise PydanticCustomError(
+        "clonus", "expected 'absent', 'sustained' or a number of beats from 1 to 100"
+    )
+
+
+def _parse_slr(value: Any) -> StraightLegRaise | int:
+    if isinstance(value, StraightLegRaise):
+        return value
+    if isinstance(value, str) and value in StraightLegRaise._value2member_map_:
+        return StraightLegRaise(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 90:
+        return value
+    raise PydanticCustomError(
+        "straight_leg_raise",
+        "expected 'negative', 'NT' or the angle in degrees (0-90) at which it was positive",
+    )
+
+
+def _plain(value: Clonus | StraightLegRaise | int) -> str | int:
+    return value.value if isinstance(value, StrEnum) else value
+
+
+ClonusValue = Annotated[
+    Clonus | int,
+    PlainValidator(_parse_clonus),
+    PlainSerializer(_plain),
+    WithJsonSchema({"anyOf": [{"enum": ["absent", "sustained"]},
+                              {"type": "integer", "minimum": 1, "maximum": 100}]}),
+]
+SlrValue = Annotated[
+    StraightLegRaise | int,
+    PlainValidator(_parse_slr),
+    PlainSerializer(_plain),
+    WithJsonSchema({"anyOf": [{"enum": ["negative", "NT"]},
+                              {"type": "integer", "minimum": 0, "maximum": 90}]}),
+]
+
+
+def _reject_bool(value: Any) -> Any:
+    """JSON true/false are not grades, although Python counts True as 1."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("bool_grade", "true/false is not a grade")
+    return value
+
+
+SensoryValue = Annotated[SensoryGrade, BeforeValidator(_reject_bool)]
+ReflexValue = Annotated[ReflexGrade, BeforeValidator(_reject_bool)]
+
+
+class MotorBySide(PerSide[dict[Muscle, MotorGrade]]):
+    """MRC grade per muscle and side."""
+
+
+class SensoryBySide(PerSide[dict[Dermatome, SensoryValue]]):
+    """ISNCSCI sensory grade per dermatome and side."""
+
+
+class ReflexesBySide(PerSide[dict[Reflex, ReflexValue]]):
+    """NINDS reflex grade per reflex and side."""
+
+
+class PlantarBySide(PerSide[PlantarResponse]):
+    """Plantar response per side."""
+
+
+class ClonusBySide(PerSide[ClonusValue]):
+    """Ankle clonus per side."""
+
+
+class GaitBySide(PerSide[GaitResult]):
+    """Heel or toe walk per side."""
+
+
+class SlrBySide(PerSide[SlrValue]):
+    """Straight leg raise per side."""
+
+
+class FemoralStretchBySide(PerSide[FemoralStretch]):
+    """Femoral stretch test per side."""
+
+
+PainScore = Annotated[int, Field(ge=0, le=10)]
+
+
+class Pain(Model):
+    """Pain on the 0-10 numeric rating scale."""
+
+    leg: PainScore | None = None
+    """Leg pain, 0-10."""
+    back: PainScore | None = None
+    """Back pain, 0-10."""
+
+
+class Sex(StrEnum):
+    """Sex as recorded."""
+
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"
+    UNKNOWN = "unknown"
+
+
+class ExamKind(StrEnum):
+    """When in the course of care the exam was made."""
+
+    INITIAL = "initial"
+    PREOPERATIVE = "preoperative"
+    POSTOPERATIVE = "postoperative"
+    FOLLOW_UP = "follow-up"
+
+
+class ExamStatus(StrEnum):
+    """A draft can be edited; a signed exam is read-only and changes only by amendment."""
+
+    DRAFT = "draft"
+    SIGNED = "signed"
+
+
+class SurgerySide(StrEnum):
+    """The side an operation addressed."""
+
+    LEFT = "left"
+    RIGHT = "right"
+    BILATERAL = "bilateral"
+
+
+Identifier = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$")]
+ShortText = Annotated[str, Field(max_length=200)]
+
+
+class Patient(Model):
+    """Who the record is about."""
+
+    id: Identifier
+    """The clinic's record number (MRN)."""
+    family_name: ShortText
+    """Family name."""
+    given_name: ShortText
+    """Given name(s)."""
+    birth_date: dt.date | None = None
+    """Date of birth."""
+    sex: Sex = Sex.UNKNOWN
+    """Sex as recorded."""
+
+
+class Surgery(Model):
+    """An operation; exams may refer to it by id."""
+
+    id: Identifier
+    """Unique within the record."""
+    procedure: ShortText = "microdiscectomy"
+    """The procedure, in words."""
+    level: DiscLevel
+    """The disc level operated on."""
+    side: SurgerySide
+    """The side of the approach."""
+    date: dt.date
+    """The day of the operation."""
+    herniation: HerniationZone | None = None
+    """Product extension: where the disc lay (paracentral compresses the traversing root,
+    foraminal and far-lateral the exiting root). Unknown when absent."""
+
+
+class Exam(Model):
+    """One examination of both legs."""
+
+    id: Identifier
+    """Unique within the record."""
+    date: dt.date
+    """The day of the exam."""
+    kind: ExamKind
+    """Initial, preoperative, postoperative or follow-up."""
+    surgery_id: Identifier | None = None
+    """The operation this exam is before or after, when known."""
+    examiner: ShortText = ""
+    """Who examined."""
+    status: ExamStatus = ExamStatus.DRAFT
+    """Draft or signed."""
+    motor: MotorBySide = Field(default_factory=MotorBySide)
+    """MRC grades."""
+    light_touch: SensoryBySide = Field(default_factory=SensoryBySide)
+    """Light touch per dermatome."""
+    pin_prick: SensoryBySide = Field(default_factory=SensoryBySide)
+    """Pin prick per dermatome."""
+    reflexes: ReflexesBySide = Field(default_factory=ReflexesBySide)
+    """Tendon reflexes."""
+    plantar: PlantarBySide = Field(default_factory=PlantarBySide)
+    """Plantar response."""
+    clonus: ClonusBySide = Field(default_factory=ClonusBySide)
+    """Ankle clonus."""
+    heel_walk: GaitBySide = Field(default_factory=GaitBySide)
+    """Heel walk."""
+    toe_walk: GaitBySide = Field(default_factory=GaitBySide)
+    """Toe walk."""
+    straight_leg_raise: SlrBySide = Field(default_factory=SlrBySide)
+    """Straight leg raise."""
+    femoral_stretch: FemoralStretchBySide = Field(default_factory=FemoralStretchBySide)
+    """Femoral stretch test."""
+    red_flags: list[RedFlag] | None = None
+    """Red flags present; an empty list means all were asked and absent, None that none were asked."""
+    pain: Pain | None = None
+    """Pain scores."""
+    notes: Annotated[str, Field(max_length=20_000)] = ""
+    """Free-text notes."""
+    nt_reasons: dict[Annotated[str, Field(pattern=r"^[a-z_]+\.(left|right)\.[A-Za-z0-9_-]+$")],
+                     NotTestableReason] = Field(default_factory=dict)
+    """Product extension: why an item is NT, keyed "section.side.item"
+    (e.g. "motor.left.great_toe_extension")."""
+    signed_at: dt.datetime | None = None
+    """Product extension: when the exam was signed (UTC)."""
+
+    def motor_grade(self, side: Side, muscle: Muscle) -> MotorGrade | None:
+        """The grade of ``muscle`` on ``side``, or None when not examined."""
+        return (self.motor.get(side) or {}).get(muscle)
+
+    def sensory_grade(self, modality: SensoryModality, side: Side,
+                      dermatome: Dermatome) -> SensoryGrade | None:
+        """The grade of ``dermatome`` for one modality, or None when not examined."""
+        by_side: SensoryBySide = getattr(self, modality.value)
+        return (by_side.get(side) or {}).get(dermatome)
+
+    def reflex_grade(self, side: Side, reflex: Reflex) -> ReflexGrade | None:
+        """The grade of ``reflex`` on ``side``, or None when not examined."""
+        return (self.reflexes.get(side) or {}).get(reflex)
+
+
+class PatientRecord(Model):
+    """The whole record of one patient: the exchange document."""
+
+    format: Literal["neuroexam.patient-record"] = FORMAT_NAME
+    """Always "neuroexam.patient-record"."""
+    format_version: Literal[1] = FORMAT_VERSION
+    """The version of this contract."""
+    patient: Patient
+    """The patient."""
+    surgeries: list[Surgery] = Field(default_factory=list)
+    """Operations, any order."""
+    exams: list[Exam] = Field(default_factory=list)
+    """Exams, any order; the engine sorts them by date."""
+
+    def surgery(self, surgery_id: str | None) -> Surgery | None:
+        """The surgery with this id, if any."""
+        return next((s for s in self.surgeries if s.id == surgery_id), None)
+
+    def exam(self, exam_id: str) -> Exam | None:
+        """The exam with this id, if any."""
+        return next((e for e in self.exams if e.id == exam_id), None)
+
+    def exams_by_date(self) -> list[Exam]:
+        """Exams oldest first; exams of the same day keep their order in the record."""
+        return sorted(self.exams, key=lambda e: e.date)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The record as the contract's JSON: sides and optional fields not examined are left out."""
+        return self.model_dump(mode="json", exclude_none=True)

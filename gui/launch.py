@@ -1,0 +1,26 @@
+"""The `neuroexam` entry point: the app with no arguments, the headless command line otherwise.
+
+This module must not import Qt at module level: the command line runs on machines with no display
+and never loads PySide6.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Dispatch to the command line or start the app."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args:
+        from core.cli import main as cli_main
+
+        return cli_main(args)
+    from gui.app import run
+
+    return run()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""Every clinical vignette of shared/cases/vignettes.yaml, checked against the engine."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from vignettes import CASES, build_record
+
+from core.engine import assess
+from core.knowledge import Side
+from core.scores import lems
+
+SHARED_VIGNETTES = Path(__file__).resolve().parents[2] / "shared" / "cases" / "vignettes.yaml"
+
+
+def _case_ids() -> list[str]:
+    return [case["id"] for case in CASES]
+
+
+def cases_expecting(key: str) -> Any:
+    """Parametrize over the cases whose expectations set ``key``."""
+    chosen = [c for c in CASES if key in c["expect"]]
+    return pytest.mark.parametrize("case", chosen, ids=[c["id"] for c in chosen])
+
+
+@cases_expecting("triage")
+def test_triage_level(case: dict[str, Any]) -> None:
+    assert assess(build_record(case)).triage.level.label == case["expect"]["triage"]
+
+
+@cases_expecting("localisation")
+def test_leading_lesion_and_side(case: dict[str, Any]) -> None:
+    expect = case["expect"]
+    ranked = assess(build_record(case)).localisation
+    assert ranked, "nothing localised"
+    assert ranked[0].lesion.value in expect["localisation"]
+    if "side" in expect:
+        assert ranked[0].side == expect["side"]
+    assert ranked[0].reasons_for, "the leading lesion must show findings for it"
+
+
+@cases_expecting("changes")
+def test_named_changes(case: dict[str, Any]) -> None:
+    expect = case["expect"]["changes"]
+    changes = assess(build_record(case)).changes
+    for side, items in expect.items():
+        for item, kind in items.items():
+            rows = [c for c in changes if c.item.item == item and c.item.side is Side(side)]
+            assert rows, f"no change row for {side} {item}"
+            assert {c.kind.value for c in rows} == {kind}, f"{side} {item}"
+
+
+@cases_expecting("recovery_rate")
+def test_recovery_rates(case: dict[str, Any]) -> None:
+    expect = case["expect"]["recovery_rate"]
+    rates = {(r.side.value, r.muscle.value): r.percent
+             for r in assess(build_record(case)).recovery}
+    for side, items in expect.items():
+        for item, percent in items.items():
+            assert rates[(side, item)] == pytest.approx(percent)
+
+
+@cases_expecting("flags")
+def test_flags(case: dict[str, Any]) -> None:
+    expect = case["expect"]
+    result = assess(build_record(case))
+    assert set(expect["flags"]) <= {f.value for f in result.flags}
+    if "flag_detail" in expect:
+        assert any(expect["flag_detail"] in s for s in result.flag_sentences)
+
+
+def test_lems_of_incomplete_exam() -> None:
+    case = next(c for c in CASES if c["id"] == "incomplete-exam")
+    record = build_record(case)
+    current, preoperative = assess(record), record.exams_by_date()[0]
+    assert current.lems.as_dict() == case["expect"]["lems"]
+    assert lems(preoperative).total == case["expect"]["lems_preoperative"]
+    assert lems(preoperative).right == "ND" and lems(preoperative).left == 25
+
+
+def test_peroneal_case_argues_against_l5_with_its_reasons() -> None:
+    case = next(c for c in CASES if c["id"] == "peroneal-palsy-not-root")
+    ranked = assess(build_record(case)).localisation
+    l5 = next(c for c in ranked if c.lesion.value == "L5_root")
+    assert any("ankle inversion normal" in r for r in l5.reasons_against)
+    assert any("hip abduction normal" in r for r in l5.reasons_against)
+
+
+def test_toe_drop_case_argues_against_peroneal_palsy() -> None:
+    case = next(c for c in CASES if c["id"] == "toe-drop-one-week-after-l45")
+    ranked = assess(build_record(case)).localisation
+    peroneal = next(c for c in ranked if c.lesion.value == "common_peroneal_nerve")
+    assert any("ankle inversion 4/5" in r and "spares" in r for r in peroneal.reasons_against)
+
+
+@pytest.mark.skipif(not SHARED_VIGNETTES.exists(), reason="shared/ is not beside the checkout")
+def test_every_shared_vignette_is_encoded() -> None:
+    shared_ids = re.findall(r"^\s*- id:\s*(\S+)", SHARED_VIGNETTES.read_text(), re.MULTILINE)
+    assert shared_ids and sorted(shared_ids) == sorted(_case_ids())
