@@ -16,6 +16,10 @@ class NotComparableError(ValueError):
     """Raised when an NT grade is compared with another grade."""
 
 
+_RANK_CACHE: dict[object, int] = {}
+"""Ranks looked up once per member: grades are compared in hot loops of the engine."""
+
+
 @total_ordering
 class _RankedGrade(Enum):
     """An enum whose members have a clinical order, with NT apart."""
@@ -23,10 +27,13 @@ class _RankedGrade(Enum):
     @property
     def rank(self) -> int:
         """Position on the scale; NT has none."""
-        ranks: dict[object, int] = self._ranks()
-        if self.value not in ranks:
-            raise NotComparableError(f"{self.value!r} is not testable and has no rank")
-        return ranks[self.value]
+        rank = _RANK_CACHE.get(self)
+        if rank is None:
+            rank = self._ranks().get(self._value_)
+            if rank is None:
+                raise NotComparableError(f"{self._value_!r} is not testable and has no rank")
+            _RANK_CACHE[self] = rank
+        return rank
 
     @classmethod
     def _ranks(cls) -> dict[object, int]:
@@ -35,15 +42,12 @@ class _RankedGrade(Enum):
     @property
     def testable(self) -> bool:
         """False for NT."""
-        return self.value in self._ranks()
+        return bool(self._value_ != "NT")
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, type(self)):
             return NotImplemented
         return self.rank < other.rank
-
-    def __hash__(self) -> int:
-        return hash(self.value)
 
     @classmethod
     def testable_grades(cls) -> list[Self]:
@@ -76,7 +80,7 @@ class MotorGrade(_RankedGrade):
         """The whole MRC grade: 4-, 4 and 4+ all count as 4 (ISNCSCI takes whole numbers)."""
         if not self.testable:
             raise NotComparableError("NT has no MRC value")
-        return int(self.value[0])
+        return int(self._value_[0])
 
     @property
     def is_normal(self) -> bool:

@@ -537,9 +537,10 @@ PERIPHERAL_LESION_PATTERNS: dict[Lesion, LesionPattern] = {
 }
 
 ROOT_LESION_PATTERNS: dict[Lesion, LesionPattern] = {
+    # Section 7 has one row for "L2 / L3 root"; split here by section 2, which gives knee
+    # extension to L3 and L4 only, and by the patellar reflex (L3 minor) and the dermatomes.
     Lesion.L2_ROOT: LesionPattern(
-        "L2 root", weak=(_M.HIP_FLEXION, _M.HIP_ADDUCTION), weak_minor=(_M.KNEE_EXTENSION,),
-        sensory=(Dermatome.L2,), root=Root.L2,
+        "L2 root", weak=(_M.HIP_FLEXION, _M.HIP_ADDUCTION), sensory=(Dermatome.L2,), root=Root.L2,
     ),
     Lesion.L3_ROOT: LesionPattern(
         "L3 root", weak=(_M.HIP_FLEXION, _M.HIP_ADDUCTION), weak_minor=(_M.KNEE_EXTENSION,),

@@ -54,7 +54,10 @@ def assess_context(context: ExamContext) -> Assessment:
     """Assess an exam in its context."""
     comparison = context.comparison
     changes = compare(comparison, context.exam) if comparison is not None else []
-    since_previous = compare(context.previous, context.exam) if context.previous else []
+    if context.previous is comparison:
+        since_previous = changes
+    else:
+        since_previous = compare(context.previous, context.exam) if context.previous else []
     inputs = TriageInputs(context, changes, since_previous)
     ranked = localise(context)
     result = triage(inputs)

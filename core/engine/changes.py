@@ -73,25 +73,22 @@ def classify(earlier: Reading | None, current: Reading | None) -> ChangeKind:
     return ChangeKind.BETTER if now < before else ChangeKind.UNCHANGED
 
 
-def _whole_grade(earlier: Exam, current: Exam, item: Item) -> bool | None:
-    if item.modality is not Modality.MOTOR:
+def _whole_grade(earlier: Reading | None, current: Reading | None) -> bool | None:
+    """Motor only: did the whole MRC grade change? None when either side has no MRC grade."""
+    if earlier is None or current is None or earlier.mrc is None or current.mrc is None:
         return None
-    before = earlier.motor_grade(item.side, Muscle(item.item))
-    now = current.motor_grade(item.side, Muscle(item.item))
-    if before is None or now is None or not (before.testable and now.testable):
-        return None
-    return before.mrc != now.mrc
+    return earlier.mrc != current.mrc
 
 
 def compare(earlier: Exam, current: Exam) -> list[Change]:
     """Every item examined in either exam, compared; items examined in neither are left out."""
     before, now = reading_map(earlier), reading_map(current)
     items = list(now) + [item for item in before if item not in now]
-    return [
-        Change(item, before.get(item), now.get(item), classify(before.get(item), now.get(item)),
-               _whole_grade(earlier, current, item))
-        for item in items
-    ]
+    changes = []
+    for item in items:
+        old, new = before.get(item), now.get(item)
+        changes.append(Change(item, old, new, classify(old, new), _whole_grade(old, new)))
+    return changes
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from core.grades import MotorGrade, ReflexGrade, SensoryGrade
 from core.knowledge import (
@@ -45,6 +45,8 @@ class Reading:
     """None when NT; 0 when normal; larger is further from normal."""
     direction: int = 0
     """-1 reduced, +1 enhanced, 0 normal or not applicable (reflexes can err both ways)."""
+    mrc: int | None = None
+    """Motor only: the whole MRC grade (4-, 4 and 4+ are 4), None when NT."""
 
     @property
     def testable(self) -> bool:
@@ -57,23 +59,31 @@ class Reading:
         return self.severity is not None and self.severity > 0
 
 
-def motor_reading(grade: MotorGrade) -> Reading:
+def _motor(grade: MotorGrade) -> Reading:
     """MRC: 5 is normal; each step down the 0..4-/4/4+..5 order is one step of severity."""
-    return Reading(grade.value, None if not grade.testable else 7 - grade.rank)
+    if not grade.testable:
+        return Reading(grade.value, None)
+    return Reading(grade.value, 7 - grade.rank, mrc=grade.mrc)
 
 
-def sensory_reading(grade: SensoryGrade) -> Reading:
+def _sensory(grade: SensoryGrade) -> Reading:
     """ISNCSCI: 2 normal, 1 altered, 0 absent."""
     return Reading(grade.value, None if not grade.testable else 2 - grade.rank)
 
 
-def reflex_reading(grade: ReflexGrade) -> Reading:
+def _reflex(grade: ReflexGrade) -> Reading:
     """NINDS: 2 and 3 normal; 1 and 0 reduced; 4 enhanced."""
     if not grade.testable:
         return Reading(grade.value, None)
     if grade.is_reduced:
         return Reading(grade.value, 2 - grade.rank, -1)
     return Reading(grade.value, 1 if grade.is_enhanced else 0, 1 if grade.is_enhanced else 0)
+
+
+# Grades are few: read each once. The engine reads thousands of grades per assessment.
+MOTOR_READINGS: dict[MotorGrade, Reading] = {g: _motor(g) for g in MotorGrade}
+SENSORY_READINGS: dict[SensoryGrade, Reading] = {g: _sensory(g) for g in SensoryGrade}
+REFLEX_READINGS: dict[ReflexGrade, Reading] = {g: _reflex(g) for g in ReflexGrade}
 
 
 _PLANTAR = {PlantarResponse.FLEXOR: 0.0, PlantarResponse.EQUIVOCAL: 1.0,
@@ -111,8 +121,7 @@ def femoral_stretch_reading(value: FemoralStretch) -> Reading:
                                  FemoralStretch.POSITIVE: 1.0}.get(value))
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One row of the exam: what, on which side, in which modality."""
 
     modality: Modality
@@ -124,12 +133,12 @@ def readings(exam: Exam) -> Iterator[tuple[Item, Reading]]:
     """Every examined value of the exam, as readings."""
     for side in Side:
         for muscle, grade in (exam.motor.get(side) or {}).items():
-            yield Item(Modality.MOTOR, muscle.value, side), motor_reading(grade)
+            yield Item(Modality.MOTOR, muscle.value, side), MOTOR_READINGS[grade]
         for modality in (Modality.LIGHT_TOUCH, Modality.PIN_PRICK):
             for dermatome, sense in (getattr(exam, modality.value).get(side) or {}).items():
-                yield Item(modality, dermatome.value, side), sensory_reading(sense)
+                yield Item(modality, dermatome.value, side), SENSORY_READINGS[sense]
         for reflex, reflex_grade in (exam.reflexes.get(side) or {}).items():
-            yield Item(Modality.REFLEX, reflex.value, side), reflex_reading(reflex_grade)
+            yield Item(Modality.REFLEX, reflex.value, side), REFLEX_READINGS[reflex_grade]
         yield from _single(exam.plantar.get(side), Modality.UPPER_MOTOR_NEURON, "plantar", side,
                            plantar_reading)
         yield from _single(exam.clonus.get(side), Modality.UPPER_MOTOR_NEURON, "clonus", side,

@@ -90,12 +90,12 @@ def _new_or_worse_motor(changes: list[Change]) -> list[Change]:
 
 def _uncompared_weakness(inputs: TriageInputs) -> list[str]:
     """Weakness now with no earlier grade to compare it with (first exam, or NT/missing before)."""
-    compared = {c.item for c in inputs.changes if c.kind is not ChangeKind.NOT_COMPARABLE}
+    compared = {(c.item.item, c.item.side) for c in inputs.changes
+                if c.item.modality is Modality.MOTOR and c.kind is not ChangeKind.NOT_COMPARABLE}
     found = []
     for side in Side:
         for muscle, grade in (inputs.context.exam.motor.get(side) or {}).items():
-            if grade.testable and grade.mrc < 5 and not any(
-                    i.item == muscle.value and i.side is side for i in compared):
+            if grade.testable and grade.mrc < 5 and (muscle.value, side) not in compared:
                 found.append(f"{side.value} {MOTOR_ITEMS[muscle].movement} {grade.value}/5 "
                              "(no earlier grade to compare)")
     return found
