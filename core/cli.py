@@ -14,6 +14,7 @@ from pathlib import Path
 
 from core import __version__
 from core.recordio import RecordError, dumps_schema, read_record, write_record
+from core.store import Store, StoreError, open_store, restore
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_IO = 0, 1, 2, 3
 
@@ -61,6 +62,41 @@ def _assess(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _store(args: argparse.Namespace) -> Store:
+    from core.settings import database_url
+
+    return open_store(database_url(args.database))
+
+
+def _import(args: argparse.Namespace) -> int:
+    store = _store(args)
+    record = read_record(Path(args.file))
+    store.import_record(record)
+    print(f"imported {record.patient.id}: {len(record.exams)} exams")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    store = _store(args)
+    write_record(Path(args.out), store.load_record(args.patient))
+    print(f"wrote {args.out}")
+    return EXIT_OK
+
+
+def _backup(args: argparse.Namespace) -> int:
+    _store(args).backup(Path(args.out))
+    print(f"backup written to {args.out}")
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from core.settings import database_url
+
+    restore(Path(args.file), database_url(args.database))
+    print(f"restored from {args.file}; the previous database was kept as *.before-restore")
+    return EXIT_OK
+
+
 def _rules(args: argparse.Namespace) -> int:
     from core.engine.summary import rules_markdown, rules_text
 
@@ -97,6 +133,19 @@ def build_parser() -> argparse.ArgumentParser:
                                help="print the assessment document instead of text")
     command("rules", _rules, "Print the triage rules with their sources.") \
         .add_argument("--markdown", action="store_true", help="as the Markdown page in docs/")
+    command("import", _import, "Import a patient record (JSON) into the database.") \
+        .add_argument("file", help="the record (JSON)")
+    export = command("export", _export, "Export a patient's record from the database as JSON.")
+    export.add_argument("--patient", required=True, help="the patient's record id")
+    export.add_argument("--out", required=True, help="the file to write")
+    command("backup", _backup, "Write a consistent copy of the database while it is in use.") \
+        .add_argument("--out", required=True, help="the backup file (must not exist)")
+    command("restore", _restore, "Replace the database by a backup (the old one is kept).") \
+        .add_argument("file", help="the backup file")
+    for sub in commands.choices.values():
+        sub.add_argument("--database", metavar="URL",
+                         help="database URL (default: $NEUROEXAM_DATABASE_URL, the setting, "
+                              "or the file in the data folder)")
     return parser
 
 
@@ -112,6 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return result
     except RecordError as error:
         print(error, file=sys.stderr)
+        return EXIT_INVALID
+    except (StoreError, LookupError) as error:
+        print(f"neuroexam: {error}", file=sys.stderr)
         return EXIT_INVALID
     except OSError as error:
         print(f"neuroexam: {error.strerror or error}: {error.filename or ''}", file=sys.stderr)

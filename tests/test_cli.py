@@ -77,7 +77,8 @@ def test_rules_page_in_docs_is_current() -> None:
 
 
 def test_every_command_has_help() -> None:
-    for command in ("validate", "schema", "demo", "assess", "rules"):
+    for command in ("validate", "schema", "demo", "assess", "rules", "import", "export", "backup",
+                    "restore"):
         with pytest.raises(SystemExit) as exited:
             main([command, "--help"])
         assert exited.value.code == 0
@@ -90,3 +91,21 @@ def test_the_command_line_never_loads_qt(demo_file: Path) -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_import_export_backup_restore_through_the_store(tmp_path: Path, demo_file: Path) -> None:
+    database = ["--database", f"sqlite:///{tmp_path / 'cli.db'}"]
+    assert main(["import", str(demo_file), *database]) == 0
+    out = tmp_path / "exported.json"
+    assert main(["export", "--patient", "DEMO-0001", "--out", str(out), *database]) == 0
+    assert json.loads(out.read_text()) == json.loads(demo_file.read_text())
+    assert main(["backup", "--out", str(tmp_path / "b.db"), *database]) == 0
+    assert main(["restore", str(tmp_path / "b.db"), *database]) == 0
+    assert main(["export", "--patient", "NOBODY", "--out", str(out), *database]) == 1
+
+
+def test_the_database_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                 demo_file: Path) -> None:
+    monkeypatch.setenv("NEUROEXAM_DATABASE_URL", f"sqlite:///{tmp_path / 'env.db'}")
+    assert main(["import", str(demo_file)]) == 0
+    assert (tmp_path / "env.db").exists()

@@ -1,0 +1,99 @@
+"""User preferences and where NeuroExam keeps its files.
+
+Preferences are a pydantic model saved as JSON in the user's config folder. The folders come from
+platformdirs; the environment variable NEUROEXAM_HOME puts all of them under one folder (tests,
+portable installs). The database is named by a URL: the --database flag, else
+NEUROEXAM_DATABASE_URL, else the setting, else an SQLite file in the user's data folder.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from core.recordio import write_atomic
+
+APP_NAME = "NeuroExam"
+DATABASE_ENV = "NEUROEXAM_DATABASE_URL"
+HOME_ENV = "NEUROEXAM_HOME"
+
+
+def _folder(kind: str) -> Path:
+    home = os.environ.get(HOME_ENV)
+    if home:
+        path = Path(home) / kind
+    else:
+        finders: dict[str, Callable[..., str]] = {
+            "data": platformdirs.user_data_dir, "config": platformdirs.user_config_dir,
+            "log": platformdirs.user_log_dir}
+        path = Path(finders[kind](APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def data_folder() -> Path:
+    """Where the database lives by default."""
+    return _folder("data")
+
+
+def config_folder() -> Path:
+    """Where settings.json lives."""
+    return _folder("config")
+
+
+def log_folder() -> Path:
+    """Where the rotating log file lives."""
+    return _folder("log")
+
+
+class Settings(BaseModel):
+    """The clinic's and the user's preferences."""
+
+    model_config = ConfigDict(extra="ignore", validate_assignment=True,
+                              use_attribute_docstrings=True)
+
+    clinic_name: str = Field(default="", max_length=200)
+    """Printed in the header of every report."""
+    clinic_contact: str = Field(default="", max_length=500)
+    """Telephone and address printed on the patient handout."""
+    clinic_logo: str = ""
+    """Path to a PNG or JPEG logo for the report header; empty for none."""
+    default_examiner: str = Field(default="", max_length=200)
+    """Pre-filled as the examiner of new exams."""
+    database_url: str = ""
+    """The database URL; empty for the SQLite file in the data folder."""
+
+
+def settings_path() -> Path:
+    """The settings file."""
+    return config_folder() / "settings.json"
+
+
+def load_settings() -> Settings:
+    """The saved settings, or defaults when the file is missing or unreadable."""
+    try:
+        return Settings.model_validate_json(settings_path().read_bytes())
+    except (OSError, ValidationError):
+        return Settings()
+
+
+def save_settings(settings: Settings) -> None:
+    """Save atomically, readable by the user only."""
+    write_atomic(settings_path(), settings.model_dump_json(indent=2).encode())
+
+
+def database_url(flag: str | None = None) -> str:
+    """The database to use: flag, environment, setting, default file, in that order."""
+    if flag:
+        return flag
+    from_env = os.environ.get(DATABASE_ENV)
+    if from_env:
+        return from_env
+    configured = load_settings().database_url
+    if configured:
+        return configured
+    return f"sqlite:///{data_folder() / 'neuroexam.db'}"
