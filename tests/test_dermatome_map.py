@@ -1,0 +1,126 @@
+"""The dermatome map: geometry, hit-testing, the PDF drawing, and the widget's signals."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from reportlab.graphics.shapes import Group, Polygon
+from reportlab.lib import colors
+
+from core.dermatome_map import VALUE_STYLES, load_geometry, map_drawing
+from core.grades import SensoryGrade
+from core.knowledge import Dermatome, Side
+from gui.widgets.dermatome_map import DermatomeMapWidget, next_value
+
+ASSETS = Path(__file__).parents[1] / "assets" / "dermatomes"
+
+
+def test_every_dermatome_has_regions_and_exactly_one_key_point_per_side() -> None:
+    geometry = load_geometry()
+    for side in Side:
+        for dermatome in Dermatome:
+            assert any(r.side is side and r.dermatome is dermatome for r in geometry.regions)
+            assert len([k for k in geometry.key_points
+                        if k.side is side and k.dermatome is dermatome]) == 1
+
+
+def test_every_region_in_the_file_names_a_known_dermatome_and_side() -> None:
+    raw = json.loads((ASSETS / "dermatomes.json").read_text())
+    assert {r["dermatome"] for r in raw["regions"]} <= {d.value for d in Dermatome}
+    assert {r["side"] for r in raw["regions"]} == {"left", "right"}
+    assert len({r["id"] for r in raw["regions"]}) == len(raw["regions"])
+
+
+def test_hit_testing_finds_the_right_region_at_every_key_point() -> None:
+    geometry = load_geometry()
+    for point in geometry.key_points:
+        hit = geometry.region_at(point.x, point.y)
+        assert hit is not None, point
+        assert (hit.side, hit.dermatome) == (point.side, point.dermatome)
+
+
+def test_the_committed_geometry_is_what_the_generator_makes() -> None:
+    spec = importlib.util.spec_from_file_location("make_geometry", ASSETS / "make_geometry.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert (ASSETS / "dermatomes.json").read_text() == module.render()
+
+
+def _polygons(node: object) -> list[Polygon]:
+    if isinstance(node, Polygon):
+        return [node]
+    if isinstance(node, Group):
+        return [p for child in node.contents for p in _polygons(child)]
+    return [p for child in getattr(node, "contents", []) for p in _polygons(child)]
+
+
+def test_the_pdf_drawing_fills_each_region_with_the_colour_of_its_value() -> None:
+    geometry = load_geometry()
+    values = {Side.LEFT: {d: SensoryGrade.NORMAL for d in Dermatome},
+              Side.RIGHT: {Dermatome.L5: SensoryGrade.ABSENT, Dermatome.S1: SensoryGrade.NT}}
+    polygons = _polygons(map_drawing(values, 500))
+    fills = [p.fillColor for p in polygons]
+    for region in geometry.regions:
+        grade = values[region.side].get(region.dermatome)
+        expected = VALUE_STYLES["not_examined" if grade is None else str(grade.value)].fill
+        assert colors.HexColor(expected) in fills
+    red = colors.HexColor(VALUE_STYLES["0"].fill)
+    right_l5 = [r for r in geometry.regions if r.side is Side.RIGHT and r.dermatome is Dermatome.L5]
+    assert fills.count(red) == len(right_l5)
+
+
+@pytest.fixture
+def widget(qtbot: object) -> DermatomeMapWidget:
+    shown = DermatomeMapWidget()
+    qtbot.addWidget(shown)  # type: ignore[attr-defined]
+    shown.resize(1000, 780)
+    shown.show()
+    return shown
+
+
+def test_clicking_a_region_asks_for_the_next_value(qtbot: object,
+                                                   widget: DermatomeMapWidget) -> None:
+    widget.set_values({Side.LEFT: {Dermatome.L5: SensoryGrade.NORMAL}})
+    point = widget.widget_point(Side.LEFT, Dermatome.L5).toPoint()
+    with qtbot.waitSignal(widget.value_chosen) as signal:  # type: ignore[attr-defined]
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=point)  # type: ignore[attr-defined]
+    assert signal.args == ["left", "L5", SensoryGrade.ALTERED]
+
+
+def test_every_key_point_is_clickable_in_the_widget(widget: DermatomeMapWidget) -> None:
+    for side in Side:
+        for dermatome in Dermatome:
+            assert widget.region_at(widget.widget_point(side, dermatome)) == (side, dermatome)
+
+
+def test_keys_set_values_on_the_focused_dermatome(qtbot: object,
+                                                  widget: DermatomeMapWidget) -> None:
+    widget.setFocus()
+    assert widget.focused == (Side.RIGHT, Dermatome.L1)
+    qtbot.keyClick(widget, Qt.Key.Key_Tab)  # type: ignore[attr-defined]
+    assert widget.focused == (Side.RIGHT, Dermatome.L2)
+    for key, expected in ((Qt.Key.Key_1, SensoryGrade.ALTERED), (Qt.Key.Key_0, SensoryGrade.ABSENT),
+                          (Qt.Key.Key_N, SensoryGrade.NT), (Qt.Key.Key_Delete, None)):
+        with qtbot.waitSignal(widget.value_chosen) as signal:  # type: ignore[attr-defined]
+            qtbot.keyClick(widget, key)  # type: ignore[attr-defined]
+        assert signal.args == ["right", "L2", expected]
+
+
+def test_the_click_cycle_visits_every_value_and_returns() -> None:
+    seen, value = [], SensoryGrade.NORMAL
+    for _ in range(5):
+        value = next_value(value)
+        seen.append(value)
+    assert seen[-1] is SensoryGrade.NORMAL and None in seen and SensoryGrade.NT in seen
+
+
+def test_the_map_scales_without_distortion(widget: DermatomeMapWidget) -> None:
+    widget.resize(2000, 780)
+    assert widget.region_at(widget.widget_point(Side.LEFT, Dermatome.L4)) == (Side.LEFT,
+                                                                            Dermatome.L4)
+    assert widget.sheet_point(QPointF(0, 0)).x() < 0, "wide widgets centre the drawing"
