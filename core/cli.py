@@ -36,12 +36,18 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from core.demo import demo_record
+    from core.reports.files import write_reports
+    from core.settings import Settings
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     path = out / "demo-patient.json"
-    write_record(path, demo_record())
-    print(f"wrote {path}")
+    record = demo_record()
+    write_record(path, record)
+    clinic = Settings(clinic_name="Riverside Spine Clinic (demo)",
+                      clinic_contact="Spine nurse line 0100 000 000 (demo number)")
+    write_reports(record, "post-1", clinic, out / "demo-report.pdf", out / "demo-handout.pdf")
+    print(f"wrote {path}, {out / 'demo-report.pdf'} and {out / 'demo-handout.pdf'}")
     return EXIT_OK
 
 
@@ -97,6 +103,20 @@ def _restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report(args: argparse.Namespace) -> int:
+    from core.reports.files import write_reports
+    from core.settings import load_settings
+
+    record = read_record(Path(args.record))
+    if args.exam is not None and record.exam(args.exam) is None:
+        raise LookupError(f"no exam {args.exam!r} in this record; exams: "
+                          f"{', '.join(e.id for e in record.exams_by_date())}")
+    write_reports(record, args.exam, load_settings(), Path(args.out),
+                  Path(args.handout) if args.handout else None, args.deterministic)
+    print(f"wrote {args.out}" + (f" and {args.handout}" if args.handout else ""))
+    return EXIT_OK
+
+
 def _rules(args: argparse.Namespace) -> int:
     from core.engine.summary import rules_markdown, rules_text
 
@@ -124,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("validate", _validate, "Check a patient record file against the format.") \
         .add_argument("file", help="the record (JSON)")
     command("schema", _schema, "Print the JSON Schema of the patient record.")
-    command("demo", _demo, "Write the demo patient's record to a folder.") \
+    command("demo", _demo, "Write the demo patient's record and PDFs to a folder.") \
         .add_argument("--out", default="demo", help="the folder (default: demo)")
     assess_parser = command("assess", _assess, "Assess an exam against the patient's history.")
     assess_parser.add_argument("record", help="the record (JSON)")
@@ -133,6 +153,13 @@ def build_parser() -> argparse.ArgumentParser:
                                help="print the assessment document instead of text")
     command("rules", _rules, "Print the triage rules with their sources.") \
         .add_argument("--markdown", action="store_true", help="as the Markdown page in docs/")
+    report = command("report", _report, "Write the clinician report (and the patient handout) as PDF.")
+    report.add_argument("record", help="the record (JSON)")
+    report.add_argument("--exam", help="the exam id (default: the latest exam)")
+    report.add_argument("--out", required=True, help="the clinician report PDF")
+    report.add_argument("--handout", help="also write the patient handout PDF here")
+    report.add_argument("--deterministic", action="store_true",
+                        help="fixed creation date and ids: the same record gives identical bytes")
     command("import", _import, "Import a patient record (JSON) into the database.") \
         .add_argument("file", help="the record (JSON)")
     export = command("export", _export, "Export a patient's record from the database as JSON.")

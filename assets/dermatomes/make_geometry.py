@@ -22,7 +22,7 @@ HERE = Path(__file__).parent
 BIG = 1000.0
 
 
-def catmull_rom(points: list[Point], samples: int = 10) -> list[Point]:
+def catmull_rom(points: list[Point], samples: int = 6) -> list[Point]:
     """A closed smooth curve through ``points``."""
     out: list[Point] = []
     count = len(points)

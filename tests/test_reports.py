@@ -1,0 +1,140 @@
+"""The PDFs, read back as a user or a records system would read them."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from readability import flesch_kincaid_grade
+from vignettes import CASES, build_record
+
+from core.demo import demo_record
+from core.engine import assess
+from core.knowledge import MOTOR_ITEMS, Side, Source
+from core.reports.clinician import clinician_report
+from core.reports.files import write_reports
+from core.reports.handout import patient_handout, warning_signs
+from core.settings import Settings
+
+CLINIC = Settings(clinic_name="Riverside Spine Clinic", clinic_contact="Spine nurse 0100 000 000")
+
+
+def text_of(pdf: bytes) -> tuple[str, PdfReader]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return "\n".join(page.extract_text() for page in reader.pages), reader
+
+
+@pytest.fixture(scope="module")
+def report() -> tuple[str, PdfReader]:
+    return text_of(clinician_report(demo_record(), "post-1", CLINIC, deterministic=True))
+
+
+def test_the_report_has_every_section_and_the_header(report: tuple[str, PdfReader]) -> None:
+    text, reader = report
+    for section in ("clinician report", "URGENT", "Localisation", "Motor (MRC)", "Sensation",
+                    "Light touch", "Pin prick", "Reflexes, upper motor neuron signs", "Red flags",
+                    "Pain (0-10)", "Trend of key muscles", "Signature",
+                    "Sources of the clinical rules", "Riverside Spine Clinic",
+                    "DEMO, Alex", "DEMO-0001", "1978-05-14", "postoperative", "Dr Demo Examiner",
+                    "decision-support aid"):
+        assert section in text, section
+    assert f"Page 1 of {len(reader.pages)}" in text and len(reader.pages) == 3
+
+
+def test_the_report_shows_each_grade_and_change(report: tuple[str, PdfReader]) -> None:
+    text, _ = report
+    for info in MOTOR_ITEMS.values():
+        assert info.movement in text
+    assert "▼ worse" in text and "● new" in text and "-300 %" in text
+    assert "L5 root, left" in text and "traversing L5 at L4-L5" in text
+    assert "LEMS (ISNCSCI, 0-25 per side) 25 25 25 24 24 19" in " ".join(text.split())
+    for source in Source:
+        assert source.value.split(".")[0] in " ".join(text.split())
+
+
+def test_every_font_is_embedded(report: tuple[str, PdfReader]) -> None:
+    _, reader = report
+    for page in reader.pages:
+        for reference in page["/Resources"]["/Font"].values():
+            font = reference.get_object()
+            if "/DescendantFonts" in font:
+                font = font["/DescendantFonts"][0].get_object()
+            assert "/FontDescriptor" in font, f"{font['/BaseFont']} is not embedded"
+            assert "/FontFile2" in font["/FontDescriptor"], font["/BaseFont"]
+
+
+def test_deterministic_mode_gives_identical_bytes() -> None:
+    first = clinician_report(demo_record(), "post-1", CLINIC, deterministic=True)
+    assert clinician_report(demo_record(), "post-1", CLINIC, deterministic=True) == first
+    handout = patient_handout(demo_record(), None, CLINIC, deterministic=True)
+    assert patient_handout(demo_record(), None, CLINIC, deterministic=True) == handout
+
+
+def test_an_unsigned_exam_carries_the_draft_watermark() -> None:
+    record = demo_record()
+    record.exams[1].status = record.exams[1].status.__class__("draft")
+    text, _ = text_of(clinician_report(record, "post-1", CLINIC, deterministic=True))
+    assert "DRAFT" in text and "Unsigned draft" in text
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_every_vignette_renders_both_pdfs(case: dict[str, object]) -> None:
+    record = build_record(case)
+    level = assess(record).triage.level.label.upper()
+    text, reader = text_of(clinician_report(record, None, CLINIC, deterministic=True))
+    assert level in text and 2 <= len(reader.pages) <= 5
+    handout, pages = text_of(patient_handout(record, None, CLINIC, deterministic=True))
+    assert len(pages.pages) <= 2
+    assert "Get help the same day if" in handout
+
+
+def test_the_handout_speaks_plainly_and_always_lists_warning_signs() -> None:
+    text, reader = text_of(patient_handout(demo_record(), "post-1", CLINIC, deterministic=True))
+    assert len(reader.pages) <= 2
+    flat = " ".join(text.split())
+    assert "The muscle that lifts your left big toe is weaker than normal." in flat
+    assert "next one or two days" in flat and "Spine nurse 0100 000 000" in flat
+    for sign in warning_signs():
+        assert sign in flat
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_the_handout_meets_a_reading_age_of_12(case: dict[str, object]) -> None:
+    text, _ = text_of(patient_handout(build_record(case), None, Settings(), deterministic=True))
+    body = text.split("Your leg nerve check", 1)[1]
+    lines = [line for line in body.splitlines() if "NeuroExam" not in line and "Page " not in line]
+    assert flesch_kincaid_grade("\n".join(lines)) <= 7.0
+
+
+def test_the_handout_type_is_at_least_12_points() -> None:
+    from core.reports.layout import stylesheet
+
+    styles = stylesheet(12.5)
+    assert min(styles[name].fontSize for name in ("body", "bullet", "title", "h2")) >= 12
+
+
+def test_an_existing_pdf_is_replaced_only_when_the_new_one_is_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"%PDF old report")
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError):
+        write_reports(demo_record(), None, CLINIC, target, None)
+    assert target.read_bytes() == b"%PDF old report"
+    monkeypatch.undo()
+    write_reports(demo_record(), None, CLINIC, target, None)
+    assert target.read_bytes().startswith(b"%PDF-") and len(PdfReader(target).pages) >= 2
+
+
+def test_report_side_order_is_right_then_left_like_the_exam_form(
+        report: tuple[str, PdfReader]) -> None:
+    text, _ = report
+    assert text.index("Right") < text.index("Left")
+    assert Side.RIGHT.value == "right"
