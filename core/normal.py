@@ -86,3 +86,22 @@ def fill_normal(exam: Exam, sections: tuple[Section, ...] = tuple(Section)) -> E
     if Section.RED_FLAGS in sections and data.red_flags is None:
         data.red_flags = []
     return data
+
+
+def missing_items(exam: Exam) -> dict[Section, list[str]]:
+    """What was not examined, per section, as "side item" labels (the review step lists them)."""
+    missing: dict[Section, list[str]] = {section: [] for section in Section}
+    for section, fields in SECTION_FIELDS.items():
+        for field in fields:
+            by_side = getattr(exam, field)
+            for side in Side:
+                current = by_side.get(side)
+                if field in _KEYED:
+                    keys, _ = _KEYED[field]
+                    missing[section] += [f"{side.value} {field.replace('_', ' ')} {key.value}"
+                                         for key in keys if key not in (current or {})]
+                elif current is None:
+                    missing[section].append(f"{side.value} {field.replace('_', ' ')}")
+    if exam.red_flags is None:
+        missing[Section.RED_FLAGS].append("red flags not asked")
+    return missing

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import __version__
+from core.settings import database_url
+from core.store import StoreError, open_store
+from gui.errors import CrashReporter, setup_logging
 from gui.main_window import MainWindow
 
 
@@ -25,6 +28,16 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def run() -> int:
     """Start the app and return its exit code."""
     app = create_application()
-    window = MainWindow()
+    setup_logging()
+    reporter = CrashReporter()
+    reporter.install()
+    try:
+        store = open_store(database_url())
+    except StoreError as error:
+        QMessageBox.critical(None, "NeuroExam cannot open its database", str(error))
+        return 1
+    window = MainWindow(store)
     window.show()
-    return app.exec()
+    code = app.exec()
+    store.close()
+    return code

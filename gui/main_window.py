@@ -1,18 +1,402 @@
-"""The main window."""
+"""The main window: patients on the left; a patient's page or the open exam on the right."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.demo import DEMO_PATIENT_ID, demo_record
+from core.engine.summary import rules_markdown
+from core.record import Exam, ExamKind, ExamStatus, PatientRecord
+from core.recordio import write_record
+from core.reports.files import write_reports
+from core.settings import Settings, data_folder, load_settings, save_settings
+from core.store import Store, StoreError
+from gui.dialogs import PatientDialog, SettingsDialog, SurgeryDialog
+from gui.errors import log, show_error
+from gui.exam_editor import ExamEditor
+from gui.models import KEY_ROLE, ExamTimelineModel, PatientListModel
+from gui.session import ExamSession
+from gui.widgets.trend_chart import TrendChart
 
 
-class MainWindow(QMainWindow):
-    """The application's main window: patient list, patient page and exam workflow."""
+class ReportJob(QRunnable):
+    """Writes both PDFs off the GUI thread and reports back through a signal."""
+
+    class Signals(QObject):
+        done = Signal(str, str)
+        failed = Signal(str)
+
+    def __init__(self, record: PatientRecord, exam_id: str, settings: Settings,
+                 folder: Path) -> None:
+        super().__init__()
+        self.signals = ReportJob.Signals()
+        self._args = (record, exam_id, settings, folder)
+
+    def run(self) -> None:
+        record, exam_id, settings, folder = self._args
+        report = folder / f"{record.patient.id}-{exam_id}-report.pdf"
+        handout = folder / f"{record.patient.id}-{exam_id}-handout.pdf"
+        try:
+            write_reports(record, exam_id, settings, report, handout)
+        except OSError as error:
+            self.signals.failed.emit(f"The PDFs could not be written: {error.strerror}")
+            return
+        self.signals.done.emit(str(report), str(handout))
+
+
+class PatientPage(QWidget):
+    """Demographics, operations, the exam timeline and the trend of key muscles."""
+
+    open_exam = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("NeuroExam")
-        self.resize(1200, 800)
-        placeholder = QLabel("NeuroExam")
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(placeholder)
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.surgeries = QLabel()
+        self.timeline_model = ExamTimelineModel()
+        self.timeline = QTableView()
+        self.timeline.setModel(self.timeline_model)
+        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.timeline.verticalHeader().hide()
+        self.timeline.setAccessibleName("Exams of this patient")
+        self.timeline.activated.connect(self._activated)
+        self.trend = TrendChart()
+        self.new_exam_button = QPushButton("New exam (Ctrl+N)")
+        self.new_surgery_button = QPushButton("Add operation…")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_exam_button)
+        buttons.addWidget(self.new_surgery_button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.surgeries)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel("<b>Exams</b> (Enter or double-click to open)"))
+        layout.addWidget(self.timeline, 1)
+        layout.addWidget(QLabel("<b>Key muscles across exams</b> (MRC grade)"))
+        layout.addWidget(self.trend, 1)
+
+    def show_record(self, record: PatientRecord) -> None:
+        """Show a patient's record."""
+        patient = record.patient
+        born = patient.birth_date.isoformat() if patient.birth_date else "not recorded"
+        self.heading.setText(f"<h2>{patient.family_name.upper()}, {patient.given_name}</h2>"
+                             f"Record {patient.id} · born {born} · {patient.sex.value}")
+        self.surgeries.setText("<b>Operations:</b> " + ("; ".join(
+            f"{s.procedure} {s.level.value} {s.side.value} on {s.date.isoformat()}"
+            for s in record.surgeries) or "none recorded"))
+        self.timeline_model.set_record(record)
+        self.trend.set_record(record)
+        if self.timeline_model.rowCount():
+            self.timeline.selectRow(0)
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.open_exam.emit(self.timeline_model.data(index, KEY_ROLE))
+
+
+class MainWindow(QMainWindow):
+    """The application's main window."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.settings = load_settings()
+        self.record: PatientRecord | None = None
+        self.session: ExamSession | None = None
+        self.editor: ExamEditor | None = None
+        self.last_reports: tuple[str, str] | None = None
+        self.pool = QThreadPool.globalInstance()
+        self.setWindowTitle("NeuroExam[*]")
+        self.resize(1280, 860)
+        self._build()
+        self._build_menus()
+        self._show_start()
+
+    # ----------------------------------------------------------------------------------------
+    # Layout
+    # ----------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search by name or record id…")
+        self.search.setAccessibleName("Search patients")
+        self.search.setClearButtonEnabled(True)
+        self.patient_model = PatientListModel(self.store)
+        self.patient_list = QListView()
+        self.patient_list.setModel(self.patient_model)
+        self.patient_list.setAccessibleName("Patients")
+        self.patient_list.setSpacing(2)
+        self.search.textChanged.connect(self.patient_model.search)
+        self.search.returnPressed.connect(self._open_first_match)
+        self.patient_list.activated.connect(
+            lambda index: self.open_patient(self.patient_model.data(index, KEY_ROLE)))
+        new_patient = QPushButton("New patient…")
+        new_patient.clicked.connect(self.new_patient)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.patient_list, 1)
+        left_layout.addWidget(new_patient)
+        self.stack = QStackedWidget()
+        self.start_page = self._start_page()
+        self.patient_page = PatientPage()
+        self.patient_page.open_exam.connect(self.open_exam)
+        self.patient_page.new_exam_button.clicked.connect(self.new_exam)
+        self.patient_page.new_surgery_button.clicked.connect(self.new_surgery)
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(self.patient_page)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 980])
+        self.setCentralWidget(splitter)
+        self.statusBar().showMessage(f"Database: {self.store.path or 'server'}")
+
+    def _start_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.start_text = QLabel()
+        self.start_text.setWordWrap(True)
+        self.start_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.demo_button = QPushButton("Create the demo patient")
+        self.demo_button.clicked.connect(self.create_demo_patient)
+        layout.addStretch()
+        layout.addWidget(self.start_text)
+        layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch()
+        return page
+
+    def _action(self, menu: object, text: str, slot: object,
+                keys: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(keys)
+        action.triggered.connect(slot)
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "New &patient…", self.new_patient, QKeySequence("Ctrl+Shift+N"))
+        self._action(file_menu, "&New exam", self.new_exam, QKeySequence.StandardKey.New)
+        self._action(file_menu, "Find patient", self.search.setFocus, QKeySequence.StandardKey.Find)
+        self._action(file_menu, "&Export record (JSON)…", self.export_record)
+        self._action(file_menu, "&Settings…", self.edit_settings, QKeySequence.StandardKey.Preferences)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.edit_menu = bar.addMenu("&Edit")
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "Clinical &rules and sources", self.show_rules,
+                     QKeySequence.StandardKey.HelpContents)
+
+    # ----------------------------------------------------------------------------------------
+    # Patients
+    # ----------------------------------------------------------------------------------------
+
+    def _show_start(self) -> None:
+        empty = self.store.count_patients() == 0
+        self.start_text.setText(
+            "<h2>Welcome to NeuroExam</h2>No patients yet. Create a patient with "
+            "<b>New patient</b> (Ctrl+Shift+N), or look around with the demo patient."
+            if empty else "<h2>NeuroExam</h2>Search for a patient on the left, or create one.")
+        self.demo_button.setVisible(empty)
+        self.stack.setCurrentWidget(self.start_page)
+
+    def _open_first_match(self) -> None:
+        if self.patient_model.rowCount():
+            self.open_patient(self.patient_model.data(self.patient_model.index(0), KEY_ROLE))
+
+    def create_demo_patient(self) -> None:
+        """Put the demo patient in the database and open it."""
+        try:
+            self.store.import_record(demo_record())
+        except StoreError as error:
+            show_error(self, "Demo patient", str(error))
+            return
+        self.patient_model.search(self.search.text())
+        self.open_patient(DEMO_PATIENT_ID)
+
+    def _run_dialog(self, dialog: QDialog) -> bool:
+        """Show a modal dialog; afterwards dispose of it and give the keyboard back to us."""
+        accepted = bool(dialog.exec())
+        dialog.deleteLater()
+        self.activateWindow()
+        return accepted
+
+    def new_patient(self) -> None:
+        """Ask for a new patient's details and open the patient."""
+        dialog = PatientDialog(self)
+        if not self._run_dialog(dialog):
+            return
+        patient = dialog.build()
+        if any(p.id == patient.id for p in self.store.search_patients(patient.id)):
+            show_error(self, "New patient", f"A patient with record id {patient.id} exists.")
+            return
+        self.store.save_patient(patient)
+        self.patient_model.search(self.search.text())
+        self.open_patient(patient.id)
+
+    def open_patient(self, patient_id: str) -> None:
+        """Show a patient's page."""
+        self.close_exam()
+        self.record = self.store.load_record(patient_id)
+        self.patient_page.show_record(self.record)
+        self.stack.setCurrentWidget(self.patient_page)
+        self.setWindowTitle(f"NeuroExam – {self.record.patient.family_name.upper()}, "
+                            f"{self.record.patient.given_name}[*]")
+        self.patient_page.timeline.setFocus()
+
+    def new_surgery(self) -> None:
+        """Record an operation for the open patient."""
+        if self.record is None:
+            return
+        dialog = SurgeryDialog(f"op-{len(self.record.surgeries) + 1}", self)
+        if self._run_dialog(dialog):
+            self.store.save_surgery(self.record.patient.id, dialog.build())
+            self.open_patient(self.record.patient.id)
+
+    # ----------------------------------------------------------------------------------------
+    # Exams
+    # ----------------------------------------------------------------------------------------
+
+    def new_exam(self) -> None:
+        """Start a new draft exam for the open patient and open the guided steps."""
+        if self.record is None:
+            return
+        today = dt.date.today()
+        surgery = max(self.record.surgeries, key=lambda s: s.date, default=None)
+        kind = (ExamKind.INITIAL if surgery is None else
+                ExamKind.PREOPERATIVE if surgery.date > today else
+                ExamKind.POSTOPERATIVE if (today - surgery.date).days <= 14 else ExamKind.FOLLOW_UP)
+        taken = {e.id for e in self.record.exams}
+        number = 1
+        while f"exam-{today.isoformat()}-{number}" in taken:
+            number += 1
+        exam = Exam(id=f"exam-{today.isoformat()}-{number}", date=today, kind=kind,
+                    surgery_id=surgery.id if surgery else None,
+                    examiner=self.settings.default_examiner)
+        self.store.save_draft(self.record.patient.id, exam, 0)
+        self.open_exam(exam.id)
+
+    def open_exam(self, exam_id: str) -> None:
+        """Open an exam in the guided editor (read-only when signed)."""
+        if self.record is None:
+            return
+        patient_id = self.record.patient.id
+        self.close_exam()
+        self.record = self.store.load_record(patient_id)
+        stored = self.store.load_exam(patient_id, exam_id)
+        self.session = ExamSession(self.store, self.record, stored.exam, stored.revision, self)
+        self.session.save_failed.connect(lambda message: show_error(self, "Not saved", message))
+        self.session.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.editor = ExamEditor(self.session)
+        self.editor.sign_requested.connect(self.sign_exam)
+        self.editor.reports_requested.connect(self.create_reports)
+        self.stack.addWidget(self.editor)
+        self.stack.setCurrentWidget(self.editor)
+        undo = self.session.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.session.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.edit_menu.clear()
+        self.edit_menu.addActions([undo, redo])
+        exam = stored.exam
+        self.setWindowTitle(f"NeuroExam – {self.record.patient.family_name.upper()}, "
+                            f"{self.record.patient.given_name} – {exam.date.isoformat()} "
+                            f"{exam.kind.value}{' (signed)' if exam.status is ExamStatus.SIGNED else ''}"
+                            "[*]")
+
+    def close_exam(self) -> None:
+        """Close the open exam (its draft is already saved)."""
+        if self.editor is not None:
+            self.stack.removeWidget(self.editor)
+            self.editor.deleteLater()
+        self.editor, self.session = None, None
+        self.edit_menu.clear() if hasattr(self, "edit_menu") else None
+        self.setWindowModified(False)
+
+    def sign_exam(self, examiner: str) -> None:
+        """Sign the open exam."""
+        if self.session is None:
+            return
+        try:
+            self.session.sign(examiner or self.settings.default_examiner)
+        except StoreError as error:
+            show_error(self, "Not signed", str(error))
+            return
+        self.statusBar().showMessage(f"Exam signed by {self.session.exam.examiner}.")
+        log.info("exam signed")
+
+    def create_reports(self) -> None:
+        """Write both PDFs in the background, then open them in the system viewer."""
+        if self.session is None:
+            return
+        folder = data_folder() / "reports"
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        job = ReportJob(self.session.full_record(), self.session.exam.id, self.settings, folder)
+        job.signals.done.connect(self._reports_done)
+        job.signals.failed.connect(lambda message: show_error(self, "Reports", message))
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self.statusBar().showMessage("Writing the clinician report and the patient handout…")
+        self.pool.start(job)
+
+    def _reports_done(self, report: str, handout: str) -> None:
+        QApplication.restoreOverrideCursor()
+        self.last_reports = (report, handout)
+        self.statusBar().showMessage(f"Wrote {report} and {handout}")
+        for path in (report, handout):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def export_record(self) -> None:
+        """Save the open patient's record as JSON."""
+        if self.record is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, "Export record",
+                                              f"{self.record.patient.id}.json", "JSON (*.json)")
+        if name:
+            write_record(Path(name), self.store.load_record(self.record.patient.id))
+
+    def edit_settings(self) -> None:
+        """Edit the clinic and user preferences."""
+        dialog = SettingsDialog(self.settings, self)
+        if self._run_dialog(dialog):
+            self.settings = dialog.build()
+            save_settings(self.settings)
+
+    def show_rules(self) -> None:
+        """The clinical rules with their sources, in a window of their own."""
+        viewer = QTextBrowser()
+        viewer.setWindowTitle("NeuroExam clinical rules and sources")
+        viewer.setMarkdown(rules_markdown())
+        viewer.resize(900, 700)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.show()
+        self._rules_viewer = viewer

@@ -2,7 +2,7 @@
 
 It shows values and reports clicks and keys as signals; it decides nothing clinical. Clicking a
 region cycles its value (normal, altered, absent, not testable, not examined); Tab moves between
-dermatomes; 0, 1, 2 set a value, N marks not testable, Delete clears.
+dermatomes; 0, 1, 2 set a value, N marks not testable, Space cycles, Delete clears.
 """
 
 from __future__ import annotations
@@ -222,7 +222,7 @@ class DermatomeMapWidget(QWidget):
             self.value_chosen.emit(side.value, dermatome.value, _KEYS[key])
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.value_chosen.emit(side.value, dermatome.value, None)
-        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return):
+        elif key == Qt.Key.Key_Space:
             self.value_chosen.emit(side.value, dermatome.value, next_value(self.value(side,
                                                                                       dermatome)))
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down):

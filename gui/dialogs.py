@@ -1,0 +1,149 @@
+"""Small dialogs: new patient, new operation, settings. Each validates through the core models."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import ValidationError
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from core.knowledge import DiscLevel, HerniationZone
+from core.record import Patient, Sex, Surgery, SurgerySide
+from core.settings import Settings
+
+
+class _FormDialog(QDialog):
+    """A form with OK/Cancel and a line for the validation message."""
+
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout(self)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #9E1B32")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._try_accept)
+        buttons.rejected.connect(self.reject)
+        self._buttons = buttons
+
+    def finish_layout(self) -> None:
+        """Add the message line and the buttons below the fields."""
+        self.form.addRow(self.message)
+        self.form.addRow(self._buttons)
+
+    def _try_accept(self) -> None:
+        try:
+            self.build()
+        except (ValidationError, ValueError) as error:
+            self.message.setText(_plain(error))
+            return
+        self.accept()
+
+    def build(self) -> object:
+        """The validated result; raises when a field is wrong."""
+        raise NotImplementedError
+
+
+def _plain(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors())
+    return str(error)
+
+
+def _date(text: str, label: str) -> dt.date | None:
+    if not text.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{label}: {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+class PatientDialog(_FormDialog):
+    """Create a patient."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("New patient", parent)
+        self.record_id = QLineEdit()
+        self.family = QLineEdit()
+        self.given = QLineEdit()
+        self.birth = QLineEdit()
+        self.birth.setPlaceholderText("YYYY-MM-DD")
+        self.sex = QComboBox()
+        self.sex.addItems([s.value for s in Sex])
+        self.sex.setCurrentText(Sex.UNKNOWN.value)
+        for label, widget in (("Record id (MRN)", self.record_id), ("Family name", self.family),
+                              ("Given name", self.given), ("Date of birth", self.birth),
+                              ("Sex", self.sex)):
+            self.form.addRow(label, widget)
+        self.finish_layout()
+
+    def build(self) -> Patient:
+        """The patient as entered."""
+        return Patient(id=self.record_id.text().strip(), family_name=self.family.text().strip(),
+                       given_name=self.given.text().strip(),
+                       birth_date=_date(self.birth.text(), "Date of birth"),
+                       sex=Sex(self.sex.currentText()))
+
+
+class SurgeryDialog(_FormDialog):
+    """Record an operation."""
+
+    def __init__(self, surgery_id: str, parent: QWidget | None = None) -> None:
+        super().__init__("New operation", parent)
+        self.surgery_id = surgery_id
+        self.procedure = QLineEdit("microdiscectomy")
+        self.level = QComboBox()
+        self.level.addItems([level.value for level in DiscLevel])
+        self.level.setCurrentText(DiscLevel.L4_L5.value)
+        self.side = QComboBox()
+        self.side.addItems([s.value for s in SurgerySide])
+        self.date = QLineEdit(dt.date.today().isoformat())
+        self.herniation = QComboBox()
+        self.herniation.addItems(["unknown", *[z.value for z in HerniationZone]])
+        for label, widget in (("Procedure", self.procedure), ("Disc level", self.level),
+                              ("Side", self.side), ("Date", self.date),
+                              ("Herniation", self.herniation)):
+            self.form.addRow(label, widget)
+        self.finish_layout()
+
+    def build(self) -> Surgery:
+        """The operation as entered."""
+        when = _date(self.date.text(), "Date")
+        if when is None:
+            raise ValueError("Date: the date of the operation is needed")
+        zone = self.herniation.currentText()
+        return Surgery(id=self.surgery_id, procedure=self.procedure.text().strip(),
+                       level=DiscLevel(self.level.currentText()),
+                       side=SurgerySide(self.side.currentText()), date=when,
+                       herniation=None if zone == "unknown" else HerniationZone(zone))
+
+
+class SettingsDialog(_FormDialog):
+    """Clinic name, logo and contact, default examiner, database."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__("Settings", parent)
+        self.fields = {name: QLineEdit(str(getattr(settings, name)))
+                       for name in Settings.model_fields}
+        labels = {"clinic_name": "Clinic name", "clinic_contact": "Clinic contact (handout)",
+                  "clinic_logo": "Logo file (PNG or JPEG)", "default_examiner": "Default examiner",
+                  "database_url": "Database URL (empty: the data folder)"}
+        for name, widget in self.fields.items():
+            self.form.addRow(labels[name], widget)
+        self.form.addRow(QLabel("A new database takes effect at the next start."))
+        self.finish_layout()
+
+    def build(self) -> Settings:
+        """The settings as entered."""
+        return Settings(**{name: box.text().strip() for name, box in self.fields.items()})

@@ -1,0 +1,525 @@
+"""The guided exam: a step list, one page per step, the live triage banner above.
+
+Steps may be visited in any order; Enter (or Ctrl+Enter inside the grids) goes to the next step;
+each section's "rest normal" (Ctrl+R) fills what was not entered with normal values. Every edit
+goes to ExamSession.edit, so it is undoable and saved as a draft at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.dermatome_map import values_from_exam
+from core.engine.summary import assessment_text
+from core.grades import MotorGrade, ReflexGrade, SensoryGrade
+from core.knowledge import (
+    GAIT_TESTS,
+    NOT_TESTABLE_REASON_LABELS,
+    RED_FLAGS,
+    Dermatome,
+    FemoralStretch,
+    GaitResult,
+    GaitTest,
+    Muscle,
+    NotTestableReason,
+    PlantarResponse,
+    RedFlag,
+    Reflex,
+    SensoryModality,
+    Side,
+)
+from core.normal import Section, missing_items
+from core.record import Clonus, Exam, ExamKind, Pain, StraightLegRaise
+from gui.models import GradeGridModel
+from gui.session import ExamSession
+from gui.widgets.dermatome_map import DermatomeMapWidget
+from gui.widgets.grade_grid import GradeGridView
+from gui.widgets.triage_banner import TriageBanner
+
+STEPS: list[tuple[str, Section | None]] = [
+    ("Context", None), ("Motor", Section.MOTOR), ("Sensory", Section.SENSORY),
+    ("Reflexes and UMN signs", Section.REFLEXES), ("Walking and tension tests", Section.FUNCTION),
+    ("Red flags and pain", Section.RED_FLAGS), ("Review", None), ("Sign", None),
+]
+NOT_EXAMINED = "not examined"
+
+
+def ask_nt_reason(parent: QWidget) -> NotTestableReason | None:
+    """Ask why an item is not testable (the app always asks); None when cancelled."""
+    labels = list(NOT_TESTABLE_REASON_LABELS.values())
+    chosen, accepted = QInputDialog.getItem(parent, "Not testable", "Why is it not testable?",
+                                            labels, 0, False)
+    if not accepted:
+        return None
+    return next(r for r, label in NOT_TESTABLE_REASON_LABELS.items() if label == chosen)
+
+
+class ExamEditor(QWidget):
+    """The whole guided exam for one ExamSession."""
+
+    sign_requested = Signal(str)
+    reports_requested = Signal()
+
+    def __init__(self, session: ExamSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.banner = TriageBanner()
+        self.steps = QListWidget()
+        self.steps.setAccessibleName("Exam steps")
+        self.steps.setMaximumWidth(230)
+        self.pages = QStackedWidget()
+        self._build_pages()
+        for title, _ in STEPS:
+            self.steps.addItem(title)
+        self.steps.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.steps.currentRowChanged.connect(lambda _: self._focus_page())
+        self.rest_normal_button = QPushButton("Rest normal (Ctrl+R)")
+        self.rest_normal_button.clicked.connect(self.rest_normal)
+        self.next_button = QPushButton("Next step (Enter)")
+        self.next_button.clicked.connect(self.next_step)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.rest_normal_button)
+        buttons.addStretch()
+        buttons.addWidget(self.next_button)
+        body = QHBoxLayout()
+        body.addWidget(self.steps)
+        right = QVBoxLayout()
+        right.addWidget(self.pages, 1)
+        right.addLayout(buttons)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(body, 1)
+        self._add_shortcuts()
+        session.exam_changed.connect(self.refresh)
+        session.assessment_changed.connect(self.banner.show_assessment)
+        self.refresh()
+        self.banner.show_assessment(session.assessment)
+        self.steps.setCurrentRow(0)
+
+    # ----------------------------------------------------------------------------------------
+    # Building
+    # ----------------------------------------------------------------------------------------
+
+    def _build_pages(self) -> None:
+        baseline = self.session.assessment.context.baseline
+        self.baseline = baseline
+        self.context_page = self._context_page()
+        self.motor_model = GradeGridModel("motor")
+        self.motor_grid = GradeGridView(self.motor_model, 5)
+        self.motor_grid.value_entered.connect(self._grade_entered)
+        self.sensory_page = self._sensory_page()
+        self.reflex_model = GradeGridModel("reflexes")
+        self.reflex_grid = GradeGridView(self.reflex_model, 4)
+        self.reflex_grid.value_entered.connect(self._grade_entered)
+        self.review = QTextBrowser()
+        self.review.setAccessibleName("Review")
+        pages = (self.context_page, _titled("Motor strength (MRC 0-5; type the grade, "
+                                                "- or + after 4, N for not testable)",
+                                                self.motor_grid),
+                     self.sensory_page, self._reflex_page(), self._function_page(),
+                 self._red_flag_page(), _titled("Review", self.review), self._sign_page())
+        for page in pages:
+            page.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so Enter and shortcuts reach us
+            self.pages.addWidget(page)
+
+    def _context_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.kind_box = QComboBox()
+        self.kind_box.addItems([k.value for k in ExamKind])
+        self.kind_box.activated.connect(lambda _: self._set_field(
+            "kind", ExamKind(self.kind_box.currentText())))
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.editingFinished.connect(self._date_changed)
+        self.surgery_box = QComboBox()
+        self.surgery_box.addItem("none", None)
+        for surgery in self.session.record.surgeries:
+            self.surgery_box.addItem(f"{surgery.procedure} {surgery.level.value} "
+                                     f"{surgery.side.value}, {surgery.date.isoformat()}", surgery.id)
+        self.surgery_box.activated.connect(lambda _: self._set_field(
+            "surgery_id", self.surgery_box.currentData()))
+        self.examiner_edit = QLineEdit()
+        self.examiner_edit.editingFinished.connect(
+            lambda: self._set_field("examiner", self.examiner_edit.text().strip()))
+        form.addRow("Kind of exam", self.kind_box)
+        form.addRow("Date", self.date_edit)
+        form.addRow("Operation", self.surgery_box)
+        form.addRow("Examiner", self.examiner_edit)
+        return page
+
+    def _sensory_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        switch = QHBoxLayout()
+        self.modality_buttons = QButtonGroup(page)
+        for modality in SensoryModality:
+            button = QRadioButton(modality.label.capitalize())
+            button.setProperty("modality", modality.value)
+            self.modality_buttons.addButton(button)
+            switch.addWidget(button)
+        self.modality_buttons.buttons()[0].setChecked(True)
+        self.modality_buttons.buttonToggled.connect(lambda *_: self.refresh())
+        self.show_baseline = QCheckBox("Show baseline map")
+        self.show_baseline.setEnabled(self.baseline is not None)
+        self.show_baseline.toggled.connect(lambda on: self.baseline_map.setVisible(on))
+        switch.addStretch()
+        switch.addWidget(self.show_baseline)
+        self.sensory_map = DermatomeMapWidget()
+        self.sensory_map.value_chosen.connect(self._sensation_chosen)
+        self.baseline_map = DermatomeMapWidget()
+        self.baseline_map.setEnabled(False)
+        self.baseline_map.setVisible(False)
+        maps = QHBoxLayout()
+        maps.addWidget(self.sensory_map, 1)
+        maps.addWidget(self.baseline_map, 1)
+        layout.addLayout(switch)
+        layout.addLayout(maps, 1)
+        layout.addWidget(QLabel("Click a region to cycle its value, or move with Tab or the arrows "
+                                "and type 2 (normal), 1 (altered), 0 (absent), N (not testable). "
+                                "Ctrl+T switches light touch and pin prick."))
+        return page
+
+    def _per_side_combo(self, grid: QGridLayout, row: int, label: str, field: str,
+                        choices: list[str]) -> None:
+        grid.addWidget(QLabel(label), row, 0)
+        for column, side in ((1, Side.RIGHT), (2, Side.LEFT)):
+            box = QComboBox()
+            box.addItems([NOT_EXAMINED, *choices])
+            box.setAccessibleName(f"{side.value} {label}")
+            box.activated.connect(lambda _, b=box, s=side: self._set_single(field, s,
+                                                                            b.currentText()))
+            grid.addWidget(box, row, column)
+            self._single_boxes[(field, side)] = box
+        baseline = QLabel()
+        self._baseline_labels[field] = baseline
+        grid.addWidget(baseline, row, 3)
+
+    def _reflex_page(self) -> QWidget:
+        self._single_boxes: dict[tuple[str, Side], QComboBox] = {}
+        self._baseline_labels: dict[str, QLabel] = {}
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel("Reflexes (NINDS 0-4; N for not testable)"))
+        layout.addWidget(self.reflex_grid, 1)
+        grid = QGridLayout()
+        grid.addWidget(QLabel("Right"), 0, 1)
+        grid.addWidget(QLabel("Left"), 0, 2)
+        grid.addWidget(QLabel("Baseline"), 0, 3)
+        self._per_side_combo(grid, 1, "Plantar response", "plantar",
+                             [p.value for p in PlantarResponse])
+        self._per_side_combo(grid, 2, "Ankle clonus", "clonus",
+                             ["absent", "sustained", *[f"{n} beats" for n in (1, 2, 3, 4, 5)]])
+        layout.addLayout(grid)
+        return page
+
+    def _function_page(self) -> QWidget:
+        page = QWidget()
+        grid = QGridLayout(page)
+        grid.addWidget(QLabel("Right"), 0, 1)
+        grid.addWidget(QLabel("Left"), 0, 2)
+        grid.addWidget(QLabel("Baseline"), 0, 3)
+        for row, test in enumerate(GaitTest, start=1):
+            self._per_side_combo(grid, row, GAIT_TESTS[test][0].capitalize(), test.value,
+                                 [g.value for g in GaitResult])
+        self._per_side_combo(grid, 3, "Straight leg raise", "straight_leg_raise",
+                             ["negative", "NT", *[f"positive at {a}°" for a in range(20, 91, 10)]])
+        self._per_side_combo(grid, 4, "Femoral stretch", "femoral_stretch",
+                             [f.value for f in FemoralStretch])
+        grid.setRowStretch(5, 1)
+        return page
+
+    def _red_flag_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel("Tick every red flag present. Ctrl+R records that all were asked "
+                                "and none is present."))
+        self.flag_boxes: dict[RedFlag, QCheckBox] = {}
+        for flag, info in RED_FLAGS.items():
+            box = QCheckBox(info.label)
+            box.clicked.connect(lambda checked, f=flag: self._toggle_flag(f, checked))
+            self.flag_boxes[flag] = box
+            layout.addWidget(box)
+        pain = QHBoxLayout()
+        self.pain_boxes: dict[str, QSpinBox] = {}
+        for name in ("leg", "back"):
+            box = QSpinBox()
+            box.setRange(-1, 10)
+            box.setSpecialValueText("not scored")
+            box.setAccessibleName(f"{name} pain 0-10")
+            box.editingFinished.connect(lambda n=name, b=box: self._set_pain(n, b.value()))
+            self.pain_boxes[name] = box
+            pain.addWidget(QLabel(f"{name.capitalize()} pain (0-10)"))
+            pain.addWidget(box)
+        pain.addStretch()
+        layout.addLayout(pain)
+        layout.addStretch()
+        return page
+
+    def _sign_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.sign_status = QLabel()
+        self.sign_examiner = QLineEdit()
+        self.sign_examiner.setPlaceholderText("Examiner's name")
+        self.sign_examiner.setAccessibleName("Examiner signing")
+        self.sign_button = QPushButton("Sign exam (Ctrl+Shift+S)")
+        self.sign_button.clicked.connect(
+            lambda: self.sign_requested.emit(self.sign_examiner.text().strip()))
+        self.reports_button = QPushButton("Create clinician report and patient handout (Ctrl+P)")
+        self.reports_button.clicked.connect(self.reports_requested.emit)
+        for widget in (self.sign_status, self.sign_examiner, self.sign_button, self.reports_button):
+            layout.addWidget(widget)
+        layout.addStretch()
+        return page
+
+    def _add_shortcuts(self) -> None:
+        actions = [("Rest normal", QKeySequence("Ctrl+R"), self.rest_normal),
+                   ("Next step", QKeySequence("Ctrl+Return"), self.next_step),
+                   ("Previous step", QKeySequence("Ctrl+Backspace"), self.previous_step),
+                   ("Sign", QKeySequence("Ctrl+Shift+S"),
+                    lambda: self.sign_requested.emit(self.sign_examiner.text().strip())),
+                   ("Reports", QKeySequence("Ctrl+P"), self.reports_requested.emit),
+                   ("Switch light touch / pin prick", QKeySequence("Ctrl+T"),
+                    self.toggle_modality)]
+        for text, keys, slot in actions:
+            action = QAction(text, self)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+    # ----------------------------------------------------------------------------------------
+    # Navigation
+    # ----------------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.next_step()
+        else:
+            super().keyPressEvent(event)
+
+    def next_step(self) -> None:
+        """Go to the next step."""
+        self.steps.setCurrentRow(min(self.steps.currentRow() + 1, len(STEPS) - 1))
+
+    def previous_step(self) -> None:
+        """Go to the previous step."""
+        self.steps.setCurrentRow(max(self.steps.currentRow() - 1, 0))
+
+    def go_to(self, title: str) -> None:
+        """Open the step with this title."""
+        self.steps.setCurrentRow([t for t, _ in STEPS].index(title))
+
+    def _focus_page(self) -> None:
+        focus = {1: self.motor_grid, 2: self.sensory_map, 3: self.reflex_grid,
+                 7: self.sign_examiner}.get(self.steps.currentRow(), self.pages.currentWidget())
+        focus.setFocus()
+
+    def rest_normal(self) -> None:
+        """Fill the current section's items not yet entered with normal values."""
+        section = STEPS[self.steps.currentRow()][1]
+        if section is not None:
+            self.session.fill_normal(section)
+
+    # ----------------------------------------------------------------------------------------
+    # Edits (each one undoable, through the session)
+    # ----------------------------------------------------------------------------------------
+
+    def _set_field(self, name: str, value: Any) -> None:
+        self.session.edit(f"set {name}", lambda exam: setattr(exam, name, value))
+
+    def _date_changed(self) -> None:
+        date = self.date_edit.date()
+        self._set_field("date", dt.date(date.year(), date.month(), date.day()))
+
+    def _grade_entered(self, side: str, key: str, text: str) -> None:
+        field = "motor" if key in Muscle._value2member_map_ else "reflexes"
+        reason = None
+        if text == "NT":
+            reason = ask_nt_reason(self)
+            if reason is None:
+                return
+        item = Muscle(key) if field == "motor" else Reflex(key)
+        grade = None if text == "" else (MotorGrade(text) if field == "motor" else
+                                         ReflexGrade("NT" if text == "NT" else int(text)))
+        self.session.edit(f"{side} {key} {text or 'cleared'}",
+                          lambda exam: _set_keyed(exam, field, Side(side), item, grade, reason))
+
+    def _sensation_chosen(self, side: str, dermatome: str, value: SensoryGrade | None) -> None:
+        modality = self.current_modality()
+        reason = None
+        if value is SensoryGrade.NT:
+            reason = ask_nt_reason(self)
+            if reason is None:
+                return
+        self.session.edit(f"{side} {dermatome} {modality.label}",
+                          lambda exam: _set_keyed(exam, modality.value, Side(side),
+                                                  Dermatome(dermatome), value, reason))
+
+    def _set_single(self, field: str, side: Side, text: str) -> None:
+        value = None if text == NOT_EXAMINED else _parse_single(field, text)
+        self.session.edit(f"{side.value} {field}",
+                          lambda exam: getattr(exam, field).set(side, value))
+
+    def _toggle_flag(self, flag: RedFlag, present: bool) -> None:
+        def change(exam: Exam) -> None:
+            flags = set(exam.red_flags or [])
+            flags = flags | {flag} if present else flags - {flag}
+            exam.red_flags = sorted(flags, key=list(RedFlag).index)
+        self.session.edit(f"red flag {flag.value}", change)
+
+    def _set_pain(self, name: str, value: int) -> None:
+        def change(exam: Exam) -> None:
+            pain = (exam.pain or Pain()).model_copy(update={name: None if value < 0 else value})
+            exam.pain = pain
+        self.session.edit(f"{name} pain", change)
+
+    def toggle_modality(self) -> None:
+        """Show and edit the other sensory modality."""
+        other = [b for b in self.modality_buttons.buttons() if not b.isChecked()][0]
+        other.setChecked(True)
+
+    def current_modality(self) -> SensoryModality:
+        """The modality the sensory map shows and edits."""
+        checked = self.modality_buttons.checkedButton()
+        return SensoryModality(checked.property("modality"))
+
+    # ----------------------------------------------------------------------------------------
+    # Showing the exam
+    # ----------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Show the session's exam in every page."""
+        exam, baseline = self.session.exam, self.baseline
+        self.motor_model.set_exams(exam, baseline)
+        self.reflex_model.set_exams(exam, baseline)
+        modality = self.current_modality()
+        self.sensory_map.set_values(values_from_exam(getattr(exam, modality.value)),
+                                    self._changed_dermatomes(modality))
+        if baseline is not None:
+            self.baseline_map.set_values(values_from_exam(getattr(baseline, modality.value)))
+        self._refresh_context(exam)
+        for (field, side), box in self._single_boxes.items():
+            text = _single_text(field, getattr(exam, field).get(side))
+            if box.findText(text) < 0:
+                box.addItem(text)
+            box.setCurrentText(text)
+            base = getattr(baseline, field) if baseline else None
+            self._baseline_labels[field].setText(
+                "" if base is None else f"R {_single_text(field, base.get(Side.RIGHT))} · "
+                                        f"L {_single_text(field, base.get(Side.LEFT))}")
+        for flag, box in self.flag_boxes.items():
+            box.setChecked(flag in (exam.red_flags or []))
+        for name, box in self.pain_boxes.items():
+            value = getattr(exam.pain, name) if exam.pain else None
+            box.setValue(-1 if value is None else value)
+        self._refresh_steps(exam)
+        self.review.setPlainText(self._review_text(exam))
+        signed = self.session.read_only
+        self.sign_status.setText(f"Signed by {exam.examiner} at {exam.signed_at:%Y-%m-%d %H:%M} UTC."
+                                 if signed and exam.signed_at else "Not signed yet.")
+        self.sign_button.setEnabled(not signed)
+        if not self.sign_examiner.text():
+            self.sign_examiner.setText(exam.examiner)
+
+    def _refresh_context(self, exam: Exam) -> None:
+        self.kind_box.setCurrentText(exam.kind.value)
+        self.date_edit.setDate(QDate(exam.date.year, exam.date.month, exam.date.day))
+        self.surgery_box.setCurrentIndex(max(0, self.surgery_box.findData(exam.surgery_id)))
+        self.examiner_edit.setText(exam.examiner)
+
+    def _changed_dermatomes(self, modality: SensoryModality) -> frozenset[tuple[Side, Dermatome]]:
+        return frozenset((c.item.side, Dermatome(c.item.item))
+                         for c in self.session.assessment.changes
+                         if c.item.modality.value == modality.value
+                         and c.kind.value not in ("unchanged", "not_comparable"))
+
+    def _refresh_steps(self, exam: Exam) -> None:
+        missing = missing_items(exam)
+        for row, (title, section) in enumerate(STEPS):
+            done = section is not None and not missing[section]
+            self.steps.item(row).setText(f"{'✓ ' if done else ''}{title}")
+
+    def _review_text(self, exam: Exam) -> str:
+        missing = missing_items(exam)
+        lines = [assessment_text(self.session.assessment), "NOT EXAMINED:"]
+        for section, items in missing.items():
+            if items:
+                lines.append(f"  {section.value}: {len(items)} items ({', '.join(items[:6])}"
+                             f"{', ...' if len(items) > 6 else ''})")
+        if len(lines) == 2:
+            lines.append("  nothing: every item was examined")
+        return "\n".join(lines)
+
+
+def _titled(title: str, widget: QWidget) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.addWidget(QLabel(f"<b>{title}</b>"))
+    layout.addWidget(widget, 1)
+    return page
+
+
+def _set_keyed(exam: Exam, field: str, side: Side, key: Any, value: Any,
+               reason: NotTestableReason | None) -> None:
+    by_side = getattr(exam, field)
+    values = dict(by_side.get(side) or {})
+    if value is None:
+        values.pop(key, None)
+    else:
+        values[key] = value
+    by_side.set(side, values)
+    path = f"{field}.{side.value}.{key.value}"
+    reasons = dict(exam.nt_reasons)
+    reasons.pop(path, None)
+    if reason is not None:
+        reasons[path] = reason
+    exam.nt_reasons = reasons
+
+
+def _parse_single(field: str, text: str) -> Any:
+    if field == "plantar":
+        return PlantarResponse(text)
+    if field == "clonus":
+        return int(text.split()[0]) if text.endswith("beats") else Clonus(text)
+    if field in ("heel_walk", "toe_walk"):
+        return GaitResult(text)
+    if field == "straight_leg_raise":
+        return int(text.split()[-1].rstrip("°")) if text.startswith("positive") else \
+            StraightLegRaise(text)
+    return FemoralStretch(text)
+
+
+def _single_text(field: str, value: Any) -> str:
+    if value is None:
+        return NOT_EXAMINED
+    if isinstance(value, int):
+        return f"{value} beats" if field == "clonus" else f"positive at {value}°"
+    return str(value.value)

@@ -1,0 +1,121 @@
+"""The exam being edited: undoable edits, draft saving, and the live assessment.
+
+Every edit goes through one QUndoCommand kind that holds the exam before and after; redo() and
+undo() both call ExamSession.replace_exam, the one place that saves the draft to the store and
+re-runs the engine. "Unsaved" state is derived from the undo stack, never kept by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from core.engine import Assessment, assess
+from core.normal import Section, fill_normal
+from core.record import Exam, ExamStatus, PatientRecord
+from core.store import ConflictError, Store, StoreError
+
+
+class ExamEditCommand(QUndoCommand):
+    """One edit of the exam, as the exam before and after it."""
+
+    def __init__(self, session: ExamSession, before: Exam, after: Exam, text: str) -> None:
+        super().__init__(text)
+        self._session, self._before, self._after = session, before, after
+
+    def redo(self) -> None:
+        self._session.replace_exam(self._after)
+
+    def undo(self) -> None:
+        self._session.replace_exam(self._before)
+
+
+class ExamSession(QObject):
+    """An exam open for editing, with the patient's other exams for comparison."""
+
+    exam_changed = Signal()
+    assessment_changed = Signal(object)
+    save_failed = Signal(str)
+
+    def __init__(self, store: Store, record: PatientRecord, exam: Exam, revision: int,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.record = record
+        self.exam = exam
+        self.revision = revision
+        self.undo_stack = QUndoStack(self)
+        self.assessment: Assessment = self._assess()
+
+    @property
+    def patient_id(self) -> str:
+        """The patient's record id."""
+        return self.record.patient.id
+
+    @property
+    def read_only(self) -> bool:
+        """A signed exam cannot be edited here (amendments are a separate action)."""
+        return self.exam.status is ExamStatus.SIGNED
+
+    def _record_with_exam(self) -> PatientRecord:
+        others = [e for e in self.record.exams if e.id != self.exam.id]
+        return self.record.model_copy(update={"exams": [*others, self.exam]})
+
+    def _assess(self) -> Assessment:
+        return assess(self._record_with_exam(), self.exam.id)
+
+    # ----------------------------------------------------------------------------------------
+    # Domain operations
+    # ----------------------------------------------------------------------------------------
+
+    def edit(self, text: str, change: Callable[[Exam], None]) -> bool:
+        """Apply ``change`` to a copy of the exam as one undoable step; False when refused."""
+        if self.read_only:
+            self.save_failed.emit("This exam is signed and cannot be changed here.")
+            return False
+        before = self.exam.model_copy(deep=True)
+        after = self.exam.model_copy(deep=True)
+        change(after)
+        if after == before:
+            return False
+        self.undo_stack.push(ExamEditCommand(self, before, after, text))
+        return True
+
+    def fill_normal(self, section: Section) -> bool:
+        """"Rest normal": every item of ``section`` not yet entered gets its normal value."""
+        return self.edit(f"rest normal: {section.value}",
+                         lambda exam: _copy_into(exam, fill_normal(exam, (section,))))
+
+    def replace_exam(self, exam: Exam) -> None:
+        """Show ``exam`` as the current state: save it as a draft, re-assess, tell the views."""
+        self.exam = exam
+        try:
+            self.revision = self.store.save_draft(self.patient_id, exam, self.revision)
+        except ConflictError as error:
+            self.save_failed.emit(str(error))
+        except StoreError as error:
+            self.save_failed.emit(f"The draft could not be saved: {error}")
+        self.assessment = self._assess()
+        self.exam_changed.emit()
+        self.assessment_changed.emit(self.assessment)
+
+    def sign(self, examiner: str) -> None:
+        """Sign the exam: it becomes read-only, and the undo history ends here."""
+        self.revision = self.store.sign_exam(self.patient_id, self.exam, self.revision, examiner)
+        self.exam = self.store.load_exam(self.patient_id, self.exam.id).exam
+        self.undo_stack.clear()
+        self.assessment = self._assess()
+        self.exam_changed.emit()
+        self.assessment_changed.emit(self.assessment)
+
+    def full_record(self) -> PatientRecord:
+        """The patient's record with this exam as it is now (for reports and export)."""
+        return self._record_with_exam()
+
+
+def _copy_into(target: Exam, source: Exam) -> None:
+    """Make ``target`` equal to ``source`` field by field (edits mutate their copy in place)."""
+    for name in Exam.model_fields:
+        setattr(target, name, getattr(source, name))
