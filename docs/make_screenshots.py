@@ -58,12 +58,59 @@ def dermatome_map(app: QApplication) -> None:
         pdf_page_png(pdf, DOCS / "dermatome-map-pdf.png", 110)
 
 
+def screens(app: QApplication) -> None:
+    """Every screen of the app, with the demo patient, in a throwaway database."""
+    from core.store import Store
+    from gui.main_window import MainWindow
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["NEUROEXAM_HOME"] = folder
+        store = Store(f"sqlite:///{Path(folder) / 'shots.db'}", actor="screenshots")
+        window = MainWindow(store)
+        window.resize(1280, 860)
+        window.show()
+
+        def shot(name: str) -> None:
+            app.processEvents()
+            window.grab().save(str(SHOTS / f"{name}.png"))
+
+        shot("01-first-start")
+        window.create_demo_patient()
+        shot("02-patient")
+        window.open_exam("post-1")
+        assert window.editor is not None
+        for index, name in enumerate(("context", "motor", "sensory", "reflexes", "function",
+                                      "red-flags", "review", "sign"), start=3):
+            window.editor.steps.setCurrentRow(index - 3)
+            if name == "sensory":
+                window.editor.show_baseline.setChecked(True)
+            shot(f"{index:02d}-exam-{name}")
+        store.close()
+
+
+def pdf_previews() -> None:
+    """The first page of each demo PDF, as the README shows them."""
+    from core.demo import demo_record
+    from core.reports.files import write_reports
+    from core.settings import Settings
+
+    clinic = Settings(clinic_name="Riverside Spine Clinic (demo)",
+                      clinic_contact="Spine nurse line 0100 000 000 (demo number)")
+    with tempfile.TemporaryDirectory() as folder:
+        report, handout = Path(folder) / "report.pdf", Path(folder) / "handout.pdf"
+        write_reports(demo_record(), "post-1", clinic, report, handout, deterministic=True)
+        pdf_page_png(report, DOCS / "report-page-1.png")
+        pdf_page_png(handout, DOCS / "handout-page-1.png")
+
+
 def main() -> None:
     """Make every picture."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     dermatome_map(app)
+    screens(app)
+    pdf_previews()
     print(f"screenshots written to {SHOTS}")
     os._exit(0)  # skip Qt's teardown of widgets at interpreter exit
 

@@ -90,7 +90,8 @@ class ExamEditor(QWidget):
         self.banner = TriageBanner()
         self.steps = QListWidget()
         self.steps.setAccessibleName("Exam steps")
-        self.steps.setMaximumWidth(230)
+        self.steps.setMinimumWidth(200)
+        self.steps.setMaximumWidth(210)
         self.pages = QStackedWidget()
         self._build_pages()
         for title, _ in STEPS:
@@ -201,9 +202,11 @@ class ExamEditor(QWidget):
         maps.addWidget(self.baseline_map, 1)
         layout.addLayout(switch)
         layout.addLayout(maps, 1)
-        layout.addWidget(QLabel("Click a region to cycle its value, or move with Tab or the arrows "
-                                "and type 2 (normal), 1 (altered), 0 (absent), N (not testable). "
-                                "Ctrl+T switches light touch and pin prick."))
+        hint = QLabel("Click a region to cycle its value, or move with Tab or the arrows and type "
+                      "2 (normal), 1 (altered), 0 (absent), N (not testable). Ctrl+T switches "
+                      "light touch and pin prick.")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
         return page
 
     def _per_side_combo(self, grid: QGridLayout, row: int, label: str, field: str,

@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         new_patient = QPushButton("New patient…")
         new_patient.clicked.connect(self.new_patient)
         left = QWidget()
+        left.setMinimumWidth(230)
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.patient_list, 1)

@@ -235,9 +235,9 @@ VIEWS: dict[str, tuple[str, dict[str, tuple[float, float, float]]]] = {
     "posterior": ("Back", {"left": (390, 162, -1), "right": (510, 162, 1)}),
     "dorsum": ("Top of the feet", {"right": (665, 70, -1), "left": (805, 70, 1)}),
     "sole": ("Soles", {"right": (665, 380, -1), "left": (805, 380, 1)}),
-    "saddle": ("Saddle (from behind)", {"left": (928, 708, 1), "right": (928, 708, -1)}),
+    "saddle": ("Saddle", {"left": (928, 708, 1), "right": (928, 708, -1)}),
 }
-# In the saddle view the local x of the left side points to the viewer's left (seen from behind).
+# The saddle is seen from behind, like the back view: the patient's left on the viewer's left.
 SADDLE_MEDIAL_SIGN = {"left": 1, "right": -1}
 
 

@@ -68,7 +68,7 @@ class DermatomeMapWidget(QWidget):
         self._hover: tuple[Side, Dermatome] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.setMinimumSize(360, 250)
+        self.setMinimumSize(300, 234)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Dermatome map")
         self._update_accessible_description()
