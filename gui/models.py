@@ -51,7 +51,29 @@ class PatientListModel(QAbstractListModel):
         return None
 
 
-class ExamTimelineModel(QAbstractTableModel):
+class ColumnTableModel(QAbstractTableModel):
+    """A flat table with named columns; subclasses give COLUMNS, row_count() and data()."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def row_count(self) -> int:
+        """Number of rows."""
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else self.row_count()
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.COLUMNS[section]
+        return None
+
+
+class ExamTimelineModel(ColumnTableModel):
     """The exams of one patient: date, kind, status, triage level."""
 
     COLUMNS = ("Date", "Kind", "Status", "Triage", "Examiner")
@@ -67,17 +89,9 @@ class ExamTimelineModel(QAbstractTableModel):
         self._rows = [(exam, assess(record, exam.id).triage.level.label) for exam in exams]
         self.endResetModel()
 
-    def rowCount(self, parent: Index = NO_PARENT) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = NO_PARENT) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
-        return None
+    def row_count(self) -> int:
+        """Number of exams shown."""
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -91,7 +105,7 @@ class ExamTimelineModel(QAbstractTableModel):
         return None
 
 
-class GradeGridModel(QAbstractTableModel):
+class GradeGridModel(ColumnTableModel):
     """A grid of graded items by side (motor or reflexes), with baseline values beside them.
 
     Columns: item, right now, right baseline, left now, left baseline. Only the "now" columns
@@ -122,19 +136,13 @@ class GradeGridModel(QAbstractTableModel):
         grade = (getattr(exam, self.field).get(side) or {}).get(self.keys[row])
         return "" if grade is None else str(grade.value)
 
-    def rowCount(self, parent: Index = NO_PARENT) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self.keys)
-
-    def columnCount(self, parent: Index = NO_PARENT) -> int:  # noqa: N802 (Qt API)
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
-        return None
+    def row_count(self) -> int:
+        """One row per graded item."""
+        return len(self.keys)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled
         return base | Qt.ItemFlag.ItemIsSelectable if index.column() in self.SIDE_COLUMNS else base
 

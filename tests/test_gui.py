@@ -306,3 +306,14 @@ def test_the_help_menu_shows_the_rules_with_sources(window: MainWindow) -> None:
     text = window._rules_viewer.toPlainText()
     assert "EM-CES" in text and "NICE" in text
     assert isinstance(window.search, QLineEdit)
+
+
+def test_the_item_models_are_consistent(qtmodeltester: Any, window: MainWindow,
+                                        store: Store) -> None:
+    window.create_demo_patient()
+    qtmodeltester.check(window.patient_model)
+    qtmodeltester.check(window.patient_page.timeline_model)
+    window.open_exam("post-1")
+    assert window.editor is not None
+    qtmodeltester.check(window.editor.motor_model)
+    qtmodeltester.check(window.editor.reflex_model)
