@@ -29,15 +29,15 @@ def _name(rng: random.Random) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).title()
 
 
-def populate(store: Store, rng: random.Random) -> None:
+def populate(store: Store, rng: random.Random, patient_count: int = PATIENTS) -> None:
     """Bulk-insert the patients and their exams (the demo exams, re-dated)."""
     template = demo_record().exams[-1]
     document = template.model_dump_json(exclude_none=True)
     now = dt.datetime.now(dt.UTC)
     with store.engine.begin() as connection:
-        for start in range(0, PATIENTS, 5000):
+        for start in range(0, patient_count, 5000):
             people, visits = [], []
-            for number in range(start, start + 5000):
+            for number in range(start, min(start + 5000, patient_count)):
                 family, given = _name(rng), _name(rng)
                 pid = f"MRN-{number:06d}"
                 people.append({"id": pid, "family_name": family, "given_name": given,

@@ -50,6 +50,7 @@ class Model(BaseModel):
         validate_assignment=True,
         use_attribute_docstrings=True,
         strict=True,
+        defer_build=True,  # validators are built on first use, not when the app starts
     )
 
 

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from reportlab.graphics import renderPDF  # noqa: E402
 
 from core.demo import demo_record  # noqa: E402
-from core.dermatome_map import before_after_drawing, values_from_exam  # noqa: E402
+from core.dermatome_map import values_from_exam  # noqa: E402
 from core.knowledge import Side  # noqa: E402
+from core.reports.map_drawing import before_after_drawing  # noqa: E402
 from gui.widgets.dermatome_map import DermatomeMapWidget  # noqa: E402
 
 DOCS = Path(__file__).parent

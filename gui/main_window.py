@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -27,16 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.demo import DEMO_PATIENT_ID, demo_record
-from core.engine.summary import rules_markdown
 from core.record import Exam, ExamKind, ExamStatus, PatientRecord
 from core.recordio import write_record
-from core.reports.files import write_reports
 from core.settings import Settings, data_folder, load_settings, save_settings
 from core.store import Store, StoreError
 from gui.dialogs import PatientDialog, SettingsDialog, SurgeryDialog
 from gui.errors import log, show_error
-from gui.exam_editor import ExamEditor
 from gui.models import KEY_ROLE, ExamTimelineModel, PatientListModel
 from gui.session import ExamSession
 from gui.widgets.trend_chart import TrendChart
@@ -56,6 +53,8 @@ class ReportJob(QRunnable):
         self._args = (record, exam_id, settings, folder)
 
     def run(self) -> None:
+        from core.reports.files import write_reports  # reportlab loads only when PDFs are made
+
         record, exam_id, settings, folder = self._args
         report = folder / f"{record.patient.id}-{exam_id}-report.pdf"
         handout = folder / f"{record.patient.id}-{exam_id}-handout.pdf"
@@ -129,7 +128,7 @@ class MainWindow(QMainWindow):
         self.settings = load_settings()
         self.record: PatientRecord | None = None
         self.session: ExamSession | None = None
-        self.editor: ExamEditor | None = None
+        self.editor: Any = None  # an ExamEditor once an exam is open
         self.last_reports: tuple[str, str] | None = None
         self.pool = QThreadPool.globalInstance()
         self.setWindowTitle("NeuroExam[*]")
@@ -237,6 +236,8 @@ class MainWindow(QMainWindow):
 
     def create_demo_patient(self) -> None:
         """Put the demo patient in the database and open it."""
+        from core.demo import DEMO_PATIENT_ID, demo_record
+
         try:
             self.store.import_record(demo_record())
         except StoreError as error:
@@ -309,6 +310,8 @@ class MainWindow(QMainWindow):
 
     def open_exam(self, exam_id: str) -> None:
         """Open an exam in the guided editor (read-only when signed)."""
+        from gui.exam_editor import ExamEditor  # the editor's modules load with the first exam
+
         if self.record is None:
             return
         patient_id = self.record.patient.id
@@ -394,6 +397,8 @@ class MainWindow(QMainWindow):
 
     def show_rules(self) -> None:
         """The clinical rules with their sources, in a window of their own."""
+        from core.engine.summary import rules_markdown
+
         viewer = QTextBrowser()
         viewer.setWindowTitle("NeuroExam clinical rules and sources")
         viewer.setMarkdown(rules_markdown())

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from core.engine import assess
 from core.knowledge import MOTOR_ITEMS, REFLEXES, Side
 from core.record import Exam, PatientRecord
 from core.store import PatientSummary, Store
@@ -84,6 +83,8 @@ class ExamTimelineModel(ColumnTableModel):
 
     def set_record(self, record: PatientRecord) -> None:
         """Show every exam of the record, newest first, each with its triage level."""
+        from core.engine import assess  # the engine loads with the first patient, not at start
+
         self.beginResetModel()
         exams = list(reversed(record.exams_by_date()))
         self._rows = [(exam, assess(record, exam.id).triage.level.label) for exam in exams]

@@ -11,9 +11,10 @@ from PySide6.QtCore import QPointF, Qt
 from reportlab.graphics.shapes import Group, Polygon
 from reportlab.lib import colors
 
-from core.dermatome_map import VALUE_STYLES, load_geometry, map_drawing
+from core.dermatome_map import VALUE_STYLES, load_geometry
 from core.grades import SensoryGrade
 from core.knowledge import Dermatome, Side
+from core.reports.map_drawing import map_drawing
 from gui.widgets.dermatome_map import DermatomeMapWidget, next_value
 
 ASSETS = Path(__file__).parents[1] / "assets" / "dermatomes"

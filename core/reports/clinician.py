@@ -25,7 +25,7 @@ from reportlab.platypus import (
 )
 
 from core import __version__
-from core.dermatome_map import before_after_drawing, map_drawing, values_from_exam
+from core.dermatome_map import values_from_exam
 from core.engine import RULES_VERSION, Assessment, assess
 from core.engine.changes import Change, ChangeKind
 from core.engine.readings import Modality
@@ -56,6 +56,7 @@ from core.reports.layout import (
     content_width,
     stylesheet,
 )
+from core.reports.map_drawing import before_after_drawing, map_drawing
 from core.scores import lems
 from core.settings import Settings
 
