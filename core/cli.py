@@ -77,8 +77,9 @@ def _store(args: argparse.Namespace) -> Store:
 def _import(args: argparse.Namespace) -> int:
     store = _store(args)
     record = read_record(Path(args.file))
-    store.import_record(record)
-    print(f"imported {record.patient.id}: {len(record.exams)} exams")
+    already = store.import_record(record)
+    print(f"imported {record.patient.id}: {len(record.exams) - sum(a.startswith('exam') for a in already)}"
+          f" new exams" + (f"; already present: {', '.join(already)}" if already else ""))
     return EXIT_OK
 
 

@@ -491,6 +491,13 @@ class LesionPattern:
     """Dermatomes whose area overlaps the field although the key point lies outside it."""
     root: Root | None = None
     """The root, for root lesions."""
+    combined_roots: tuple[Root, ...] = ()
+    """For a lesion of two adjacent roots together: both roots."""
+
+    @property
+    def roots(self) -> tuple[Root, ...]:
+        """Every root this pattern stands for (empty for a nerve)."""
+        return (self.root,) if self.root is not None else self.combined_roots
 
 
 ROOT_LESIONS: dict[Root, Lesion] = {
@@ -573,6 +580,29 @@ LESION_LABELS: dict[Lesion, str] = {
     Lesion.UPPER_MOTOR_NEURON: "central (upper motor neuron)",
     Lesion.CAUDA_EQUINA: "cauda equina",
 }
+
+ADJACENT_ROOT_PAIRS: tuple[tuple[Lesion, Lesion], ...] = (
+    (Lesion.L2_ROOT, Lesion.L3_ROOT), (Lesion.L3_ROOT, Lesion.L4_ROOT),
+    (Lesion.L4_ROOT, Lesion.L5_ROOT), (Lesion.L5_ROOT, Lesion.S1_ROOT),
+)
+"""Roots that one disc or one stenotic segment can compress together (multi-root patterns)."""
+
+
+def combined_pattern(first: Lesion, second: Lesion) -> LesionPattern:
+    """Two root patterns as one: what either root weakens, reduces or numbs."""
+    a, b = ROOT_LESION_PATTERNS[first], ROOT_LESION_PATTERNS[second]
+    weak = tuple(dict.fromkeys(a.weak + b.weak))
+    reduced = tuple(dict.fromkeys(a.reflexes_reduced + b.reflexes_reduced))
+    return LesionPattern(
+        f"{a.label} and {b.label}", weak=weak,
+        weak_minor=tuple(m for m in dict.fromkeys(a.weak_minor + b.weak_minor) if m not in weak),
+        reflexes_reduced=reduced,
+        reflexes_maybe_reduced=tuple(r for r in dict.fromkeys(
+            a.reflexes_maybe_reduced + b.reflexes_maybe_reduced) if r not in reduced),
+        sensory=tuple(dict.fromkeys(a.sensory + b.sensory)),
+        combined_roots=a.roots + b.roots,
+    )
+
 
 PERONEAL_DISCRIMINATORS: tuple[Muscle, ...] = (Muscle.ANKLE_INVERSION, Muscle.HIP_ABDUCTION)
 """The decisive bedside test between an L5 root lesion and a common peroneal palsy: tibialis

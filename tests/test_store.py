@@ -186,3 +186,13 @@ def test_restore_refuses_a_file_that_is_not_a_backup(url: str, store: Store,
     with pytest.raises(StoreError, match="damaged or not a NeuroExam database"):
         restore(junk, url)
     assert store.count_patients() == 1
+
+
+def test_importing_again_reports_what_is_there_and_a_conflict_changes_nothing(store: Store) -> None:
+    assert store.import_record(demo_record()) == ["operation op-1", "exam pre-1", "exam post-1",
+                                                  "exam fu-7w"]
+    changed = demo_record()
+    changed.exams[0].notes = "a different note"
+    with pytest.raises(StoreError, match="already has an exam pre-1 that differs"):
+        store.import_record(changed)
+    assert store.load_record("DEMO-0001").to_json_dict() == demo_record().to_json_dict()

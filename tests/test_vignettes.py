@@ -100,3 +100,33 @@ def test_toe_drop_case_argues_against_peroneal_palsy() -> None:
 def test_every_shared_vignette_is_encoded() -> None:
     shared_ids = re.findall(r"^\s*- id:\s*(\S+)", SHARED_VIGNETTES.read_text(), re.MULTILINE)
     assert shared_ids and sorted(shared_ids) == sorted(_case_ids())
+
+
+def _shorthand_case(**exam: Any) -> dict[str, Any]:
+    return {"id": "extra", "exams": [{"date": "2026-06-01", "kind": "initial", **exam}],
+            "expect": {}}
+
+
+def test_an_l5_and_s1_pattern_is_named_as_two_roots_not_a_sciatic_palsy() -> None:
+    """Hip extension (inferior gluteal nerve) is weak too, which the sciatic nerve cannot explain."""
+    case = _shorthand_case(
+        motor={"left": {"great_toe_extension": "3", "ankle_dorsiflexion": "4",
+                        "ankle_plantarflexion": "3", "hip_extension": "4"}},
+        sensory={"left": {"L5": 1, "S1": 1}}, reflexes={"left": {"achilles": 0}})
+    result = assess(build_record(case))
+    assert {(c.lesion.value, c.side) for c in result.localisation[:2]} == {("L5_root", "left"),
+                                                                          ("S1_root", "left")}
+    assert "multiple_roots" in {f.value for f in result.flags}
+    sciatic = next(c for c in result.localisation if c.lesion.value == "sciatic_nerve")
+    assert any("hip extension 4/5" in r for r in sciatic.reasons_against)
+
+
+def test_a_bilateral_s1_pattern_is_named_bilateral() -> None:
+    case = _shorthand_case(
+        motor={"left": {"ankle_plantarflexion": "3"}, "right": {"ankle_plantarflexion": "4"}},
+        sensory={"left": {"S1": 1}, "right": {"S1": 1}},
+        reflexes={"left": {"achilles": 0}, "right": {"achilles": 1}})
+    result = assess(build_record(case))
+    assert (result.localisation[0].lesion.value, result.localisation[0].side) == ("S1_root",
+                                                                                 "bilateral")
+    assert "bilateral_motor_deficit" in {f.value for f in result.flags}

@@ -10,6 +10,7 @@ from core.engine.readings import Modality
 from core.engine.triage import Triage, TriageInputs
 from core.knowledge import (
     FOOT_DROP_MUSCLE,
+    LESION_LABELS,
     LESION_PATTERNS,
     PERONEAL_DISCRIMINATORS,
     Lesion,
@@ -33,6 +34,8 @@ class Flag(StrEnum):
     REFLEX_MAY_STAY_REDUCED = "reflex_may_stay_reduced"
     SADDLE_SENSATION_ALTERED = "saddle_sensation_altered"
     BILATERAL_MOTOR_DEFICIT = "bilateral_motor_deficit"
+    MULTIPLE_ROOTS = "multiple_roots"
+    """Product extension: two adjacent roots explain the pattern better than one lesion."""
 
 
 FLAG_TEXT: dict[Flag, str] = {
@@ -56,6 +59,8 @@ FLAG_TEXT: dict[Flag, str] = {
         "alone it is not a warning.",
     Flag.SADDLE_SENSATION_ALTERED: "Saddle (S4-5) sensation is altered or absent.",
     Flag.BILATERAL_MOTOR_DEFICIT: "There is weakness in both legs.",
+    Flag.MULTIPLE_ROOTS: "Two adjacent roots together explain the pattern better than any single "
+                         "root or nerve ({detail}).",
 }
 
 
@@ -116,6 +121,11 @@ def compute_flags(inputs: TriageInputs, result: Triage,
     """Every flag that holds, in the order of the Flag enum, with details for the sentences."""
     exam = inputs.context.exam
     details = _operated_level_flags(inputs, ranked)
+    together = next((c for c in ranked if c.partner is not None), None)
+    if together is not None and together.partner is not None:
+        first, second = sorted((together.lesion, together.partner), key=list(Lesion).index)
+        details[Flag.MULTIPLE_ROOTS] = (f"{LESION_LABELS[first]} and {LESION_LABELS[second]}, "
+                                        f"{together.side}")
     after_surgery = inputs.context.is_postoperative and any(
         c.is_new_or_worse_motor for c in inputs.changes) and inputs.context.baseline is not None
     weak_sides = [s for s in Side if any(g.testable and not g.is_normal
@@ -133,5 +143,6 @@ def compute_flags(inputs: TriageInputs, result: Triage,
         Flag.REFLEX_MAY_STAY_REDUCED: _reflex_stays_reduced(inputs),
         Flag.SADDLE_SENSATION_ALTERED: bool(saddle_altered(exam)),
         Flag.BILATERAL_MOTOR_DEFICIT: len(weak_sides) == 2,
+        Flag.MULTIPLE_ROOTS: Flag.MULTIPLE_ROOTS in details,
     }
     return [flag for flag in Flag if holds[flag]], details

@@ -14,6 +14,7 @@ from typing import Any
 from core.engine.context import ExamContext
 from core.engine.readings import clonus_reading, plantar_reading
 from core.knowledge import (
+    ADJACENT_ROOT_PAIRS,
     DISC_LEVEL_ROOTS,
     FOOT_DROP_MUSCLE,
     GAIT_TESTS,
@@ -37,6 +38,7 @@ from core.knowledge import (
     SensoryModality,
     Side,
     StretchTest,
+    combined_pattern,
 )
 from core.record import Exam, SurgerySide
 
@@ -62,6 +64,7 @@ WEIGHTS: dict[str, float] = {
     "cauda equina red flag": 3.0,
     "saddle sensation altered": 3.0,
     "weakness on both sides": 1.0,
+    "two adjacent roots must beat the best single lesion of the side by": 2.0,
     "extensor plantar response": 2.0,
     "sustained clonus": 2.0,
     "reflex enhanced (4)": 1.0,
@@ -81,6 +84,8 @@ class Candidate:
     reasons_against: list[str] = field(default_factory=list)
     supported: bool = False
     """True once at least one finding speaks for it; unsupported candidates are not listed."""
+    partner: Lesion | None = None
+    """For one of two adjacent roots reported together: the other root."""
 
     def add(self, weight_name: str, text: str, scale: float = 1.0) -> None:
         """Add one weighted reason, for or against by the sign of its weight."""
@@ -182,16 +187,16 @@ def side_findings(exam: Exam, side: Side) -> SideFindings:
 
 def _muscle_explained(pattern: LesionPattern, muscle: Muscle) -> bool:
     """A root explains any muscle it supplies (section 2); a nerve only its listed muscles."""
-    if pattern.root is not None:
+    if pattern.roots:
         info = MOTOR_ITEMS[muscle]
-        return pattern.root in info.roots + info.minor_roots
+        return any(root in info.roots + info.minor_roots for root in pattern.roots)
     return muscle in pattern.weak + pattern.weak_minor
 
 
 def _reflex_explained(pattern: LesionPattern, reflex: Reflex) -> bool:
-    if pattern.root is not None:
+    if pattern.roots:
         info = REFLEXES[reflex]
-        return pattern.root in info.roots + info.minor_roots
+        return any(root in info.roots + info.minor_roots for root in pattern.roots)
     return reflex in pattern.reflexes_reduced + pattern.reflexes_maybe_reduced
 
 
@@ -276,10 +281,10 @@ def _score_function(candidate: Candidate, pattern: LesionPattern, found: SideFin
             candidate.add("walking test impaired by weak muscles of the lesion", text)
         else:
             candidate.add("walking test impaired that the lesion cannot explain", text)
-    if pattern.root is None:
+    if not pattern.roots:
         return
     for tension_test, text in found.tension_positive.items():
-        if pattern.root in TENSION_TEST_ROOTS[tension_test]:
+        if any(root in TENSION_TEST_ROOTS[tension_test] for root in pattern.roots):
             roots = ", ".join(TENSION_TEST_ROOTS[tension_test])
             candidate.add("root tension sign for this root",
                           f"{text} ({TENSION_TEST_LABELS[tension_test]} stretches {roots})")
@@ -301,16 +306,17 @@ def operated_roots(context: ExamContext, side: Side) -> dict[Root, str]:
             exiting: f"exiting {exiting} at {level}, if the disc was foraminal"}
 
 
-def _score_pattern(lesion: Lesion, side: Side, found: SideFindings,
-                   context: ExamContext) -> Candidate:
-    pattern = LESION_PATTERNS[lesion]
+def _score_pattern(lesion: Lesion, side: Side, found: SideFindings, context: ExamContext,
+                   pattern: LesionPattern | None = None) -> Candidate:
+    pattern = pattern or LESION_PATTERNS[lesion]
     candidate = Candidate(lesion, side.value)
     _score_motor(candidate, pattern, found)
     _score_peroneal_discriminators(candidate, found)
     _score_sensory(candidate, pattern, found)
     _score_reflexes(candidate, pattern, found)
     _score_function(candidate, pattern, found)
-    relation = operated_roots(context, side).get(pattern.root) if pattern.root else None
+    operated = operated_roots(context, side)
+    relation = next((operated[root] for root in pattern.roots if root in operated), None)
     if relation and candidate.supported:
         candidate.add("root at the operated level and side",
                       f"the operation ({context.surgery.procedure if context.surgery else ''}) "
@@ -381,7 +387,8 @@ _SIDE_ORDER = {"bilateral": 0, "left": 1, "right": 2}
 
 
 def _merge_bilateral(left: Candidate, right: Candidate) -> Candidate:
-    merged = Candidate(left.lesion, BILATERAL_LABEL, left.score + right.score, supported=True)
+    merged = Candidate(left.lesion, BILATERAL_LABEL, left.score + right.score, supported=True,
+                       partner=left.partner or right.partner)
     for one in (left, right):
         merged.reasons_for += [f"{one.side}: {r}" if not r.startswith(one.side) else r
                                for r in one.reasons_for]
@@ -397,14 +404,44 @@ def _combine_sides(left: Candidate, right: Candidate) -> list[Candidate]:
     return viable
 
 
+def _root_pairs(side: Side, found: SideFindings, context: ExamContext,
+                best_single: float) -> list[Candidate]:
+    """Two adjacent roots together, when they explain the side clearly better than any one lesion.
+
+    Both roots are listed, each with the pair's score and reasons, so the list keeps the
+    contract's lesion codes; the multiple_roots flag says they belong together.
+    """
+    gain = WEIGHTS["two adjacent roots must beat the best single lesion of the side by"]
+    best: tuple[float, Lesion, Lesion, Candidate] | None = None
+    for first, second in ADJACENT_ROOT_PAIRS:
+        pair = _score_pattern(first, side, found, context, combined_pattern(first, second))
+        if pair.supported and pair.score >= best_single + gain and (best is None or
+                                                                     pair.score > best[0]):
+            best = (pair.score, first, second, pair)
+    if best is None:
+        return []
+    score, first, second, pair = best
+    together = f"{LESION_LABELS[first]} and {LESION_LABELS[second]} together"
+    return [Candidate(lesion, side.value, score, [f"{together}: {r}" for r in pair.reasons_for],
+                      list(pair.reasons_against), True, partner)
+            for lesion, partner in ((first, second), (second, first))]
+
+
 def localise(context: ExamContext) -> list[Candidate]:
     """Candidate lesions with a positive score, best first; empty when nothing needs explaining."""
     exam = context.exam
     findings = {side: side_findings(exam, side) for side in Side}
+    per_side: dict[Side, dict[Lesion, Candidate]] = {}
+    for side in Side:
+        scored = {lesion: _score_pattern(lesion, side, findings[side], context)
+                  for lesion in LESION_PATTERNS}
+        best_single = max((c.score for c in scored.values() if c.supported), default=0.0)
+        for pair_member in _root_pairs(side, findings[side], context, best_single):
+            scored[pair_member.lesion] = pair_member
+        per_side[side] = scored
     ranked: list[Candidate] = []
     for lesion in LESION_PATTERNS:
-        left, right = (_score_pattern(lesion, side, findings[side], context) for side in Side)
-        ranked += _combine_sides(left, right)
+        ranked += _combine_sides(per_side[Side.LEFT][lesion], per_side[Side.RIGHT][lesion])
     ranked += _combine_sides(*_score_umn(exam))
     cauda = _score_cauda_equina(exam, findings)
     if cauda.supported:

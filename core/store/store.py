@@ -351,24 +351,48 @@ class Store:
     # Whole records
     # ----------------------------------------------------------------------------------------
 
-    def import_record(self, record: PatientRecord) -> None:
-        """Store a whole record in one transaction (used by import)."""
+    def import_record(self, record: PatientRecord) -> list[str]:
+        """Store a whole record in one transaction; return what was already there.
+
+        An exam or operation already stored with the same id and the same content is reported and
+        skipped; one with the same id but different content refuses the whole import, naming it,
+        and nothing is written.
+        """
         problems = consistency_problems(record)
         if problems:
             raise RecordError(problems)
+        patient_id = record.patient.id
+        already: list[str] = []
         with self.engine.begin() as connection:
             if connection.execute(select(patients.c.id).where(
-                    patients.c.id == record.patient.id)).first() is None:
+                    patients.c.id == patient_id)).first() is None:
                 connection.execute(patients.insert().values(
-                    id=record.patient.id, **self._patient_values(record.patient)))
+                    id=patient_id, **self._patient_values(record.patient)))
             for surgery in record.surgeries:
-                connection.execute(surgeries.insert().values(
-                    patient_id=record.patient.id, id=surgery.id,
-                    document=surgery.model_dump_json(exclude_none=True)))
+                document = surgery.model_dump_json(exclude_none=True)
+                key = (surgeries.c.patient_id == patient_id) & (surgeries.c.id == surgery.id)
+                stored = connection.execute(select(surgeries.c.document).where(key)).scalar()
+                if stored is None:
+                    connection.execute(surgeries.insert().values(patient_id=patient_id,
+                                                                 id=surgery.id, document=document))
+                elif Surgery.model_validate_json(stored) == surgery:
+                    already.append(f"operation {surgery.id}")
+                else:
+                    raise StoreError(f"Patient {patient_id} already has an operation {surgery.id} "
+                                     "that differs from the one imported; nothing was imported.")
             for exam in record.exams:
-                self._write_exam(connection, record.patient.id, exam, 0, None, False)
-            self._audit(connection, "record_imported", record.patient.id, None,
-                        f"{len(record.exams)} exams")
+                key = (exams.c.patient_id == patient_id) & (exams.c.id == exam.id)
+                stored = connection.execute(select(exams.c.document).where(key)).scalar()
+                if stored is None:
+                    self._write_exam(connection, patient_id, exam, 0, None, False)
+                elif Exam.model_validate_json(stored) == exam:
+                    already.append(f"exam {exam.id}")
+                else:
+                    raise StoreError(f"Patient {patient_id} already has an exam {exam.id} that "
+                                     "differs from the one imported; nothing was imported.")
+            self._audit(connection, "record_imported", patient_id, None,
+                        f"{len(record.exams)} exams, {len(already)} already present")
+        return already
 
     # ----------------------------------------------------------------------------------------
     # Backup
