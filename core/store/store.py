@@ -369,27 +369,21 @@ class Store:
                 connection.execute(patients.insert().values(
                     id=patient_id, **self._patient_values(record.patient)))
             for surgery in record.surgeries:
-                document = surgery.model_dump_json(exclude_none=True)
                 key = (surgeries.c.patient_id == patient_id) & (surgeries.c.id == surgery.id)
-                stored = connection.execute(select(surgeries.c.document).where(key)).scalar()
-                if stored is None:
-                    connection.execute(surgeries.insert().values(patient_id=patient_id,
-                                                                 id=surgery.id, document=document))
-                elif Surgery.model_validate_json(stored) == surgery:
+                if _already_stored(connection, select(surgeries.c.document).where(key), surgery,
+                                   f"operation {surgery.id}", patient_id):
                     already.append(f"operation {surgery.id}")
                 else:
-                    raise StoreError(f"Patient {patient_id} already has an operation {surgery.id} "
-                                     "that differs from the one imported; nothing was imported.")
+                    connection.execute(surgeries.insert().values(
+                        patient_id=patient_id, id=surgery.id,
+                        document=surgery.model_dump_json(exclude_none=True)))
             for exam in record.exams:
                 key = (exams.c.patient_id == patient_id) & (exams.c.id == exam.id)
-                stored = connection.execute(select(exams.c.document).where(key)).scalar()
-                if stored is None:
-                    self._write_exam(connection, patient_id, exam, 0, None, False)
-                elif Exam.model_validate_json(stored) == exam:
+                if _already_stored(connection, select(exams.c.document).where(key), exam,
+                                   f"exam {exam.id}", patient_id):
                     already.append(f"exam {exam.id}")
                 else:
-                    raise StoreError(f"Patient {patient_id} already has an exam {exam.id} that "
-                                     "differs from the one imported; nothing was imported.")
+                    self._write_exam(connection, patient_id, exam, 0, None, False)
             self._audit(connection, "record_imported", patient_id, None,
                         f"{len(record.exams)} exams, {len(already)} already present")
         return already
@@ -413,6 +407,18 @@ class Store:
         finally:
             target.close()
             source.close()
+
+
+def _already_stored(connection: Any, query: Any, item: Surgery | Exam, what: str,
+                    patient_id: str) -> bool:
+    """True when ``item`` is stored already, identical; raise when stored but different."""
+    stored = connection.execute(query).scalar()
+    if stored is None:
+        return False
+    if type(item).model_validate_json(stored) == item:
+        return True
+    raise StoreError(f"Patient {patient_id} already has an {what} that differs from the one "
+                     "imported; nothing was imported.")
 
 
 def restore(backup_file: Path, url: str) -> None:
