@@ -86,11 +86,14 @@ class Candidate:
     """True once at least one finding speaks for it; unsupported candidates are not listed."""
     partner: Lesion | None = None
     """For one of two adjacent roots reported together: the other root."""
+    unexplained: int = 0
+    """How many abnormal findings this lesion cannot explain."""
 
     def add(self, weight_name: str, text: str, scale: float = 1.0) -> None:
         """Add one weighted reason, for or against by the sign of its weight."""
         weight = WEIGHTS[weight_name] * scale
         self.score += weight
+        self.unexplained += "cannot explain" in weight_name
         if weight > 0:
             self.supported = True
             self.reasons_for.append(f"{text} [{weight:+g}]")
@@ -132,6 +135,11 @@ class SideFindings:
     def has_deficit(self) -> bool:
         """Any weakness, sensory change, or reduced reflex."""
         return bool(self.weak or self.numb or self.reflexes_reduced)
+
+    @property
+    def anything_abnormal(self) -> bool:
+        """Any finding a lesion could explain; without one no lesion is supported."""
+        return bool(self.has_deficit or self.gait_impaired or self.tension_positive)
 
 
 def side_findings(exam: Exam, side: Side) -> SideFindings:
@@ -433,15 +441,23 @@ def localise(context: ExamContext) -> list[Candidate]:
     findings = {side: side_findings(exam, side) for side in Side}
     per_side: dict[Side, dict[Lesion, Candidate]] = {}
     for side in Side:
+        if not findings[side].anything_abnormal:
+            per_side[side] = {}
+            continue
         scored = {lesion: _score_pattern(lesion, side, findings[side], context)
                   for lesion in LESION_PATTERNS}
-        best_single = max((c.score for c in scored.values() if c.supported), default=0.0)
-        for pair_member in _root_pairs(side, findings[side], context, best_single):
-            scored[pair_member.lesion] = pair_member
+        best = max((c for c in scored.values() if c.supported), key=lambda c: c.score,
+                   default=None)
+        # A pair can only beat the best single lesion by explaining what it cannot.
+        if best is None or best.unexplained:
+            best_score = best.score if best is not None else 0.0
+            for pair_member in _root_pairs(side, findings[side], context, best_score):
+                scored[pair_member.lesion] = pair_member
         per_side[side] = scored
     ranked: list[Candidate] = []
     for lesion in LESION_PATTERNS:
-        ranked += _combine_sides(per_side[Side.LEFT][lesion], per_side[Side.RIGHT][lesion])
+        left, right = (per_side[side].get(lesion, Candidate(lesion, side.value)) for side in Side)
+        ranked += _combine_sides(left, right)
     ranked += _combine_sides(*_score_umn(exam))
     cauda = _score_cauda_equina(exam, findings)
     if cauda.supported:
