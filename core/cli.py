@@ -78,8 +78,9 @@ def _import(args: argparse.Namespace) -> int:
     store = _store(args)
     record = read_record(Path(args.file))
     already = store.import_record(record)
-    print(f"imported {record.patient.id}: {len(record.exams) - sum(a.startswith('exam') for a in already)}"
-          f" new exams" + (f"; already present: {', '.join(already)}" if already else ""))
+    new_exams = [e for e in record.exams if f"exam {e.id}" not in already]
+    print(f"imported {record.patient.id}: {len(new_exams)} new exams"
+          + (f"; already present: {', '.join(already)}" if already else ""))
     return EXIT_OK
 
 

@@ -611,3 +611,12 @@ radiculopathy and normal in peroneal palsy."""
 
 FOOT_DROP_MUSCLE = Muscle.ANKLE_DORSIFLEXION
 LOCALISATION_SOURCES = (Source.HARRISON, Source.NASS, Source.ISNCSCI, Source.ESENE)
+
+TABLE_SOURCES: dict[str, tuple[Source, ...]] = {
+    "Motor items: movement, muscle, roots, ISNCSCI key level, nerve": MOTOR_SOURCES,
+    "Dermatomes and ISNCSCI key sensory points": SENSORY_SOURCES,
+    "Reflexes and their roots": REFLEX_SOURCES,
+    "Red flags": RED_FLAG_SOURCES,
+    "Localisation patterns": LOCALISATION_SOURCES,
+}
+"""Each knowledge table and the sources it transcribes (printed on the rules page)."""

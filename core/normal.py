@@ -56,13 +56,6 @@ SECTION_FIELDS: dict[Section, tuple[str, ...]] = {
 }
 
 
-def normal_value(field: str) -> Any:
-    """The normal value of one item: a keyed section's grade, or a single test's result."""
-    if field in _KEYED:
-        return _KEYED[field][1]
-    return _SINGLE[field]
-
-
 def fill_normal(exam: Exam, sections: tuple[Section, ...] = tuple(Section)) -> Exam:
     """A copy of ``exam`` with every item not yet entered in ``sections`` set to normal.
 

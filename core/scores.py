@@ -53,10 +53,6 @@ def lems(exam: Exam) -> PerSideScore:
     return PerSideScore(lems_side(exam, Side.LEFT), lems_side(exam, Side.RIGHT))
 
 
-SENSORY_SUBTOTAL_MAX = 2 * len(Dermatome)
-"""The largest lower-limb subtotal of one modality on one side (L1 to S4-5, 2 points each)."""
-
-
 def sensory_subtotal_side(exam: Exam, modality: SensoryModality, side: Side) -> Score:
     """Lower-limb subtotal of one modality on one side (0-18), ND when any dermatome is NT or missing."""
     total = 0

@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
         if not self._run_dialog(dialog):
             return
         patient = dialog.build()
-        if any(p.id == patient.id for p in self.store.search_patients(patient.id)):
+        if self.store.has_patient(patient.id):
             show_error(self, "New patient", f"A patient with record id {patient.id} exists.")
             return
         self.store.save_patient(patient)
@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
         self.editor, self.session = None, None
-        self.edit_menu.clear() if hasattr(self, "edit_menu") else None
+        self.edit_menu.clear()
         self.setWindowModified(False)
 
     def sign_exam(self, examiner: str) -> None:

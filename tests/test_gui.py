@@ -317,3 +317,23 @@ def test_the_item_models_are_consistent(qtmodeltester: Any, window: MainWindow,
     assert window.editor is not None
     qtmodeltester.check(window.editor.motor_model)
     qtmodeltester.check(window.editor.reflex_model)
+
+
+def test_a_new_patient_with_an_existing_record_id_is_refused_not_overwritten(
+        window: MainWindow, store: Store, messages: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    store.save_patient(Patient(id="MRN-1", family_name="Original", given_name="Kept"))
+    for number in range(60):  # more prefix matches than the search list shows
+        store.save_patient(Patient(id=f"MRN-1{number:02d}", family_name="Aaron",
+                                   given_name=str(number)))
+
+    def fill(dialog: Any) -> bool:
+        dialog.record_id.setText("MRN-1")
+        dialog.family.setText("Impostor")
+        dialog.given.setText("New")
+        return True
+
+    monkeypatch.setattr(window, "_run_dialog", fill)
+    window.new_patient()
+    assert any("MRN-1 exists" in m for m in messages)
+    assert store.load_record("MRN-1").patient.family_name == "Original"

@@ -465,10 +465,3 @@ def localise(context: ExamContext) -> list[Candidate]:
     ranked.sort(key=lambda c: (-round(c.score, 6), _ORDER[c.lesion], _SIDE_ORDER[c.side]))
     return ranked
 
-
-def leading_root(candidates: list[Candidate]) -> Root | None:
-    """The root of the best-ranked candidate, when it is a root lesion."""
-    if not candidates:
-        return None
-    return LESION_PATTERNS[candidates[0].lesion].root if candidates[0].lesion in LESION_PATTERNS \
-        else None

@@ -6,7 +6,7 @@ from core.engine.assessment import Assessment
 from core.engine.changes import ChangeKind
 from core.engine.localisation import WEIGHTS
 from core.engine.triage import LEVEL_MEANING, ROUTINE_RULE_ID, ROUTINE_TEXT, RULES, RULES_VERSION
-from core.knowledge import MOTOR_ITEMS, Muscle, Source
+from core.knowledge import MOTOR_ITEMS, TABLE_SOURCES, Muscle, Source
 
 DISCLAIMER = ("NeuroExam is a documentation and decision-support aid. It does not replace the "
               "clinician's judgement; check every interpretation against the findings.")
@@ -88,6 +88,9 @@ def rules_markdown() -> str:
               "are those of clinical-reference section 7; muscle roots those of section 2.", "",
               "| term | weight |", "| --- | --- |"]
     lines += [f"| {name} | {weight:+g} |" for name, weight in WEIGHTS.items()]
+    lines += ["", "## Knowledge tables", "", "| table | sources |", "| --- | --- |"]
+    lines += [f"| {table} | {'; '.join(s.value for s in sources)} |"
+              for table, sources in TABLE_SOURCES.items()]
     lines += ["", "## Sources", ""] + [f"- {s.value}" for s in Source]
     lines += ["", DISCLAIMER]
     return "\n".join(lines) + "\n"

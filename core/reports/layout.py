@@ -7,7 +7,6 @@ file on disk is only replaced once the whole PDF exists.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -28,8 +27,6 @@ PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 16 * mm
 HEADER_HEIGHT = 20 * mm
 FOOTER_HEIGHT = 14 * mm
-DETERMINISTIC_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-"""The creation time written in deterministic mode, so the same record gives the same bytes."""
 
 INK = colors.HexColor("#1F2A36")
 MUTED = colors.HexColor("#5B6B7A")

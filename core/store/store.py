@@ -184,6 +184,12 @@ class Store:
             return [PatientSummary(row.id, row.family_name, row.given_name, row.birth_date)
                     for row in connection.execute(query)]
 
+    def has_patient(self, patient_id: str) -> bool:
+        """True when a patient with exactly this record id is stored."""
+        with self.engine.connect() as connection:
+            query = select(patients.c.id).where(patients.c.id == patient_id)
+            return connection.execute(query).first() is not None
+
     def count_patients(self) -> int:
         """How many patients the store holds."""
         with self.engine.connect() as connection:
