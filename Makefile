@@ -41,6 +41,7 @@ demo: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/neuroexam rules --markdown > docs/rules.md
 	$(BIN)/neuroexam schema > assets/schema/patient-record.schema.json
+	$(BIN)/python -m core.exchange.docs
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

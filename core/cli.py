@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from core import __version__
+from core.exchange.export import ExportFormat
 from core.recordio import RecordError, dumps_schema, read_record, write_record
 from core.store import Store, StoreError, open_store, restore
 
@@ -75,20 +76,47 @@ def _store(args: argparse.Namespace) -> Store:
 
 
 def _import(args: argparse.Namespace) -> int:
-    store = _store(args)
-    record = read_record(Path(args.file))
-    already = store.import_record(record)
-    new_exams = [e for e in record.exams if f"exam {e.id}" not in already]
-    print(f"imported {record.patient.id}: {len(new_exams)} new exams"
-          + (f"; already present: {', '.join(already)}" if already else ""))
+    from core.exchange.records_file import read_records
+
+    records = read_records(Path(args.file))
+    report = _store(args).import_records(records)
+    print(f"imported {len(records)} patient record{'s' if len(records) != 1 else ''}: "
+          f"{report.patients_created} new patients, {report.exams_added} new exams"
+          + (f"; already present: {', '.join(report.already)}" if report.already else ""))
     return EXIT_OK
 
 
 def _export(args: argparse.Namespace) -> int:
-    store = _store(args)
-    write_record(Path(args.out), store.load_record(args.patient))
-    print(f"wrote {args.out}")
+    from core.exchange.export import ExportFormat, ExportRequest, export
+    from core.settings import load_settings
+
+    request = ExportRequest(None if args.all else [args.patient], ExportFormat(args.format),
+                            Path(args.out), args.deidentify,
+                            Path(args.key_file) if args.key_file else None)
+    try:
+        summary = export(_store(args), request, load_settings())
+    except ValueError as error:
+        print(f"neuroexam export: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"wrote {summary.path}: {summary.patients} patients, {summary.exams} exams "
+          f"({request.format.value}{', de-identified' if request.deidentify else ''})")
     return EXIT_OK
+
+
+def _reidentify(args: argparse.Namespace) -> int:
+    from core.exchange.pseudonyms import Pseudonymiser, default_key_path, load_or_create_key
+
+    key_path = Path(args.key_file) if args.key_file else default_key_path()
+    if not key_path.exists():
+        print(f"neuroexam: no pseudonym key at {key_path}; nothing was ever de-identified with it",
+              file=sys.stderr)
+        return EXIT_INVALID
+    pseudonyms = Pseudonymiser(load_or_create_key(key_path))
+    wanted = set(args.pseudonym)
+    found = {pseudonyms.pseudonym(pid): pid for pid in _store(args).patient_ids()}
+    for pseudonym in args.pseudonym:
+        print(f"{pseudonym}\t{found.get(pseudonym, '(no stored patient)')}")
+    return EXIT_OK if wanted <= found.keys() else EXIT_INVALID
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -162,11 +190,26 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--handout", help="also write the patient handout PDF here")
     report.add_argument("--deterministic", action="store_true",
                         help="fixed creation date and ids: the same record gives identical bytes")
-    command("import", _import, "Import a patient record (JSON) into the database.") \
-        .add_argument("file", help="the record (JSON)")
-    export = command("export", _export, "Export a patient's record from the database as JSON.")
-    export.add_argument("--patient", required=True, help="the patient's record id")
+    command("import", _import, "Import patient records (JSON: one record or a collection) into "
+            "the database, all or nothing.").add_argument("file", help="the records (JSON)")
+    export = command("export", _export, "Export one patient or all as JSON, CSV or FHIR R4.")
+    who = export.add_mutually_exclusive_group(required=True)
+    who.add_argument("--patient", metavar="ID", help="the patient's record id")
+    who.add_argument("--all", action="store_true", help="every patient in the database")
+    export.add_argument("--format", choices=[f.value for f in ExportFormat], default="json",
+                        help="json (the patient record), csv (one row per exam) or fhir "
+                             "(an R4 Bundle); default json")
+    export.add_argument("--deidentify", action="store_true",
+                        help="CSV only: leave out names and notes, birth year only, ids replaced "
+                             "by keyed pseudonyms (see docs/csv-columns.md)")
+    export.add_argument("--key-file", metavar="FILE",
+                        help="the pseudonym key (default: pseudonym.key in the data folder)")
     export.add_argument("--out", required=True, help="the file to write")
+    reidentify = command("reidentify", _reidentify,
+                         "Find the stored patients behind pseudonyms of a de-identified CSV.")
+    reidentify.add_argument("pseudonym", nargs="+", help="pseudonyms (P-...)")
+    reidentify.add_argument("--key-file", metavar="FILE",
+                            help="the pseudonym key (default: pseudonym.key in the data folder)")
     command("backup", _backup, "Write a consistent copy of the database while it is in use.") \
         .add_argument("--out", required=True, help="the backup file (must not exist)")
     command("restore", _restore, "Replace the database by a backup (the old one is kept).") \

@@ -134,3 +134,28 @@ class ReflexGrade(_RankedGrade):
     def is_enhanced(self) -> bool:
         """4: more than normal, including clonus; an upper motor neuron sign."""
         return self is ReflexGrade.ENHANCED
+
+
+GRADE_MEANINGS: dict[_RankedGrade, str] = {
+    MotorGrade.G0: "no contraction",
+    MotorGrade.G1: "flicker or trace of contraction",
+    MotorGrade.G2: "active movement with gravity eliminated",
+    MotorGrade.G3: "active movement against gravity",
+    MotorGrade.G4_MINUS: "against gravity and some resistance (lower third of grade 4)",
+    MotorGrade.G4: "against gravity and some resistance",
+    MotorGrade.G4_PLUS: "against gravity and some resistance (upper third of grade 4)",
+    MotorGrade.G5: "normal power",
+    MotorGrade.NT: "not testable",
+    SensoryGrade.ABSENT: "absent",
+    SensoryGrade.ALTERED: "altered (reduced or heightened)",
+    SensoryGrade.NORMAL: "normal",
+    SensoryGrade.NT: "not testable",
+    ReflexGrade.ABSENT: "absent",
+    ReflexGrade.REDUCED: "small, less than normal (trace, or only with reinforcement)",
+    ReflexGrade.LOW_NORMAL: "lower half of normal",
+    ReflexGrade.HIGH_NORMAL: "upper half of normal",
+    ReflexGrade.ENHANCED: "enhanced, more than normal (including clonus)",
+    ReflexGrade.NT: "not testable",
+}
+"""What each grade means, after MRC Memorandum 45, ISNCSCI and the NINDS scale (Hallett 1993),
+as clinical-reference.md sections 2 to 4 give them. The FHIR code systems are built from this."""

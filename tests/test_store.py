@@ -193,6 +193,6 @@ def test_importing_again_reports_what_is_there_and_a_conflict_changes_nothing(st
                                                   "exam fu-7w"]
     changed = demo_record()
     changed.exams[0].notes = "a different note"
-    with pytest.raises(StoreError, match="already has an exam pre-1 that differs"):
+    with pytest.raises(StoreError, match="stored and imported exam pre-1 differ"):
         store.import_record(changed)
     assert store.load_record("DEMO-0001").to_json_dict() == demo_record().to_json_dict()

@@ -2,6 +2,7 @@
 
 from core.store.store import (
     ConflictError,
+    ImportReport,
     PatientSummary,
     Revision,
     SignedExamError,
@@ -12,5 +13,5 @@ from core.store.store import (
     restore,
 )
 
-__all__ = ["ConflictError", "PatientSummary", "Revision", "SignedExamError", "Store",
+__all__ = ["ConflictError", "ImportReport", "PatientSummary", "Revision", "SignedExamError", "Store",
            "StoreError", "StoredExam", "open_store", "restore"]

@@ -11,19 +11,21 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import getpass
+import json
 import os
 import sqlite3
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import Engine, create_engine, event, func, or_, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 
 from core.record import Exam, ExamStatus, Patient, PatientRecord, Sex, Surgery
-from core.recordio import RecordError, consistency_problems
+from core.recordio import Problem, RecordError, consistency_problems
 from core.store.schema import (
     SCHEMA_VERSION,
     audit_log,
@@ -64,6 +66,15 @@ class StoredExam:
 
     exam: Exam
     revision: int
+
+
+@dataclass
+class ImportReport:
+    """What an import added and what it found already stored."""
+
+    patients_created: int = 0
+    exams_added: int = 0
+    already: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -190,6 +201,17 @@ class Store:
             query = select(patients.c.id).where(patients.c.id == patient_id)
             return connection.execute(query).first() is not None
 
+    def patient_ids(self) -> list[str]:
+        """Every stored record id, in id order."""
+        with self.engine.connect() as connection:
+            return list(connection.execute(select(patients.c.id).order_by(patients.c.id)).scalars())
+
+    def log_export(self, patient_ids: list[str], detail: str) -> None:
+        """Note in each patient's audit log that their record left the database, and how."""
+        with self.engine.begin() as connection:
+            for patient_id in patient_ids:
+                self._audit(connection, "record_exported", patient_id, None, detail)
+
     def count_patients(self) -> int:
         """How many patients the store holds."""
         with self.engine.connect() as connection:
@@ -233,8 +255,7 @@ class Store:
             row = connection.execute(select(patients).where(patients.c.id == patient_id)).first()
             if row is None:
                 raise LookupError(f"no patient with record id {patient_id!r}")
-            patient = Patient(id=row.id, family_name=row.family_name, given_name=row.given_name,
-                              birth_date=row.birth_date, sex=Sex(row.sex))
+            patient = _patient_from_row(row)
             surgery_documents: list[str] = list(connection.execute(
                 select(surgeries.c.document).where(surgeries.c.patient_id == patient_id)
                 .order_by(surgeries.c.id)).scalars())
@@ -358,41 +379,86 @@ class Store:
     # ----------------------------------------------------------------------------------------
 
     def import_record(self, record: PatientRecord) -> list[str]:
-        """Store a whole record in one transaction; return what was already there.
+        """Store one whole record in one transaction; return what was already there."""
+        return self.import_records([record]).already
 
-        An exam or operation already stored with the same id and the same content is reported and
-        skipped; one with the same id but different content refuses the whole import, naming it,
-        and nothing is written.
+    def import_records(self, records: list[PatientRecord]) -> ImportReport:
+        """Store many records in one transaction: all of them, or nothing.
+
+        A patient, operation or exam already stored with the same id and the same content is
+        reported and skipped; one with the same id but different content refuses the whole import
+        with the differences listed, and nothing is written.
         """
-        problems = consistency_problems(record)
+        problems = [Problem(f"{record.patient.id}: {p.path}", p.message)
+                    for record in records for p in consistency_problems(record)]
         if problems:
-            raise RecordError(problems)
-        patient_id = record.patient.id
-        already: list[str] = []
+            raise RecordError(problems, "the import")
+        report = ImportReport()
         with self.engine.begin() as connection:
-            if connection.execute(select(patients.c.id).where(
-                    patients.c.id == patient_id)).first() is None:
-                connection.execute(patients.insert().values(
-                    id=patient_id, **self._patient_values(record.patient)))
-            for surgery in record.surgeries:
-                key = (surgeries.c.patient_id == patient_id) & (surgeries.c.id == surgery.id)
-                if _already_stored(connection, select(surgeries.c.document).where(key), surgery,
-                                   f"operation {surgery.id}", patient_id):
-                    already.append(f"operation {surgery.id}")
-                else:
-                    connection.execute(surgeries.insert().values(
-                        patient_id=patient_id, id=surgery.id,
-                        document=surgery.model_dump_json(exclude_none=True)))
-            for exam in record.exams:
-                key = (exams.c.patient_id == patient_id) & (exams.c.id == exam.id)
-                if _already_stored(connection, select(exams.c.document).where(key), exam,
-                                   f"exam {exam.id}", patient_id):
-                    already.append(f"exam {exam.id}")
-                else:
-                    self._write_exam(connection, patient_id, exam, 0, None, False)
-            self._audit(connection, "record_imported", patient_id, None,
-                        f"{len(record.exams)} exams, {len(already)} already present")
-        return already
+            for record in records:
+                self._import_one(connection, record, report)
+        return report
+
+    def _import_one(self, connection: Any, record: PatientRecord, report: ImportReport) -> None:
+        patient_id = record.patient.id
+        stored = connection.execute(select(patients).where(patients.c.id == patient_id)).first()
+        if stored is None:
+            new_exams = self._insert_new_patient(connection, record)
+            report.patients_created += 1
+        else:
+            _refuse_if_different(_patient_from_row(stored), record.patient, "demographics",
+                                 patient_id)
+            new_exams = self._merge_into_patient(connection, record, report)
+        report.exams_added += new_exams
+        self._audit(connection, "record_imported", patient_id, None,
+                    f"{new_exams} new exams, {len(record.exams) - new_exams} already present")
+
+    def _insert_new_patient(self, connection: Any, record: PatientRecord) -> int:
+        """A patient not stored yet: everything is new, so rows go in as batches."""
+        patient_id, now = record.patient.id, _now()
+        connection.execute(patients.insert().values(id=patient_id,
+                                                    **self._patient_values(record.patient)))
+        if record.surgeries:
+            connection.execute(surgeries.insert(), [
+                {"patient_id": patient_id, "id": s.id,
+                 "document": s.model_dump_json(exclude_none=True)} for s in record.surgeries])
+        rows = [{"patient_id": patient_id, "id": e.id, "exam_date": e.date, "kind": e.kind.value,
+                 "status": e.status.value, "revision": 1,
+                 "document": e.model_dump_json(exclude_none=True), "updated_at": now,
+                 "updated_by": self.actor} for e in record.exams]
+        if rows:
+            connection.execute(exams.insert(), rows)
+        signed = [{"patient_id": patient_id, "exam_id": row["id"], "revision": 1,
+                   "status": row["status"], "document": row["document"], "saved_at": now,
+                   "saved_by": self.actor, "reason": None}
+                  for row in rows if row["status"] == ExamStatus.SIGNED.value]
+        if signed:
+            connection.execute(exam_revisions.insert(), signed)
+        return len(rows)
+
+    def _merge_into_patient(self, connection: Any, record: PatientRecord,
+                            report: ImportReport) -> int:
+        """A stored patient: add what is new, skip what is identical, refuse what differs."""
+        patient_id = record.patient.id
+        new_exams = 0
+        for surgery in record.surgeries:
+            key = (surgeries.c.patient_id == patient_id) & (surgeries.c.id == surgery.id)
+            if _already_stored(connection, select(surgeries.c.document).where(key), surgery,
+                               f"operation {surgery.id}", patient_id):
+                report.already.append(f"operation {surgery.id}")
+            else:
+                connection.execute(surgeries.insert().values(
+                    patient_id=patient_id, id=surgery.id,
+                    document=surgery.model_dump_json(exclude_none=True)))
+        for exam in record.exams:
+            key = (exams.c.patient_id == patient_id) & (exams.c.id == exam.id)
+            if _already_stored(connection, select(exams.c.document).where(key), exam,
+                               f"exam {exam.id}", patient_id):
+                report.already.append(f"exam {exam.id}")
+            else:
+                self._write_exam(connection, patient_id, exam, 0, None, False)
+                new_exams += 1
+        return new_exams
 
     # ----------------------------------------------------------------------------------------
     # Backup
@@ -415,16 +481,49 @@ class Store:
             source.close()
 
 
+def _patient_from_row(row: Any) -> Patient:
+    return Patient(id=row.id, family_name=row.family_name, given_name=row.given_name,
+                   birth_date=row.birth_date, sex=Sex(row.sex))
+
+
+def _flatten(document: Any, prefix: str = "") -> dict[str, Any]:
+    """{"motor.left.hip_flexion": "5", ...}: every leaf of a JSON document by its path."""
+    if isinstance(document, dict):
+        leaves: dict[str, Any] = {}
+        for key, value in document.items():
+            leaves.update(_flatten(value, f"{prefix}.{key}" if prefix else str(key)))
+        return leaves
+    return {prefix: document}
+
+
+def differences(stored: BaseModel, imported: BaseModel, limit: int = 12) -> list[str]:
+    """The fields where two versions of the same item differ, as "path: stored X, imported Y"."""
+    before = _flatten(stored.model_dump(mode="json", exclude_none=True))
+    after = _flatten(imported.model_dump(mode="json", exclude_none=True))
+    lines = [f"{path}: stored {json.dumps(before.get(path))}, imported {json.dumps(after.get(path))}"
+             for path in sorted(before.keys() | after.keys()) if before.get(path) != after.get(path)]
+    if len(lines) > limit:
+        lines = lines[:limit] + [f"... and {len(lines) - limit} more"]
+    return lines
+
+
+def _refuse_if_different(stored: BaseModel, imported: BaseModel, what: str,
+                         patient_id: str) -> None:
+    changed = differences(stored, imported)
+    if changed:
+        listed = "\n".join(f"  - {line}" for line in changed)
+        raise StoreError(f"Patient {patient_id}: stored and imported {what} differ; nothing was "
+                         f"imported. Differences:\n{listed}")
+
+
 def _already_stored(connection: Any, query: Any, item: Surgery | Exam, what: str,
                     patient_id: str) -> bool:
-    """True when ``item`` is stored already, identical; raise when stored but different."""
+    """True when ``item`` is stored already, identical; raise, showing how, when it differs."""
     stored = connection.execute(query).scalar()
     if stored is None:
         return False
-    if type(item).model_validate_json(stored) == item:
-        return True
-    raise StoreError(f"Patient {patient_id} already has an {what} that differs from the one "
-                     "imported; nothing was imported.")
+    _refuse_if_different(type(item).model_validate_json(stored), item, what, patient_id)
+    return True
 
 
 def restore(backup_file: Path, url: str) -> None:

@@ -1,0 +1,325 @@
+"""CSV for registries and research: one row per exam, one column per item and side.
+
+Column names follow the record's own paths ("motor.left.ankle_dorsiflexion"), values are the
+record's values ("4-", "NT", 2, "sustained"), and an empty cell means "not examined", so a row
+reads back into the record's terms without a lookup table (`findings_from_row`). The assessment
+(triage, leading localisation, LEMS, flags) follows the findings. docs/csv-columns.md lists every
+column; it is generated from `COLUMNS` and a test keeps it current.
+
+De-identified files drop names and notes, keep the year of birth only, and replace record, exam and
+operation ids by keyed pseudonyms (core/exchange/pseudonyms.py).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from core.exchange.pseudonyms import Pseudonymiser
+from core.grades import MotorGrade, ReflexGrade, SensoryGrade
+from core.knowledge import (
+    MOTOR_ITEMS,
+    Dermatome,
+    DiscLevel,
+    FemoralStretch,
+    GaitResult,
+    PlantarResponse,
+    RedFlag,
+    Reflex,
+    Side,
+)
+from core.record import Exam, ExamKind, PatientRecord, Sex
+from core.recordio import write_atomic
+
+
+@dataclass(frozen=True)
+class ExamRow:
+    """What one row is made from: the exam, its patient record and its assessment."""
+
+    record: PatientRecord
+    exam: Exam
+    document: dict[str, Any]
+    """The exam as the contract's JSON."""
+    assessment: dict[str, Any]
+    """The assessment document of record-format.md."""
+    pseudonyms: Pseudonymiser | None
+
+
+class Mode(StrEnum):
+    """Which files a column appears in."""
+
+    BOTH = "both"
+    IDENTIFIED = "identified"
+    DEIDENTIFIED = "de-identified"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One CSV column: its name, what it holds, and how a row fills it."""
+
+    name: str
+    meaning: str
+    values: str
+    cell: Callable[[ExamRow], Any]
+    mode: Mode = Mode.BOTH
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _private_id(row: ExamRow, *parts: str) -> str:
+    return row.pseudonyms.pseudonym(*parts) if row.pseudonyms else parts[-1]
+
+
+def _choices(values: Iterable[object]) -> str:
+    return ", ".join(str(getattr(v, "value", v)) for v in values)
+
+
+def _surgery_field(name: str) -> Callable[[ExamRow], Any]:
+    def cell(row: ExamRow) -> Any:
+        surgery = row.record.surgery(row.exam.surgery_id)
+        return getattr(surgery, name, None) if surgery is not None else None
+    return cell
+
+
+def _days_since_surgery(row: ExamRow) -> Any:
+    surgery = row.record.surgery(row.exam.surgery_id)
+    return (row.exam.date - surgery.date).days if surgery is not None else None
+
+
+def _finding(path: str) -> Callable[[ExamRow], Any]:
+    parts = path.split(".")
+
+    def cell(row: ExamRow) -> Any:
+        node: Any = row.document
+        for part in parts:
+            if not isinstance(node, dict) or part not in node:
+                return None
+            node = node[part]
+        return node
+    return cell
+
+
+def _red_flag(flag: RedFlag) -> Callable[[ExamRow], Any]:
+    def cell(row: ExamRow) -> Any:
+        asked = row.exam.red_flags
+        return None if asked is None else ("yes" if flag in asked else "no")
+    return cell
+
+
+def _leading(key: str) -> Callable[[ExamRow], Any]:
+    def cell(row: ExamRow) -> Any:
+        ranked = row.assessment["localisation"]
+        return ranked[0][key] if ranked else None
+    return cell
+
+
+def _identity_columns() -> list[Column]:
+    return [
+        Column("patient_id", "the record id; de-identified: its keyed pseudonym", "text",
+               lambda r: _private_id(r, r.record.patient.id)),
+        Column("family_name", "family name", "text", lambda r: r.record.patient.family_name,
+               Mode.IDENTIFIED),
+        Column("given_name", "given name(s)", "text", lambda r: r.record.patient.given_name,
+               Mode.IDENTIFIED),
+        Column("birth_date", "date of birth", "YYYY-MM-DD", lambda r: r.record.patient.birth_date,
+               Mode.IDENTIFIED),
+        Column("birth_year", "year of birth (the date is removed)", "YYYY",
+               lambda r: r.record.patient.birth_date.year if r.record.patient.birth_date else None,
+               Mode.DEIDENTIFIED),
+        Column("sex", "sex as recorded", _choices(Sex), lambda r: r.record.patient.sex.value),
+    ]
+
+
+def _exam_columns() -> list[Column]:
+    return [
+        Column("exam_id", "the exam's id; de-identified: a keyed pseudonym", "text",
+               lambda r: _private_id(r, r.record.patient.id, r.exam.id)),
+        Column("exam_date", "day of the exam", "YYYY-MM-DD", lambda r: r.exam.date),
+        Column("exam_kind", "kind of exam", _choices(ExamKind), lambda r: r.exam.kind.value),
+        Column("exam_status", "draft or signed", "draft, signed", lambda r: r.exam.status.value),
+        Column("examiner", "who examined", "text", lambda r: r.exam.examiner, Mode.IDENTIFIED),
+        Column("surgery_id", "the operation the exam relates to; de-identified: a keyed pseudonym",
+               "text", lambda r: (_private_id(r, r.record.patient.id, r.exam.surgery_id)
+                                  if r.exam.surgery_id else None)),
+        Column("surgery_level", "disc level operated on", _choices(DiscLevel),
+               _surgery_field("level")),
+        Column("surgery_side", "side of the approach", "left, right, bilateral",
+               _surgery_field("side")),
+        Column("surgery_date", "day of the operation", "YYYY-MM-DD", _surgery_field("date")),
+        Column("days_since_surgery", "days from the operation to the exam (negative before it)",
+               "whole number", _days_since_surgery),
+    ]
+
+
+def _finding_columns() -> list[Column]:
+    sides = [Side.LEFT, Side.RIGHT]
+    motor, sensory, reflex = (_choices(g) for g in (MotorGrade, SensoryGrade, ReflexGrade))
+    columns: list[Column] = []
+    for side in sides:
+        columns += [Column(f"motor.{side}.{muscle}", f"MRC grade, {info.movement}, {side}", motor,
+                           _finding(f"motor.{side}.{muscle}")) for muscle, info in MOTOR_ITEMS.items()]
+    for modality in ("light_touch", "pin_prick"):
+        for side in sides:
+            columns += [Column(f"{modality}.{side}.{d.value}",
+                               f"{modality.replace('_', ' ')}, dermatome {d.value}, {side}",
+                               sensory, _finding(f"{modality}.{side}.{d.value}"))
+                        for d in Dermatome]
+    for side in sides:
+        columns += [Column(f"reflexes.{side}.{reflex_name}", f"{reflex_name} reflex, {side}", reflex,
+                           _finding(f"reflexes.{side}.{reflex_name}")) for reflex_name in Reflex]
+    scalars = [("plantar", "plantar response", _choices(PlantarResponse)),
+               ("clonus", "ankle clonus", "absent, sustained, or a number of beats"),
+               ("heel_walk", "heel walk", _choices(GaitResult)),
+               ("toe_walk", "toe walk", _choices(GaitResult)),
+               ("straight_leg_raise", "straight leg raise",
+                "negative, NT, or the angle in degrees where it turned positive"),
+               ("femoral_stretch", "femoral stretch test", _choices(FemoralStretch))]
+    for name, meaning, values in scalars:
+        columns += [Column(f"{name}.{side}", f"{meaning}, {side}", values,
+                           _finding(f"{name}.{side}")) for side in sides]
+    columns += [Column(f"red_flags.{flag}", f"red flag: {flag.value.replace('_', ' ')}",
+                       "yes, no (empty: red flags not asked)", _red_flag(flag)) for flag in RedFlag]
+    columns += [Column("pain.leg", "leg pain, 0-10", "0-10", _finding("pain.leg")),
+                Column("pain.back", "back pain, 0-10", "0-10", _finding("pain.back")),
+                Column("notes", "free-text notes (may name people: left out when de-identified)",
+                       "text", lambda r: r.exam.notes, Mode.IDENTIFIED)]
+    return columns
+
+
+def _assessment_columns() -> list[Column]:
+    level = "emergency, urgent, prompt, routine"
+    return [
+        Column("triage_level", "how urgent the engine finds the exam", level,
+               lambda r: r.assessment["triage"]["level"]),
+        Column("triage_rules", "the triage rules that fired (ids of docs/rules.md)",
+               "ids separated by ;",
+               lambda r: ";".join(reason["rule"] for reason in r.assessment["triage"]["reasons"])),
+        Column("leading_lesion", "the best-supported localisation", "lesion code of "
+               "record-format.md (empty: nothing to explain)", _leading("lesion")),
+        Column("leading_side", "its side", "left, right, bilateral", _leading("side")),
+        Column("lems.left", "lower extremity motor score, left (0-25, ND when a key muscle is "
+               "missing or NT)", "0-25, ND", lambda r: r.assessment["lems"]["left"]),
+        Column("lems.right", "lower extremity motor score, right", "0-25, ND",
+               lambda r: r.assessment["lems"]["right"]),
+        Column("lems.total", "lower extremity motor score, both legs", "0-50, ND",
+               lambda r: r.assessment["lems"]["total"]),
+        Column("flags", "the assessment's flags (codes of record-format.md)", "codes separated by ;",
+               lambda r: ";".join(r.assessment["flags"])),
+        Column("rules_version", "version of the rules that made the assessment", "text",
+               lambda r: r.assessment["rules_version"]),
+    ]
+
+
+COLUMNS: tuple[Column, ...] = tuple(_identity_columns() + _exam_columns() + _finding_columns()
+                                    + _assessment_columns())
+"""Every column, in file order; a file holds those of its mode."""
+
+
+def columns_for(deidentified: bool) -> list[Column]:
+    """The columns of an identified or a de-identified file."""
+    dropped = Mode.IDENTIFIED if deidentified else Mode.DEIDENTIFIED
+    return [c for c in COLUMNS if c.mode is not dropped]
+
+
+def exam_rows(records: Iterable[PatientRecord],
+              pseudonyms: Pseudonymiser | None = None) -> Iterator[ExamRow]:
+    """Every exam of every record, oldest first within a patient, with its assessment."""
+    from core.engine import assess
+
+    for record in records:
+        for exam in record.exams_by_date():
+            yield ExamRow(record, exam, exam.model_dump(mode="json", exclude_none=True),
+                          assess(record, exam.id).as_dict(), pseudonyms)
+
+
+def csv_text(records: Iterable[PatientRecord], pseudonyms: Pseudonymiser | None = None) -> str:
+    """The CSV file's text; de-identified when ``pseudonyms`` is given."""
+    columns = columns_for(pseudonyms is not None)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(c.name for c in columns)
+    for row in exam_rows(records, pseudonyms):
+        writer.writerow(_text(c.cell(row)) for c in columns)
+    return out.getvalue()
+
+
+def write_csv(path: Path, records: Iterable[PatientRecord],
+              pseudonyms: Pseudonymiser | None = None) -> None:
+    """Write the CSV atomically, UTF-8 with a byte-order mark so spreadsheets read accents."""
+    write_atomic(Path(path), csv_text(records, pseudonyms).encode("utf-8-sig"))
+
+
+# --------------------------------------------------------------------------------------------
+# Reading a row back into the record's terms.
+# --------------------------------------------------------------------------------------------
+
+_SIDED_SECTIONS = ("motor", "light_touch", "pin_prick", "reflexes", "plantar", "clonus",
+                   "heel_walk", "toe_walk", "straight_leg_raise", "femoral_stretch")
+
+
+def _cell_value(section: str, text: str) -> Any:
+    """Motor grades stay strings ("4"); other numbers (grades, beats, degrees) are integers."""
+    if section != "motor" and text.isdigit():
+        return int(text)
+    return text
+
+
+def findings_from_row(row: dict[str, str]) -> dict[str, Any]:
+    """The findings of one CSV row as the exam's JSON sections (empty cells left out)."""
+    findings: dict[str, Any] = {}
+    flags_asked = False
+    present: list[str] = []
+    for name, text in row.items():
+        section, _, rest = name.partition(".")
+        if not text:
+            continue
+        if section in _SIDED_SECTIONS:
+            side, _, item = rest.partition(".")
+            by_side = findings.setdefault(section, {})
+            if item:
+                by_side.setdefault(side, {})[item] = _cell_value(section, text)
+            else:
+                by_side[side] = _cell_value(section, text)
+        elif section == "red_flags":
+            flags_asked = True
+            if text == "yes":
+                present.append(rest)
+        elif section == "pain":
+            findings.setdefault("pain", {})[rest] = int(text)
+    if flags_asked:
+        findings["red_flags"] = present
+    return findings
+
+
+def columns_markdown() -> str:
+    """docs/csv-columns.md: every column with its meaning and values."""
+    lines = ["# CSV export: columns", "",
+             "Generated from `core/exchange/csv_table.py` (`make docs`); a test keeps it current.",
+             "", "One row per exam, oldest first within a patient. UTF-8 with a byte-order mark, "
+             "comma-separated, CRLF line ends (RFC 4180). An empty cell means not examined (or, "
+             "for the operation, no linked operation). Values are those of the patient record "
+             "(`record-format.md`), so a row reads back into the record's terms.", "",
+             "## De-identified files (`--deidentify`)", "",
+             "- `family_name`, `given_name`, `examiner` and `notes` are left out; `birth_date` "
+             "becomes `birth_year`.",
+             "- `patient_id`, `exam_id` and `surgery_id` hold keyed pseudonyms: HMAC-SHA256 of "
+             "the id under the clinic's key (`pseudonym.key` in the data folder, created on first "
+             "use, readable by the user only), shortened to 20 hex digits after `P-`. The same key "
+             "gives the same pseudonym in every export, so a registry can follow a patient.",
+             "- Re-identification needs the key: `neuroexam reidentify P-...` finds the stored "
+             "patient. Keep the key with the database backups; without it no one can link a "
+             "pseudonym back.",
+             "- Exam and operation dates stay, because intervals are what research needs; they are "
+             "indirect identifiers, so a de-identified file still needs a data-sharing agreement.",
+             "", "## Columns", "", "| column | meaning | values | in |", "| --- | --- | --- | --- |"]
+    where = {Mode.BOTH: "both", Mode.IDENTIFIED: "identified only",
+             Mode.DEIDENTIFIED: "de-identified only"}
+    lines += [f"| `{c.name}` | {c.meaning} | {c.values} | {where[c.mode]} |" for c in COLUMNS]
+    return "\n".join(lines) + "\n"

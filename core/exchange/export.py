@@ -1,0 +1,98 @@
+"""Exports from the store: one patient or all, as JSON, CSV or FHIR, to one file.
+
+The command line and the app both call `export`; it loads the records, writes the file atomically
+(readable by the user only), and notes the export in each patient's audit log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from core.record import PatientRecord
+from core.settings import Settings
+from core.store import Store
+
+Progress = Callable[[int, int], None]
+"""Called with (records loaded, records in all) while an export runs."""
+
+
+class ExportFormat(StrEnum):
+    """The formats of an export."""
+
+    JSON = "json"
+    CSV = "csv"
+    FHIR = "fhir"
+
+    @property
+    def suffix(self) -> str:
+        """The file name ending."""
+        return ".csv" if self is ExportFormat.CSV else ".json"
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to export, how, and where."""
+
+    patient_ids: list[str] | None
+    """None exports every patient."""
+    format: ExportFormat
+    out: Path
+    deidentify: bool = False
+    key_file: Path | None = None
+    """The pseudonym key (default: the clinic's key in the data folder)."""
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    """What was written."""
+
+    path: Path
+    patients: int
+    exams: int
+
+
+def _load(store: Store, ids: list[str], progress: Progress | None) -> list[PatientRecord]:
+    records = []
+    for done, patient_id in enumerate(ids, start=1):
+        records.append(store.load_record(patient_id))
+        if progress is not None:
+            progress(done, len(ids))
+    return records
+
+
+def export(store: Store, request: ExportRequest, settings: Settings,
+           progress: Progress | None = None) -> ExportSummary:
+    """Write the export; raise ValueError for a request that cannot be met, LookupError for an
+    unknown patient."""
+    if request.deidentify and request.format is not ExportFormat.CSV:
+        raise ValueError("de-identification is available for CSV exports only; JSON and FHIR "
+                         "carry the full record for the patient's own care")
+    ids = request.patient_ids if request.patient_ids is not None else store.patient_ids()
+    records = _load(store, ids, progress)
+    _write(records, request, settings,
+           collection=request.patient_ids is None or len(records) != 1)
+    store.log_export(ids, f"{request.format.value} export"
+                          + (" (de-identified)" if request.deidentify else ""))
+    return ExportSummary(request.out, len(records), sum(len(r.exams) for r in records))
+
+
+def _write(records: list[PatientRecord], request: ExportRequest, settings: Settings,
+           collection: bool) -> None:
+    if request.format is ExportFormat.JSON:
+        from core.exchange.records_file import write_records
+
+        write_records(request.out, records, collection)
+    elif request.format is ExportFormat.CSV:
+        from core.exchange.csv_table import write_csv
+        from core.exchange.pseudonyms import Pseudonymiser, default_key_path, load_or_create_key
+
+        pseudonyms = (Pseudonymiser(load_or_create_key(request.key_file or default_key_path()))
+                      if request.deidentify else None)
+        write_csv(request.out, records, pseudonyms)
+    else:
+        from core.exchange.fhir import bundle, clinician_pdf, write_bundle
+
+        write_bundle(request.out, bundle(records, clinician_pdf(settings)))

@@ -1,0 +1,173 @@
+"""The product's own FHIR code systems, and the few external codes that are verified.
+
+External codes are used only where the code was checked: LOINC 32392-3 for the patellar reflex,
+the SNOMED CT laterality qualifiers 7771000 (left) and 24028007 (right) used by HL7 value sets for
+body-site laterality, HL7's observation-category "exam" and data-absent-reason "not-performed".
+Everything else is coded in the systems below, built from the knowledge tables so that they can
+never disagree with the engine, and published as CodeSystem resources in docs/fhir/ (`make docs`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from core import __version__
+from core.engine.triage import LEVEL_MEANING, Level
+from core.grades import GRADE_MEANINGS, MotorGrade, ReflexGrade, SensoryGrade
+from core.knowledge import (
+    DERMATOMES,
+    LESION_LABELS,
+    MOTOR_ITEMS,
+    RED_FLAGS,
+    REFLEXES,
+    DiscLevel,
+    FemoralStretch,
+    GaitResult,
+    GaitTest,
+    PlantarResponse,
+)
+
+SYSTEM_BASE = "urn:neuroexam:fhir:CodeSystem:"
+"""Canonical URLs of the product's code systems (a URN: the product has no web address)."""
+
+LOINC = "http://loinc.org"
+SNOMED = "http://snomed.info/sct"
+OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
+STRUCTURE_LATERALITY = "http://hl7.org/fhir/StructureDefinition/observation-structureLaterality"
+LATERALITY_SNOMED = {"left": ("7771000", "Left"), "right": ("24028007", "Right")}
+PATELLAR_REFLEX_LOINC = "32392-3"
+REPORT_CODE = "lower-limb-neuro-exam"
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One code of a code system."""
+
+    code: str
+    display: str
+    definition: str = ""
+
+
+@dataclass(frozen=True)
+class CodeSystem:
+    """One of the product's code systems."""
+
+    name: str
+    title: str
+    description: str
+    concepts: tuple[Concept, ...]
+
+    @property
+    def url(self) -> str:
+        """The canonical URL."""
+        return SYSTEM_BASE + self.name
+
+    def coding(self, code: str) -> dict[str, str]:
+        """A FHIR Coding of ``code``; an unknown code is a programming error."""
+        concept = next((c for c in self.concepts if c.code == code), None)
+        if concept is None:
+            raise KeyError(f"{code!r} is not in code system {self.name}")
+        return {"system": self.url, "code": code, "display": concept.display}
+
+    def resource(self) -> dict[str, Any]:
+        """The CodeSystem resource published in docs/fhir/."""
+        return {
+            "resourceType": "CodeSystem", "id": f"neuroexam-{self.name}", "url": self.url,
+            "version": __version__, "name": "".join(w.title() for w in self.name.split("-")),
+            "title": self.title, "status": "active", "experimental": False,
+            "publisher": "NeuroExam", "description": self.description, "caseSensitive": True,
+            "content": "complete", "count": len(self.concepts),
+            "concept": [{"code": c.code, "display": c.display,
+                         **({"definition": c.definition} if c.definition else {})}
+                        for c in self.concepts],
+        }
+
+
+def _grades(scale: type[MotorGrade] | type[SensoryGrade] | type[ReflexGrade]) -> tuple[Concept, ...]:
+    return tuple(Concept(str(g.value), f"{g.value}: {GRADE_MEANINGS[g]}")
+                 for g in scale.testable_grades())
+
+
+def _exam_items() -> tuple[Concept, ...]:
+    items = [Concept(REPORT_CODE, "Focused neurological exam of the legs",
+                     "Motor, sensory, reflex, functional and provocative tests, red flags and pain "
+                     "in lumbar radiculopathy, as NeuroExam records them.")]
+    items += [Concept(f"motor.{m}", f"MRC strength of {info.movement} ({info.muscle})",
+                      f"Roots {info.roots_label}; {info.nerve.value} nerve.")
+              for m, info in MOTOR_ITEMS.items()]
+    for modality in ("light_touch", "pin_prick"):
+        items += [Concept(f"{modality}.{d.value}",
+                          f"{modality.replace('_', ' ').capitalize()} in dermatome {d.value}",
+                          f"Graded at the key point: {info.key_point}.")
+                  for d, info in DERMATOMES.items()]
+    items += [Concept(f"reflex.{r}", f"{info.label.capitalize()} reflex", "NINDS scale 0-4.")
+              for r, info in REFLEXES.items()]
+    items += [Concept("plantar", "Plantar response"), Concept("clonus", "Ankle clonus"),
+              Concept(f"{GaitTest.HEEL_WALK}", "Heel walk"),
+              Concept(f"{GaitTest.TOE_WALK}", "Toe walk"),
+              Concept("straight_leg_raise", "Straight leg raise"),
+              Concept("femoral_stretch", "Femoral stretch test")]
+    items += [Concept(f"red_flag.{flag}", info.label.capitalize()) for flag, info in RED_FLAGS.items()]
+    items += [Concept("pain.leg", "Leg pain, numeric rating 0-10"),
+              Concept("pain.back", "Back pain, numeric rating 0-10")]
+    return tuple(items)
+
+
+def _body_sites() -> tuple[Concept, ...]:
+    sites = [Concept(f"muscle.{m}", info.muscle) for m, info in MOTOR_ITEMS.items()]
+    sites += [Concept(f"dermatome.{d.value}", f"Dermatome {d.value}", info.area)
+              for d, info in DERMATOMES.items()]
+    sites += [Concept(f"tendon.{r}", f"Tendon of the {info.label} reflex")
+              for r, info in REFLEXES.items()]
+    sites += [Concept("sole", "Sole of the foot"), Concept("ankle", "Ankle"),
+              Concept("lower-limb", "Lower limb")]
+    sites += [Concept(f"disc.{level}", f"Intervertebral disc {level}") for level in DiscLevel]
+    return tuple(sites)
+
+
+def _results() -> tuple[Concept, ...]:
+    words = [p.value for p in PlantarResponse] + ["absent", "sustained"] + [
+        g.value for g in GaitResult if g.value != "NT"] + [
+        f.value for f in FemoralStretch if f.value != "NT"]
+    unique = [w for i, w in enumerate(words) if w not in words[:i] and w != "NT"]
+    return tuple(Concept(w, w.capitalize()) for w in unique)
+
+
+MRC_GRADE = CodeSystem("mrc-grade", "MRC muscle strength grade",
+                       "Medical Research Council grades 0-5 (Memorandum 45) with the 4-/4/4+ "
+                       "subdivisions clinicians write.", _grades(MotorGrade))
+ISNCSCI_SENSORY = CodeSystem("isncsci-sensory", "ISNCSCI sensory grade",
+                             "Light touch and pin prick per dermatome: 0 absent, 1 altered, "
+                             "2 normal.", _grades(SensoryGrade))
+NINDS_REFLEX = CodeSystem("ninds-reflex", "NINDS myotatic reflex grade",
+                          "NINDS Myotatic Reflex Scale 0-4 (Hallett 1993).", _grades(ReflexGrade))
+EXAM_ITEM = CodeSystem("exam-item", "NeuroExam exam items",
+                       "What each observation of the exam measures.", _exam_items())
+BODY_SITE = CodeSystem("body-site", "NeuroExam body sites",
+                       "Where an observation was made; the side is given by the SNOMED CT "
+                       "laterality qualifier in the observation-structureLaterality extension.",
+                       _body_sites())
+FINDING_RESULT = CodeSystem("finding-result", "NeuroExam coded findings",
+                            "Answers of the plantar response, clonus, gait and stretch tests.",
+                            _results())
+TRIAGE_LEVEL = CodeSystem("triage-level", "NeuroExam triage level",
+                          "How urgent the rules find an exam; decision support only.",
+                          tuple(Concept(level.label, level.label.capitalize(), LEVEL_MEANING[level])
+                                for level in sorted(Level, reverse=True)))
+LESION = CodeSystem("lesion", "NeuroExam localisation",
+                    "The root, nerve or central lesion a pattern of findings points to.",
+                    tuple(Concept(lesion.value, label.capitalize())
+                          for lesion, label in LESION_LABELS.items()))
+
+CODE_SYSTEMS: tuple[CodeSystem, ...] = (EXAM_ITEM, BODY_SITE, MRC_GRADE, ISNCSCI_SENSORY,
+                                        NINDS_REFLEX, FINDING_RESULT, TRIAGE_LEVEL, LESION)
+
+
+def published_files() -> dict[str, str]:
+    """docs/fhir/ file name -> content, for `make docs` and the freshness test."""
+    return {f"CodeSystem-{system.name}.json":
+            json.dumps(system.resource(), indent=2, ensure_ascii=False) + "\n"
+            for system in CODE_SYSTEMS}

@@ -1,0 +1,60 @@
+"""Keyed pseudonyms for de-identified exports.
+
+A record id is replaced by HMAC-SHA256(clinic key, id), shortened to 20 hex digits (80 bits). The
+same key always gives the same pseudonym, so a registry can follow a patient across exports; only
+whoever holds the key can link a pseudonym back to a patient, by hashing the ids the clinic holds
+(`neuroexam reidentify`). The key is 32 random bytes in the data folder, created on first use and
+readable by the user only; without it, nobody can re-identify, so back it up with the database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import os
+import secrets
+from pathlib import Path
+
+KEY_FILE_NAME = "pseudonym.key"
+KEY_BYTES = 32
+PREFIX = "P-"
+
+
+class Pseudonymiser:
+    """Turns identifiers into keyed pseudonyms."""
+
+    def __init__(self, key: bytes) -> None:
+        if len(key) < 16:
+            raise ValueError("a pseudonym key needs at least 16 bytes")
+        self._key = key
+
+    def pseudonym(self, *parts: str) -> str:
+        """The pseudonym of an identifier (several parts are joined unambiguously)."""
+        message = "\x1f".join(parts).encode("utf-8")
+        return PREFIX + hmac.new(self._key, message, hashlib.sha256).hexdigest()[:20]
+
+
+def load_or_create_key(path: Path) -> bytes:
+    """The key at ``path``; a new random one is created (mode 0600) when the file is missing."""
+    path = Path(path)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileExistsError):
+            descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(secrets.token_bytes(KEY_BYTES))
+                handle.flush()
+                os.fsync(handle.fileno())
+    key = path.read_bytes()
+    if len(key) < 16:
+        raise ValueError(f"{path} is not a pseudonym key (it holds {len(key)} bytes, at least "
+                         "16 are needed); restore it from a backup or remove it to start anew")
+    return key
+
+
+def default_key_path() -> Path:
+    """The clinic's key in the data folder."""
+    from core.settings import data_folder
+
+    return data_folder() / KEY_FILE_NAME

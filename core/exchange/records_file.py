@@ -1,0 +1,114 @@
+"""JSON files of one patient record or of many.
+
+One patient is the record document of record-format.md. Many patients travel as a collection, a
+product extension that wraps whole record documents unchanged:
+
+    {"format": "neuroexam.patient-records", "format_version": 1, "records": [RECORD, ...]}
+
+Reading accepts either and checks everything before anything is used: each record is validated
+as if it came alone (its problems are listed under ``records[i]``), and a patient may appear only
+once in a file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from core.record import FORMAT_NAME, PatientRecord
+from core.recordio import Problem, RecordError, record_from_document, write_atomic
+
+COLLECTION_FORMAT = "neuroexam.patient-records"
+COLLECTION_VERSION = 1
+MAX_FILE_BYTES = 256 * 1024 * 1024
+"""Files larger than this are refused before parsing (about 100,000 exams fit below it)."""
+
+
+def _refused(message: str, source: str) -> RecordError:
+    return RecordError([Problem("", message)], source)
+
+
+def records_from_document(document: Any, source: str) -> list[PatientRecord]:
+    """The records of a parsed JSON document: a single record or a collection."""
+    if isinstance(document, dict) and document.get("format") == FORMAT_NAME:
+        return [record_from_document(document, source)]
+    if not isinstance(document, dict) or document.get("format") != COLLECTION_FORMAT:
+        found = document.get("format") if isinstance(document, dict) else type(document).__name__
+        raise RecordError([Problem("format", f"expected {FORMAT_NAME!r} (one patient) or "
+                                             f"{COLLECTION_FORMAT!r} (many), found {found!r}")],
+                          source)
+    version = document.get("format_version")
+    if version != COLLECTION_VERSION:
+        raise RecordError([Problem("format_version", f"collection version {version!r} is not "
+                                   f"readable; this NeuroExam reads version {COLLECTION_VERSION}")],
+                          source)
+    unknown = sorted(set(document) - {"format", "format_version", "records"})
+    if unknown:
+        raise RecordError([Problem(key, f"unknown field {key!r}") for key in unknown], source)
+    items = document.get("records")
+    if not isinstance(items, list):
+        raise RecordError([Problem("records", "expected a list of patient records")], source)
+    return _validate_each(items, source)
+
+
+def _validate_each(items: list[Any], source: str) -> list[PatientRecord]:
+    records: list[PatientRecord] = []
+    problems: list[Problem] = []
+    first_index: dict[str, int] = {}
+    for index, item in enumerate(items):
+        try:
+            record = record_from_document(item, source)
+        except RecordError as error:
+            problems += [Problem(f"records[{index}]" + (f".{p.path}" if p.path else ""), p.message)
+                         for p in error.problems]
+            continue
+        patient_id = record.patient.id
+        if patient_id in first_index:
+            problems.append(Problem(f"records[{index}].patient.id", f"patient {patient_id!r} "
+                                    f"appears already at records[{first_index[patient_id]}]"))
+        first_index.setdefault(patient_id, index)
+        records.append(record)
+    if problems:
+        raise RecordError(problems, source)
+    return records
+
+
+def parse_records(text: str | bytes, source: str = "file") -> list[PatientRecord]:
+    """Parse a file's content into records; raise RecordError listing every problem."""
+    if len(text) > MAX_FILE_BYTES:
+        raise _refused(f"the file is {len(text) / 2**20:.0f} MiB; files larger than "
+                       f"{MAX_FILE_BYTES // 2**20} MiB are refused (split the export)", source)
+    try:
+        document = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        where = (f" (line {error.lineno}, column {error.colno})"
+                 if isinstance(error, json.JSONDecodeError) else "")
+        raise _refused(f"the file is not JSON{where}: {error}", source) from None
+    return records_from_document(document, source)
+
+
+def read_records(path: Path) -> list[PatientRecord]:
+    """Read a record or collection file, refusing oversized files before loading them."""
+    size = Path(path).stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise _refused(f"the file is {size / 2**20:.0f} MiB; files larger than "
+                       f"{MAX_FILE_BYTES // 2**20} MiB are refused (split the export)", str(path))
+    return parse_records(Path(path).read_bytes(), str(path))
+
+
+def dumps_records(records: list[PatientRecord], collection: bool = True) -> str:
+    """A collection of records, or (``collection=False``, one record) the record's own document."""
+    if not collection:
+        if len(records) != 1:
+            raise ValueError("a single-record document holds exactly one record")
+        document: dict[str, Any] = records[0].to_json_dict()
+    else:
+        document = {"format": COLLECTION_FORMAT, "format_version": COLLECTION_VERSION,
+                    "records": [r.to_json_dict() for r in records]}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_records(path: Path, records: list[PatientRecord], collection: bool = True) -> None:
+    """Write records atomically, readable by the owner only."""
+    write_atomic(Path(path), dumps_records(records, collection).encode("utf-8"))
