@@ -1,20 +1,26 @@
-"""Small dialogs: new patient, new operation, settings. Each validates through the core models."""
+"""Small dialogs: new patient, new operation, settings, export. Each validates through the core models."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from pydantic import ValidationError
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QWidget,
 )
 
+from core.exchange.export import ExportFormat, ExportRequest
 from core.knowledge import DiscLevel, HerniationZone
 from core.record import Patient, Sex, Surgery, SurgerySide
 from core.settings import Settings
@@ -147,3 +153,72 @@ class SettingsDialog(_FormDialog):
     def build(self) -> Settings:
         """The settings as entered."""
         return Settings(**{name: box.text().strip() for name, box in self.fields.items()})
+
+
+class ExportDialog(_FormDialog):
+    """Choose what to export (this patient or all), the format, de-identification and the file."""
+
+    FORMATS = {"JSON patient record": "json", "CSV, one row per exam": "csv",
+               "FHIR R4 Bundle (with the clinician PDF)": "fhir"}
+
+    def __init__(self, patient_id: str | None, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__("Export", parent)
+        self.patient_id = patient_id
+        self.folder = folder
+        self.scope = QComboBox()
+        if patient_id is not None:
+            self.scope.addItem(f"This patient ({patient_id})")
+        self.scope.addItem("All patients")
+        self.format = QComboBox()
+        self.format.addItems(list(self.FORMATS))
+        self.deidentify = QCheckBox("De-identify (no names or notes, birth year only, "
+                                    "keyed pseudonyms)")
+        self.path = QLineEdit()
+        self.path.setAccessibleName("Export file")
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._choose)
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(browse)
+        for label, widget in (("Export", self.scope), ("Format", self.format), ("", self.deidentify)):
+            self.form.addRow(label, widget)
+        self.form.addRow("File", where)
+        self.scope.currentIndexChanged.connect(self._suggest_name)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self._format_changed()
+        self.finish_layout()
+
+    def _chosen_format(self) -> ExportFormat:
+        return ExportFormat(self.FORMATS[self.format.currentText()])
+
+    def _all(self) -> bool:
+        return self.scope.currentText() == "All patients"
+
+    def _format_changed(self) -> None:
+        is_csv = self._chosen_format() is ExportFormat.CSV
+        self.deidentify.setEnabled(is_csv)
+        if not is_csv:
+            self.deidentify.setChecked(False)
+        self._suggest_name()
+
+    def _suggest_name(self) -> None:
+        stem = "all-patients" if self._all() or self.patient_id is None else self.patient_id
+        kind = self._chosen_format()
+        suffix = "-fhir.json" if kind is ExportFormat.FHIR else kind.suffix
+        self.path.setText(str(self.folder / f"{stem}{suffix}"))
+
+    def _choose(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text())
+        if name:
+            self.path.setText(name)
+
+    def build(self) -> ExportRequest:
+        """The export as chosen."""
+        text = self.path.text().strip()
+        if not text:
+            raise ValueError("File: choose where to write the export")
+        out = Path(text)
+        if not out.parent.is_dir():
+            raise ValueError(f"File: the folder {out.parent} does not exist")
+        ids = None if self._all() or self.patient_id is None else [self.patient_id]
+        return ExportRequest(ids, self._chosen_format(), out, self.deidentify.isChecked())

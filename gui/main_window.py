@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -28,42 +29,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.exchange.export import ExportSummary
 from core.record import Exam, ExamKind, ExamStatus, PatientRecord
-from core.recordio import write_record
 from core.settings import Settings, data_folder, load_settings, save_settings
-from core.store import Store, StoreError
-from gui.dialogs import PatientDialog, SettingsDialog, SurgeryDialog
+from core.store import ImportReport, Store, StoreError, open_store
+from gui.dialogs import ExportDialog, PatientDialog, SettingsDialog, SurgeryDialog
 from gui.errors import log, show_error
+from gui.jobs import Job, Progress, Work
 from gui.models import KEY_ROLE, ExamTimelineModel, PatientListModel
 from gui.session import ExamSession
 from gui.widgets.trend_chart import TrendChart
 
 
-class ReportJob(QRunnable):
-    """Writes both PDFs off the GUI thread and reports back through a signal."""
+def _write_reports(record: PatientRecord, exam_id: str, settings: Settings,
+                   folder: Path) -> tuple[str, str]:
+    from core.reports.files import write_reports  # reportlab loads only when PDFs are made
 
-    class Signals(QObject):
-        done = Signal(str, str)
-        failed = Signal(str)
-
-    def __init__(self, record: PatientRecord, exam_id: str, settings: Settings,
-                 folder: Path) -> None:
-        super().__init__()
-        self.signals = ReportJob.Signals()
-        self._args = (record, exam_id, settings, folder)
-
-    def run(self) -> None:
-        from core.reports.files import write_reports  # reportlab loads only when PDFs are made
-
-        record, exam_id, settings, folder = self._args
-        report = folder / f"{record.patient.id}-{exam_id}-report.pdf"
-        handout = folder / f"{record.patient.id}-{exam_id}-handout.pdf"
-        try:
-            write_reports(record, exam_id, settings, report, handout)
-        except OSError as error:
-            self.signals.failed.emit(f"The PDFs could not be written: {error.strerror}")
-            return
-        self.signals.done.emit(str(report), str(handout))
+    report = folder / f"{record.patient.id}-{exam_id}-report.pdf"
+    handout = folder / f"{record.patient.id}-{exam_id}-handout.pdf"
+    write_reports(record, exam_id, settings, report, handout)
+    return str(report), str(handout)
 
 
 class PatientPage(QWidget):
@@ -130,6 +115,9 @@ class MainWindow(QMainWindow):
         self.session: ExamSession | None = None
         self.editor: Any = None  # an ExamEditor once an exam is open
         self.last_reports: tuple[str, str] | None = None
+        self.last_export: ExportSummary | None = None
+        self.last_import: ImportReport | None = None
+        self._job_title = ""
         self.pool = QThreadPool.globalInstance()
         self.setWindowTitle("NeuroExam[*]")
         self.resize(1280, 860)
@@ -177,6 +165,11 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([300, 980])
         self.setCentralWidget(splitter)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Progress of the running task")
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().showMessage(f"Database: {self.store.path or 'server'}")
 
     def _start_page(self) -> QWidget:
@@ -208,7 +201,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "New &patient…", self.new_patient, QKeySequence("Ctrl+Shift+N"))
         self._action(file_menu, "&New exam", self.new_exam, QKeySequence.StandardKey.New)
         self._action(file_menu, "Find patient", self.search.setFocus, QKeySequence.StandardKey.Find)
-        self._action(file_menu, "&Export record (JSON)…", self.export_record)
+        self._action(file_menu, "&Import records…", self.import_records,
+                     QKeySequence("Ctrl+I"))
+        self._action(file_menu, "&Export…", self.export_records, QKeySequence("Ctrl+E"))
         self._action(file_menu, "&Settings…", self.edit_settings, QKeySequence.StandardKey.Preferences)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -225,7 +220,8 @@ class MainWindow(QMainWindow):
         empty = self.store.count_patients() == 0
         self.start_text.setText(
             "<h2>Welcome to NeuroExam</h2>No patients yet. Create a patient with "
-            "<b>New patient</b> (Ctrl+Shift+N), or look around with the demo patient."
+            "<b>New patient</b> (Ctrl+Shift+N), import records (File, Import; Ctrl+I), or look "
+            "around with the demo patient."
             if empty else "<h2>NeuroExam</h2>Search for a patient on the left, or create one.")
         self.demo_button.setVisible(empty)
         self.stack.setCurrentWidget(self.start_page)
@@ -319,8 +315,9 @@ class MainWindow(QMainWindow):
         self.record = self.store.load_record(patient_id)
         stored = self.store.load_exam(patient_id, exam_id)
         self.session = ExamSession(self.store, self.record, stored.exam, stored.revision, self)
-        self.session.save_failed.connect(lambda message: show_error(self, "Not saved", message))
-        self.session.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        # Bound methods, not lambdas: Qt drops the connection when this window is destroyed.
+        self.session.save_failed.connect(self._save_failed)
+        self.session.undo_stack.cleanChanged.connect(self._clean_changed)
         self.editor = ExamEditor(self.session)
         self.editor.sign_requested.connect(self.sign_exam)
         self.editor.reports_requested.connect(self.create_reports)
@@ -337,6 +334,12 @@ class MainWindow(QMainWindow):
                             f"{self.record.patient.given_name} – {exam.date.isoformat()} "
                             f"{exam.kind.value}{' (signed)' if exam.status is ExamStatus.SIGNED else ''}"
                             "[*]")
+
+    def _save_failed(self, message: str) -> None:
+        show_error(self, "Not saved", message)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
 
     def close_exam(self) -> None:
         """Close the open exam (its draft is already saved)."""
@@ -365,28 +368,99 @@ class MainWindow(QMainWindow):
             return
         folder = data_folder() / "reports"
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        job = ReportJob(self.session.full_record(), self.session.exam.id, self.settings, folder)
-        job.signals.done.connect(self._reports_done)
-        job.signals.failed.connect(lambda message: show_error(self, "Reports", message))
+        record, exam_id, settings = self.session.full_record(), self.session.exam.id, self.settings
+        self._start_job("Reports", "Writing the clinician report and the patient handout…",
+                        lambda progress: _write_reports(record, exam_id, settings, folder),
+                        self._reports_done)
+
+    def _start_job(self, title: str, message: str, work: Work, done: Any) -> None:
+        """Run ``work`` on the thread pool with a busy cursor and a progress bar."""
+        job = Job(work)
+        self._job_title = title
+        job.signals.done.connect(done)
+        job.signals.failed.connect(self._job_failed)
+        job.signals.progress.connect(self._job_progress)
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        self.statusBar().showMessage("Writing the clinician report and the patient handout…")
+        self.statusBar().showMessage(message)
+        self.progress.setRange(0, 0)
+        self.progress.show()
         self.pool.start(job)
 
-    def _reports_done(self, report: str, handout: str) -> None:
+    def _job_finished(self) -> None:
         QApplication.restoreOverrideCursor()
+        self.progress.hide()
+
+    def _job_failed(self, message: str) -> None:
+        self._job_finished()
+        self.statusBar().clearMessage()
+        show_error(self, self._job_title, message)
+
+    def _job_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _reports_done(self, paths: tuple[str, str]) -> None:
+        self._job_finished()
+        report, handout = paths
         self.last_reports = (report, handout)
         self.statusBar().showMessage(f"Wrote {report} and {handout}")
         for path in (report, handout):
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
-    def export_record(self) -> None:
-        """Save the open patient's record as JSON."""
-        if self.record is None:
+    def export_records(self) -> None:
+        """Export this patient or all of them as JSON, CSV or FHIR, off the GUI thread."""
+        from core.exchange.export import export
+
+        patient_id = self.record.patient.id if self.record is not None else None
+        dialog = ExportDialog(patient_id, data_folder() / "exports", self)
+        (data_folder() / "exports").mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not self._run_dialog(dialog):
             return
-        name, _ = QFileDialog.getSaveFileName(self, "Export record",
-                                              f"{self.record.patient.id}.json", "JSON (*.json)")
-        if name:
-            write_record(Path(name), self.store.load_record(self.record.patient.id))
+        request, url, settings = dialog.build(), self.store.url, self.settings
+
+        def work(progress: Progress) -> object:
+            store = open_store(url)  # a connection of this thread's own
+            try:
+                return export(store, request, settings, progress)
+            finally:
+                store.close()
+        self._start_job("Export", f"Exporting to {request.out}…", work, self._export_done)
+
+    def _export_done(self, summary: ExportSummary) -> None:
+        self._job_finished()
+        self.last_export = summary
+        self.statusBar().showMessage(f"Exported {summary.patients} patients, {summary.exams} "
+                                     f"exams to {summary.path}")
+
+    def import_records(self, name: str | None = None) -> None:
+        """Import a JSON file of one patient or many: validated first, then all or nothing."""
+        if name is None:
+            name, _ = QFileDialog.getOpenFileName(self, "Import records", str(data_folder()),
+                                                  "NeuroExam records (*.json)")
+        if not name:
+            return
+        path, url = Path(name), self.store.url
+
+        def work(progress: Progress) -> object:
+            from core.exchange.records_file import read_records
+
+            records = read_records(path)
+            store = open_store(url)
+            try:
+                return store.import_records(records)
+            finally:
+                store.close()
+        self._start_job("Import", f"Importing {path.name}…", work, self._import_done)
+
+    def _import_done(self, report: ImportReport) -> None:
+        self._job_finished()
+        self.last_import = report
+        already = f"; {len(report.already)} items were already stored" if report.already else ""
+        self.statusBar().showMessage(f"Imported {report.patients_created} new patients and "
+                                     f"{report.exams_added} new exams{already}.")
+        self.patient_model.search(self.search.text())
+        if self.record is None:
+            self._show_start()
 
     def edit_settings(self) -> None:
         """Edit the clinic and user preferences."""

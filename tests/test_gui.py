@@ -337,3 +337,61 @@ def test_a_new_patient_with_an_existing_record_id_is_refused_not_overwritten(
     window.new_patient()
     assert any("MRN-1 exists" in m for m in messages)
     assert store.load_record("MRN-1").patient.family_name == "Original"
+
+
+def test_export_from_the_menu_writes_a_deidentified_csv_off_the_gui_thread(
+        qtbot: Any, window: MainWindow, store: Store, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window.create_demo_patient()
+    out = tmp_path / "registry.csv"
+
+    def choose(dialog: Any) -> bool:
+        dialog.scope.setCurrentText("All patients")
+        dialog.format.setCurrentText("FHIR R4 Bundle (with the clinician PDF)")
+        assert not dialog.deidentify.isEnabled()  # de-identification is for CSV only
+        dialog.format.setCurrentText("CSV, one row per exam")
+        dialog.deidentify.setChecked(True)
+        dialog.path.setText(str(out))
+        return True
+
+    monkeypatch.setattr(window, "_run_dialog", choose)
+    next(a for a in window.menuBar().actions()[0].menu().actions()
+         if a.text() == "&Export…").trigger()
+    qtbot.waitUntil(lambda: window.last_export is not None, timeout=30000)
+    text = out.read_text(encoding="utf-8-sig")
+    assert "DEMO-0001" not in text and "Demo" not in text and text.count("\n") == 4
+    assert "Exported 1 patients, 3 exams" in window.statusBar().currentMessage()
+    assert window.progress.isHidden()
+
+
+def test_import_from_the_menu_adds_patients_and_a_conflict_changes_nothing(
+        qtbot: Any, window: MainWindow, store: Store, messages: list[str], tmp_path: Path) -> None:
+    from core.exchange.records_file import write_records
+
+    first = tmp_path / "first.json"
+    write_records(first, [demo_record()])
+    window.import_records(str(first))
+    qtbot.waitUntil(lambda: window.last_import is not None, timeout=30000)
+    assert window.patient_model.rowCount() == 1
+    changed = demo_record()
+    changed.exams[0].notes = "edited at another clinic"
+    second = tmp_path / "second.json"
+    write_records(second, [changed])
+    window.import_records(str(second))
+    qtbot.waitUntil(lambda: bool(messages), timeout=30000)
+    assert "Import:" in messages[0] and "notes: stored" in messages[0]
+    assert store.load_record("DEMO-0001").to_json_dict() == demo_record().to_json_dict()
+
+
+def test_the_app_starts_without_loading_the_fhir_library() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+            "from core.store import open_store; from gui.main_window import MainWindow;"
+            "w = MainWindow(open_store('sqlite://')); w.show(); app.processEvents();"
+            "print(any(m.startswith('fhir') for m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, env={**__import__("os").environ,
+                                             "QT_QPA_PLATFORM": "offscreen"})
+    assert result.stdout.strip() == "False"
