@@ -86,7 +86,26 @@ def screens(app: QApplication) -> None:
             if name == "sensory":
                 window.editor.show_baseline.setChecked(True)
             shot(f"{index:02d}-exam-{name}")
+        window.close_exam()
+        dialog_shots(app, window, Path(folder))
         store.close()
+
+
+def dialog_shots(app: QApplication, window: object, folder: Path) -> None:
+    """The dialogs: new patient, new operation, settings, export."""
+    from core.settings import Settings
+    from gui.dialogs import ExportDialog, PatientDialog, SettingsDialog, SurgeryDialog
+
+    clinic = Settings(clinic_name="Riverside Spine Clinic (demo)", default_examiner="Dr Demo")
+    dialogs = {"11-dialog-new-patient": PatientDialog(),
+               "12-dialog-new-operation": SurgeryDialog("op-2"),
+               "13-dialog-settings": SettingsDialog(clinic),
+               "14-dialog-export": ExportDialog("DEMO-0001", folder / "exports")}
+    for name, dialog in dialogs.items():
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(SHOTS / f"{name}.png"))
+        dialog.close()
 
 
 def pdf_previews() -> None:

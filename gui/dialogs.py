@@ -32,6 +32,7 @@ class _FormDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(520)  # room for a clinic name or a file path without scrolling
         self.form = QFormLayout(self)
         self.message = QLabel()
         self.message.setWordWrap(True)
