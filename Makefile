@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 endif
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest demo docs bench clean screenshots
+.PHONY: run test lint typecheck pytest demo docs bench clean screenshots dist
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "NeuroExam needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -45,6 +45,17 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
+
+# The installable folder: dist/neuroexam/ (PyInstaller, one folder), checked by its own self-test.
+DIST_STAMP := $(VENV)/.installed-dist
+$(DIST_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	@touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP)
+	$(BIN)/pyinstaller build.spec --noconfirm --clean --log-level WARN
+	QT_QPA_PLATFORM=offscreen dist/neuroexam/neuroexam --self-test
+	@$(BIN)/python -c "import pathlib; files = [p for p in pathlib.Path('dist/neuroexam').rglob('*') if p.is_file() and not p.is_symlink()]; size = sum(p.stat().st_size for p in files); print(f'dist/neuroexam: {size / 2**20:.1f} MiB ({size / 1e6:.1f} MB) in {len(files)} files')"
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import __version__
+from core.assets import asset_path
 from core.settings import database_url
 from core.store import StoreError, open_store
 from gui.errors import CrashReporter, setup_logging
@@ -22,6 +24,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("NeuroExam")
     app.setOrganizationName("NeuroExam")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(asset_path("icons", "neuroexam.png"))))
     return app
 
 

@@ -1,4 +1,5 @@
-"""The `neuroexam` entry point: the app with no arguments, the headless command line otherwise.
+"""The `neuroexam` entry point: the app with no arguments, `--self-test` to check an installation,
+the headless command line otherwise.
 
 This module must not import Qt at module level: the command line runs on machines with no display
 and never loads PySide6.
@@ -13,6 +14,10 @@ from collections.abc import Sequence
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch to the command line or start the app."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--self-test"]:
+        from gui.self_test import run_self_test
+
+        return run_self_test()
     if args:
         from core.cli import main as cli_main
 

@@ -1,0 +1,103 @@
+"""`neuroexam --self-test`: prove an installed or frozen NeuroExam works, end to end.
+
+Opens the main window offscreen, creates the demo patient in a temporary database, assesses an
+exam, writes both PDFs and a FHIR Bundle, and checks the assets are found. Nothing touches the
+user's data: every folder points into a temporary directory for the run. Exit code 0 when every
+step passed, 1 otherwise, with the failed step and its error printed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+Step = tuple[str, Callable[[], str]]
+
+
+def _steps(folder: Path) -> list[Step]:
+    state: dict[str, object] = {}
+
+    def assets() -> str:
+        from core.assets import asset_path
+
+        needed = [asset_path("fonts", "DejaVuSans.ttf"), asset_path("dermatomes", "dermatomes.json"),
+                  asset_path("schema", "patient-record.schema.json")]
+        missing = [str(p) for p in needed if not p.is_file()]
+        if missing:
+            raise FileNotFoundError(f"missing assets: {', '.join(missing)}")
+        return f"{len(needed)} asset files found in {needed[0].parents[1]}"
+
+    def window() -> str:
+        from core.store import open_store
+        from gui.app import create_application
+        from gui.main_window import MainWindow
+
+        app = create_application()
+        store = open_store(f"sqlite:///{folder / 'self-test.db'}", actor="self-test")
+        shown = MainWindow(store)
+        shown.show()
+        app.processEvents()
+        state.update(app=app, store=store, window=shown)
+        return f"main window shown ({app.platformName()} platform)"
+
+    def demo() -> str:
+        shown: object = state["window"]
+        shown.create_demo_patient()  # type: ignore[attr-defined]
+        store = state["store"]
+        count = store.count_patients()  # type: ignore[attr-defined]
+        if count != 1:
+            raise AssertionError(f"expected the demo patient, found {count} patients")
+        state["record"] = store.load_record("DEMO-0001")  # type: ignore[attr-defined]
+        return "demo patient created through the window"
+
+    def assessment() -> str:
+        from core.engine import assess
+
+        result = assess(state["record"], "post-1")  # type: ignore[arg-type]
+        if not result.localisation:
+            raise AssertionError("the demo exam has a deficit but no localisation")
+        return (f"triage {result.triage.level.label}, leading "
+                f"{result.localisation[0].lesion.value} {result.localisation[0].side}")
+
+    def pdfs() -> str:
+        from core.reports.files import write_reports
+        from core.settings import Settings
+
+        report, handout = folder / "report.pdf", folder / "handout.pdf"
+        write_reports(state["record"], "post-1", Settings(), report, handout)  # type: ignore[arg-type]
+        for pdf in (report, handout):
+            if not pdf.read_bytes().startswith(b"%PDF") or pdf.stat().st_size < 10_000:
+                raise AssertionError(f"{pdf.name} is not a complete PDF")
+        return f"clinician report {report.stat().st_size // 1024} KB, handout " \
+               f"{handout.stat().st_size // 1024} KB"
+
+    def fhir() -> str:
+        from core.exchange.fhir import bundle
+
+        document = bundle([state["record"]])  # type: ignore[list-item]
+        return f"FHIR Bundle of {len(document['entry'])} resources validated"
+
+    return [("assets", assets), ("main window", window), ("demo patient", demo),
+            ("assessment", assessment), ("PDFs", pdfs), ("FHIR export", fhir)]
+
+
+def run_self_test() -> int:
+    """Run every step; print one line per step; 0 when all passed."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="neuroexam-self-test-") as name:
+        folder = Path(name)
+        os.environ["NEUROEXAM_HOME"] = str(folder / "home")
+        for step, action in _steps(folder):
+            try:
+                detail = action()
+            except Exception as error:  # report any failure as the step that failed
+                print(f"self-test FAILED at {step}: {type(error).__name__}: {error}")
+                traceback.print_exc(file=sys.stderr)
+                return 1
+            print(f"self-test ok: {step}: {detail}")
+    print("self-test passed")
+    return 0

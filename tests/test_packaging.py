@@ -1,0 +1,58 @@
+"""Packaging: the self-test, from source and (when built) from the PyInstaller folder; the spec
+reads the project's name and version."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from gui import self_test
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILT = ROOT / "dist" / "neuroexam" / ("neuroexam-cli.exe" if sys.platform == "win32" else "neuroexam")
+"""The built program that prints: on Windows the console companion of the windowed app."""
+
+
+def run(command: list[str]) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_the_self_test_passes_from_source() -> None:
+    result = run([sys.executable, "-c",
+                  "from gui.launch import main; raise SystemExit(main(['--self-test']))"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    for step in ("assets", "main window", "demo patient", "assessment", "PDFs", "FHIR export"):
+        assert f"self-test ok: {step}" in result.stdout
+    assert result.stdout.rstrip().endswith("self-test passed")
+
+
+def test_a_failing_step_is_named_and_exits_1(monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str],
+                                             tmp_path: Path) -> None:
+    monkeypatch.setattr("core.assets.assets_folder", lambda: tmp_path / "nowhere")
+    assert self_test.run_self_test() == 1
+    out = capsys.readouterr().out
+    assert "self-test FAILED at assets" in out and "DejaVuSans.ttf" in out
+
+
+@pytest.mark.skipif(not BUILT.exists(), reason="no build in dist/ (make dist builds one)")
+def test_the_built_program_passes_its_self_test() -> None:
+    result = run([str(BUILT), "--self-test"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "_internal" in result.stdout  # the assets came from the frozen folder
+    assert result.stdout.rstrip().endswith("self-test passed")
+
+
+def test_the_build_spec_takes_name_and_version_from_pyproject() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    assert 'PROJECT["name"], PROJECT["version"]' in spec and "name=NAME" in spec
+    assert project["name"] == "neuroexam"
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## {project['version']}" in changelog
