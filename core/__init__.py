@@ -3,9 +3,24 @@
 Nothing here imports Qt; everything works from scripts, tests and the command line.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("neuroexam")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+from functools import cache
+
+
+@cache
+def _installed_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("neuroexam")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0.0.0+source"
+
+
+def __getattr__(name: str) -> str:
+    """``core.__version__``, read from the installed metadata on first use (importlib.metadata
+    costs tens of milliseconds, too much to pay before the first window)."""
+    if name == "__version__":
+        return _installed_version()
+    raise AttributeError(f"module 'core' has no attribute {name!r}")

@@ -9,45 +9,17 @@ NEUROEXAM_DATABASE_URL, else the setting, else an SQLite file in the user's data
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 
-import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from core.folders import APP_NAME, HOME_ENV, config_folder, data_folder, log_folder
 from core.recordio import write_atomic
 
-APP_NAME = "NeuroExam"
+__all__ = ["APP_NAME", "DATABASE_ENV", "HOME_ENV", "Settings", "config_folder", "data_folder",
+           "database_url", "load_settings", "log_folder", "save_settings", "settings_path"]
+
 DATABASE_ENV = "NEUROEXAM_DATABASE_URL"
-HOME_ENV = "NEUROEXAM_HOME"
-
-
-def _folder(kind: str) -> Path:
-    home = os.environ.get(HOME_ENV)
-    if home:
-        path = Path(home) / kind
-    else:
-        finders: dict[str, Callable[..., str]] = {
-            "data": platformdirs.user_data_dir, "config": platformdirs.user_config_dir,
-            "log": platformdirs.user_log_dir}
-        path = Path(finders[kind](APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
-
-
-def data_folder() -> Path:
-    """Where the database lives by default."""
-    return _folder("data")
-
-
-def config_folder() -> Path:
-    """Where settings.json lives."""
-    return _folder("config")
-
-
-def log_folder() -> Path:
-    """Where the rotating log file lives."""
-    return _folder("log")
 
 
 class Settings(BaseModel):

@@ -5,12 +5,10 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from core import __version__
+import core
 from core.assets import asset_path
-from core.settings import database_url
-from core.store import StoreError, open_store
 from gui.errors import CrashReporter, setup_logging
 from gui.main_window import MainWindow
 
@@ -23,24 +21,35 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("NeuroExam")
     app.setOrganizationName("NeuroExam")
-    app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(asset_path("icons", "neuroexam.png"))))
     return app
 
 
-def run() -> int:
-    """Start the app and return its exit code."""
+def start(database: str | None = None) -> tuple[QApplication, MainWindow]:
+    """Create the application and show the main window; the database (``database``, else the
+    configured one), with SQLAlchemy and pydantic, opens once the window has been painted, so the
+    clinician sees NeuroExam at once even on a slow disk."""
     app = create_application()
-    setup_logging()
     reporter = CrashReporter()
     reporter.install()
-    try:
-        store = open_store(database_url())
-    except StoreError as error:
-        QMessageBox.critical(None, "NeuroExam cannot open its database", str(error))
-        return 1
-    window = MainWindow(store)
+    app.setProperty("crash_reporter", reporter)  # lives as long as the application
+    window = MainWindow()
+    window.store_opened.connect(_after_first_paint)
+    window.open_store_after_first_paint(database)
     window.show()
+    return app, window
+
+
+def _after_first_paint() -> None:
+    """What can wait until the window is on screen: the log file and the version lookup."""
+    setup_logging()
+    QApplication.setApplicationVersion(core.__version__)
+
+
+def run() -> int:
+    """Start the app and return its exit code."""
+    app, window = start()
     code = app.exec()
-    store.close()
+    if window.store is not None:
+        window.store.close()
     return code

@@ -9,19 +9,20 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
-
-from core.settings import log_folder
 
 log = logging.getLogger("neuroexam")
 
 
 def setup_logging() -> None:
     """A rotating log file in the user's log folder (1 MB x 3)."""
+    from logging.handlers import RotatingFileHandler  # socket, pickle...: not before first paint
+
+    from core.folders import log_folder
+
     handler = RotatingFileHandler(log_folder() / "neuroexam.log", maxBytes=1_000_000,
                                   backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -54,7 +54,7 @@ from core.knowledge import (
 )
 from core.normal import Section, missing_items
 from core.record import Clonus, Exam, ExamKind, Pain, StraightLegRaise
-from gui.models import GradeGridModel
+from gui.grade_model import GradeGridModel
 from gui.session import ExamSession
 from gui.widgets.dermatome_map import DermatomeMapWidget
 from gui.widgets.grade_grid import GradeGridView

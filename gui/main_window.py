@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,16 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.exchange.export import ExportSummary
-from core.record import Exam, ExamKind, ExamStatus, PatientRecord
-from core.settings import Settings, data_folder, load_settings, save_settings
-from core.store import ImportReport, Store, StoreError, open_store
-from gui.dialogs import ExportDialog, PatientDialog, SettingsDialog, SurgeryDialog
 from gui.errors import log, show_error
-from gui.jobs import Job, Progress, Work
 from gui.models import KEY_ROLE, ExamTimelineModel, PatientListModel
-from gui.session import ExamSession
 from gui.widgets.trend_chart import TrendChart
+
+if TYPE_CHECKING:
+    # The window paints before SQLAlchemy, pydantic and the engine load (they take several
+    # hundred milliseconds); methods import what they use, and the store arrives by attach_store.
+    from core.exchange.export import ExportSummary
+    from core.record import PatientRecord
+    from core.settings import Settings
+    from core.store import ImportReport, Store
+    from gui.jobs import Progress, Work
+    from gui.session import ExamSession
 
 
 def _write_reports(record: PatientRecord, exam_id: str, settings: Settings,
@@ -107,10 +110,13 @@ class PatientPage(QWidget):
 class MainWindow(QMainWindow):
     """The application's main window."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    store_opened = Signal()
+
+    def __init__(self, store: Store | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.settings = load_settings()
+        self.store: Store = None  # type: ignore[assignment]  # set by attach_store
+        self.settings: Settings = None  # type: ignore[assignment]
+        self._pending_url: str | None = None
         self.record: PatientRecord | None = None
         self.session: ExamSession | None = None
         self.editor: Any = None  # an ExamEditor once an exam is open
@@ -123,7 +129,50 @@ class MainWindow(QMainWindow):
         self.resize(1280, 860)
         self._build()
         self._build_menus()
+        if store is not None:
+            self.attach_store(store)
+
+    def attach_store(self, store: Store) -> None:
+        """Open the records: settings, the patient list, the start page. Until then the window
+        shows "Opening the records…" and its commands wait."""
+        from core.settings import load_settings
+
+        self.store = store
+        self.settings = load_settings()
+        self.patient_model.attach(store)
+        self.statusBar().showMessage(f"Database: {store.path or 'server'}")
+        self.menuBar().setEnabled(True)
+        self.centralWidget().setEnabled(True)
         self._show_start()
+
+    def open_store_after_first_paint(self, url: str | None = None) -> None:
+        """Show at once; open the database (and load its libraries) once the window is painted.
+        Without ``url``, the configured database (settings, environment, data folder)."""
+        self._pending_url = url or ""
+        self.menuBar().setEnabled(False)
+        self.centralWidget().setEnabled(False)
+        self.start_text.setText("<h2>NeuroExam</h2>Opening the records…")
+        self.demo_button.hide()
+
+    def paintEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
+        super().paintEvent(event)
+        if self._pending_url is not None:
+            url, self._pending_url = self._pending_url, None
+            QTimer.singleShot(0, lambda: self._open_store(url))
+
+    def _open_store(self, url: str) -> None:
+        from core.settings import database_url
+        from core.store import StoreError, open_store
+
+        try:
+            store = open_store(url or database_url())
+        except StoreError as error:
+            show_error(self, "NeuroExam cannot open its database", str(error))
+            self.start_text.setText(f"<h2>NeuroExam</h2>The database could not be opened.<br>"
+                                    f"{error}")
+            return
+        self.attach_store(store)
+        self.store_opened.emit()
 
     # ----------------------------------------------------------------------------------------
     # Layout
@@ -134,7 +183,7 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText("Search by name or record id…")
         self.search.setAccessibleName("Search patients")
         self.search.setClearButtonEnabled(True)
-        self.patient_model = PatientListModel(self.store)
+        self.patient_model = PatientListModel()
         self.patient_list = QListView()
         self.patient_list.setModel(self.patient_model)
         self.patient_list.setAccessibleName("Patients")
@@ -170,7 +219,6 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(220)
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().showMessage(f"Database: {self.store.path or 'server'}")
 
     def _start_page(self) -> QWidget:
         page = QWidget()
@@ -233,6 +281,7 @@ class MainWindow(QMainWindow):
     def create_demo_patient(self) -> None:
         """Put the demo patient in the database and open it."""
         from core.demo import DEMO_PATIENT_ID, demo_record
+        from core.store import StoreError
 
         try:
             self.store.import_record(demo_record())
@@ -251,6 +300,8 @@ class MainWindow(QMainWindow):
 
     def new_patient(self) -> None:
         """Ask for a new patient's details and open the patient."""
+        from gui.dialogs import PatientDialog
+
         dialog = PatientDialog(self)
         if not self._run_dialog(dialog):
             return
@@ -274,6 +325,8 @@ class MainWindow(QMainWindow):
 
     def new_surgery(self) -> None:
         """Record an operation for the open patient."""
+        from gui.dialogs import SurgeryDialog
+
         if self.record is None:
             return
         dialog = SurgeryDialog(f"op-{len(self.record.surgeries) + 1}", self)
@@ -287,6 +340,8 @@ class MainWindow(QMainWindow):
 
     def new_exam(self) -> None:
         """Start a new draft exam for the open patient and open the guided steps."""
+        from core.record import Exam, ExamKind
+
         if self.record is None:
             return
         today = dt.date.today()
@@ -306,7 +361,9 @@ class MainWindow(QMainWindow):
 
     def open_exam(self, exam_id: str) -> None:
         """Open an exam in the guided editor (read-only when signed)."""
+        from core.record import ExamStatus
         from gui.exam_editor import ExamEditor  # the editor's modules load with the first exam
+        from gui.session import ExamSession
 
         if self.record is None:
             return
@@ -352,6 +409,8 @@ class MainWindow(QMainWindow):
 
     def sign_exam(self, examiner: str) -> None:
         """Sign the open exam."""
+        from core.store import StoreError
+
         if self.session is None:
             return
         try:
@@ -366,6 +425,8 @@ class MainWindow(QMainWindow):
         """Write both PDFs in the background, then open them in the system viewer."""
         if self.session is None:
             return
+        from core.folders import data_folder
+
         folder = data_folder() / "reports"
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         record, exam_id, settings = self.session.full_record(), self.session.exam.id, self.settings
@@ -375,6 +436,8 @@ class MainWindow(QMainWindow):
 
     def _start_job(self, title: str, message: str, work: Work, done: Any) -> None:
         """Run ``work`` on the thread pool with a busy cursor and a progress bar."""
+        from gui.jobs import Job
+
         job = Job(work)
         self._job_title = title
         job.signals.done.connect(done)
@@ -410,6 +473,9 @@ class MainWindow(QMainWindow):
     def export_records(self) -> None:
         """Export this patient or all of them as JSON, CSV or FHIR, off the GUI thread."""
         from core.exchange.export import export
+        from core.folders import data_folder
+        from core.store import open_store
+        from gui.dialogs import ExportDialog
 
         patient_id = self.record.patient.id if self.record is not None else None
         dialog = ExportDialog(patient_id, data_folder() / "exports", self)
@@ -434,6 +500,9 @@ class MainWindow(QMainWindow):
 
     def import_records(self, name: str | None = None) -> None:
         """Import a JSON file of one patient or many: validated first, then all or nothing."""
+        from core.folders import data_folder
+        from core.store import open_store
+
         if name is None:
             name, _ = QFileDialog.getOpenFileName(self, "Import records", str(data_folder()),
                                                   "NeuroExam records (*.json)")
@@ -464,6 +533,9 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         """Edit the clinic and user preferences."""
+        from core.settings import save_settings
+        from gui.dialogs import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self)
         if self._run_dialog(dialog):
             self.settings = dialog.build()

@@ -395,3 +395,30 @@ def test_the_app_starts_without_loading_the_fhir_library() -> None:
                             check=True, env={**__import__("os").environ,
                                              "QT_QPA_PLATFORM": "offscreen"})
     assert result.stdout.strip() == "False"
+
+
+def test_the_window_shows_first_and_the_records_open_after_its_first_paint(
+        qtbot: Any, store: Store, messages: list[str]) -> None:
+    store.import_record(demo_record())
+    shown = MainWindow()
+    qtbot.addWidget(shown)
+    shown.open_store_after_first_paint(store.url)
+    assert "Opening the records" in shown.start_text.text() and not shown.menuBar().isEnabled()
+    with qtbot.waitSignal(shown.store_opened, timeout=10000):
+        shown.show()
+    assert shown.patient_model.rowCount() == 1 and shown.menuBar().isEnabled()
+    assert not messages
+
+
+def test_a_damaged_database_at_start_says_so_and_changes_nothing(
+        qtbot: Any, tmp_path: Path, messages: list[str]) -> None:
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"not a database" * 100)
+    shown = MainWindow()
+    qtbot.addWidget(shown)
+    shown.open_store_after_first_paint(f"sqlite:///{damaged}")
+    shown.show()
+    qtbot.waitUntil(lambda: bool(messages), timeout=10000)
+    assert "damaged or not a NeuroExam database" in messages[0]
+    assert "could not be opened" in shown.start_text.text()
+    assert damaged.read_bytes() == b"not a database" * 100

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from core.knowledge import LEMS_KEY_MUSCLES, MOTOR_ITEMS, Side
-from core.record import PatientRecord
+if TYPE_CHECKING:
+    from core.record import PatientRecord
 
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
 DASHES = [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,
@@ -25,6 +27,8 @@ class TrendChart(QWidget):
 
     def set_record(self, record: PatientRecord) -> None:
         """Collect the series to draw."""
+        from core.knowledge import LEMS_KEY_MUSCLES, MOTOR_ITEMS, Side  # not before first paint
+
         exams = record.exams_by_date()
         first = exams[0].date if exams else None
         self.series = []

@@ -1,0 +1,96 @@
+"""The model behind the motor and reflex grids: one row per item, baseline and current per side."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+
+from core.knowledge import MOTOR_ITEMS, REFLEXES, Side
+from gui.models import KEY_ROLE, ColumnTableModel, Index
+
+if TYPE_CHECKING:
+    from core.record import Exam
+
+
+class GradeGridModel(ColumnTableModel):
+    """A grid of graded items by side (motor or reflexes), with baseline values beside them.
+
+    Columns: item, right now, right baseline, left now, left baseline. Only the "now" columns
+    are edited, by the view's keys; a value that differs from baseline is marked "●" and bold.
+    """
+
+    COLUMNS = ("", "Right", "baseline", "Left", "baseline")
+    SIDE_COLUMNS = {1: Side.RIGHT, 3: Side.LEFT}
+
+    def __init__(self, field: str) -> None:
+        super().__init__()
+        self.field = field
+        table = MOTOR_ITEMS if field == "motor" else REFLEXES
+        self.keys: list[Enum] = list(table)
+        self._labels = [_row_label(field, key) for key in self.keys]
+        self.exam: Exam | None = None
+        self.baseline: Exam | None = None
+
+    def set_exams(self, exam: Exam, baseline: Exam | None) -> None:
+        """Show ``exam`` with ``baseline`` beside it."""
+        self.exam, self.baseline = exam, baseline
+        self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 4))
+
+    def value(self, exam: Exam | None, side: Side, row: int) -> str:
+        """The grade shown for a row and side, "" when not examined."""
+        if exam is None:
+            return ""
+        grade = (getattr(exam, self.field).get(side) or {}).get(self.keys[row])
+        return "" if grade is None else str(grade.value)
+
+    def row_count(self) -> int:
+        """One row per graded item."""
+        return len(self.keys)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled
+        return base | Qt.ItemFlag.ItemIsSelectable if index.column() in self.SIDE_COLUMNS else base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if column == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._labels[row]
+            return None
+        side = Side.RIGHT if column in (1, 2) else Side.LEFT
+        now, before = self.value(self.exam, side, row), self.value(self.baseline, side, row)
+        changed = column in self.SIDE_COLUMNS and self.baseline is not None and now != before \
+            and now != ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column in self.SIDE_COLUMNS:
+                return f"● {now}" if changed else now
+            return before
+        if role == Qt.ItemDataRole.FontRole and changed:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column in self.SIDE_COLUMNS:
+            return f"{side.value} {self._labels[row]}: {now or 'not examined'}; " \
+                   f"baseline {before or 'none'}"
+        if role == Qt.ItemDataRole.ForegroundRole and column not in self.SIDE_COLUMNS:
+            return Qt.GlobalColor.darkGray
+        if role == KEY_ROLE:
+            return self.keys[row]
+        return None
+
+
+def _row_label(field: str, key: Any) -> str:
+    if field == "motor":
+        info = MOTOR_ITEMS[key]
+        return f"{info.movement}  ({info.roots_label})"
+    reflex = REFLEXES[key]
+    return f"{reflex.label}  ({', '.join(reflex.roots)})"
