@@ -83,6 +83,7 @@ class ExamEditor(QWidget):
 
     sign_requested = Signal(str)
     reports_requested = Signal()
+    amend_requested = Signal()
 
     def __init__(self, session: ExamSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +106,8 @@ class ExamEditor(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.rest_normal_button)
         buttons.addStretch()
+        buttons.addWidget(QLabel("Beside each field (Ctrl+B):"))
+        buttons.addWidget(self.compare_box)
         buttons.addWidget(self.next_button)
         body = QHBoxLayout()
         body.addWidget(self.steps)
@@ -127,8 +130,21 @@ class ExamEditor(QWidget):
     # ----------------------------------------------------------------------------------------
 
     def _build_pages(self) -> None:
-        baseline = self.session.assessment.context.baseline
-        self.baseline = baseline
+        context = self.session.assessment.context
+        self.references = {name: exam for name, exam in (("baseline", context.baseline),
+                                                         ("previous", context.previous))
+                           if exam is not None}
+        """The earlier exams a clinician may see beside each field: the baseline (the latest
+        preoperative exam) by default, the previous exam on request."""
+        self.reference_name = "baseline" if "baseline" in self.references else "previous"
+        self.baseline = self.references.get(self.reference_name)
+        self.compare_box = QComboBox()
+        self.compare_box.setAccessibleName("Compare with")
+        for name, exam in self.references.items():
+            self.compare_box.addItem(f"{name}: {exam.kind.value} {exam.date.isoformat()}", name)
+        self.compare_box.setEnabled(len(self.references) > 1)
+        self.compare_box.activated.connect(
+            lambda _: self.compare_with(self.compare_box.currentData()))
         self.context_page = self._context_page()
         self.motor_model = GradeGridModel("motor")
         self.motor_grid = GradeGridView(self.motor_model, 5)
@@ -187,7 +203,7 @@ class ExamEditor(QWidget):
             switch.addWidget(button)
         self.modality_buttons.buttons()[0].setChecked(True)
         self.modality_buttons.buttonToggled.connect(lambda *_: self.refresh())
-        self.show_baseline = QCheckBox("Show baseline map")
+        self.show_baseline = QCheckBox(f"Show {self.reference_name} map")
         self.show_baseline.setEnabled(self.baseline is not None)
         self.show_baseline.toggled.connect(lambda on: self.baseline_map.setVisible(on))
         switch.addStretch()
@@ -295,9 +311,12 @@ class ExamEditor(QWidget):
         self.sign_button = QPushButton("Sign exam (Ctrl+Shift+S)")
         self.sign_button.clicked.connect(
             lambda: self.sign_requested.emit(self.sign_examiner.text().strip()))
+        self.amend_button = QPushButton("Amend signed exam… (Ctrl+Shift+A)")
+        self.amend_button.clicked.connect(self.amend_requested.emit)
         self.reports_button = QPushButton("Create clinician report and patient handout (Ctrl+P)")
         self.reports_button.clicked.connect(self.reports_requested.emit)
-        for widget in (self.sign_status, self.sign_examiner, self.sign_button, self.reports_button):
+        for widget in (self.sign_status, self.sign_examiner, self.sign_button, self.amend_button,
+                       self.reports_button):
             layout.addWidget(widget)
         layout.addStretch()
         return page
@@ -310,7 +329,10 @@ class ExamEditor(QWidget):
                     lambda: self.sign_requested.emit(self.sign_examiner.text().strip())),
                    ("Reports", QKeySequence("Ctrl+P"), self.reports_requested.emit),
                    ("Switch light touch / pin prick", QKeySequence("Ctrl+T"),
-                    self.toggle_modality)]
+                    self.toggle_modality),
+                   ("Compare with baseline / previous exam", QKeySequence("Ctrl+B"),
+                    self.toggle_reference),
+                   ("Amend signed exam", QKeySequence("Ctrl+Shift+A"), self.amend_requested.emit)]
         for text, keys, slot in actions:
             action = QAction(text, self)
             action.setShortcut(keys)
@@ -327,6 +349,21 @@ class ExamEditor(QWidget):
             self.next_step()
         else:
             super().keyPressEvent(event)
+
+    def compare_with(self, name: str) -> None:
+        """Show the baseline or the previous exam beside every field."""
+        if name not in self.references:
+            return
+        self.reference_name, self.baseline = name, self.references[name]
+        self.compare_box.setCurrentIndex(self.compare_box.findData(name))
+        self.show_baseline.setText(f"Show {name} map")
+        self.refresh()
+
+    def toggle_reference(self) -> None:
+        """Switch between the baseline and the previous exam, when both exist."""
+        names = list(self.references)
+        if len(names) > 1:
+            self.compare_with(names[(names.index(self.reference_name) + 1) % len(names)])
 
     def next_step(self) -> None:
         """Go to the next step."""
@@ -421,8 +458,8 @@ class ExamEditor(QWidget):
     def refresh(self) -> None:
         """Show the session's exam in every page."""
         exam, baseline = self.session.exam, self.baseline
-        self.motor_model.set_exams(exam, baseline)
-        self.reflex_model.set_exams(exam, baseline)
+        self.motor_model.set_exams(exam, baseline, self.reference_name)
+        self.reflex_model.set_exams(exam, baseline, self.reference_name)
         modality = self.current_modality()
         self.sensory_map.set_values(values_from_exam(getattr(exam, modality.value)),
                                     self._changed_dermatomes(modality))
@@ -445,10 +482,19 @@ class ExamEditor(QWidget):
             box.setValue(-1 if value is None else value)
         self._refresh_steps(exam)
         self.review.setPlainText(self._review_text(exam))
-        signed = self.session.read_only
-        self.sign_status.setText(f"Signed by {exam.examiner} at {exam.signed_at:%Y-%m-%d %H:%M} UTC."
-                                 if signed and exam.signed_at else "Not signed yet.")
+        signed, amending = self.session.read_only, self.session.amending
+        if amending:
+            self.sign_status.setText(f"Amending the signed exam: {self.session.amendment_reason}. "
+                                     "Edits are saved together as a new signed revision; the "
+                                     "earlier one is kept.")
+        else:
+            self.sign_status.setText(
+                f"Signed by {exam.examiner} at {exam.signed_at:%Y-%m-%d %H:%M} UTC."
+                if signed and exam.signed_at else "Not signed yet.")
+        self.sign_button.setText("Save amendment (Ctrl+Shift+S)" if amending
+                                 else "Sign exam (Ctrl+Shift+S)")
         self.sign_button.setEnabled(not signed)
+        self.amend_button.setVisible(signed)
         if not self.sign_examiner.text():
             self.sign_examiner.setText(exam.examiner)
 
@@ -459,8 +505,10 @@ class ExamEditor(QWidget):
         self.examiner_edit.setText(exam.examiner)
 
     def _changed_dermatomes(self, modality: SensoryModality) -> frozenset[tuple[Side, Dermatome]]:
-        return frozenset((c.item.side, Dermatome(c.item.item))
-                         for c in self.session.assessment.changes
+        assessment = self.session.assessment
+        changes = (assessment.changes_since_previous if self.reference_name == "previous"
+                   else assessment.changes)
+        return frozenset((c.item.side, Dermatome(c.item.item)) for c in changes
                          if c.item.modality.value == modality.value
                          and c.kind.value not in ("unchanged", "not_comparable"))
 

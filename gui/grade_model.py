@@ -23,6 +23,7 @@ class GradeGridModel(ColumnTableModel):
     """
 
     COLUMNS = ("", "Right", "baseline", "Left", "baseline")
+    """Headers; the two reference columns are named after what is compared ("previous" too)."""
     SIDE_COLUMNS = {1: Side.RIGHT, 3: Side.LEFT}
 
     def __init__(self, field: str) -> None:
@@ -34,9 +35,12 @@ class GradeGridModel(ColumnTableModel):
         self.exam: Exam | None = None
         self.baseline: Exam | None = None
 
-    def set_exams(self, exam: Exam, baseline: Exam | None) -> None:
-        """Show ``exam`` with ``baseline`` beside it."""
+    def set_exams(self, exam: Exam, baseline: Exam | None, label: str = "baseline") -> None:
+        """Show ``exam`` with ``baseline`` (or the exam named by ``label``) beside it."""
         self.exam, self.baseline = exam, baseline
+        if label != self.COLUMNS[2]:
+            self.COLUMNS = ("", "Right", label, "Left", label)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
         self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 4))
 
     def value(self, exam: Exam | None, side: Side, row: int) -> str:

@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -315,7 +317,8 @@ class MainWindow(QMainWindow):
 
     def open_patient(self, patient_id: str) -> None:
         """Show a patient's page."""
-        self.close_exam()
+        if not self.close_exam():
+            return
         self.record = self.store.load_record(patient_id)
         self.patient_page.show_record(self.record)
         self.stack.setCurrentWidget(self.patient_page)
@@ -368,7 +371,8 @@ class MainWindow(QMainWindow):
         if self.record is None:
             return
         patient_id = self.record.patient.id
-        self.close_exam()
+        if not self.close_exam():
+            return
         self.record = self.store.load_record(patient_id)
         stored = self.store.load_exam(patient_id, exam_id)
         self.session = ExamSession(self.store, self.record, stored.exam, stored.revision, self)
@@ -378,6 +382,7 @@ class MainWindow(QMainWindow):
         self.editor = ExamEditor(self.session)
         self.editor.sign_requested.connect(self.sign_exam)
         self.editor.reports_requested.connect(self.create_reports)
+        self.editor.amend_requested.connect(self.amend_exam)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
         undo = self.session.undo_stack.createUndoAction(self, "&Undo")
@@ -398,28 +403,73 @@ class MainWindow(QMainWindow):
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
 
-    def close_exam(self) -> None:
-        """Close the open exam (its draft is already saved)."""
+    def close_exam(self) -> bool:
+        """Close the open exam (its draft is already saved). An amendment with unsaved edits is
+        closed only when the user agrees to drop it; False when they keep it open."""
+        session = self.session
+        if session is not None and session.amending and not session.undo_stack.isClean():
+            answer = QMessageBox.question(
+                self, "Unsaved amendment", "The amendment of this signed exam has not been "
+                "saved. Drop its changes?", QMessageBox.StandardButton.Discard |
+                QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return False
         if self.editor is not None:
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
         self.editor, self.session = None, None
         self.edit_menu.clear()
         self.setWindowModified(False)
+        return True
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
+        if self.close_exam():
+            event.accept()
+        else:
+            event.ignore()
 
     def sign_exam(self, examiner: str) -> None:
-        """Sign the open exam."""
+        """Sign the open exam, or save the amendment of a signed one."""
         from core.store import StoreError
 
         if self.session is None:
             return
+        amending = self.session.amending
         try:
-            self.session.sign(examiner or self.settings.default_examiner)
+            if amending:
+                self.session.save_amendment()
+            else:
+                self.session.sign(examiner or self.settings.default_examiner)
         except StoreError as error:
-            show_error(self, "Not signed", str(error))
+            show_error(self, "Not saved" if amending else "Not signed", str(error))
             return
-        self.statusBar().showMessage(f"Exam signed by {self.session.exam.examiner}.")
-        log.info("exam signed")
+        self.statusBar().showMessage("Amendment saved as a new signed revision." if amending
+                                     else f"Exam signed by {self.session.exam.examiner}.")
+        log.info("exam amended" if amending else "exam signed")
+
+    def amend_exam(self) -> None:
+        """Start amending the open signed exam, after asking why."""
+        from core.store import StoreError
+
+        if self.session is None or not self.session.read_only:
+            return
+        reason = self.ask_text("Amend signed exam",
+                               "Why is this signed exam being changed? (kept with the revision)")
+        if not reason:
+            return
+        try:
+            self.session.begin_amendment(reason)
+        except StoreError as error:
+            show_error(self, "Amendment", str(error))
+            return
+        self.statusBar().showMessage("Amending: make the changes, then save the amendment "
+                                     "(Ctrl+Shift+S).")
+
+    def ask_text(self, title: str, label: str) -> str:
+        """A line of text from the user ("" when cancelled)."""
+        text, accepted = QInputDialog.getText(self, title, label)
+        self.activateWindow()
+        return text.strip() if accepted else ""
 
     def create_reports(self) -> None:
         """Write both PDFs in the background, then open them in the system viewer."""

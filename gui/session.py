@@ -47,6 +47,9 @@ class ExamSession(QObject):
         self.exam = exam
         self.revision = revision
         self.undo_stack = QUndoStack(self)
+        self.amendment_reason: str | None = None
+        """Set while a signed exam is being amended: edits stay here until the amendment is
+        saved, as a new signed revision with this reason (the store keeps the old one)."""
         self.assessment: Assessment = self._assess()
 
     @property
@@ -56,8 +59,13 @@ class ExamSession(QObject):
 
     @property
     def read_only(self) -> bool:
-        """A signed exam cannot be edited here (amendments are a separate action)."""
-        return self.exam.status is ExamStatus.SIGNED
+        """A signed exam is read-only unless an amendment has been started."""
+        return self.exam.status is ExamStatus.SIGNED and self.amendment_reason is None
+
+    @property
+    def amending(self) -> bool:
+        """True while a signed exam is being amended."""
+        return self.amendment_reason is not None
 
     def _record_with_exam(self) -> PatientRecord:
         others = [e for e in self.record.exams if e.id != self.exam.id]
@@ -92,7 +100,8 @@ class ExamSession(QObject):
         """Show ``exam`` as the current state: save it as a draft, re-assess, tell the views."""
         self.exam = exam
         try:
-            self.revision = self.store.save_draft(self.patient_id, exam, self.revision)
+            if not self.amending:  # an amendment is saved whole, with its reason
+                self.revision = self.store.save_draft(self.patient_id, exam, self.revision)
         except ConflictError as error:
             self.save_failed.emit(str(error))
         except StoreError as error:
@@ -105,6 +114,36 @@ class ExamSession(QObject):
         """Sign the exam: it becomes read-only, and the undo history ends here."""
         self.revision = self.store.sign_exam(self.patient_id, self.exam, self.revision, examiner)
         self.exam = self.store.load_exam(self.patient_id, self.exam.id).exam
+        self.undo_stack.clear()
+        self.assessment = self._assess()
+        self.exam_changed.emit()
+        self.assessment_changed.emit(self.assessment)
+
+    def begin_amendment(self, reason: str) -> None:
+        """Allow edits of a signed exam; they are saved together by save_amendment."""
+        if self.exam.status is not ExamStatus.SIGNED:
+            raise StoreError("Only a signed exam is amended; a draft is simply edited.")
+        if not reason.strip():
+            raise StoreError("An amendment needs a reason.")
+        self.amendment_reason = reason.strip()
+        self.exam_changed.emit()
+
+    def save_amendment(self) -> None:
+        """Store the amended exam as a new signed revision with the reason; end the amendment."""
+        if self.amendment_reason is None:
+            raise StoreError("No amendment has been started.")
+        self.revision = self.store.amend_exam(self.patient_id, self.exam, self.revision,
+                                              self.amendment_reason)
+        self._end_amendment()
+
+    def cancel_amendment(self) -> None:
+        """Drop the amendment's edits and show the exam as stored."""
+        self._end_amendment()
+
+    def _end_amendment(self) -> None:
+        self.amendment_reason = None
+        stored = self.store.load_exam(self.patient_id, self.exam.id)
+        self.exam, self.revision = stored.exam, stored.revision
         self.undo_stack.clear()
         self.assessment = self._assess()
         self.exam_changed.emit()

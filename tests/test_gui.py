@@ -422,3 +422,48 @@ def test_a_damaged_database_at_start_says_so_and_changes_nothing(
     assert "damaged or not a NeuroExam database" in messages[0]
     assert "could not be opened" in shown.start_text.text()
     assert damaged.read_bytes() == b"not a database" * 100
+
+
+def test_the_previous_exam_is_shown_beside_the_fields_on_request(
+        qtbot: Any, window: MainWindow) -> None:
+    window.create_demo_patient()
+    window.open_exam("fu-7w")
+    editor = window.editor
+    assert editor is not None and editor.reference_name == "baseline"
+    record = demo_record()
+    before, previous = record.exam("pre-1"), record.exam("post-1")
+    assert before is not None and previous is not None
+    model = editor.motor_model
+    row = [m.value for m in model.keys].index("great_toe_extension")
+    left = Muscle.GREAT_TOE_EXTENSION
+    assert model.data(model.index(row, 4)) == before.motor_grade(Side.LEFT, left).value
+    qtbot.keyClick(editor.motor_grid, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert editor.reference_name == "previous"
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "previous"
+    assert model.data(model.index(row, 4)) == previous.motor_grade(Side.LEFT, left).value
+    assert editor.compare_box.currentText().startswith("previous: postoperative")
+
+
+def test_a_signed_exam_is_amended_with_a_reason_and_the_old_revision_kept(
+        qtbot: Any, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    window.create_demo_patient()
+    window.open_exam("post-1")
+    editor, session = window.editor, window.session
+    assert editor is not None and session is not None and session.read_only
+    editor.motor_grid.value_entered.emit("left", "knee_extension", "4")   # refused while signed
+    assert session.exam.motor_grade(Side.LEFT, Muscle.KNEE_EXTENSION) is MotorGrade.G5
+    monkeypatch.setattr(window, "ask_text", lambda title, label: "knee extension misrecorded")
+    editor.steps.setCurrentRow(7)
+    qtbot.keyClick(editor.pages.currentWidget(), Qt.Key.Key_A,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert session.amending and "misrecorded" in editor.sign_status.text()
+    editor.motor_grid.value_entered.emit("left", "knee_extension", "4")
+    assert store.load_exam("DEMO-0001", "post-1").exam.motor_grade(
+        Side.LEFT, Muscle.KNEE_EXTENSION) is MotorGrade.G5           # nothing saved until the end
+    qtbot.keyClick(editor.pages.currentWidget(), Qt.Key.Key_S,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not session.amending and session.read_only
+    history = store.history("DEMO-0001", "post-1")
+    assert [r.reason for r in history][-1] == "knee extension misrecorded"
+    assert history[-2].exam.motor_grade(Side.LEFT, Muscle.KNEE_EXTENSION) is MotorGrade.G5
+    assert history[-1].exam.motor_grade(Side.LEFT, Muscle.KNEE_EXTENSION) is MotorGrade.G4
