@@ -24,6 +24,7 @@ from core.exchange.export import ExportFormat, ExportRequest
 from core.knowledge import DiscLevel, HerniationZone
 from core.record import Patient, Sex, Surgery, SurgerySide
 from core.settings import Settings
+from gui.accessibility import name_form_fields
 
 
 class _FormDialog(QDialog):
@@ -44,7 +45,8 @@ class _FormDialog(QDialog):
         self._buttons = buttons
 
     def finish_layout(self) -> None:
-        """Add the message line and the buttons below the fields."""
+        """Add the message line and the buttons below the fields; name the fields."""
+        name_form_fields(self.form)
         self.form.addRow(self.message)
         self.form.addRow(self._buttons)
 

@@ -54,6 +54,7 @@ from core.knowledge import (
 )
 from core.normal import Section, missing_items
 from core.record import Clonus, Exam, ExamKind, Pain, StraightLegRaise
+from gui.accessibility import name_form_fields
 from gui.grade_model import GradeGridModel
 from gui.session import ExamSession
 from gui.widgets.dermatome_map import DermatomeMapWidget
@@ -84,6 +85,7 @@ class ExamEditor(QWidget):
     sign_requested = Signal(str)
     reports_requested = Signal()
     amend_requested = Signal()
+    print_requested = Signal()
 
     def __init__(self, session: ExamSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,7 +162,8 @@ class ExamEditor(QWidget):
                                                 self.motor_grid),
                      self.sensory_page, self._reflex_page(), self._function_page(),
                  self._red_flag_page(), _titled("Review", self.review), self._sign_page())
-        for page in pages:
+        for page, (title, _) in zip(pages, STEPS, strict=True):
+            page.setAccessibleName(f"Step: {title}")
             page.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so Enter and shortcuts reach us
             self.pages.addWidget(page)
 
@@ -189,6 +192,7 @@ class ExamEditor(QWidget):
         form.addRow("Date", self.date_edit)
         form.addRow("Operation", self.surgery_box)
         form.addRow("Examiner", self.examiner_edit)
+        name_form_fields(form)
         return page
 
     def _sensory_page(self) -> QWidget:
@@ -315,8 +319,10 @@ class ExamEditor(QWidget):
         self.amend_button.clicked.connect(self.amend_requested.emit)
         self.reports_button = QPushButton("Create clinician report and patient handout (Ctrl+P)")
         self.reports_button.clicked.connect(self.reports_requested.emit)
+        self.print_button = QPushButton("Print both (Ctrl+Shift+P)")
+        self.print_button.clicked.connect(self.print_requested.emit)
         for widget in (self.sign_status, self.sign_examiner, self.sign_button, self.amend_button,
-                       self.reports_button):
+                       self.reports_button, self.print_button):
             layout.addWidget(widget)
         layout.addStretch()
         return page
@@ -332,7 +338,8 @@ class ExamEditor(QWidget):
                     self.toggle_modality),
                    ("Compare with baseline / previous exam", QKeySequence("Ctrl+B"),
                     self.toggle_reference),
-                   ("Amend signed exam", QKeySequence("Ctrl+Shift+A"), self.amend_requested.emit)]
+                   ("Amend signed exam", QKeySequence("Ctrl+Shift+A"), self.amend_requested.emit),
+                   ("Print reports", QKeySequence("Ctrl+Shift+P"), self.print_requested.emit)]
         for text, keys, slot in actions:
             action = QAction(text, self)
             action.setShortcut(keys)

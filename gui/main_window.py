@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.session: ExamSession | None = None
         self.editor: Any = None  # an ExamEditor once an exam is open
         self.last_reports: tuple[str, str] | None = None
+        self._print_when_written = False
         self.last_export: ExportSummary | None = None
         self.last_import: ImportReport | None = None
         self._job_title = ""
@@ -383,6 +384,7 @@ class MainWindow(QMainWindow):
         self.editor.sign_requested.connect(self.sign_exam)
         self.editor.reports_requested.connect(self.create_reports)
         self.editor.amend_requested.connect(self.amend_exam)
+        self.editor.print_requested.connect(self.print_reports)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
         undo = self.session.undo_stack.createUndoAction(self, "&Undo")
@@ -505,6 +507,7 @@ class MainWindow(QMainWindow):
 
     def _job_failed(self, message: str) -> None:
         self._job_finished()
+        self._print_when_written = False
         self.statusBar().clearMessage()
         show_error(self, self._job_title, message)
 
@@ -512,13 +515,30 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
+    def print_reports(self) -> None:
+        """Write both PDFs of the open exam, then send them to the default printer."""
+        self._print_when_written = True
+        self.create_reports()
+
     def _reports_done(self, paths: tuple[str, str]) -> None:
         self._job_finished()
         report, handout = paths
         self.last_reports = (report, handout)
+        if self._print_when_written:
+            self._print_when_written = False
+            self._print(report, handout)
+            return
         self.statusBar().showMessage(f"Wrote {report} and {handout}")
         for path in (report, handout):
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def _print(self, *paths: str) -> None:
+        from gui.printing import PrintError, print_files
+
+        try:
+            self.statusBar().showMessage(print_files([Path(p) for p in paths]))
+        except (PrintError, OSError) as error:
+            show_error(self, "Print", str(error))
 
     def export_records(self) -> None:
         """Export this patient or all of them as JSON, CSV or FHIR, off the GUI thread."""

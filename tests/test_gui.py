@@ -467,3 +467,66 @@ def test_a_signed_exam_is_amended_with_a_reason_and_the_old_revision_kept(
     assert [r.reason for r in history][-1] == "knee extension misrecorded"
     assert history[-2].exam.motor_grade(Side.LEFT, Muscle.KNEE_EXTENSION) is MotorGrade.G5
     assert history[-1].exam.motor_grade(Side.LEFT, Muscle.KNEE_EXTENSION) is MotorGrade.G4
+
+
+def test_every_focusable_control_has_an_accessible_name(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
+
+    from gui.dialogs import ExportDialog, SettingsDialog, SurgeryDialog
+
+    window.create_demo_patient()
+    window.open_exam("post-1")
+    roots: list[QWidget] = [window, PatientDialog(window), SurgeryDialog("op-2", window),
+                            SettingsDialog(window.settings, window),
+                            ExportDialog("DEMO-0001", Path("."), window)]
+    unnamed = []
+    for root in roots:
+        for widget in root.findChildren(QWidget):
+            internal = widget.objectName().startswith("qt_") or isinstance(
+                widget.parent(), QComboBox) or isinstance(widget.parentWidget(), QComboBox)
+            if (widget.focusPolicy() == Qt.FocusPolicy.NoFocus or isinstance(widget, QLabel)
+                    or internal or widget.accessibleName()
+                    or (isinstance(widget, QAbstractButton) and widget.text())):
+                continue
+            if type(widget).__name__ == "QListView" and "QComboBox" in type(
+                    widget.parent().parent()).__name__:
+                continue
+            unnamed.append(f"{type(widget).__name__} in {type(root).__name__}")
+    assert not unnamed, unnamed
+
+
+def test_print_writes_both_pdfs_and_hands_them_to_the_print_command(
+        qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+    import sys
+
+    if sys.platform == "win32":
+        pytest.skip("Windows prints through the viewer's print verb")
+    jobs: list[list[str]] = []
+    monkeypatch.setattr("gui.printing.shutil.which",
+                        lambda name: "/usr/bin/lp" if name == "lp" else None)
+    monkeypatch.setattr("gui.printing.subprocess.run",
+                        lambda command, **_: jobs.append(command) or subprocess.CompletedProcess(
+                            command, 0, "request id is P-1", ""))
+    window.create_demo_patient()
+    window.open_exam("post-1")
+    assert window.editor is not None
+    qtbot.keyClick(window.editor.pages.currentWidget(), Qt.Key.Key_P,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: bool(jobs), timeout=30000)
+    command = jobs[0]
+    assert command[0] == "/usr/bin/lp" and len(command) == 3
+    assert all(Path(p).read_bytes().startswith(b"%PDF") for p in command[1:])
+    assert "Sent 2 PDFs" in window.statusBar().currentMessage()
+
+
+def test_without_a_print_command_the_user_is_told_what_to_do(
+        window: MainWindow, messages: list[str], monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    import sys
+
+    if sys.platform == "win32":
+        pytest.skip("Windows prints through the viewer's print verb")
+    monkeypatch.setattr("gui.printing.shutil.which", lambda name: None)
+    window._print(str(tmp_path / "a.pdf"))
+    assert messages and "print them from the viewer" in messages[0]
