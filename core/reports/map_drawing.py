@@ -11,6 +11,8 @@ from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 from core.dermatome_map import (
     CHANGED_COLOUR,
@@ -149,7 +151,61 @@ def _paint_group(canvas: Any, group: Any) -> None:
             _paint_group(canvas, node)
             canvas.restoreState()
         else:
-            _paint_shape(canvas, node)
+            operators = _operators(node)
+            if operators is not None:
+                canvas.addLiteral(operators)
+            else:
+                _paint_shape(canvas, node)
+
+
+_OPERATORS: dict[int, tuple[Any, str | None]] = {}
+"""PDF operators of each polygon and line already painted, keyed by the node's identity (the
+node is kept beside them so the identity stays valid). The map's shapes are cached and fixed, so
+their operators are formatted once instead of for every report."""
+
+
+def _operators(node: Any) -> str | None:
+    cached = _OPERATORS.get(id(node))
+    if cached is not None and cached[0] is node:
+        return cached[1]
+    operators = _format_operators(node)
+    _OPERATORS[id(node)] = (node, operators)
+    return operators
+
+
+def _colour(colour: Any, operator: str) -> str | None:
+    """"r g b rg" (fill) or "RG" (stroke) for an opaque colour; None for one with alpha."""
+    if getattr(colour, "alpha", 1) != 1:
+        return None
+    return f"{fp_str(colour.red, colour.green, colour.blue)} {operator}"
+
+
+def _format_operators(node: Any) -> str | None:
+    """The node as literal PDF operators, or None where the canvas should paint it itself."""
+    if not isinstance(node, Polygon | Line | Circle):
+        return None
+    fill = getattr(node, "fillColor", None) if not isinstance(node, Line) else None
+    stroke = getattr(node, "strokeColor", None)
+    parts: list[str | None] = []
+    if fill is not None:
+        parts.append(_colour(fill, "rg"))
+    if stroke is not None:
+        parts += [_colour(stroke, "RG"), f"{fp_str(node.strokeWidth)} w"]
+    if any(part is None for part in parts):
+        return None
+    paint = "b" if fill is not None and stroke is not None else "f" if fill is not None else "s"
+    if isinstance(node, Line):
+        parts.append(f"{fp_str(node.x1, node.y1)} m {fp_str(node.x2, node.y2)} l S")
+    elif isinstance(node, Circle):
+        path = PDFPathObject()
+        path.circle(node.cx, node.cy, node.r)
+        parts.append(f"{path.getCode()} {paint}")
+    else:
+        points = node.points
+        path = [f"{fp_str(points[0], points[1])} m"]
+        path += [f"{fp_str(points[i], points[i + 1])} l" for i in range(2, len(points), 2)]
+        parts.append(" ".join(path) + f" {paint}")
+    return " ".join(p for p in parts if p)
 
 
 def _set_style(canvas: Any, node: Any) -> tuple[bool, bool]:
