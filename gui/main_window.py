@@ -11,22 +11,16 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
     QMainWindow,
-    QMessageBox,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +30,8 @@ from gui.models import KEY_ROLE, ExamTimelineModel, PatientListModel
 from gui.widgets.trend_chart import TrendChart
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QProgressBar
+
     # The window paints before SQLAlchemy, pydantic and the engine load (they take several
     # hundred milliseconds); methods import what they use, and the store arrives by attach_store.
     from core.exchange.export import ExportSummary
@@ -119,6 +115,8 @@ class MainWindow(QMainWindow):
         self.store: Store = None  # type: ignore[assignment]  # set by attach_store
         self.settings: Settings = None  # type: ignore[assignment]
         self._pending_url: str | None = None
+        self._patient_page: PatientPage | None = None
+        self._progress: QProgressBar | None = None
         self.record: PatientRecord | None = None
         self.session: ExamSession | None = None
         self.editor: Any = None  # an ExamEditor once an exam is open
@@ -205,23 +203,39 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(new_patient)
         self.stack = QStackedWidget()
         self.start_page = self._start_page()
-        self.patient_page = PatientPage()
-        self.patient_page.open_exam.connect(self.open_exam)
-        self.patient_page.new_exam_button.clicked.connect(self.new_exam)
-        self.patient_page.new_surgery_button.clicked.connect(self.new_surgery)
         self.stack.addWidget(self.start_page)
-        self.stack.addWidget(self.patient_page)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([300, 980])
         self.setCentralWidget(splitter)
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName("Progress of the running task")
-        self.progress.setMaximumWidth(220)
-        self.progress.hide()
-        self.statusBar().addPermanentWidget(self.progress)
+
+    @property
+    def patient_page(self) -> PatientPage:
+        """The patient page, built when first needed (the first window shows without it)."""
+        if self._patient_page is None:
+            page = PatientPage()
+            page.open_exam.connect(self.open_exam)
+            page.new_exam_button.clicked.connect(self.new_exam)
+            page.new_surgery_button.clicked.connect(self.new_surgery)
+            self.stack.addWidget(page)
+            self._patient_page = page
+        return self._patient_page
+
+    @property
+    def progress(self) -> QProgressBar:
+        """The progress bar of background work, in the status bar, built with the first job."""
+        if self._progress is None:
+            from PySide6.QtWidgets import QProgressBar
+
+            bar = QProgressBar()
+            bar.setAccessibleName("Progress of the running task")
+            bar.setMaximumWidth(220)
+            bar.hide()
+            self.statusBar().addPermanentWidget(bar)
+            self._progress = bar
+        return self._progress
 
     def _start_page(self) -> QWidget:
         page = QWidget()
@@ -410,6 +424,8 @@ class MainWindow(QMainWindow):
         closed only when the user agrees to drop it; False when they keep it open."""
         session = self.session
         if session is not None and session.amending and not session.undo_stack.isClean():
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(
                 self, "Unsaved amendment", "The amendment of this signed exam has not been "
                 "saved. Drop its changes?", QMessageBox.StandardButton.Discard |
@@ -469,6 +485,8 @@ class MainWindow(QMainWindow):
 
     def ask_text(self, title: str, label: str) -> str:
         """A line of text from the user ("" when cancelled)."""
+        from PySide6.QtWidgets import QInputDialog
+
         text, accepted = QInputDialog.getText(self, title, label)
         self.activateWindow()
         return text.strip() if accepted else ""
@@ -574,6 +592,8 @@ class MainWindow(QMainWindow):
         from core.store import open_store
 
         if name is None:
+            from PySide6.QtWidgets import QFileDialog
+
             name, _ = QFileDialog.getOpenFileName(self, "Import records", str(data_folder()),
                                                   "NeuroExam records (*.json)")
         if not name:
@@ -613,6 +633,8 @@ class MainWindow(QMainWindow):
 
     def show_rules(self) -> None:
         """The clinical rules with their sources, in a window of their own."""
+        from PySide6.QtWidgets import QTextBrowser
+
         from core.engine.summary import rules_markdown
 
         viewer = QTextBrowser()
