@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 860)
         self._build()
         self._build_menus()
+        self._restore_window_state()
         if store is not None:
             self.attach_store(store)
 
@@ -205,6 +206,7 @@ class MainWindow(QMainWindow):
         self.start_page = self._start_page()
         self.stack.addWidget(self.start_page)
         splitter = QSplitter()
+        self.splitter = splitter
         splitter.addWidget(left)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
@@ -442,9 +444,42 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
         if self.close_exam():
+            self._save_window_state()
             event.accept()
         else:
             event.ignore()
+
+    # ----------------------------------------------------------------------------------------
+    # Window state: geometry and recent folders, never patient data
+    # ----------------------------------------------------------------------------------------
+
+    @staticmethod
+    def window_state() -> QSettings:
+        """QSettings for window geometry and recent folders, in NeuroExam's config folder."""
+        from core.folders import config_folder
+
+        return QSettings(str(config_folder() / "window-state.ini"), QSettings.Format.IniFormat)
+
+    def _restore_window_state(self) -> None:
+        state = self.window_state()
+        geometry, splitter = state.value("geometry"), state.value("splitter")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def _save_window_state(self) -> None:
+        state = self.window_state()
+        state.setValue("geometry", self.saveGeometry())
+        state.setValue("splitter", self.splitter.saveState())
+
+    def _recent_folder(self, key: str, default: Path) -> Path:
+        value = self.window_state().value(key)
+        folder = Path(value) if isinstance(value, str) and value else default
+        return folder if folder.is_dir() else default
+
+    def _remember_folder(self, key: str, path: Path) -> None:
+        self.window_state().setValue(key, str(path.parent))
 
     def sign_exam(self, examiner: str) -> None:
         """Sign the open exam, or save the amendment of a signed one."""
@@ -566,11 +601,13 @@ class MainWindow(QMainWindow):
         from gui.dialogs import ExportDialog
 
         patient_id = self.record.patient.id if self.record is not None else None
-        dialog = ExportDialog(patient_id, data_folder() / "exports", self)
         (data_folder() / "exports").mkdir(parents=True, exist_ok=True, mode=0o700)
+        folder = self._recent_folder("export_folder", data_folder() / "exports")
+        dialog = ExportDialog(patient_id, folder, self)
         if not self._run_dialog(dialog):
             return
         request, url, settings = dialog.build(), self.store.url, self.settings
+        self._remember_folder("export_folder", request.out)
 
         def work(progress: Progress) -> object:
             store = open_store(url)  # a connection of this thread's own

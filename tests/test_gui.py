@@ -530,3 +530,22 @@ def test_without_a_print_command_the_user_is_told_what_to_do(
     monkeypatch.setattr("gui.printing.shutil.which", lambda name: None)
     window._print(str(tmp_path / "a.pdf"))
     assert messages and "print them from the viewer" in messages[0]
+
+
+def test_window_size_and_export_folder_come_back_without_patient_data(
+        qtbot: Any, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = MainWindow(store)
+    qtbot.addWidget(first)
+    first.resize(760, 540)  # inside the offscreen screen, which restoreGeometry clamps to
+    first.show()
+    first._remember_folder("export_folder", tmp_path / "exports.csv")
+    first.close()
+    second = MainWindow(store)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (760, 540)
+    assert second._recent_folder("export_folder", Path("/")) == tmp_path
+    state_file = Path(second.window_state().fileName())
+    import os
+
+    assert state_file.is_relative_to(os.environ["NEUROEXAM_HOME"])  # never the user's own config
+    assert "DEMO" not in state_file.read_text(encoding="utf-8", errors="replace")
