@@ -167,13 +167,14 @@ def consistency_problems(record: PatientRecord) -> list[Problem]:
                 f"exams[{index}].surgery_id",
                 f"refers to unknown surgery {exam.surgery_id!r}; surgeries in this record: {known}"))
         for key in exam.nt_reasons:
-            if _value_at(exam.model_dump(mode="json"), key) != "NT":
+            if value_at(exam.model_dump(mode="json"), key) != "NT":
                 problems.append(Problem(
                     f"exams[{index}].nt_reasons.{key}", "a reason is given but the item is not NT"))
     return problems
 
 
-def _value_at(document: dict[str, Any], dotted: str) -> Any:
+def value_at(document: dict[str, Any], dotted: str) -> Any:
+    """The value at a dotted path ("motor.left.hip_flexion") of a JSON document, None if absent."""
     node: Any = document
     for part in dotted.split("."):
         if not isinstance(node, dict) or part not in node:
@@ -187,22 +188,35 @@ def _value_at(document: dict[str, Any], dotted: str) -> Any:
 # --------------------------------------------------------------------------------------------
 
 
-def _too_large(size: int) -> Problem:
-    return Problem("", f"the file is {size / 2**20:.1f} MiB; records larger than "
-                       f"{MAX_RECORD_BYTES // 2**20} MiB are refused")
+def _too_large(size: int, limit: int, what: str) -> Problem:
+    return Problem("", f"the file is {size / 2**20:.1f} MiB; {what} larger than "
+                       f"{limit // 2**20} MiB are refused")
 
 
-def parse_record(text: str | bytes, source: str = "record") -> PatientRecord:
-    """Parse and validate a record document; raise RecordError listing every problem."""
-    if len(text) > MAX_RECORD_BYTES:
-        raise RecordError([_too_large(len(text))], source)
+def load_json(text: str | bytes, source: str, limit: int = MAX_RECORD_BYTES,
+              what: str = "records") -> Any:
+    """Parse JSON text no larger than ``limit`` bytes; raise RecordError saying what is wrong."""
+    if len(text) > limit:
+        raise RecordError([_too_large(len(text), limit, what)], source)
     try:
-        document = json.loads(text)
+        return json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         where = (f" (line {error.lineno}, column {error.colno})"
                  if isinstance(error, json.JSONDecodeError) else "")
         raise RecordError([Problem("", f"the file is not JSON{where}: {error}")], source) from None
-    return record_from_document(document, source)
+
+
+def read_limited(path: Path, limit: int = MAX_RECORD_BYTES, what: str = "records") -> bytes:
+    """A file's bytes, refusing one over ``limit`` before reading it."""
+    size = Path(path).stat().st_size
+    if size > limit:
+        raise RecordError([_too_large(size, limit, what)], str(path))
+    return Path(path).read_bytes()
+
+
+def parse_record(text: str | bytes, source: str = "record") -> PatientRecord:
+    """Parse and validate a record document; raise RecordError listing every problem."""
+    return record_from_document(load_json(text, source), source)
 
 
 def record_from_document(document: Any, source: str = "record") -> PatientRecord:
@@ -229,10 +243,7 @@ def record_from_document(document: Any, source: str = "record") -> PatientRecord
 
 def read_record(path: Path) -> PatientRecord:
     """Read a record file, refusing oversized files before loading them."""
-    size = path.stat().st_size
-    if size > MAX_RECORD_BYTES:
-        raise RecordError([_too_large(size)], str(path))
-    return parse_record(path.read_bytes(), str(path))
+    return parse_record(read_limited(path), str(path))
 
 
 def dumps_record(record: PatientRecord) -> str:

@@ -206,9 +206,7 @@ class ExportDialog(_FormDialog):
 
     def _suggest_name(self) -> None:
         stem = "all-patients" if self._all() or self.patient_id is None else self.patient_id
-        kind = self._chosen_format()
-        suffix = "-fhir.json" if kind is ExportFormat.FHIR else kind.suffix
-        self.path.setText(str(self.folder / f"{stem}{suffix}"))
+        self.path.setText(str(self.folder / f"{stem}{self._chosen_format().file_ending}"))
 
     def _choose(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text())

@@ -34,7 +34,7 @@ from core.knowledge import (
     Side,
 )
 from core.record import Exam, ExamKind, PatientRecord, Sex
-from core.recordio import write_atomic
+from core.recordio import value_at, write_atomic
 
 
 @dataclass(frozen=True)
@@ -94,16 +94,7 @@ def _days_since_surgery(row: ExamRow) -> Any:
 
 
 def _finding(path: str) -> Callable[[ExamRow], Any]:
-    parts = path.split(".")
-
-    def cell(row: ExamRow) -> Any:
-        node: Any = row.document
-        for part in parts:
-            if not isinstance(node, dict) or part not in node:
-                return None
-            node = node[part]
-        return node
-    return cell
+    return lambda row: value_at(row.document, path)
 
 
 def _red_flag(flag: RedFlag) -> Callable[[ExamRow], Any]:
@@ -260,10 +251,6 @@ def write_csv(path: Path, records: Iterable[PatientRecord],
 # Reading a row back into the record's terms.
 # --------------------------------------------------------------------------------------------
 
-_SIDED_SECTIONS = ("motor", "light_touch", "pin_prick", "reflexes", "plantar", "clonus",
-                   "heel_walk", "toe_walk", "straight_leg_raise", "femoral_stretch")
-
-
 def _cell_value(section: str, text: str) -> Any:
     """Motor grades stay strings ("4"); other numbers (grades, beats, degrees) are integers."""
     if section != "motor" and text.isdigit():
@@ -278,10 +265,10 @@ def findings_from_row(row: dict[str, str]) -> dict[str, Any]:
     present: list[str] = []
     for name, text in row.items():
         section, _, rest = name.partition(".")
+        side, _, item = rest.partition(".")
         if not text:
             continue
-        if section in _SIDED_SECTIONS:
-            side, _, item = rest.partition(".")
+        if side in (Side.LEFT, Side.RIGHT):  # "section.side" or "section.side.item"
             by_side = findings.setdefault(section, {})
             if item:
                 by_side.setdefault(side, {})[item] = _cell_value(section, text)

@@ -27,9 +27,9 @@ class ExportFormat(StrEnum):
     FHIR = "fhir"
 
     @property
-    def suffix(self) -> str:
-        """The file name ending."""
-        return ".csv" if self is ExportFormat.CSV else ".json"
+    def file_ending(self) -> str:
+        """The end of a suggested file name: ".json", ".csv" or "-fhir.json"."""
+        return {"json": ".json", "csv": ".csv", "fhir": "-fhir.json"}[self.value]
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ from core.exchange.fhir_codes import (
     TRIAGE_LEVEL,
     CodeSystem,
 )
-from core.knowledge import NOT_TESTABLE_REASON_LABELS, Dermatome, Reflex, Side
+from core.knowledge import NOT_TESTABLE_REASON_LABELS, Dermatome, RedFlag, Reflex, Side
 from core.record import Exam, ExamStatus, PatientRecord, Surgery
 from core.recordio import write_atomic
 
@@ -109,11 +109,9 @@ def _sided(exam: Exam) -> Iterable[Finding]:
 
 
 def _unsided(exam: Exam) -> Iterable[Finding]:
-    if exam.red_flags is not None:
-        for flag in EXAM_ITEM.concepts:
-            if flag.code.startswith("red_flag."):
-                present = any(f"red_flag.{f}" == flag.code for f in exam.red_flags)
-                yield Finding(flag.code, "", None, present, None, None)
+    if exam.red_flags is not None:  # asked: each flag is present or absent
+        for flag in RedFlag:
+            yield Finding(f"red_flag.{flag}", "", None, flag in exam.red_flags, None, None)
     if exam.pain is not None:
         for name in ("leg", "back"):
             score = getattr(exam.pain, name)

@@ -17,16 +17,19 @@ from pathlib import Path
 from typing import Any
 
 from core.record import FORMAT_NAME, PatientRecord
-from core.recordio import Problem, RecordError, record_from_document, write_atomic
+from core.recordio import (
+    Problem,
+    RecordError,
+    load_json,
+    read_limited,
+    record_from_document,
+    write_atomic,
+)
 
 COLLECTION_FORMAT = "neuroexam.patient-records"
 COLLECTION_VERSION = 1
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """Files larger than this are refused before parsing (about 100,000 exams fit below it)."""
-
-
-def _refused(message: str, source: str) -> RecordError:
-    return RecordError([Problem("", message)], source)
 
 
 def records_from_document(document: Any, source: str) -> list[PatientRecord]:
@@ -76,25 +79,12 @@ def _validate_each(items: list[Any], source: str) -> list[PatientRecord]:
 
 def parse_records(text: str | bytes, source: str = "file") -> list[PatientRecord]:
     """Parse a file's content into records; raise RecordError listing every problem."""
-    if len(text) > MAX_FILE_BYTES:
-        raise _refused(f"the file is {len(text) / 2**20:.0f} MiB; files larger than "
-                       f"{MAX_FILE_BYTES // 2**20} MiB are refused (split the export)", source)
-    try:
-        document = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        where = (f" (line {error.lineno}, column {error.colno})"
-                 if isinstance(error, json.JSONDecodeError) else "")
-        raise _refused(f"the file is not JSON{where}: {error}", source) from None
-    return records_from_document(document, source)
+    return records_from_document(load_json(text, source, MAX_FILE_BYTES, "files"), source)
 
 
 def read_records(path: Path) -> list[PatientRecord]:
     """Read a record or collection file, refusing oversized files before loading them."""
-    size = Path(path).stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise _refused(f"the file is {size / 2**20:.0f} MiB; files larger than "
-                       f"{MAX_FILE_BYTES // 2**20} MiB are refused (split the export)", str(path))
-    return parse_records(Path(path).read_bytes(), str(path))
+    return parse_records(read_limited(path, MAX_FILE_BYTES, "files"), str(path))
 
 
 def dumps_records(records: list[PatientRecord], collection: bool = True) -> str:

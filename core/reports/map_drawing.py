@@ -158,7 +158,7 @@ def _paint_group(canvas: Any, group: Any) -> None:
                 _paint_shape(canvas, node)
 
 
-_OPERATORS: dict[int, tuple[Any, str | None]] = {}
+_OPERATORS: dict[int, tuple[Any, str]] = {}
 """PDF operators of each polygon and line already painted, keyed by the node's identity (the
 node is kept beside them so the identity stays valid). The map's shapes are cached and fixed, so
 their operators are formatted once instead of for every report."""
@@ -169,7 +169,8 @@ def _operators(node: Any) -> str | None:
     if cached is not None and cached[0] is node:
         return cached[1]
     operators = _format_operators(node)
-    _OPERATORS[id(node)] = (node, operators)
+    if operators is not None:  # only the fixed shapes: nothing a single report makes is kept
+        _OPERATORS[id(node)] = (node, operators)
     return operators
 
 
