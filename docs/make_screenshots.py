@@ -16,7 +16,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from reportlab.graphics import renderPDF  # noqa: E402
+from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
 from core.demo import demo_record  # noqa: E402
 from core.dermatome_map import values_from_exam  # noqa: E402
@@ -53,9 +53,11 @@ def dermatome_map(app: QApplication) -> None:
     widget.grab().save(str(SHOTS / "dermatome-map.png"))
     with tempfile.TemporaryDirectory() as folder:
         pdf = Path(folder) / "map.pdf"
-        drawing = before_after_drawing(values_from_exam(before.light_touch), values, 760,
-                                       changed, ("Before surgery", "Day 7"))
-        renderPDF.drawToFile(drawing, str(pdf))
+        sheet = before_after_drawing(values_from_exam(before.light_touch), values, 760,
+                                     changed, ("Before surgery", "Day 7"))
+        canvas = Canvas(str(pdf), pagesize=(sheet.width, sheet.height))
+        sheet.paint(canvas)
+        canvas.save()
         pdf_page_png(pdf, DOCS / "dermatome-map-pdf.png", 110)
 
 

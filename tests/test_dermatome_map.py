@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from collections import Counter
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
+from pypdf.generic import ContentStream
 from PySide6.QtCore import QPointF, Qt
-from reportlab.graphics.shapes import Group, Polygon
 from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
 
-from core.dermatome_map import VALUE_STYLES, load_geometry
+from core.dermatome_map import VALUE_STYLES, Values, load_geometry, style_of
 from core.grades import SensoryGrade
 from core.knowledge import Dermatome, Side
 from core.reports.map_drawing import map_drawing
@@ -52,27 +56,47 @@ def test_the_committed_geometry_is_what_the_generator_makes() -> None:
     assert (ASSETS / "dermatomes.json").read_text() == module.render()
 
 
-def _polygons(node: object) -> list[Polygon]:
-    if isinstance(node, Polygon):
-        return [node]
-    if isinstance(node, Group):
-        return [p for child in node.contents for p in _polygons(child)]
-    return [p for child in getattr(node, "contents", []) for p in _polygons(child)]
+def _fill_colours(values: Values) -> list[tuple[float, float, float]]:
+    """The fill colour of every filled path of one map, read back from the PDF it makes."""
+    sheet = map_drawing(values, 500)
+    buffer = BytesIO()
+    canvas = Canvas(buffer, pagesize=(sheet.width, sheet.height))
+    sheet.paint(canvas)
+    canvas.save()
+    page = PdfReader(BytesIO(buffer.getvalue())).pages[0]
+    operations = ContentStream(page.get_contents(), page.pdf).operations
+    fills, current = [], (0.0, 0.0, 0.0)
+    for operands, operator in operations:
+        if operator == b"rg":
+            current = tuple(float(v) for v in operands)
+        elif operator in (b"b", b"f", b"B"):
+            fills.append(current)
+    return fills
 
 
-def test_the_pdf_drawing_fills_each_region_with_the_colour_of_its_value() -> None:
+def _rgb(hex_colour: str) -> tuple[float, float, float]:
+    colour = colors.HexColor(hex_colour)
+    return (colour.red, colour.green, colour.blue)
+
+
+def _count(colour: tuple[float, float, float], fills: list[tuple[float, float, float]]) -> int:
+    return sum(1 for fill in fills if all(abs(a - b) < 0.002 for a, b in zip(colour, fill, strict=True)))
+
+
+def test_the_pdf_map_fills_each_region_with_the_colour_of_its_value() -> None:
     geometry = load_geometry()
-    values = {Side.LEFT: {d: SensoryGrade.NORMAL for d in Dermatome},
-              Side.RIGHT: {Dermatome.L5: SensoryGrade.ABSENT, Dermatome.S1: SensoryGrade.NT}}
-    polygons = _polygons(map_drawing(values, 500))
-    fills = [p.fillColor for p in polygons]
-    for region in geometry.regions:
-        grade = values[region.side].get(region.dermatome)
-        expected = VALUE_STYLES["not_examined" if grade is None else str(grade.value)].fill
-        assert colors.HexColor(expected) in fills
-    red = colors.HexColor(VALUE_STYLES["0"].fill)
+    values: Values = {Side.LEFT: {d: SensoryGrade.NORMAL for d in Dermatome},
+                      Side.RIGHT: {Dermatome.L5: SensoryGrade.ABSENT,
+                                   Dermatome.S1: SensoryGrade.NT}}
+    fills = _fill_colours(values)
+    regions_by_style = Counter(style_of(values, r.side, r.dermatome).key
+                               for r in geometry.regions)
+    for key, style in VALUE_STYLES.items():
+        # the legend's swatch adds one path of each colour (white: one more, the chip backing)
+        extra = 2 if key == "not_examined" else 1
+        assert _count(_rgb(style.fill), fills) == regions_by_style[key] + extra, key
     right_l5 = [r for r in geometry.regions if r.side is Side.RIGHT and r.dermatome is Dermatome.L5]
-    assert fills.count(red) == len(right_l5)
+    assert regions_by_style["0"] == len(right_l5) > 0
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from core.knowledge import MOTOR_ITEMS, Side, Source
 from core.reports.clinician import clinician_report
 from core.reports.files import write_reports
 from core.reports.handout import patient_handout, warning_signs
+from core.reports.trend_chart import nice_step
 from core.settings import Settings
 
 CLINIC = Settings(clinic_name="Riverside Spine Clinic", clinic_contact="Spine nurse 0100 000 000")
@@ -138,3 +139,20 @@ def test_report_side_order_is_right_then_left_like_the_exam_form(
     text, _ = report
     assert text.index("Right") < text.index("Left")
     assert Side.RIGHT.value == "right"
+
+
+def test_the_trend_chart_names_every_weak_key_muscle_and_spans_the_follow_up(
+        report: tuple[str, PdfReader]) -> None:
+    text, _ = report
+    # the demo's left ankle dorsiflexion and big toe extension fall below 5; day 59 is the last
+    assert "left ankle dorsiflexion" in text and "left big toe extension" in text
+    assert "right ankle dorsiflexion" not in text
+    assert "days since 2026-02-20" in text and "MRC grade" in text
+    day_ticks = text.split("Trend of key muscles")[1].split("days since")[0].split()
+    assert day_ticks[-7:] == ["0", "10", "20", "30", "40", "50", "60"]
+
+
+@pytest.mark.parametrize(("span", "most_ticks", "step"), [
+    (59, 8, 10), (7, 8, 1), (200, 8, 50), (1200, 8, 200), (0, 8, 1), (16, 8, 2)])
+def test_the_chart_picks_round_day_steps(span: float, most_ticks: int, step: float) -> None:
+    assert nice_step(span, most_ticks) == step

@@ -8,10 +8,6 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.charts.lineplots import LinePlot
-from reportlab.graphics.shapes import Drawing, String
-from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.styles import StyleSheet1
 from reportlab.platypus import (
@@ -49,7 +45,6 @@ from core.record import Exam, PatientRecord
 from core.reports.fonts import FONT, FONT_BOLD
 from core.reports.layout import (
     INK,
-    MUTED,
     RULE,
     PageFrame,
     build_pdf,
@@ -57,6 +52,7 @@ from core.reports.layout import (
     stylesheet,
 )
 from core.reports.map_drawing import before_after_drawing, map_drawing
+from core.reports.trend_chart import Series, TrendChart
 from core.scores import lems
 from core.settings import Settings
 
@@ -297,51 +293,20 @@ def trend_chart(record: PatientRecord, styles: StyleSheet1) -> list[Flowable]:
     if len(exams) < 2:
         return []
     first = exams[0].date
-    series: list[tuple[str, list[tuple[float, float]]]] = []
+    series: list[Series] = []
     for side in SIDES:
         for muscle in LEMS_KEY_MUSCLES:
-            points = [(float((e.date - first).days), float(g.mrc)) for e in exams
-                      if (g := e.motor_grade(side, muscle)) is not None and g.testable]
+            points = tuple((float((e.date - first).days), float(g.mrc)) for e in exams
+                           if (g := e.motor_grade(side, muscle)) is not None and g.testable)
             if any(y < 5 for _, y in points):
-                series.append((f"{side.value} {MOTOR_ITEMS[muscle].movement}", points))
+                series.append(Series(f"{side.value} {MOTOR_ITEMS[muscle].movement}", points))
     if not series:
         return [_p("Trend", styles["h2"]), _p("All key muscles graded 5 at every exam.",
                                               styles["small"])]
-    width, height = content_width(), 150.0
-    drawing = Drawing(width, height + 20)
-    plot = LinePlot()
-    plot.x, plot.y, plot.width, plot.height = 36, 24, width * 0.62, height - 30
-    plot.data = [points for _, points in series[:8]]
-    plot.yValueAxis.valueMin, plot.yValueAxis.valueMax, plot.yValueAxis.valueStep = 0, 5, 1
-    plot.xValueAxis.valueMin = 0
-    for axis in (plot.xValueAxis, plot.yValueAxis):
-        axis.labels.fontName, axis.labels.fontSize = FONT, 7
-    markers = ["FilledCircle", "FilledSquare", "FilledDiamond", "FilledTriangle", "Circle",
-               "Square", "Diamond", "Triangle"]
-    palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
-               "#999999"]
-    for index in range(len(plot.data)):
-        line = plot.lines[index]
-        line.strokeColor = colors.HexColor(palette[index])
-        line.strokeWidth = 1.4
-        line.symbol = makeMarker(markers[index])
-        line.symbol.size = 5
-        line.symbol.fillColor = colors.HexColor(palette[index])
-        if index % 2:
-            line.strokeDashArray = [3, 2]
-    drawing.add(plot)
-    legend = Legend()
-    legend.x, legend.y = width * 0.62 + 56, height - 6
-    legend.fontName, legend.fontSize, legend.dy, legend.deltay = FONT, 7, 6, 10
-    legend.colorNamePairs = [(colors.HexColor(palette[i]), name) for i, (name, _) in
-                             enumerate(series[:8])]
-    drawing.add(legend)
-    drawing.add(String(plot.x + plot.width / 2, 4, f"days since {first.isoformat()}",
-                       fontName=FONT, fontSize=7, textAnchor="middle", fillColor=MUTED))
-    drawing.add(String(2, plot.y + plot.height + 8, "MRC grade", fontName=FONT, fontSize=7,
-                       fillColor=MUTED))
+    chart = TrendChart(series, content_width(), 170.0, y_max=5, y_title="MRC grade",
+                       x_title=f"days since {first.isoformat()}")
     totals = ", ".join(f"{e.date.isoformat()}: {lems(e).total}" for e in exams)
-    return [CondPageBreak(200), _p("Trend of key muscles", styles["h2"]), drawing,
+    return [CondPageBreak(200), _p("Trend of key muscles", styles["h2"]), chart,
             _p(f"LEMS total by exam: {escape(totals)}.", styles["small"])]
 
 

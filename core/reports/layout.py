@@ -7,7 +7,9 @@ file on disk is only replaced once the whole PDF exists.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
+from functools import cache
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -128,10 +131,33 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hin
         super().save()
 
 
+class _QuickFlate(pdfdoc.PDFStreamFilterZCompress):  # type: ignore[misc]  # no type hints
+    """Flate compression at zlib level 1 instead of zlib's default 6.
+
+    The report's map pages hold a few hundred kilobytes of path operators; at level 6 their
+    compression was a fifth of the report's time. Level 1 is four times faster for files about
+    a fifth larger, and any PDF reader decodes both the same.
+    """
+
+    def encode(self, text: str | bytes) -> bytes:
+        """The compressed stream."""
+        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
+
+
+@cache
+def use_quick_compression() -> None:
+    """Make reportlab compress every stream (pages, fonts) with ``_QuickFlate``.
+
+    reportlab has no setting for the level; every stream looks up this one shared filter.
+    """
+    pdfdoc.PDFZCompress = _QuickFlate()
+
+
 def build_pdf(story: list[Flowable], frame: PageFrame, author: str,
               deterministic: bool = False) -> bytes:
     """Lay out ``story`` on A4 pages with the header and footer; return the PDF bytes."""
     register_fonts()
+    use_quick_compression()
     buffer = BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,

@@ -1,18 +1,24 @@
-"""The dermatome map as a reportlab drawing, for the PDFs.
+"""The dermatome map in the PDFs: a flowable that writes the map as PDF drawing operators.
 
-Reads the geometry, styles and hatching of core.dermatome_map; paints cached shapes directly on
-the canvas (see MapDrawing), so a report with four maps stays fast.
+Reads the geometry, styles and hatching of core.dermatome_map. The geometry never changes, so
+each shape's PDF operators are formatted once per process and cached: a region is cached once per
+value it can show, and a map is the join of its regions' operators. Hatching is written as one
+path per region (not one path per line) and the dots of "not testable" as round-capped points,
+which keeps the page small as well as fast to write. Only the text (labels, titles, legend) goes
+through the canvas each time, because an embedded font's glyph codes belong to one document.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String
 from reportlab.lib import colors
-from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
+from reportlab.platypus import Flowable
 
 from core.dermatome_map import (
     CHANGED_COLOUR,
@@ -29,256 +35,244 @@ from core.dermatome_map import (
 from core.knowledge import Dermatome, Side
 from core.reports.fonts import FONT, FONT_BOLD, register_fonts
 
+LEGEND_HEIGHT = 40.0
+TITLE_HEIGHT = 30.0
+PANEL_GAP = 40.0
+"""Sheet units (the geometry's own), scaled with the map."""
 
-def _flip(points: tuple[Point, ...], height: float) -> list[float]:
-    """Sheet coordinates (y down) to reportlab (y up), flattened."""
-    flat: list[float] = []
-    for x, y in points:
-        flat += [x, height - y]
-    return flat
-
-
-def _hatch_shapes(region: Region, style: ValueStyle, height: float) -> list[Any]:
-    """A region's hatching as shapes (black lines or dots), in reportlab coordinates."""
-    shapes: list[Any] = []
-    for x0, y0, x1, y1 in hatch_segments(region, style.hatch):
-        if x0 == x1 and y0 == y1:
-            shapes.append(Circle(x0, height - y0, 0.9, fillColor=colors.black, strokeColor=None))
-        else:
-            shapes.append(Line(x0, height - y0, x1, height - y1, strokeColor=colors.black,
-                               strokeWidth=0.45))
-    return shapes
+SILHOUETTE_FILL = "#F7F7F7"
 
 
-@cache
-def _region_shapes(region: Region, style_key: str, changed: bool) -> tuple[Any, ...]:
-    """The filled, outlined and hatched region; built once per value, as the geometry is fixed."""
-    style = VALUE_STYLES[style_key]
+@dataclass(frozen=True)
+class Text:
+    """One line of text on the map, in sheet units with y up."""
+
+    text: str
+    x: float
+    y: float
+    size: float
+    bold: bool = False
+    colour: str = "#000000"
+    anchor: str = "start"
+    """"start" or "middle"."""
+
+
+@dataclass(frozen=True)
+class MapPanel:
+    """One map of a sheet: the values shown, the regions outlined as changed, a title."""
+
+    values: Values
+    changed: frozenset[tuple[Side, Dermatome]] = frozenset()
+    title: str = ""
+
+
+# --------------------------------------------------------------------------------------------
+# PDF operators, formatted once
+# --------------------------------------------------------------------------------------------
+
+
+def _number(value: float) -> str:
+    """A coordinate to one decimal, without a trailing ".0" (a tenth of a sheet unit is far
+    below what prints)."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _colour(hex_colour: str, operator: str) -> str:
+    """"r g b rg" (fill) or "r g b RG" (stroke)."""
+    colour = colors.HexColor(hex_colour)
+    return " ".join(f"{c:.3f}".rstrip("0").rstrip(".") or "0"
+                    for c in (colour.red, colour.green, colour.blue)) + f" {operator}"
+
+
+def _y_up(points: Iterable[Point]) -> list[Point]:
+    """Sheet coordinates (y down) to PDF coordinates (y up)."""
     height = load_geometry().height
-    polygon = Polygon(_flip(region.points, height), fillColor=colors.HexColor(style.fill),
-                      strokeColor=colors.HexColor(CHANGED_COLOUR if changed else OUTLINE_COLOUR),
-                      strokeWidth=2.4 if changed else 0.6)
-    return (polygon, *_hatch_shapes(region, style, height))
+    return [(x, height - y) for x, y in points]
+
+
+def _polygon_path(points: Sequence[Point]) -> str:
+    moves = [f"{_number(points[0][0])} {_number(points[0][1])} m"]
+    moves += [f"{_number(x)} {_number(y)} l" for x, y in points[1:]]
+    return " ".join(moves) + " h"
+
+
+def _hatching(region: Region, style: ValueStyle, flip_height: float) -> str:
+    """A region's hatching as one stroked path: lines, or round-capped points for dots."""
+    segments = hatch_segments(region, style.hatch)
+    if not segments:
+        return ""
+    path = " ".join(f"{_number(x0)} {_number(flip_height - y0)} m "
+                    f"{_number(x1)} {_number(flip_height - y1)} l"
+                    for x0, y0, x1, y1 in segments)
+    if style.hatch == ".":
+        return f"q 1 J 1.8 w 0 0 0 RG {path} S Q"
+    return f"0 0 0 RG .45 w {path} S"
 
 
 @cache
-def _outline_layer() -> Group:
-    """The silhouettes under the regions."""
-    geometry = load_geometry()
-    return Group(*[Polygon(_flip(outline, geometry.height), fillColor=colors.HexColor("#F7F7F7"),
-                           strokeColor=colors.HexColor(OUTLINE_COLOUR), strokeWidth=1.6)
-                   for outline in geometry.outlines])
-
-
-@cache
-def _label_layer() -> Group:
-    """Key points with their chips, view titles and side marks."""
-    register_fonts()
-    geometry = load_geometry()
-    height = geometry.height
-    group = Group()
-    for point in geometry.key_points:
-        label = point.dermatome.value
-        group.add(Rect(point.x + 4, height - point.y - 5, 6.4 * len(label) + 3, 11, rx=2, ry=2,
-                       fillColor=colors.Color(1, 1, 1, alpha=0.85), strokeColor=None))
-        group.add(Circle(point.x, height - point.y, 3.2, fillColor=colors.black,
-                         strokeColor=colors.white, strokeWidth=0.8))
-        group.add(String(point.x + 5.5, height - point.y - 3, label, fontSize=10,
-                         fontName=FONT_BOLD, fillColor=colors.black))
-    for text, x, y in geometry.labels:
-        group.add(String(x, height - y, text, fontSize=15, textAnchor="middle",
-                         fontName=FONT, fillColor=colors.HexColor(OUTLINE_COLOUR)))
-    for text, x, y in geometry.side_marks:
-        group.add(String(x, height - y, text, fontSize=13, textAnchor="middle",
-                         fontName=FONT_BOLD, fillColor=colors.HexColor(OUTLINE_COLOUR)))
-    return group
-
-
-def map_group(values: Values, changed: frozenset[tuple[Side, Dermatome]] = frozenset(),
-              title: str = "") -> Group:
-    """The map as a reportlab group in sheet units, with the values filled in."""
-    register_fonts()
-    geometry = load_geometry()
-    group = Group(_outline_layer())
-    for region in geometry.regions:
-        style = style_of(values, region.side, region.dermatome)
-        for shape in _region_shapes(region, style.key, (region.side, region.dermatome) in changed):
-            group.add(shape)
-    group.add(_label_layer())
-    if title:
-        group.add(String(0, geometry.height + 8, title, fontSize=18, fontName=FONT_BOLD))
-    return group
-
-
-@cache
-def legend_group(y: float = 0) -> Group:
-    """The legend: one swatch per value with its hatching, and the key-point dot."""
-    register_fonts()
-    group = Group()
-    x = 0.0
-    for style in VALUE_STYLES.values():
-        swatch = Region("legend", "legend", Side.LEFT, Dermatome.L1,
-                        ((x, y), (x + 26, y), (x + 26, y + 18), (x, y + 18)), None)
-        group.add(Rect(x, y, 26, 18, fillColor=colors.HexColor(style.fill),
-                       strokeColor=colors.HexColor(OUTLINE_COLOUR), strokeWidth=0.6))
-        for shape in _hatch_shapes(swatch, style, 2 * y + 18):
-            group.add(shape)
-        group.add(String(x + 34, y + 4, style.label, fontSize=13, fontName=FONT))
-        x += 40 + 8 * len(style.label)
-    group.add(Circle(x + 8, y + 9, 3.2, fillColor=colors.black))
-    group.add(String(x + 16, y + 4, "ISNCSCI key point", fontSize=13, fontName=FONT))
-    return group
-
-
-class MapDrawing(Drawing):  # type: ignore[misc]  # reportlab has no type hints
-    """A Drawing that paints its shapes straight onto the PDF canvas.
-
-    The map has thousands of simple shapes; reportlab's general renderer tracks graphics state
-    node by node and takes several times longer. The shapes are the same objects either way (tests
-    inspect them), only the painting is direct. Shape kinds the map does not use are refused.
-    """
-
-    def draw(self, showBoundary: Any = None) -> None:  # noqa: N803 (reportlab signature)
-        """Paint onto ``self.canv`` (set by platypus) at the current origin."""
-        _paint_group(self.canv, self)
-
-
-def _paint_group(canvas: Any, group: Any) -> None:
-    for node in group.contents:
-        if isinstance(node, Group):
-            canvas.saveState()
-            canvas.transform(*node.transform)
-            _paint_group(canvas, node)
-            canvas.restoreState()
-        else:
-            operators = _operators(node)
-            if operators is not None:
-                canvas.addLiteral(operators)
-            else:
-                _paint_shape(canvas, node)
-
-
-_OPERATORS: dict[int, tuple[Any, str]] = {}
-"""PDF operators of each polygon and line already painted, keyed by the node's identity (the
-node is kept beside them so the identity stays valid). The map's shapes are cached and fixed, so
-their operators are formatted once instead of for every report."""
-
-
-def _operators(node: Any) -> str | None:
-    cached = _OPERATORS.get(id(node))
-    if cached is not None and cached[0] is node:
-        return cached[1]
-    operators = _format_operators(node)
-    if operators is not None:  # only the fixed shapes: nothing a single report makes is kept
-        _OPERATORS[id(node)] = (node, operators)
-    return operators
-
-
-def _colour(colour: Any, operator: str) -> str | None:
-    """"r g b rg" (fill) or "RG" (stroke) for an opaque colour; None for one with alpha."""
-    if getattr(colour, "alpha", 1) != 1:
-        return None
-    return f"{fp_str(colour.red, colour.green, colour.blue)} {operator}"
-
-
-def _format_operators(node: Any) -> str | None:
-    """The node as literal PDF operators, or None where the canvas should paint it itself."""
-    if not isinstance(node, Polygon | Line | Circle):
-        return None
-    fill = getattr(node, "fillColor", None) if not isinstance(node, Line) else None
-    stroke = getattr(node, "strokeColor", None)
-    parts: list[str | None] = []
-    if fill is not None:
-        parts.append(_colour(fill, "rg"))
-    if stroke is not None:
-        parts += [_colour(stroke, "RG"), f"{fp_str(node.strokeWidth)} w"]
-    if any(part is None for part in parts):
-        return None
-    paint = "b" if fill is not None and stroke is not None else "f" if fill is not None else "s"
-    if isinstance(node, Line):
-        parts.append(f"{fp_str(node.x1, node.y1)} m {fp_str(node.x2, node.y2)} l S")
-    elif isinstance(node, Circle):
-        path = PDFPathObject()
-        path.circle(node.cx, node.cy, node.r)
-        parts.append(f"{path.getCode()} {paint}")
-    else:
-        points = node.points
-        path = [f"{fp_str(points[0], points[1])} m"]
-        path += [f"{fp_str(points[i], points[i + 1])} l" for i in range(2, len(points), 2)]
-        parts.append(" ".join(path) + f" {paint}")
+def region_operators(region: Region, style_key: str, changed: bool) -> str:
+    """The region filled with its value's colour, outlined (heavier when changed), hatched."""
+    style = VALUE_STYLES[style_key]
+    outline = (_colour(CHANGED_COLOUR, "RG") + " 2.4 w" if changed
+               else _colour(OUTLINE_COLOUR, "RG") + " .6 w")
+    parts = [_colour(style.fill, "rg"), outline, _polygon_path(_y_up(region.points)) + " b",
+             _hatching(region, style, load_geometry().height)]
     return " ".join(p for p in parts if p)
 
 
-def _set_style(canvas: Any, node: Any) -> tuple[bool, bool]:
-    fill = getattr(node, "fillColor", None) is not None
-    stroke = getattr(node, "strokeColor", None) is not None
-    if fill:
-        canvas.setFillColor(node.fillColor)
-    if stroke:
-        canvas.setStrokeColor(node.strokeColor)
-        canvas.setLineWidth(node.strokeWidth)
-    return fill, stroke
+@cache
+def _silhouettes() -> str:
+    paths = " ".join(_polygon_path(_y_up(outline)) for outline in load_geometry().outlines)
+    return (f"{_colour(SILHOUETTE_FILL, 'rg')} {_colour(OUTLINE_COLOUR, 'RG')} 1.6 w "
+            f"{paths} b")
 
 
-def _paint_shape(canvas: Any, node: Any) -> None:
-    fill, stroke = _set_style(canvas, node)
-    if isinstance(node, Polygon):
-        points = node.points
-        path = canvas.beginPath()
-        path.moveTo(points[0], points[1])
-        for i in range(2, len(points), 2):
-            path.lineTo(points[i], points[i + 1])
-        path.close()
-        canvas.drawPath(path, fill=int(fill), stroke=int(stroke))
-    elif isinstance(node, Line):
-        canvas.line(node.x1, node.y1, node.x2, node.y2)
-    elif isinstance(node, Circle):
-        canvas.circle(node.cx, node.cy, node.r, stroke=int(stroke), fill=int(fill))
-    elif isinstance(node, Rect):
-        canvas.roundRect(node.x, node.y, node.width, node.height, node.rx or 0,
-                         stroke=int(stroke), fill=int(fill))
-    elif isinstance(node, String):
-        canvas.setFont(node.fontName, node.fontSize)
-        canvas.setFillColor(node.fillColor)
-        draw = {"start": canvas.drawString, "middle": canvas.drawCentredString,
-                "end": canvas.drawRightString}[node.textAnchor]
-        draw(node.x, node.y, node.text)
-    else:
-        raise TypeError(f"the map painter does not draw {type(node).__name__}")
+def _circle(x: float, y: float, radius: float) -> str:
+    path = PDFPathObject()
+    path.circle(x, y, radius)
+    return str(path.getCode())
+
+
+@cache
+def _key_point_chips() -> str:
+    """The white chips behind the key-point labels (painted at 85 % opacity)."""
+    height = load_geometry().height
+    path = PDFPathObject()
+    for point in load_geometry().key_points:
+        path.roundRect(point.x + 4, height - point.y - 5, 6.4 * len(point.dermatome.value) + 3,
+                       11, 2)
+    return f"1 1 1 rg {path.getCode()} f"
+
+
+@cache
+def _key_point_dots() -> str:
+    height = load_geometry().height
+    dots = " ".join(_circle(p.x, height - p.y, 3.2) for p in load_geometry().key_points)
+    return f"0 0 0 rg 1 1 1 RG .8 w {dots} b"
+
+
+@cache
+def _map_texts() -> tuple[Text, ...]:
+    """Key-point labels, view titles and side marks."""
+    geometry = load_geometry()
+    height = geometry.height
+    texts = [Text(p.dermatome.value, p.x + 5.5, height - p.y - 3, 10, bold=True)
+             for p in geometry.key_points]
+    texts += [Text(text, x, height - y, 15, colour=OUTLINE_COLOUR, anchor="middle")
+              for text, x, y in geometry.labels]
+    texts += [Text(text, x, height - y, 13, bold=True, colour=OUTLINE_COLOUR, anchor="middle")
+              for text, x, y in geometry.side_marks]
+    return tuple(texts)
+
+
+@cache
+def _legend() -> tuple[str, tuple[Text, ...]]:
+    """One swatch per value with its hatching, and the key-point dot; operators and texts."""
+    operators: list[str] = []
+    texts: list[Text] = []
+    x = 0.0
+    for style in VALUE_STYLES.values():
+        corners = ((x, 0.0), (x + 26, 0.0), (x + 26, 18.0), (x, 18.0))
+        swatch = Region("legend", "legend", Side.LEFT, Dermatome.L1, corners, None)
+        operators += [_colour(style.fill, "rg"), _colour(OUTLINE_COLOUR, "RG"), ".6 w",
+                      _polygon_path(corners) + " b", _hatching(swatch, style, 18.0)]
+        texts.append(Text(style.label, x + 34, 4, 13))
+        x += 40 + 8 * len(style.label)
+    operators.append(f"0 0 0 rg {_circle(x + 8, 9, 3.2)} f")
+    texts.append(Text("ISNCSCI key point", x + 16, 4, 13))
+    return " ".join(p for p in operators if p), tuple(texts)
+
+
+# --------------------------------------------------------------------------------------------
+# Painting
+# --------------------------------------------------------------------------------------------
+
+
+@cache
+def _text_start(text: str, font: str, size: float, anchor: str) -> float:
+    """How far left of its anchor a text starts."""
+    return stringWidth(text, font, size) / 2 if anchor == "middle" else 0.0
+
+
+def _draw_texts(canvas: Canvas, texts: Iterable[Text]) -> None:
+    """All texts in one text object (the fonts are embedded, so glyphs go through the canvas)."""
+    text_object = canvas.beginText()
+    for text in texts:
+        font = FONT_BOLD if text.bold else FONT
+        text_object.setFont(font, text.size)
+        text_object.setFillColor(colors.HexColor(text.colour))
+        text_object.setTextOrigin(text.x - _text_start(text.text, font, text.size, text.anchor),
+                                  text.y)
+        text_object.textOut(text.text)
+    canvas.drawText(text_object)
+
+
+def paint_map(canvas: Canvas, panel: MapPanel) -> None:
+    """One map at the canvas origin, in sheet units: silhouettes, regions, key points, texts."""
+    geometry = load_geometry()
+    canvas.addLiteral(_silhouettes())
+    for region in geometry.regions:
+        style = style_of(panel.values, region.side, region.dermatome)
+        canvas.addLiteral(region_operators(region, style.key,
+                                           (region.side, region.dermatome) in panel.changed))
+    canvas.saveState()
+    canvas.setFillAlpha(0.85)
+    canvas.addLiteral(_key_point_chips())
+    canvas.restoreState()
+    canvas.addLiteral(_key_point_dots())
+    texts = list(_map_texts())
+    if panel.title:
+        texts.append(Text(panel.title, 0, geometry.height + 8, 18, bold=True))
+    _draw_texts(canvas, texts)
+
+
+class MapSheet(Flowable):  # type: ignore[misc]  # reportlab has no type hints
+    """One map, or two side by side, over one legend, scaled to a width in points."""
+
+    def __init__(self, panels: Sequence[MapPanel], width: float) -> None:
+        super().__init__()
+        register_fonts()
+        geometry = load_geometry()
+        self.panels = tuple(panels)
+        sheet_width = len(self.panels) * geometry.width + (len(self.panels) - 1) * PANEL_GAP
+        self.scale = width / sheet_width
+        title_height = TITLE_HEIGHT if any(p.title for p in self.panels) else 0.0
+        self.width = width
+        self.height = (geometry.height + LEGEND_HEIGHT + title_height) * self.scale
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """The sheet's fixed size."""
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Paint onto ``self.canv`` (set by platypus) at the current origin."""
+        self.paint(self.canv)
+
+    def paint(self, canvas: Canvas) -> None:
+        """Paint the sheet with its lower left corner at the canvas origin."""
+        canvas.saveState()
+        canvas.scale(self.scale, self.scale)
+        for index, panel in enumerate(self.panels):
+            canvas.saveState()
+            canvas.translate(index * (load_geometry().width + PANEL_GAP), LEGEND_HEIGHT)
+            paint_map(canvas, panel)
+            canvas.restoreState()
+        operators, texts = _legend()
+        canvas.addLiteral(operators)
+        _draw_texts(canvas, texts)
+        canvas.restoreState()
 
 
 def map_drawing(values: Values, width: float, title: str = "",
-                changed: frozenset[tuple[Side, Dermatome]] = frozenset()) -> Drawing:
-    """One map with its legend, scaled to ``width`` points."""
-    geometry = load_geometry()
-    legend_height, title_height = 40.0, 30.0 if title else 0.0
-    body = map_group(values, changed, title)
-    body.translate(0, legend_height)
-    legend = legend_group()
-    outer = Group(body, legend)
-    scale = width / geometry.width
-    outer.scale(scale, scale)
-    total_height = geometry.height + legend_height + title_height
-    drawing = MapDrawing(width, total_height * scale)
-    drawing.add(outer)
-    return drawing
+                changed: frozenset[tuple[Side, Dermatome]] = frozenset()) -> MapSheet:
+    """One map with its legend, ``width`` points wide."""
+    return MapSheet([MapPanel(values, changed, title)], width)
 
 
 def before_after_drawing(before: Values, now: Values, width: float,
                          changed: frozenset[tuple[Side, Dermatome]] = frozenset(),
-                         labels: tuple[str, str] = ("Before", "Now")) -> Drawing:
-    """Two maps side by side ("before" and "now") with one legend."""
-    geometry = load_geometry()
-    gap, legend_height, title_height = 40.0, 40.0, 30.0
-    left = map_group(before, frozenset(), labels[0])
-    right = map_group(now, changed, labels[1])
-    left.translate(0, legend_height)
-    right.translate(geometry.width + gap, legend_height)
-    outer = Group(left, right, legend_group())
-    scale = width / (2 * geometry.width + gap)
-    outer.scale(scale, scale)
-    drawing = MapDrawing(width, (geometry.height + legend_height + title_height) * scale)
-    drawing.add(outer)
-    return drawing
-
-
+                         labels: tuple[str, str] = ("Before", "Now")) -> MapSheet:
+    """Two maps side by side ("before" and "now", the changes outlined on "now"), one legend."""
+    return MapSheet([MapPanel(before, frozenset(), labels[0]), MapPanel(now, changed, labels[1])],
+                    width)
