@@ -26,6 +26,25 @@ def median_ms(action: Callable[[], object], repeat: int = 200, warmup: int = 5) 
     return statistics.median(samples)
 
 
+def interleaved_medians_ms(actions: dict[str, Callable[[], object]], repeat: int = 40,
+                           warmup: int = 3) -> dict[str, float]:
+    """Median wall time of each action in milliseconds, the actions taking turns.
+
+    Ratios between the figures are what count; on a shared machine a burst of load would hit
+    one figure measured alone and skew the ratio, while taking turns spreads it over all.
+    """
+    for action in actions.values():
+        for _ in range(warmup):
+            action()
+    samples: dict[str, list[float]] = {name: [] for name in actions}
+    for _ in range(repeat):
+        for name, action in actions.items():
+            start = time.perf_counter()
+            action()
+            samples[name].append((time.perf_counter() - start) * 1000)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
 def history_record(exam_count: int, seed: int = 1) -> PatientRecord:
     """The demo patient with ``exam_count`` exams: the demo's three, then varied follow-ups."""
     rng = random.Random(seed)

@@ -56,21 +56,29 @@ def test_the_committed_geometry_is_what_the_generator_makes() -> None:
     assert (ASSETS / "dermatomes.json").read_text() == module.render()
 
 
-def _fill_colours(values: Values) -> list[tuple[float, float, float]]:
-    """The fill colour of every filled path of one map, read back from the PDF it makes."""
+def _filled_paths(values: Values) -> list[tuple[tuple[float, float, float], int]]:
+    """Every filled path of one map with its fill colour and number of subpaths, read back from
+    the PDF it makes: the page and the forms it shows (silhouettes, key points, legend)."""
     sheet = map_drawing(values, 500)
     buffer = BytesIO()
     canvas = Canvas(buffer, pagesize=(sheet.width, sheet.height))
     sheet.paint(canvas)
     canvas.save()
     page = PdfReader(BytesIO(buffer.getvalue())).pages[0]
-    operations = ContentStream(page.get_contents(), page.pdf).operations
-    fills, current = [], (0.0, 0.0, 0.0)
-    for operands, operator in operations:
-        if operator == b"rg":
-            current = tuple(float(v) for v in operands)
-        elif operator in (b"b", b"f", b"B"):
-            fills.append(current)
+    streams = [ContentStream(page.get_contents(), page.pdf)]
+    streams += [ContentStream(form.get_object(), page.pdf)
+                for form in page["/Resources"]["/XObject"].values()]
+    fills, current, subpaths = [], (0.0, 0.0, 0.0), 0
+    for stream in streams:
+        for operands, operator in stream.operations:
+            if operator == b"rg":
+                current = tuple(float(v) for v in operands)
+            elif operator == b"m":
+                subpaths += 1
+            elif operator in (b"b", b"f", b"B"):
+                fills.append((current, subpaths))
+            if operator in (b"b", b"f", b"B", b"S", b"n"):
+                subpaths = 0
     return fills
 
 
@@ -79,8 +87,13 @@ def _rgb(hex_colour: str) -> tuple[float, float, float]:
     return (colour.red, colour.green, colour.blue)
 
 
-def _count(colour: tuple[float, float, float], fills: list[tuple[float, float, float]]) -> int:
-    return sum(1 for fill in fills if all(abs(a - b) < 0.002 for a, b in zip(colour, fill, strict=True)))
+def _same(colour: tuple[float, float, float], other: tuple[float, float, float]) -> bool:
+    return all(abs(a - b) < 0.002 for a, b in zip(colour, other, strict=True))
+
+
+def _count(colour: tuple[float, float, float],
+           paths: list[tuple[tuple[float, float, float], int]]) -> int:
+    return sum(1 for fill, _ in paths if _same(colour, fill))
 
 
 def test_the_pdf_map_fills_each_region_with_the_colour_of_its_value() -> None:
@@ -88,7 +101,7 @@ def test_the_pdf_map_fills_each_region_with_the_colour_of_its_value() -> None:
     values: Values = {Side.LEFT: {d: SensoryGrade.NORMAL for d in Dermatome},
                       Side.RIGHT: {Dermatome.L5: SensoryGrade.ABSENT,
                                    Dermatome.S1: SensoryGrade.NT}}
-    fills = _fill_colours(values)
+    fills = _filled_paths(values)
     regions_by_style = Counter(style_of(values, r.side, r.dermatome).key
                                for r in geometry.regions)
     for key, style in VALUE_STYLES.items():
@@ -97,6 +110,12 @@ def test_the_pdf_map_fills_each_region_with_the_colour_of_its_value() -> None:
         assert _count(_rgb(style.fill), fills) == regions_by_style[key] + extra, key
     right_l5 = [r for r in geometry.regions if r.side is Side.RIGHT and r.dermatome is Dermatome.L5]
     assert regions_by_style["0"] == len(right_l5) > 0
+
+
+def test_the_pdf_map_marks_every_key_point_with_a_dot() -> None:
+    black = (0.0, 0.0, 0.0)
+    dots = sum(count for fill, count in _filled_paths({}) if _same(black, fill))
+    assert dots == len(load_geometry().key_points) + 1  # and the legend's sample dot
 
 
 @pytest.fixture

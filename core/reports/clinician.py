@@ -356,9 +356,17 @@ def clinician_report(record: PatientRecord, exam_id: str | None, settings: Setti
     """The clinician report of one exam as PDF bytes."""
     assessment = assess(record, exam_id)
     exam = assessment.context.exam
+    story = report_story(record, assessment, deterministic, generated_at)
+    frame = page_frame(record, exam, settings, "Clinician report")
+    return build_pdf(story, frame, exam.examiner or "NeuroExam", deterministic)
+
+
+def report_story(record: PatientRecord, assessment: Assessment, deterministic: bool = False,
+                 generated_at: dt.datetime | None = None) -> list[Flowable]:
+    """Every section of the report in order, as flowables (the benchmark counts its tables)."""
     styles = stylesheet(9)
     stamp = (generated_at or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
-    story: list[Flowable] = [
+    return [
         _p("Neurological exam of the legs: clinician report", styles["title"]),
         _p(f"Generated {'(deterministic)' if deterministic else stamp}. Compared with: "
            f"baseline {_exam_label(assessment.context.baseline)}; previous "
@@ -370,11 +378,9 @@ def clinician_report(record: PatientRecord, exam_id: str | None, settings: Setti
         *sensory_section(assessment, styles),
         *other_findings(assessment, styles),
         *trend_chart(record, styles),
-        *signature_block(exam, styles),
+        *signature_block(assessment.context.exam, styles),
         *sources_section(styles),
     ]
-    frame = page_frame(record, exam, settings, "Clinician report")
-    return build_pdf(story, frame, exam.examiner or "NeuroExam", deterministic)
 
 
 def _exam_label(exam: Exam | None) -> str:

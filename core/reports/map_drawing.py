@@ -111,8 +111,10 @@ def _hatching(region: Region, style: ValueStyle, flip_height: float) -> str:
 
 
 @cache
-def region_operators(region: Region, style_key: str, changed: bool) -> str:
-    """The region filled with its value's colour, outlined (heavier when changed), hatched."""
+def region_operators(index: int, style_key: str, changed: bool) -> str:
+    """The region at ``index`` of the geometry filled with its value's colour, outlined (heavier
+    when changed) and hatched. Keyed by index: hashing a region would hash all its points."""
+    region = load_geometry().regions[index]
     style = VALUE_STYLES[style_key]
     outline = (_colour(CHANGED_COLOUR, "RG") + " 2.4 w" if changed
                else _colour(OUTLINE_COLOUR, "RG") + " .6 w")
@@ -128,9 +130,11 @@ def _silhouettes() -> str:
             f"{paths} b")
 
 
-def _circle(x: float, y: float, radius: float) -> str:
+def _circles(centres: Iterable[Point], radius: float) -> str:
+    """Circles as one path (each new path object would start with "n", ending the one before)."""
     path = PDFPathObject()
-    path.circle(x, y, radius)
+    for x, y in centres:
+        path.circle(x, y, radius)
     return str(path.getCode())
 
 
@@ -148,7 +152,7 @@ def _key_point_chips() -> str:
 @cache
 def _key_point_dots() -> str:
     height = load_geometry().height
-    dots = " ".join(_circle(p.x, height - p.y, 3.2) for p in load_geometry().key_points)
+    dots = _circles(((p.x, height - p.y) for p in load_geometry().key_points), 3.2)
     return f"0 0 0 rg 1 1 1 RG .8 w {dots} b"
 
 
@@ -179,7 +183,7 @@ def _legend() -> tuple[str, tuple[Text, ...]]:
                       _polygon_path(corners) + " b", _hatching(swatch, style, 18.0)]
         texts.append(Text(style.label, x + 34, 4, 13))
         x += 40 + 8 * len(style.label)
-    operators.append(f"0 0 0 rg {_circle(x + 8, 9, 3.2)} f")
+    operators.append(f"0 0 0 rg {_circles([(x + 8, 9)], 3.2)} f")
     texts.append(Text("ISNCSCI key point", x + 16, 4, 13))
     return " ".join(p for p in operators if p), tuple(texts)
 
@@ -208,23 +212,47 @@ def _draw_texts(canvas: Canvas, texts: Iterable[Text]) -> None:
     canvas.drawText(text_object)
 
 
-def paint_map(canvas: Canvas, panel: MapPanel) -> None:
-    """One map at the canvas origin, in sheet units: silhouettes, regions, key points, texts."""
+UNDER_FORM, OVER_FORM, LEGEND_FORM = "NeuroExamMapUnder", "NeuroExamMapOver", "NeuroExamLegend"
+"""What every map of a document shares is written once per document as a PDF form and shown by
+reference: the silhouettes under the regions, the key points and labels over them, the legend.
+The labels' translucent chips are not shared: reportlab leaves a form's transparency out."""
+
+
+def _define_forms(canvas: Canvas) -> None:
+    """Write the three shared forms into the canvas's document, once."""
+    if canvas.hasForm(UNDER_FORM):
+        return
     geometry = load_geometry()
+    canvas.beginForm(UNDER_FORM, 0, 0, geometry.width, geometry.height)
     canvas.addLiteral(_silhouettes())
-    for region in geometry.regions:
+    canvas.endForm()
+    canvas.beginForm(OVER_FORM, -20, -20, geometry.width + 20, geometry.height + 20)
+    canvas.addLiteral(_key_point_dots())
+    _draw_texts(canvas, _map_texts())
+    canvas.endForm()
+    operators, texts = _legend()
+    canvas.beginForm(LEGEND_FORM, 0, 0, 2 * geometry.width + PANEL_GAP, LEGEND_HEIGHT)
+    canvas.addLiteral(operators)
+    _draw_texts(canvas, texts)
+    canvas.endForm()
+
+
+def paint_map(canvas: Canvas, panel: MapPanel) -> None:
+    """One map at the canvas origin, in sheet units: silhouettes, regions, key points, title."""
+    _define_forms(canvas)
+    geometry = load_geometry()
+    canvas.doForm(UNDER_FORM)
+    for index, region in enumerate(geometry.regions):
         style = style_of(panel.values, region.side, region.dermatome)
-        canvas.addLiteral(region_operators(region, style.key,
+        canvas.addLiteral(region_operators(index, style.key,
                                            (region.side, region.dermatome) in panel.changed))
-    canvas.saveState()
+    canvas.saveState()  # the chips stay on the page: reportlab's forms drop transparency
     canvas.setFillAlpha(0.85)
     canvas.addLiteral(_key_point_chips())
     canvas.restoreState()
-    canvas.addLiteral(_key_point_dots())
-    texts = list(_map_texts())
+    canvas.doForm(OVER_FORM)
     if panel.title:
-        texts.append(Text(panel.title, 0, geometry.height + 8, 18, bold=True))
-    _draw_texts(canvas, texts)
+        _draw_texts(canvas, [Text(panel.title, 0, geometry.height + 8, 18, bold=True)])
 
 
 class MapSheet(Flowable):  # type: ignore[misc]  # reportlab has no type hints
@@ -251,6 +279,7 @@ class MapSheet(Flowable):  # type: ignore[misc]  # reportlab has no type hints
 
     def paint(self, canvas: Canvas) -> None:
         """Paint the sheet with its lower left corner at the canvas origin."""
+        _define_forms(canvas)
         canvas.saveState()
         canvas.scale(self.scale, self.scale)
         for index, panel in enumerate(self.panels):
@@ -258,9 +287,7 @@ class MapSheet(Flowable):  # type: ignore[misc]  # reportlab has no type hints
             canvas.translate(index * (load_geometry().width + PANEL_GAP), LEGEND_HEIGHT)
             paint_map(canvas, panel)
             canvas.restoreState()
-        operators, texts = _legend()
-        canvas.addLiteral(operators)
-        _draw_texts(canvas, texts)
+        canvas.doForm(LEGEND_FORM)
         canvas.restoreState()
 
 
