@@ -29,7 +29,6 @@ from core.engine.summary import DISCLAIMER
 from core.engine.triage import LEVEL_MEANING, Level
 from core.knowledge import (
     GAIT_TESTS,
-    LEMS_KEY_MUSCLES,
     MOTOR_ITEMS,
     RED_FLAGS,
     REFLEXES,
@@ -52,9 +51,10 @@ from core.reports.layout import (
     stylesheet,
 )
 from core.reports.map_drawing import before_after_drawing, map_drawing
-from core.reports.trend_chart import Series, TrendChart
+from core.reports.trend_chart import TrendChart
 from core.scores import lems
 from core.settings import Settings
+from core.trends import key_muscle_trend
 
 LEVEL_COLOURS: dict[Level, str] = {
     Level.EMERGENCY: "#9E1B32", Level.URGENT: "#C8500A", Level.PROMPT: "#8A6D00",
@@ -292,14 +292,7 @@ def trend_chart(record: PatientRecord, styles: StyleSheet1) -> list[Flowable]:
     exams = record.exams_by_date()
     if len(exams) < 2:
         return []
-    first = exams[0].date
-    series: list[Series] = []
-    for side in SIDES:
-        for muscle in LEMS_KEY_MUSCLES:
-            points = tuple((float((e.date - first).days), float(g.mrc)) for e in exams
-                           if (g := e.motor_grade(side, muscle)) is not None and g.testable)
-            if any(y < 5 for _, y in points):
-                series.append(Series(f"{side.value} {MOTOR_ITEMS[muscle].movement}", points))
+    first, series = exams[0].date, key_muscle_trend(record).series
     if not series:
         return [_p("Trend", styles["h2"]), _p("All key muscles graded 5 at every exam.",
                                               styles["small"])]

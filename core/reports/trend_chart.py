@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
@@ -18,10 +17,8 @@ from reportlab.platypus import Flowable
 
 from core.reports.fonts import FONT, register_fonts
 from core.reports.layout import INK, MUTED, RULE
+from core.trends import PALETTE, Series
 
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
-           "#999999")
-"""Okabe-Ito colours: told apart with any colour vision."""
 MARKERS = ("circle", "square", "diamond", "triangle")
 """Filled for the first four series, hollow for the next four; every other line is dashed."""
 MAX_SERIES = len(PALETTE)
@@ -29,14 +26,6 @@ MAX_SERIES = len(PALETTE)
 FONT_SIZE = 7.0
 LEFT, BOTTOM, TOP = 36.0, 24.0, 16.0
 """Room for the value labels, the day labels and the axis title."""
-
-
-@dataclass(frozen=True)
-class Series:
-    """One line: its legend label and its (x, y) points in data units."""
-
-    label: str
-    points: tuple[tuple[float, float], ...]
 
 
 def nice_step(span: float, most_ticks: int) -> float:

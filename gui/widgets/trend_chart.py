@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from core.record import PatientRecord
+    from core.trends import Series
 
-PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
 DASHES = [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,
           Qt.PenStyle.DashDotLine]
 
@@ -21,29 +21,23 @@ class TrendChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.series: list[tuple[str, list[tuple[int, int]]]] = []
+        self.series: tuple[Series, ...] = ()
         self.setMinimumHeight(170)
         self.setAccessibleName("Trend of key muscles")
 
     def set_record(self, record: PatientRecord) -> None:
-        """Collect the series to draw."""
-        from core.knowledge import LEMS_KEY_MUSCLES, MOTOR_ITEMS, Side  # not before first paint
+        """Take the series to draw from core (the same the clinician report draws)."""
+        from core.trends import key_muscle_trend  # not before first paint
 
-        exams = record.exams_by_date()
-        first = exams[0].date if exams else None
-        self.series = []
-        for side in (Side.RIGHT, Side.LEFT):
-            for muscle in LEMS_KEY_MUSCLES:
-                points = [((e.date - first).days, g.mrc) for e in exams if first is not None
-                          and (g := e.motor_grade(side, muscle)) is not None and g.testable]
-                if any(grade < 5 for _, grade in points):
-                    self.series.append((f"{side.value} {MOTOR_ITEMS[muscle].movement}", points))
+        self.series = key_muscle_trend(record).series
         self.setAccessibleDescription("; ".join(
-            f"{name}: {', '.join(str(g) for _, g in pts)}" for name, pts in self.series)
+            f"{s.label}: {', '.join(str(grade) for _, grade in s.points)}" for s in self.series)
             or "all key muscles normal")
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        from core.trends import PALETTE
+
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         plot = QRectF(36, 10, self.width() * 0.62, self.height() - 34)
@@ -57,14 +51,15 @@ class TrendChart(QWidget):
         if not self.series:
             painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "All key muscles graded 5")
             return
-        last_day = max(max(d for d, _ in pts) for _, pts in self.series) or 1
+        last_day = max(max(day for day, _ in s.points) for s in self.series) or 1
         painter.drawText(QPointF(plot.left(), plot.bottom() + 18), "days since the first exam: 0")
         painter.drawText(QPointF(plot.right() - 30, plot.bottom() + 18), str(last_day))
-        for index, (name, points) in enumerate(self.series[:6]):
+        for index, series in enumerate(self.series[:len(PALETTE)]):
             pen = QPen(QColor(PALETTE[index]), 2, DASHES[index % len(DASHES)])
             painter.setPen(pen)
             mapped = [QPointF(plot.left() + plot.width() * day / last_day,
-                              plot.bottom() - plot.height() * grade / 5) for day, grade in points]
+                              plot.bottom() - plot.height() * grade / 5)
+                      for day, grade in series.points]
             for a, b in zip(mapped, mapped[1:], strict=False):
                 painter.drawLine(a, b)
             for point in mapped:
@@ -73,4 +68,4 @@ class TrendChart(QWidget):
             painter.drawLine(QPointF(plot.right() + 20, legend_y),
                              QPointF(plot.right() + 44, legend_y))
             painter.setPen(QColor("#1F2A36"))
-            painter.drawText(QPointF(plot.right() + 50, legend_y + 4), name)
+            painter.drawText(QPointF(plot.right() + 50, legend_y + 4), series.label)

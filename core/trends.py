@@ -1,0 +1,55 @@
+"""The trend of the key muscles over a patient's exams: what the app's chart and the clinician
+report's chart both draw, chosen in this one place.
+
+A series is one ISNCSCI key muscle on one side that was graded below 5 at some exam (a muscle that
+was always 5 would only add a flat line); its points are the testable grades by days since the
+patient's first exam.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from core.knowledge import LEMS_KEY_MUSCLES, MOTOR_ITEMS, Side
+
+if TYPE_CHECKING:
+    from core.record import PatientRecord
+
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
+           "#999999")
+"""Okabe-Ito colours, told apart with any colour vision: one per series, in order; a chart draws
+at most this many series."""
+
+
+@dataclass(frozen=True)
+class Series:
+    """One line: its legend label and its (days since the first exam, MRC grade) points."""
+
+    label: str
+    points: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class KeyMuscleTrend:
+    """The series of one patient, and the date their day 0 counts from."""
+
+    first_exam: dt.date | None
+    series: tuple[Series, ...]
+
+
+def key_muscle_trend(record: PatientRecord) -> KeyMuscleTrend:
+    """Every key muscle, right side then left, that was graded below 5 at some exam."""
+    exams = record.exams_by_date()
+    if not exams:
+        return KeyMuscleTrend(None, ())
+    first = exams[0].date
+    series: list[Series] = []
+    for side in (Side.RIGHT, Side.LEFT):
+        for muscle in LEMS_KEY_MUSCLES:
+            points = tuple(((e.date - first).days, g.mrc) for e in exams
+                           if (g := e.motor_grade(side, muscle)) is not None and g.testable)
+            if any(grade < 5 for _, grade in points):
+                series.append(Series(f"{side.value} {MOTOR_ITEMS[muscle].movement}", points))
+    return KeyMuscleTrend(first, tuple(series))
