@@ -9,7 +9,6 @@ from __future__ import annotations
 from functools import cache
 
 from reportlab import rl_config
-from reportlab.graphics import shapes
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -29,7 +28,5 @@ def register_fonts() -> None:
     addMapping(FONT, 1, 0, FONT_BOLD)
     addMapping(FONT, 0, 1, FONT)
     addMapping(FONT, 1, 1, FONT_BOLD)
-    # Drawings (maps, charts) start in this font too, instead of unembedded Times-Roman.
-    shapes.STATE_DEFAULTS["fontName"] = FONT
-    # ...and so does every canvas, so no page lists an unembedded base font.
+    # Every canvas starts in this font, so no page lists an unembedded base font.
     rl_config.canvas_basefontname = FONT

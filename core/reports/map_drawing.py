@@ -4,8 +4,9 @@ Reads the geometry, styles and hatching of core.dermatome_map. The geometry neve
 each shape's PDF operators are formatted once per process and cached: a region is cached once per
 value it can show, and a map is the join of its regions' operators. Hatching is written as one
 path per region (not one path per line) and the dots of "not testable" as round-capped points,
-which keeps the page small as well as fast to write. Only the text (labels, titles, legend) goes
-through the canvas each time, because an embedded font's glyph codes belong to one document.
+which keeps the page small as well as fast to write. What all maps of a document share (the
+silhouettes, key points, labels, legend) is written once per document as a PDF form; the labels
+are drawn through the canvas there, because an embedded font's glyph codes belong to one document.
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ def _hatching(region: Region, style: ValueStyle, flip_height: float) -> str:
 
 
 @cache
-def region_operators(index: int, style_key: str, changed: bool) -> str:
+def _region_operators(index: int, style_key: str, changed: bool) -> str:
     """The region at ``index`` of the geometry filled with its value's colour, outlined (heavier
     when changed) and hatched. Keyed by index: hashing a region would hash all its points."""
     region = load_geometry().regions[index]
@@ -237,15 +238,14 @@ def _define_forms(canvas: Canvas) -> None:
     canvas.endForm()
 
 
-def paint_map(canvas: Canvas, panel: MapPanel) -> None:
+def _paint_map(canvas: Canvas, panel: MapPanel) -> None:
     """One map at the canvas origin, in sheet units: silhouettes, regions, key points, title."""
-    _define_forms(canvas)
     geometry = load_geometry()
     canvas.doForm(UNDER_FORM)
     for index, region in enumerate(geometry.regions):
         style = style_of(panel.values, region.side, region.dermatome)
-        canvas.addLiteral(region_operators(index, style.key,
-                                           (region.side, region.dermatome) in panel.changed))
+        canvas.addLiteral(_region_operators(index, style.key,
+                                            (region.side, region.dermatome) in panel.changed))
     canvas.saveState()  # the chips stay on the page: reportlab's forms drop transparency
     canvas.setFillAlpha(0.85)
     canvas.addLiteral(_key_point_chips())
@@ -285,7 +285,7 @@ class MapSheet(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         for index, panel in enumerate(self.panels):
             canvas.saveState()
             canvas.translate(index * (load_geometry().width + PANEL_GAP), LEGEND_HEIGHT)
-            paint_map(canvas, panel)
+            _paint_map(canvas, panel)
             canvas.restoreState()
         canvas.doForm(LEGEND_FORM)
         canvas.restoreState()
