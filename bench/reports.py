@@ -53,10 +53,9 @@ def plain_document(rows: int, font: str | None = None) -> bytes:
     cells = [[f"row {i}", "5", "5", "5", "= same", "", "5", "5", "5", "= same", ""]
              for i in range(rows)]
     table = Table(cells)
-    story: list[Flowable] = [table]
     if font:
         table.setStyle([("FONT", (0, 0), (-1, -1), font)])
-    SimpleDocTemplate(buffer, pagesize=A4).build(story)
+    SimpleDocTemplate(buffer, pagesize=A4).build([table])
     return buffer.getvalue()
 
 

@@ -36,10 +36,6 @@ def nice_step(span: float, most_ticks: int) -> float:
     return next(power * m for m in (1, 2, 5, 10) if span / (power * m) <= most_ticks)
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
 class TrendChart(Flowable):  # type: ignore[misc]  # reportlab has no type hints
     """Up to eight series over a shared x axis from 0, y from 0 to ``y_max``, legend at right."""
 
@@ -90,7 +86,7 @@ class TrendChart(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         for tick in range(ticks + 1):
             x, _ = self._at(tick * self.x_step, 0)
             canvas.line(x, BOTTOM, x, BOTTOM - 3)
-            canvas.drawCentredString(x, BOTTOM - 3 - FONT_SIZE, _number(tick * self.x_step))
+            canvas.drawCentredString(x, BOTTOM - 3 - FONT_SIZE, f"{tick * self.x_step:g}")
         canvas.setLineWidth(0.8)
         canvas.line(LEFT, BOTTOM, LEFT + self.plot_width, BOTTOM)
         canvas.line(LEFT, BOTTOM, LEFT, BOTTOM + self.plot_height)
