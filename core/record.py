@@ -344,8 +344,10 @@ class PatientRecord(Model):
         return next((e for e in self.exams if e.id == exam_id), None)
 
     def exams_by_date(self) -> list[Exam]:
-        """Exams oldest first; exams of the same day keep their order in the record."""
-        return sorted(self.exams, key=lambda e: e.date)
+        """Exams oldest first; on one day a preoperative (or initial) exam comes before the
+        others, which otherwise keep their order in the record."""
+        before_surgery = (ExamKind.INITIAL, ExamKind.PREOPERATIVE)
+        return sorted(self.exams, key=lambda e: (e.date, e.kind not in before_surgery))
 
     def to_json_dict(self) -> dict[str, Any]:
         """The record as the contract's JSON: sides and optional fields not examined are left out."""

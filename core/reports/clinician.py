@@ -24,9 +24,10 @@ from core import __version__
 from core.dermatome_map import values_from_exam
 from core.engine import RULES_VERSION, Assessment, assess
 from core.engine.changes import Change, ChangeKind
+from core.engine.localisation import Candidate
 from core.engine.readings import Modality
 from core.engine.summary import DISCLAIMER
-from core.engine.triage import LEVEL_MEANING, Level
+from core.engine.triage import LEVEL_COLOURS, LEVEL_MEANING
 from core.knowledge import (
     GAIT_TESTS,
     MOTOR_ITEMS,
@@ -56,10 +57,6 @@ from core.scores import lems
 from core.settings import Settings
 from core.trends import key_muscle_trend
 
-LEVEL_COLOURS: dict[Level, str] = {
-    Level.EMERGENCY: "#9E1B32", Level.URGENT: "#C8500A", Level.PROMPT: "#8A6D00",
-    Level.ROUTINE: "#2F6B3A",
-}
 CHANGE_MARKS: dict[ChangeKind, str] = {
     ChangeKind.NEW: "● new", ChangeKind.WORSE: "▼ worse", ChangeKind.UNCHANGED: "= same",
     ChangeKind.BETTER: "▲ better", ChangeKind.RESOLVED: "✓ resolved",
@@ -98,7 +95,7 @@ def _table(rows: list[list[Any]], widths: list[float], header_rows: int = 1,
 def triage_banner(assessment: Assessment, styles: StyleSheet1) -> list[Flowable]:
     """The level in words and colour, then every reason with its findings and source."""
     level = assessment.triage.level
-    banner = Table([[_p(f'<font color="white"><b>{level.label.upper()}</b> &nbsp; '
+    banner = Table([[_p(f'<font color="white"><b>{level.words.upper()}</b> &nbsp; '
                         f'{escape(LEVEL_MEANING[level])}</font>', styles["h2"])]],
                    colWidths=[content_width()])
     banner.setStyle(TableStyle([
@@ -128,20 +125,42 @@ def surgery_section(assessment: Assessment, styles: StyleSheet1) -> list[Flowabl
                f"{surgery.side.value}{zone}, {surgery.date.isoformat()} ({when}).", styles["body"])]
 
 
-def localisation_section(assessment: Assessment, styles: StyleSheet1) -> list[Flowable]:
-    """The leading lesion with findings for and against; the next candidates in brief."""
-    out: list[Flowable] = [_p("Localisation", styles["h2"])]
-    ranked = assessment.localisation
-    if not ranked:
-        return out + [_p("No deficit needs explaining.", styles["body"])]
+def _candidate_block(ranked: list[Candidate], styles: StyleSheet1) -> list[Flowable]:
+    """The leading lesion with every term for and against it; the next candidates in brief."""
     lead = ranked[0]
-    out.append(_p(f"<b>{escape(lead.label)}, {lead.side}</b> (score {lead.score:.2f})",
-                  styles["body"]))
-    out += [_p("For: " + escape(r), styles["bullet"]) for r in lead.reasons_for]
-    out += [_p("Against: " + escape(r), styles["bullet"]) for r in lead.reasons_against]
+    out: list[Flowable] = [
+        _p(f"<b>{escape(lead.label)}, {lead.side}</b> (score {lead.score:.2f})", styles["body"])]
+    if lead.reasons_for:
+        out.append(_p("For: " + escape("; ".join(lead.reasons_for)), styles["bullet"]))
+    if lead.reasons_against:
+        out.append(_p("Against: " + escape("; ".join(lead.reasons_against)), styles["bullet"]))
     others = ", ".join(f"{c.label} {c.side} ({c.score:.1f})" for c in ranked[1:4])
     if others:
         out.append(_p(f"Other candidates: {escape(others)}.", styles["small"]))
+    return out
+
+
+def localisation_section(assessment: Assessment, styles: StyleSheet1) -> list[Flowable]:
+    """New or worse findings and what explains them first, then the residual ones, the whole
+    exam, what is still undecided, and the notes."""
+    out: list[Flowable] = [_p("Localisation", styles["h2"])]
+    change = assessment.localisation_of_change
+    if change and assessment.context.previous is not None:
+        out.append(_p("<b>New or worse findings</b>, localised on their own:", styles["body"]))
+        out += _candidate_block(change, styles)
+    if assessment.residual:
+        out.append(_p("<b>Residual</b> (present before the operation, not worse): "
+                      + escape(", ".join(r.text for r in assessment.residual)).replace(
+                          "-&gt;", "→"), styles["body"]))
+    if not assessment.localisation:
+        out.append(_p("No deficit needs explaining.", styles["body"]))
+    else:
+        out.append(_p("<b>Whole exam</b>:", styles["body"]))
+        out += _candidate_block(assessment.localisation, styles)
+    if assessment.undecided:
+        out.append(_p("<b>Still undecided</b>: the leading lesions are close; these items were "
+                      "not examined and would separate them:", styles["body"]))
+        out += [_p(escape(d.text), styles["bullet"]) for d in assessment.undecided[:6]]
     if assessment.flags:
         out.append(_p("Notes", styles["h2"]))
         out += [_p(escape(s), styles["bullet"]) for s in assessment.flag_sentences]
