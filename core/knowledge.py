@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache, cached_property
 
 
 class Source(StrEnum):
@@ -559,6 +560,9 @@ def muscle_severity_factor(mrc: int) -> float:
 LocalisedItem = Muscle | Dermatome | Reflex | GaitTest | StretchTest
 """Any exam item the localisation table speaks about."""
 
+ALL_LOCALISED_ITEMS: tuple[LocalisedItem, ...] = (*Muscle, *Dermatome, *Reflex, *GaitTest,
+                                                  *StretchTest)
+
 
 def item_kind(item: LocalisedItem) -> ItemKind:
     """The kind of an exam item."""
@@ -587,10 +591,22 @@ class LesionProfile:
         """How the lesion involves ``item``."""
         return self.involvement.get(item, Involvement.OUTSIDE)
 
+    @cached_property
+    def weights(self) -> dict[LocalisedItem, tuple[Involvement, float, float]]:
+        """Every item's category and its abnormal and normal weights, times the kind's factor
+        (worked out once: the engine reads them thousands of times per assessment)."""
+        return {item: _weighed(self.of(item), item) for item in ALL_LOCALISED_ITEMS}
+
     @property
     def root(self) -> Root | None:
         """The single root of a root lesion."""
         return self.roots[0] if len(self.roots) == 1 else None
+
+
+def _weighed(involvement: Involvement, item: LocalisedItem) -> tuple[Involvement, float, float]:
+    abnormal, normal = INVOLVEMENT_WEIGHTS[involvement]
+    factor = ITEM_KIND_FACTORS[item_kind(item)]
+    return involvement, abnormal * factor, normal * factor
 
 
 ROOT_LESIONS: dict[Root, Lesion] = {
@@ -703,6 +719,7 @@ ADJACENT_ROOT_PAIRS: tuple[tuple[Lesion, Lesion], ...] = (
 _INVOLVEMENT_STRENGTH = (*_STRENGTH, Involvement.OUTSIDE, Involvement.SPARED)
 
 
+@cache
 def combined_profile(first: Lesion, second: Lesion) -> LesionProfile:
     """Two adjacent roots as one lesion: each item as involved as the more involved root has it."""
     a, b = ROOT_LESION_PROFILES[first], ROOT_LESION_PROFILES[second]

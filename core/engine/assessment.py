@@ -9,7 +9,7 @@ from core.engine.changes import Change, ChangeKind, RecoveryRate, compare, recov
 from core.engine.context import ExamContext, exam_context
 from core.engine.findings import Course, References, course, item_label, localised_item, references
 from core.engine.flags import Flag, compute_flags, flag_sentence
-from core.engine.localisation import Candidate, localise, localise_change
+from core.engine.localisation import Candidate, SideScores, localise, localise_change
 from core.engine.triage import RULES_VERSION, Triage, TriageInputs, find_new_umn, triage
 from core.engine.undecided import Decider, undecided
 from core.record import PatientRecord
@@ -44,7 +44,8 @@ class Assessment:
 
     context: ExamContext
     changes: list[Change]
-    changes_since_previous: list[Change]
+    inputs: TriageInputs
+    """What the triage rules looked at (kept for the changes since the previous exam)."""
     recovery: list[RecoveryRate]
     localisation: list[Candidate]
     """The whole exam."""
@@ -56,6 +57,11 @@ class Assessment:
     flags: list[Flag]
     flag_details: dict[Flag, str]
     lems: PerSideScore
+
+    @property
+    def changes_since_previous(self) -> list[Change]:
+        """Every item compared with the previous exam."""
+        return self.inputs.changes_since_previous
 
     @property
     def flag_sentences(self) -> list[str]:
@@ -88,13 +94,15 @@ class Assessment:
         }
 
 
-def residual_findings(context: ExamContext, refs: References) -> list[Residual]:
+def residual_findings(context: ExamContext, refs: References,
+                      changes: list[Change]) -> list[Residual]:
     """After the operation: findings abnormal at the baseline and now, and not worse than the
-    baseline, the previous exam or the best exam since the operation."""
+    baseline, the previous exam or the best exam since the operation. ``changes`` are the
+    changes against the baseline."""
     if context.baseline is None or not context.is_postoperative:
         return []
     found = []
-    for change in compare(context.baseline, context.exam):
+    for change in changes:
         if change.earlier is None or change.current is None or not (
                 change.earlier.abnormal and change.current.abnormal):
             continue
@@ -112,23 +120,20 @@ def assess_context(context: ExamContext) -> Assessment:
     """Assess an exam in its context."""
     comparison = context.comparison
     changes = compare(comparison, context.exam) if comparison is not None else []
-    if context.previous is comparison:
-        since_previous = changes
-    else:
-        since_previous = compare(context.previous, context.exam) if context.previous else []
     refs = references(context)
-    ranked = localise(context)
-    new_umn = bool(find_new_umn(TriageInputs(context, changes, since_previous, refs, ranked)))
-    change_ranked = localise_change(context, refs, new_umn)
-    inputs = TriageInputs(context, changes, since_previous, refs, change_ranked or ranked)
-    residual = residual_findings(context, refs)
+    scores: SideScores = {}
+    ranked = localise(context, scores)
+    new_umn = bool(find_new_umn(TriageInputs(context, changes, refs, ranked)))
+    change_ranked = localise_change(context, refs, new_umn, scores)
+    inputs = TriageInputs(context, changes, refs, change_ranked or ranked)
+    residual = residual_findings(context, refs, changes)
     result = triage(inputs)
     flags, details = compute_flags(inputs, result, ranked, change_ranked,
                                    [r.text for r in residual])
     return Assessment(
         context=context,
         changes=changes,
-        changes_since_previous=since_previous,
+        inputs=inputs,
         recovery=recovery_rates(context.baseline, context.exam) if context.baseline else [],
         localisation=ranked,
         localisation_of_change=change_ranked,

@@ -67,8 +67,13 @@ class ExamContext:
         if surgery is None or not self.is_postoperative:
             return []
         ordered = self.record.exams_by_date()
-        earlier = ordered[: ordered.index(self.exam)]
+        earlier = ordered[: _position(ordered, self.exam)]
         return [e for e in earlier if after_operation(e, surgery)]
+
+
+def _position(ordered: list[Exam], exam: Exam) -> int:
+    """Where ``exam`` itself stands (by identity: comparing models field by field is slow)."""
+    return next(i for i, candidate in enumerate(ordered) if candidate is exam)
 
 
 def after_operation(exam: Exam, surgery: Surgery) -> bool:
@@ -107,7 +112,7 @@ def exam_context(record: PatientRecord, exam_id: str | None = None) -> ExamConte
             known = ", ".join(e.id for e in ordered)
             raise LookupError(f"no exam {exam_id!r} in this record; exams: {known}")
         current = found
-    earlier = ordered[: ordered.index(current)]
+    earlier = ordered[: _position(ordered, current)]
     preoperative = [e for e in earlier if e.kind is ExamKind.PREOPERATIVE]
     return ExamContext(
         record=record,

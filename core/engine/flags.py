@@ -7,7 +7,7 @@ from enum import StrEnum
 from core.engine.changes import ChangeKind
 from core.engine.localisation import Candidate, operated_roots, saddle_altered, umn_signs
 from core.engine.readings import Modality
-from core.engine.triage import Triage, TriageInputs, bilateral_root_signs
+from core.engine.triage import Triage, TriageInputs
 from core.knowledge import LESION_LABELS, LESION_PROFILES, Lesion, Muscle, Side
 from core.record import SurgerySide
 
@@ -163,7 +163,7 @@ def compute_flags(inputs: TriageInputs, result: Triage, ranked: list[Candidate],
         any(c.is_new_or_worse_motor for c in inputs.changes)
     weak_sides = [s for s in Side if any(g.testable and not g.is_normal
                                          for g in (exam.motor.get(s) or {}).values())]
-    root_signs_both = bilateral_root_signs(exam) is not None
+    root_signs_both = inputs.root_signs_both_sides is not None
     holds = {
         Flag.CAUDA_EQUINA_RED_FLAGS: result.fired("EM-CES"),
         Flag.NEW_MOTOR_DEFICIT_AFTER_SURGERY: after_surgery or result.fired("UR-POSTOP-MOTOR")

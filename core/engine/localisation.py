@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from core.engine.context import ExamContext
 from core.engine.findings import (
@@ -41,15 +41,14 @@ from core.knowledge import (
     SADDLE_DERMATOME,
     HerniationZone,
     Involvement,
+    ItemKind,
     Lesion,
     LesionProfile,
-    Muscle,
+    LocalisedItem,
     Root,
     SensoryModality,
     Side,
     combined_profile,
-    item_kind,
-    muscle_severity_factor,
 )
 from core.record import Exam, SurgerySide
 
@@ -90,6 +89,27 @@ CAUDA_EQUINA_WEIGHTS: dict[str, float] = {
 BILATERAL_LABEL = "bilateral"
 
 
+class Term(NamedTuple):
+    """One weighted reason; its words are written only when somebody reads them."""
+
+    weight: float
+    finding: Finding | None = None
+    profile: LesionProfile | None = None
+    note: str = ""
+    """The words of a term without a finding (the operated-root prior, a UMN or cauda equina
+    sign)."""
+    prefix: str = ""
+    """"left: " for one side of a bilateral lesion; "L4 root and L5 root together: "."""
+
+    @property
+    def text(self) -> str:
+        """The reason in words with its weight, e.g. "ankle dorsiflexion 2/5 (typical in L5
+        root) [+3]"."""
+        body = self.note if self.finding is None or self.profile is None else \
+            _reason_text(self.profile, self.finding)
+        return f"{self.prefix}{body} [{self.weight:+g}]"
+
+
 @dataclass
 class Candidate:
     """A lesion on one side (or both) with its score and reasons."""
@@ -97,8 +117,7 @@ class Candidate:
     lesion: Lesion
     side: str
     score: float = 0.0
-    reasons_for: list[str] = field(default_factory=list)
-    reasons_against: list[str] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
     explained: int = 0
     """How many abnormal findings the lesion explains; a candidate explaining none is not listed."""
     unexplained: int = 0
@@ -111,13 +130,21 @@ class Candidate:
         """At least one finding speaks for the lesion."""
         return self.explained > 0
 
-    def add(self, weight: float, text: str) -> None:
+    def add(self, term: Term) -> None:
         """Add one weighted reason, for or against by the sign of its weight."""
-        if weight == 0:
-            return
-        self.score += weight
-        target = self.reasons_for if weight > 0 else self.reasons_against
-        target.append(f"{text} [{weight:+g}]")
+        if term.weight:
+            self.score += term.weight
+            self.terms.append(term)
+
+    @property
+    def reasons_for(self) -> list[str]:
+        """The terms that count for the lesion, in words."""
+        return [t.text for t in self.terms if t.weight > 0]
+
+    @property
+    def reasons_against(self) -> list[str]:
+        """The terms that count against it, in words."""
+        return [t.text for t in self.terms if t.weight < 0]
 
     @property
     def label(self) -> str:
@@ -139,28 +166,53 @@ class Candidate:
 # Scoring a lesion of the table on one side.
 # --------------------------------------------------------------------------------------------
 
-def _is_dense(profile: LesionProfile, findings: list[Finding]) -> bool:
+def _dense_muscles(findings: list[Finding]) -> list[LocalisedItem]:
+    """Muscles affected at MRC 2 or less."""
+    return [f.item for f in findings if f.affected and f.mrc is not None
+            and f.mrc <= DENSE_DEFICIT_MRC]
+
+
+def _is_dense(profile: LesionProfile, dense_muscles: list[LocalisedItem]) -> bool:
     """A typical muscle of the lesion is affected at MRC 2 or less."""
-    return any(f.affected and isinstance(f.item, Muscle) and f.mrc is not None
-               and f.mrc <= DENSE_DEFICIT_MRC and profile.of(f.item) is Involvement.TYPICAL
-               for f in findings)
+    return any(profile.weights[m][0] is Involvement.TYPICAL for m in dense_muscles)
 
 
-def finding_weight(profile: LesionProfile, finding: Finding, dense: bool) -> float:
-    """The weight one finding adds to one lesion: category x kind factor x muscle depth."""
-    if finding.enhanced:
-        return INVOLVEMENT_WEIGHTS[Involvement.OUTSIDE][0] * ITEM_KIND_FACTORS[item_kind(
-            finding.item)]
-    involvement = profile.of(finding.item)
-    abnormal_weight, normal_weight = INVOLVEMENT_WEIGHTS[involvement]
-    factor = ITEM_KIND_FACTORS[item_kind(finding.item)]
-    muscle = isinstance(finding.item, Muscle)
-    if finding.affected:
-        depth = muscle_severity_factor(finding.mrc) if muscle and finding.mrc is not None else 1.0
-        return abnormal_weight * factor * depth
-    if dense and muscle and involvement is Involvement.COMMON:
-        return normal_weight * factor * DENSE_COMMON_MUSCLE_FACTOR
-    return normal_weight * factor
+_ENHANCED_REFLEX_WEIGHT = (INVOLVEMENT_WEIGHTS[Involvement.OUTSIDE][0]
+                           * ITEM_KIND_FACTORS[ItemKind.REFLEX])
+"""An enhanced reflex is outside every root and nerve lesion."""
+
+
+def score_findings(profile: LesionProfile, findings: list[Finding], candidate: Candidate,
+                   dense_muscles: list[LocalisedItem]) -> None:
+    """Add one term per finding: category x kind factor x muscle depth (one loop, written for
+    speed: it runs about 1,500 times per assessment)."""
+    weights = profile.weights
+    dense = _is_dense(profile, dense_muscles)
+    score, explained, unexplained = 0.0, 0, 0
+    terms = candidate.terms
+    for finding in findings:
+        involvement, abnormal_weight, normal_weight = weights[finding.item]
+        if finding.affected:
+            if finding.enhanced:
+                weight = _ENHANCED_REFLEX_WEIGHT
+                unexplained += 1
+            else:
+                weight = abnormal_weight * finding.depth
+                if involvement in EXPLAINING:
+                    explained += 1
+                else:
+                    unexplained += 1
+        elif dense and involvement is Involvement.COMMON and finding.depth and \
+                finding.reading.mrc is not None:
+            weight = normal_weight * DENSE_COMMON_MUSCLE_FACTOR
+        else:
+            weight = normal_weight
+        if weight:
+            score += weight
+            terms.append(Term(weight, finding, profile))
+    candidate.score += score
+    candidate.explained += explained
+    candidate.unexplained += unexplained
 
 
 def _reason_text(profile: LesionProfile, finding: Finding) -> str:
@@ -175,17 +227,11 @@ def _reason_text(profile: LesionProfile, finding: Finding) -> str:
 
 
 def score_lesion(lesion: Lesion, profile: LesionProfile, side: Side, findings: list[Finding],
-                 context: ExamContext) -> Candidate:
+                 context: ExamContext, dense_muscles: list[LocalisedItem] | None = None) -> Candidate:
     """One lesion on one side, every finding weighed by the table; then the operated-root prior."""
     candidate = Candidate(lesion, side.value)
-    dense = _is_dense(profile, findings)
-    for finding in findings:
-        weight = finding_weight(profile, finding, dense)
-        if finding.affected:
-            explains = not finding.enhanced and profile.of(finding.item) in EXPLAINING
-            candidate.explained += explains
-            candidate.unexplained += not explains
-        candidate.add(weight, _reason_text(profile, finding))
+    score_findings(profile, findings, candidate,
+                   _dense_muscles(findings) if dense_muscles is None else dense_muscles)
     _add_operated_root_prior(candidate, profile, side, findings, context)
     return candidate
 
@@ -214,9 +260,9 @@ def _add_operated_root_prior(candidate: Candidate, profile: LesionProfile, side:
     if relation is None or not candidate.supported or not affected:
         return
     share = candidate.explained / affected
-    candidate.add(OPERATED_ROOT_PRIOR * share,
-                  f"the operation addressed this root ({relation}); it explains "
-                  f"{candidate.explained} of {affected} abnormal findings")
+    candidate.add(Term(OPERATED_ROOT_PRIOR * share,
+                       note=f"the operation addressed this root ({relation}); it explains "
+                            f"{candidate.explained} of {affected} abnormal findings"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -243,7 +289,7 @@ def _score_umn(exam: Exam) -> list[Candidate]:
         candidate = Candidate(Lesion.UPPER_MOTOR_NEURON, side.value)
         for sign, text in umn_signs(exam, side):
             candidate.explained += 1
-            candidate.add(UMN_SIGN_WEIGHTS[sign], f"{side.value}: {text}")
+            candidate.add(Term(UMN_SIGN_WEIGHTS[sign], note=f"{side.value}: {text}"))
         per_side.append(candidate)
     return per_side
 
@@ -264,17 +310,18 @@ def _score_cauda_equina(exam: Exam) -> Candidate:
     for flag in exam.red_flags or []:
         if RED_FLAGS[flag].cauda_equina:
             candidate.explained += 1
-            candidate.add(CAUDA_EQUINA_WEIGHTS["cauda equina red flag"], RED_FLAGS[flag].label)
+            candidate.add(Term(CAUDA_EQUINA_WEIGHTS["cauda equina red flag"],
+                               note=RED_FLAGS[flag].label))
     altered = saddle_altered(exam)
     if altered:
         candidate.explained += 1
-        candidate.add(CAUDA_EQUINA_WEIGHTS["saddle (S4-5) sensation altered"],
-                      "saddle sensation altered: " + ", ".join(altered))
+        candidate.add(Term(CAUDA_EQUINA_WEIGHTS["saddle (S4-5) sensation altered"],
+                           note="saddle sensation altered: " + ", ".join(altered)))
     weak_both = all(any(g.testable and not g.is_normal for g in (exam.motor.get(s) or {}).values())
                     for s in Side)
     if candidate.supported and weak_both:
-        candidate.add(CAUDA_EQUINA_WEIGHTS["weakness in both legs beside a cauda equina sign"],
-                      "weakness in both legs")
+        candidate.add(Term(CAUDA_EQUINA_WEIGHTS["weakness in both legs beside a cauda equina sign"],
+                           note="weakness in both legs"))
     return candidate
 
 
@@ -291,14 +338,11 @@ def _rank_key(candidate: Candidate) -> tuple[float, int, int, int, int]:
 
 
 def _merge_bilateral(left: Candidate, right: Candidate) -> Candidate:
-    merged = Candidate(left.lesion, BILATERAL_LABEL, left.score + right.score,
-                       explained=left.explained + right.explained,
-                       unexplained=left.unexplained + right.unexplained,
-                       partner=left.partner or right.partner)
-    for one in (left, right):
-        merged.reasons_for += [f"{one.side}: {r}" for r in one.reasons_for]
-        merged.reasons_against += [f"{one.side}: {r}" for r in one.reasons_against]
-    return merged
+    return Candidate(left.lesion, BILATERAL_LABEL, left.score + right.score,
+                     [t._replace(prefix=f"{one.side}: {t.prefix}") for one in (left, right)
+                      for t in one.terms],
+                     left.explained + right.explained, left.unexplained + right.unexplained,
+                     left.partner or right.partner)
 
 
 def _combine_sides(left: Candidate, right: Candidate) -> list[Candidate]:
@@ -326,30 +370,43 @@ def _root_pairs(side: Side, findings: list[Finding], context: ExamContext,
     if best is None:
         return []
     pair, first, second = best
-    together = f"{LESION_LABELS[first]} and {LESION_LABELS[second]} together"
-    return [Candidate(lesion, side.value, pair.score,
-                      [f"{together}: {r}" for r in pair.reasons_for], list(pair.reasons_against),
-                      pair.explained, pair.unexplained, partner)
+    together = f"{LESION_LABELS[first]} and {LESION_LABELS[second]} together: "
+    terms = [t._replace(prefix=together) if t.weight > 0 else t for t in pair.terms]
+    return [Candidate(lesion, side.value, pair.score, terms, pair.explained, pair.unexplained,
+                      partner)
             for lesion, partner in ((first, second), (second, first))]
 
 
 def score_side(side: Side, findings: list[Finding], context: ExamContext) -> dict[Lesion, Candidate]:
-    """Every lesion of the table on one side; adjacent root pairs where one lesion falls short."""
+    """Every lesion of the table on one side; two adjacent roots where no single lesion explains
+    every finding, or where a nerve leads (two roots can mimic one nerve: L5 and S1 the sciatic)."""
     if not any(f.affected for f in findings):
         return {}
-    scored = {lesion: score_lesion(lesion, profile, side, findings, context)
+    dense = _dense_muscles(findings)
+    scored = {lesion: score_lesion(lesion, profile, side, findings, context, dense)
               for lesion, profile in LESION_PROFILES.items()}
     best = min((c for c in scored.values() if c.supported), key=_rank_key, default=None)
-    if best is not None:
+    if best is not None and (best.unexplained or not LESION_PROFILES[best.lesion].roots):
         for member in _root_pairs(side, findings, context, best):
             scored[member.lesion] = member
     return scored
 
 
-def rank(findings: dict[Side, list[Finding]], context: ExamContext,
-         exam_wide: bool) -> list[Candidate]:
+SideScores = dict[tuple[Side, tuple[tuple[object, bool], ...]], dict[Lesion, Candidate]]
+"""Scores of one side kept by the evidence they rest on (which items, abnormal or not), so the
+change is not scored again when it holds the same evidence as the whole exam."""
+
+
+def rank(findings: dict[Side, list[Finding]], context: ExamContext, exam_wide: bool,
+         cache: SideScores | None = None) -> list[Candidate]:
     """Candidate lesions that explain at least one finding, best first."""
-    per_side = {side: score_side(side, findings[side], context) for side in Side}
+    cache = {} if cache is None else cache
+    per_side = {}
+    for side in Side:
+        key = (side, tuple((f.item, f.affected) for f in findings[side]))
+        if key not in cache:
+            cache[key] = score_side(side, findings[side], context)
+        per_side[side] = cache[key]
     ranked: list[Candidate] = []
     for lesion in LESION_PROFILES:
         left, right = (per_side[side].get(lesion, Candidate(lesion, side.value)) for side in Side)
@@ -363,16 +420,18 @@ def rank(findings: dict[Side, list[Finding]], context: ExamContext,
     return ranked
 
 
-def localise(context: ExamContext) -> list[Candidate]:
+def localise(context: ExamContext, cache: SideScores | None = None) -> list[Candidate]:
     """The whole exam: every abnormal finding, best explanation first; [] when all is normal."""
-    return rank({side: exam_findings(context.exam, side) for side in Side}, context, True)
+    return rank({side: exam_findings(context.exam, side) for side in Side}, context, True, cache)
 
 
-def localise_change(context: ExamContext, refs: References, new_umn_signs: bool) -> list[Candidate]:
+def localise_change(context: ExamContext, refs: References, new_umn_signs: bool,
+                    cache: SideScores | None = None) -> list[Candidate]:
     """The new or worse findings alone (residual and unchanged ones count as unaffected); []
     when nothing is new or worse. The upper motor neuron joins when its signs are new; cauda
     equina signs are always a present event."""
-    ranked = rank({side: change_findings(context, side, refs) for side in Side}, context, False)
+    ranked = rank({side: change_findings(context, side, refs) for side in Side}, context, False,
+                  cache)
     extra = _combine_sides(*_score_umn(context.exam)) if new_umn_signs else []
     cauda = _score_cauda_equina(context.exam)
     extra += [cauda] if cauda.supported else []

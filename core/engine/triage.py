@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import cached_property
 from typing import Any
 
-from core.engine.changes import Change, ChangeKind
+from core.engine.changes import Change, ChangeKind, compare
 from core.engine.context import (
     POSTOPERATIVE_WINDOW_DAYS,
     PROGRESSION_WINDOW_DAYS,
@@ -85,11 +86,35 @@ class TriageInputs:
     context: ExamContext
     changes: list[Change]
     """Against the baseline, else the previous exam."""
-    changes_since_previous: list[Change]
     refs: References
     """The baseline, previous and best post-operative readings, per side and item."""
     localisation: list[Candidate]
     """The localisation the assessment leads with (of the change, else of the whole exam)."""
+
+    @cached_property
+    def changes_since_previous(self) -> list[Change]:
+        """Against the previous exam (worked out only when a rule needs it)."""
+        context = self.context
+        if context.previous is None:
+            return []
+        if context.previous is context.comparison:
+            return self.changes
+        return compare(context.previous, context.exam)
+
+    @cached_property
+    def declines(self) -> list[MotorFinding]:
+        """New or worse weakness (a whole grade) against the comparison exam."""
+        return _declines(self.changes)
+
+    @cached_property
+    def uncompared(self) -> list[MotorFinding]:
+        """Weakness now with no earlier grade to compare it with."""
+        return _uncompared_weakness(self)
+
+    @cached_property
+    def root_signs_both_sides(self) -> dict[Side, list[str]] | None:
+        """Root signs per side when both sides have them."""
+        return bilateral_root_signs(self.context.exam)
 
 
 Finder = Callable[[TriageInputs], list[str]]
@@ -153,7 +178,7 @@ def _uncompared_weakness(inputs: TriageInputs) -> list[MotorFinding]:
 
 def _new_weakness(inputs: TriageInputs) -> list[MotorFinding]:
     """New or worse weakness against the comparison exam, and weakness never graded before."""
-    return _declines(inputs.changes) + _uncompared_weakness(inputs)
+    return inputs.declines + inputs.uncompared
 
 
 def _red_flags(inputs: TriageInputs, wanted: Callable[[RedFlag], bool]) -> list[str]:
@@ -211,7 +236,7 @@ def find_day_of_operation(inputs: TriageInputs) -> list[str]:
     """On the day of the operation, after it: a new or worse motor deficit."""
     if not inputs.context.is_day_of_operation or inputs.context.comparison is None:
         return []
-    return [f"{f.text}, on the day of the operation" for f in _declines(inputs.changes)]
+    return [f"{f.text}, on the day of the operation" for f in inputs.declines]
 
 
 def find_postoperative_motor(inputs: TriageInputs) -> list[str]:
@@ -219,7 +244,7 @@ def find_postoperative_motor(inputs: TriageInputs) -> list[str]:
     the preoperative exam (or, with none, the previous exam)."""
     if not inputs.context.in_postoperative_window or inputs.context.comparison is None:
         return []
-    return [f.text for f in _declines(inputs.changes)]
+    return [f.text for f in inputs.declines]
 
 
 def find_worsening_after_improvement(inputs: TriageInputs) -> list[str]:
@@ -229,9 +254,10 @@ def find_worsening_after_improvement(inputs: TriageInputs) -> list[str]:
     if best is None:
         return []
     found = []
+    best_grades = best.motor()
     for side in Side:
         for muscle, grade in (inputs.context.exam.motor.get(side) or {}).items():
-            held = best[side].get(muscle)
+            held = best_grades.get((side, muscle))
             if grade.testable and held is not None and held.mrc is not None \
                     and grade.mrc < held.mrc:
                 found.append(f"{side.value} {MOTOR_ITEMS[muscle].movement} {grade.value}/5, "
@@ -253,9 +279,9 @@ def nerve_clearly_leads(ranked: list[Candidate]) -> bool:
 
 
 def _new_weakness_outside_window(inputs: TriageInputs) -> list[MotorFinding]:
-    found = _uncompared_weakness(inputs)
+    found = list(inputs.uncompared)
     if not (inputs.context.in_postoperative_window and inputs.context.comparison is not None):
-        found += _declines(inputs.changes)
+        found += inputs.declines
     return found
 
 
@@ -344,7 +370,7 @@ def find_bilateral_root_signs_unasked(inputs: TriageInputs) -> list[str]:
     """Root signs on both sides while the cauda equina questions (bladder, bowel, saddle, sexual
     function) were not recorded: they must be asked before the exam is signed."""
     exam = inputs.context.exam
-    per_side = bilateral_root_signs(exam)
+    per_side = inputs.root_signs_both_sides
     if per_side is None or exam.red_flags is not None:
         return []
     return [f"{side.value}: {', '.join(signs)}" for side, signs in per_side.items()] + \
