@@ -357,7 +357,7 @@ def test_each_report_carries_the_assessment_and_the_clinician_pdf() -> None:
     document = bundle([demo_record()], clinician_pdf(Settings(), deterministic=True))
     reports = resources(document, "DiagnosticReport")
     assert len(reports) == 3
-    post = next(r for r in reports if r["identifier"][0]["value"] == "post-1")
+    post = next(r for r in reports if r["identifier"][-1]["value"] == "post-1")
     level = assess(demo_record(), "post-1").triage.level.label
     assert post["conclusionCode"][0]["coding"][0]["code"] == level
     assert "decision-support aid" in post["conclusion"]
