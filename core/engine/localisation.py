@@ -124,6 +124,13 @@ class Candidate:
     """How many abnormal findings this lesion cannot explain."""
     partner: Lesion | None = None
     """For one of two adjacent roots reported together: the other root."""
+    prior: float = 0.0
+    """The part of the score that comes from the operated level, not from the exam."""
+
+    @property
+    def exam_score(self) -> float:
+        """The score the exam alone gives (what more testing can change)."""
+        return self.score - self.prior
 
     @property
     def supported(self) -> bool:
@@ -260,6 +267,7 @@ def _add_operated_root_prior(candidate: Candidate, profile: LesionProfile, side:
     if relation is None or not candidate.supported or not affected:
         return
     share = candidate.explained / affected
+    candidate.prior = OPERATED_ROOT_PRIOR * share
     candidate.add(Term(OPERATED_ROOT_PRIOR * share,
                        note=f"the operation addressed this root ({relation}); it explains "
                             f"{candidate.explained} of {affected} abnormal findings"))
@@ -342,7 +350,7 @@ def _merge_bilateral(left: Candidate, right: Candidate) -> Candidate:
                      [t._replace(prefix=f"{one.side}: {t.prefix}") for one in (left, right)
                       for t in one.terms],
                      left.explained + right.explained, left.unexplained + right.unexplained,
-                     left.partner or right.partner)
+                     left.partner or right.partner, left.prior + right.prior)
 
 
 def _combine_sides(left: Candidate, right: Candidate) -> list[Candidate]:
@@ -373,7 +381,7 @@ def _root_pairs(side: Side, findings: list[Finding], context: ExamContext,
     together = f"{LESION_LABELS[first]} and {LESION_LABELS[second]} together: "
     terms = [t._replace(prefix=together) if t.weight > 0 else t for t in pair.terms]
     return [Candidate(lesion, side.value, pair.score, terms, pair.explained, pair.unexplained,
-                      partner)
+                      partner, pair.prior)
             for lesion, partner in ((first, second), (second, first))]
 
 
@@ -439,8 +447,12 @@ def localise_change(context: ExamContext, refs: References, new_umn_signs: bool,
 
 
 def close_contenders(ranked: list[Candidate]) -> list[Candidate]:
-    """The leading lesion and those within ``UNDECIDED_MARGIN`` of it (at most four)."""
+    """The lesions the exam itself leaves within ``UNDECIDED_MARGIN`` of the best (at most four).
+
+    The operated-root prior is left out here: it may rank the operated root first, but it never
+    settles what the exam has not examined."""
     if not ranked:
         return []
-    top = ranked[0].score
-    return [c for c in ranked if top - c.score <= UNDECIDED_MARGIN][:4]
+    by_exam = sorted(ranked, key=lambda c: -c.exam_score)
+    top = by_exam[0].exam_score
+    return [c for c in by_exam if top - c.exam_score <= UNDECIDED_MARGIN][:4]

@@ -11,14 +11,11 @@ so the advice follows from the same knowledge as the scores.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import combinations
 from typing import Any
 
 from core.engine.findings import item_label, item_readings
 from core.engine.localisation import Candidate, close_contenders
 from core.knowledge import (
-    INVOLVEMENT_WEIGHTS,
-    ITEM_KIND_FACTORS,
     LESION_LABELS,
     LESION_PROFILES,
     MOTOR_ITEMS,
@@ -48,10 +45,13 @@ class Decider:
 
     item: LocalisedItem
     side: Side
-    if_abnormal: Lesion | None
-    if_normal: Lesion | None
+    if_abnormal: tuple[Lesion, ...]
+    """The lesions in question that an abnormal result fits, best ranked first."""
+    if_normal: tuple[Lesion, ...]
+    """The lesions a normal result favours (empty when a normal result tells them apart by
+    little)."""
     swing: float
-    """How far one result moves the two lesions apart."""
+    """How far one result moves the lesions in question apart."""
 
     @property
     def kind(self) -> ItemKind:
@@ -61,63 +61,74 @@ class Decider:
     @property
     def text(self) -> str:
         """The advice in words, as the app, the report and the note print it."""
-        how = f" ({MOTOR_ITEMS[self.item].how_to_test})" if isinstance(self.item, Muscle) else ""
+        how = f" ({MOTOR_ITEMS[self.item].how_to_test.rstrip('.')})" \
+            if isinstance(self.item, Muscle) else ""
         parts = []
-        if self.if_abnormal is not None:
-            parts.append(f"{ABNORMAL_WORD[self.kind]}: {LESION_LABELS[self.if_abnormal]} more likely")
-        if self.if_normal is not None:
-            parts.append(f"normal: {LESION_LABELS[self.if_normal]} more likely")
-        return f"Test {self.side.value} {item_label(self.item)}{how} - " + "; ".join(parts)
+        if self.if_abnormal:
+            parts.append(f"{ABNORMAL_WORD[self.kind]}: "
+                         f"{' or '.join(LESION_LABELS[x] for x in self.if_abnormal)}")
+        if self.if_normal:
+            parts.append(f"normal: {' or '.join(LESION_LABELS[x] for x in self.if_normal)} "
+                         "more likely")
+        advice = "; ".join(parts)
+        return f"Test {self.side.value} {item_label(self.item)}{how}. " \
+               f"{advice[:1].upper()}{advice[1:]}."
 
     def as_dict(self) -> dict[str, Any]:
-        """As the assessment document writes it (record-format.md, Extensions)."""
+        """As the assessment document writes it (record-format.md, Extensions): the lesion each
+        result points to first, and every lesion it fits."""
+        word = ABNORMAL_WORD[self.kind]
         return {"item": str(self.item), "kind": self.kind.value, "side": self.side.value,
-                f"if_{ABNORMAL_WORD[self.kind]}": None if self.if_abnormal is None
-                else self.if_abnormal.value,
-                "if_normal": None if self.if_normal is None else self.if_normal.value,
+                f"if_{word}": self.if_abnormal[0].value if self.if_abnormal else None,
+                "if_normal": self.if_normal[0].value if self.if_normal else None,
+                f"if_{word}_fits": [x.value for x in self.if_abnormal],
+                "if_normal_fits": [x.value for x in self.if_normal],
                 "text": self.text}
 
 
 def _weights(lesion: Lesion, item: LocalisedItem) -> tuple[float, float]:
-    abnormal, normal = INVOLVEMENT_WEIGHTS[LESION_PROFILES[lesion].of(item)]
-    factor = ITEM_KIND_FACTORS[item_kind(item)]
-    return abnormal * factor, normal * factor
+    _, abnormal, normal = LESION_PROFILES[lesion].weights[item]
+    return abnormal, normal
 
 
-def _pick(first: Lesion, second: Lesion, difference: float) -> Lesion | None:
-    return first if difference > 0 else second if difference < 0 else None
-
-
-def _decider(item: LocalisedItem, side: Side, first: Lesion, second: Lesion) -> Decider | None:
-    (a_abnormal, a_normal), (b_abnormal, b_normal) = _weights(first, item), _weights(second, item)
-    swing = max(abs(a_abnormal - b_abnormal), abs(a_normal - b_normal))
+def _decider(item: LocalisedItem, side: Side, lesions: list[Lesion]) -> Decider | None:
+    """What ``item`` would say about ``lesions`` (ranked best first), if it says enough."""
+    weights = {lesion: _weights(lesion, item) for lesion in lesions}
+    abnormal = [w for w, _ in weights.values()]
+    normal = [n for _, n in weights.values()]
+    swing = max(max(abnormal) - min(abnormal), max(normal) - min(normal))
     if swing < DECIDING_SWING:
         return None
-    return Decider(item, side, _pick(first, second, a_abnormal - b_abnormal),
-                   _pick(first, second, a_normal - b_normal), swing)
+    fits = tuple(x for x in lesions if weights[x][0] > 0) if min(abnormal) <= 0 else ()
+    best_normal = max(normal)
+    favoured = tuple(x for x in lesions if weights[x][1] == best_normal) \
+        if best_normal - min(normal) >= 0.25 else ()
+    return Decider(item, side, fits, favoured, swing)
 
 
 def _sides(candidate: Candidate) -> list[Side]:
     return list(Side) if candidate.side not in ("left", "right") else [Side(candidate.side)]
 
 
+_TABLE_ITEMS = sorted({item for profile in LESION_PROFILES.values()
+                       for item in profile.involvement},
+                      key=lambda i: (list(ItemKind).index(item_kind(i)), str(i)))
+
+
 def _unexamined(exam: Exam, side: Side) -> list[LocalisedItem]:
     examined = {item for item, reading in item_readings(exam, side).items() if reading.testable}
-    items = {item for profile in LESION_PROFILES.values() for item in profile.involvement}
-    return sorted((i for i in items if i not in examined), key=lambda i: (item_kind(i).value, i))
+    return [i for i in _TABLE_ITEMS if i not in examined]
 
 
 def undecided(exam: Exam, ranked: list[Candidate]) -> list[Decider]:
-    """The unexamined items that would separate the lesions still in question, most telling first."""
+    """The unexamined items that would separate the lesions still in question, most telling
+    first; [] when one lesion leads clearly."""
     contenders = [c for c in close_contenders(ranked) if c.lesion in LESION_PROFILES]
-    best: dict[tuple[LocalisedItem, Side], Decider] = {}
-    for one, other in combinations(contenders, 2):
-        if one.lesion is other.lesion:
+    found = []
+    for side in Side:
+        lesions = list(dict.fromkeys(c.lesion for c in contenders if side in _sides(c)))
+        if len(lesions) < 2:
             continue
-        for side in set(_sides(one)) & set(_sides(other)):
-            for item in _unexamined(exam, side):
-                found = _decider(item, side, one.lesion, other.lesion)
-                held = best.get((item, side))
-                if found is not None and (held is None or found.swing > held.swing):
-                    best[(item, side)] = found
-    return sorted(best.values(), key=lambda d: (-d.swing, d.side.value, str(d.item)))
+        found += [d for item in _unexamined(exam, side)
+                  if (d := _decider(item, side, lesions)) is not None]
+    return sorted(found, key=lambda d: (-d.swing, d.side.value, str(d.item)))
