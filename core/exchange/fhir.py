@@ -22,7 +22,7 @@ from typing import Any
 
 from core import __version__
 from core.engine import assess
-from core.engine.summary import DISCLAIMER
+from core.engine.summary import DISCLAIMER, localisation_summary
 from core.exchange.fhir_codes import (
     BODY_SITE,
     DATA_ABSENT_REASON,
@@ -199,17 +199,15 @@ def _procedure(record: PatientRecord, surgery: Surgery, patient_ref: dict[str, s
 
 
 def _conclusion(record: PatientRecord, exam: Exam) -> tuple[str, list[dict[str, Any]]]:
-    result = assess(record, exam.id).as_dict()
+    assessment = assess(record, exam.id)
+    result = assessment.as_dict()
     triage = result["triage"]
     lines = [f"Triage: {triage['level']} (rules {result['rules_version']})."]
     lines += [f"- {r['text']} [{r['rule']}; {r['source']}]" for r in triage["reasons"]]
     codes = [_concept(TRIAGE_LEVEL, triage["level"])]
-    if result["localisation"]:
-        leading = result["localisation"][0]
-        lines.append(f"Leading localisation: {LESION.coding(leading['lesion'])['display']}, "
-                     f"{leading['side']}; for: {'; '.join(leading['for']) or 'none'}; against: "
-                     f"{'; '.join(leading['against']) or 'none'}.")
-        codes.append(_concept(LESION, leading["lesion"]))
+    lines += localisation_summary(assessment)
+    if assessment.headline_localisation:
+        codes.append(_concept(LESION, assessment.headline_localisation[0].lesion.value))
     lems = result["lems"]
     lines.append(f"LEMS left {lems['left']}, right {lems['right']}, total {lems['total']}.")
     lines.append(DISCLAIMER)
