@@ -92,7 +92,8 @@ def _export(args: argparse.Namespace) -> int:
 
     request = ExportRequest(None if args.all else [args.patient], ExportFormat(args.format),
                             Path(args.out), args.deidentify,
-                            Path(args.key_file) if args.key_file else None)
+                            Path(args.key_file) if args.key_file else None, args.fhir_bundle,
+                            args.with_pdf)
     try:
         summary = export(_store(args), request, load_settings())
     except ValueError as error:
@@ -204,6 +205,13 @@ def build_parser() -> argparse.ArgumentParser:
                              "by keyed pseudonyms (see docs/csv-columns.md)")
     export.add_argument("--key-file", metavar="FILE",
                         help="the pseudonym key (default: pseudonym.key in the data folder)")
+    export.add_argument("--fhir-bundle", choices=["transaction", "collection"],
+                        default="transaction",
+                        help="FHIR only: transaction (default; for a FHIR server, conditional "
+                             "create/update, posting it twice changes nothing) or collection "
+                             "(an archive)")
+    export.add_argument("--with-pdf", action="store_true",
+                        help="FHIR only: attach each exam's clinician report PDF")
     export.add_argument("--out", required=True, help="the file to write")
     reidentify = command("reidentify", _reidentify,
                          "Find the stored patients behind pseudonyms of a de-identified CSV.")

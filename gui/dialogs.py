@@ -147,7 +147,9 @@ class SettingsDialog(_FormDialog):
                        for name in Settings.model_fields}
         labels = {"clinic_name": "Clinic name", "clinic_contact": "Clinic contact (handout)",
                   "clinic_logo": "Logo file (PNG or JPEG)", "default_examiner": "Default examiner",
-                  "database_url": "Database URL (empty: the data folder)"}
+                  "database_url": "Database URL (empty: the data folder)",
+                  "fhir_patient_system": "FHIR record number system (the hospital's URI)",
+                  "fhir_base_url": "FHIR base of NeuroExam's codes (empty: default)"}
         for name, widget in self.fields.items():
             self.form.addRow(labels[name], widget)
         self.form.addRow(QLabel("A new database takes effect at the next start."))
@@ -222,4 +224,6 @@ class ExportDialog(_FormDialog):
         if not out.parent.is_dir():
             raise ValueError(f"File: the folder {out.parent} does not exist")
         ids = None if self._all() or self.patient_id is None else [self.patient_id]
-        return ExportRequest(ids, self._chosen_format(), out, self.deidentify.isChecked())
+        chosen = self._chosen_format()
+        return ExportRequest(ids, chosen, out, self.deidentify.isChecked(),
+                             fhir_pdfs=chosen is ExportFormat.FHIR)

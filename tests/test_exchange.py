@@ -344,9 +344,11 @@ def test_the_demo_bundle_validates_and_carries_every_finding() -> None:
     motor = [o for o in post if o["code"]["coding"][0]["code"] == "motor.great_toe_extension"]
     left = next(o for o in motor if o["bodySite"]["text"].endswith("left"))
     assert left["valueCodeableConcept"]["coding"][0]["code"] == "1"
-    assert left["bodySite"]["extension"][0]["valueCodeableConcept"]["coding"][0]["code"] == "7771000"
-    patellar = next(o for o in post if o["code"]["coding"][0]["code"] == "reflex.patellar")
-    assert {"system": "http://loinc.org", "code": "32392-3"} in patellar["code"]["coding"]
+    assert left["bodySite"]["extension"][0]["valueCodeableConcept"]["coding"][0] == {
+        "system": "http://snomed.info/sct", "code": "419161000", "display": "Unilateral left"}
+    patellar = next(o for o in post if "reflex.patellar" in [c["code"] for c in o["code"]["coding"]])
+    assert {"system": "http://loinc.org", "code": "32392-3",
+            "display": "Deep tendon reflex of Patella"} in patellar["code"]["coding"]
     assert len(resources(document, "Procedure")) == 1
     assert resources(document, "Patient")[0]["identifier"][0]["value"] == "DEMO-0001"
 
@@ -355,14 +357,15 @@ def test_each_report_carries_the_assessment_and_the_clinician_pdf() -> None:
     document = bundle([demo_record()], clinician_pdf(Settings(), deterministic=True))
     reports = resources(document, "DiagnosticReport")
     assert len(reports) == 3
-    post = next(r for r in reports if r["identifier"][0]["value"] == "post-1")
+    post = next(r for r in reports if r["identifier"][-1]["value"] == "post-1")
     level = assess(demo_record(), "post-1").triage.level.label
     assert post["conclusionCode"][0]["coding"][0]["code"] == level
     assert "decision-support aid" in post["conclusion"]
     pdf = base64.b64decode(post["presentedForm"][0]["data"])
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "DEMO-0001" in text and "Exam 2026-03-09 (postoperative)" in text
-    observation_ids = {f"urn:uuid:{o['id']}" for o in resources(document, "Observation")}
+    observation_ids = {e["fullUrl"] for e in document["entry"]
+                       if e["resource"]["resourceType"] == "Observation"}
     assert {r["reference"] for r in post["result"]} <= observation_ids
 
 
@@ -376,6 +379,7 @@ def test_not_testable_findings_say_why_instead_of_a_value() -> None:
     assert not any(key.startswith("value") for key in absent[0])
     assert absent[0]["dataAbsentReason"]["coding"][0]["code"] == "not-performed"
     assert absent[0]["note"] == [{"text": "Not testable: pain"}]
+    assert absent[0]["extension"][0]["valueCoding"]["code"] == "pain"
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.patient.id)
@@ -384,13 +388,18 @@ def test_every_vignette_bundle_validates_with_only_published_or_verified_codes(
     document = bundle([record])
     Bundle.model_validate(document)
     published = own_codes()
-    verified = {("http://loinc.org", "32392-3"), ("http://snomed.info/sct", "7771000"),
-                ("http://snomed.info/sct", "24028007"),
+    verified = {("http://loinc.org", "32392-3"), ("http://loinc.org", "72514-3"),
+                ("http://snomed.info/sct", "419161000"), ("http://snomed.info/sct", "419465000"),
                 ("http://terminology.hl7.org/CodeSystem/observation-category", "exam"),
                 ("http://terminology.hl7.org/CodeSystem/data-absent-reason", "not-performed"),
-                ("http://unitsofmeasure.org", "deg"), ("urn:neuroexam:software", "neuroexam-0.1.0")}
-    used = {(c["system"], c["code"]) for c in codings(document)}
+                ("http://terminology.hl7.org/CodeSystem/v2-0203", "MR"),
+                ("http://terminology.hl7.org/CodeSystem/v2-0074", "PHY"),
+                ("http://unitsofmeasure.org", "deg")}
+    found = codings(document)
+    used = {(c["system"], c["code"]) for c in found}
     assert used <= published | verified
+    assert all(c.get("display") for c in found if c["system"] != "http://unitsofmeasure.org")
+    assert not any(c["system"].startswith("urn:") for c in found)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

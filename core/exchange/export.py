@@ -43,6 +43,10 @@ class ExportRequest:
     deidentify: bool = False
     key_file: Path | None = None
     """The pseudonym key (default: the clinic's key in the data folder)."""
+    fhir_bundle: str = "transaction"
+    """FHIR only: "transaction" (for a server, idempotent) or "collection" (an archive)."""
+    fhir_pdfs: bool = False
+    """FHIR only: attach each exam's clinician report PDF (slow: one PDF per exam)."""
 
 
 @dataclass(frozen=True)
@@ -73,14 +77,29 @@ def export(store: Store, request: ExportRequest, settings: Settings,
     ids = request.patient_ids if request.patient_ids is not None else store.patient_ids()
     records = _load(store, ids, progress)
     _write(records, request, settings,
-           collection=request.patient_ids is None or len(records) != 1)
+           collection=request.patient_ids is None or len(records) != 1,
+           amendments=_amendments(store, records) if request.format is ExportFormat.FHIR else {})
     store.log_export(ids, f"{request.format.value} export"
                           + (" (de-identified)" if request.deidentify else ""))
     return ExportSummary(request.out, len(records), sum(len(r.exams) for r in records))
 
 
+def _amendments(store: Store, records: list[PatientRecord]) -> dict[tuple[str, str], str]:
+    """(record id, exam id) -> the latest amendment reason, for signed exams amended since."""
+    from core.record import ExamStatus
+
+    found: dict[tuple[str, str], str] = {}
+    for record in records:
+        for exam in record.exams:
+            if exam.status is ExamStatus.SIGNED:
+                reasons = [r.reason for r in store.history(record.patient.id, exam.id) if r.reason]
+                if reasons:
+                    found[(record.patient.id, exam.id)] = reasons[-1]
+    return found
+
+
 def _write(records: list[PatientRecord], request: ExportRequest, settings: Settings,
-           collection: bool) -> None:
+           collection: bool, amendments: dict[tuple[str, str], str]) -> None:
     if request.format is ExportFormat.JSON:
         from core.exchange.records_file import write_records
 
@@ -93,6 +112,14 @@ def _write(records: list[PatientRecord], request: ExportRequest, settings: Setti
                       if request.deidentify else None)
         write_csv(request.out, records, pseudonyms)
     else:
-        from core.exchange.fhir import bundle, clinician_pdf, write_bundle
+        from core.exchange.fhir import (
+            BundleType,
+            bundle,
+            clinician_pdf,
+            options_from_settings,
+            write_bundle,
+        )
 
-        write_bundle(request.out, bundle(records, clinician_pdf(settings)))
+        options = options_from_settings(settings, BundleType(request.fhir_bundle), amendments)
+        write_bundle(request.out, bundle(records, clinician_pdf(settings) if request.fhir_pdfs
+                                         else None, options=options))
