@@ -596,3 +596,26 @@ def test_rest_normal_leaves_the_items_that_decide_root_or_nerve_and_moves_to_the
     qtbot.keyClicks(editor.motor_grid, "4")  # weak: the L5 root now leads clearly
     assessment = window.session.assessment  # type: ignore[union-attr]
     assert assessment.headline_localisation[0].lesion.value == "L5_root"
+
+
+def test_signing_asks_for_the_cauda_equina_questions_beside_root_signs_in_both_legs(
+        qtbot: Any, window: MainWindow, store: Store, messages: list[str]) -> None:
+    seed_patient(store)
+    window.open_patient("P-1")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    session, editor = window.session, window.editor
+    assert session is not None and editor is not None
+
+    def both_legs(exam: Exam) -> None:
+        exam.straight_leg_raise.set(Side.LEFT, 40)
+        exam.straight_leg_raise.set(Side.RIGHT, 50)
+        exam.motor.set(Side.LEFT, {m: MotorGrade.G5 for m in Muscle})
+        exam.motor.set(Side.RIGHT, {m: MotorGrade.G5 for m in Muscle})
+    session.edit("root signs", both_legs)
+    window.sign_exam("Dr K")
+    assert session.exam.status is not ExamStatus.SIGNED
+    assert any("cauda equina questions" in m for m in messages)
+    assert editor.steps.currentItem().text().endswith("Red flags and pain")
+    session.edit("asked", lambda exam: setattr(exam, "red_flags", []))
+    window.sign_exam("Dr K")
+    assert session.exam.status is ExamStatus.SIGNED

@@ -10,6 +10,7 @@ from core.engine.context import ExamContext, exam_context
 from core.engine.findings import Course, References, course, item_label, localised_item, references
 from core.engine.flags import Flag, compute_flags, flag_sentence
 from core.engine.localisation import Candidate, SideScores, localise, localise_change
+from core.engine.readings import Modality
 from core.engine.triage import RULES_VERSION, Triage, TriageInputs, find_new_umn, triage
 from core.engine.undecided import Decider, undecided
 from core.record import PatientRecord
@@ -28,6 +29,8 @@ class Residual:
         item = self.change.item
         found = localised_item(item.modality, item.item)
         label = item_label(found) if found is not None else item.item.replace("_", " ")
+        if item.modality in (Modality.LIGHT_TOUCH, Modality.PIN_PRICK):
+            label = f"{item.item} {item.modality.value.replace('_', ' ')}"
         before = self.change.earlier.value if self.change.earlier else "-"
         now = self.change.current.value if self.change.current else "-"
         return f"{item.side.value} {label} {before} -> {now}"
@@ -67,6 +70,14 @@ class Assessment:
     def flag_sentences(self) -> list[str]:
         """The flags in words."""
         return [flag_sentence(f, self.flag_details) for f in self.flags]
+
+    @property
+    def before_signing(self) -> list[str]:
+        """What must be recorded before the exam is signed (section 6: root signs in both legs
+        need the cauda equina questions asked and recorded)."""
+        if Flag.CAUDA_EQUINA_QUESTIONS_NOT_RECORDED in self.flags:
+            return [flag_sentence(Flag.CAUDA_EQUINA_QUESTIONS_NOT_RECORDED, self.flag_details)]
+        return []
 
     @property
     def headline_localisation(self) -> list[Candidate]:

@@ -57,6 +57,38 @@ def _change_line(change_dict: dict[str, object]) -> str:
            f"{str(change_dict['change']).replace('_', ' ')}{minor}"
 
 
+def localisation_summary(assessment: Assessment) -> list[str]:
+    """The localisation in a few sentences, new or worse findings first, then the residual ones,
+    the whole exam and what is still undecided (for FHIR and other short texts)."""
+    lines = []
+    change = assessment.localisation_of_change
+    if change and assessment.context.previous is not None:
+        lead = change[0]
+        lines.append(f"New or worse findings: {lead.label}, {lead.side}; for: "
+                     f"{'; '.join(lead.reasons_for) or 'none'}; against: "
+                     f"{'; '.join(lead.reasons_against) or 'none'}.")
+    if assessment.residual:
+        lines.append("Residual (present before the operation, not worse): "
+                     + ", ".join(r.text for r in assessment.residual) + ".")
+    if assessment.localisation and not same_reading(assessment):
+        lead = assessment.localisation[0]
+        lines.append(f"Whole exam: {lead.label}, {lead.side}; for: "
+                     f"{'; '.join(lead.reasons_for) or 'none'}; against: "
+                     f"{'; '.join(lead.reasons_against) or 'none'}.")
+    if assessment.undecided:
+        lines.append("Still undecided: " + " ".join(d.text for d in assessment.undecided[:6]))
+    return lines
+
+
+def same_reading(assessment: Assessment) -> bool:
+    """The change and the whole exam rest on the same findings (so one list says it all)."""
+    change, whole = assessment.localisation_of_change, assessment.localisation
+    shown_change = change and assessment.context.previous is not None
+    return bool(shown_change and not assessment.residual and
+                [(c.lesion, c.side, c.score) for c in change[:3]] ==
+                [(c.lesion, c.side, c.score) for c in whole[:3]])
+
+
 def _candidate_lines(ranked: list[Candidate]) -> list[str]:
     if not ranked:
         return ["  nothing to explain"]
@@ -91,7 +123,10 @@ def assessment_text(assessment: Assessment) -> str:
         lines += ["", "RESIDUAL (present before the operation, not worse):"]
         lines += [f"  {r.text}" for r in assessment.residual]
     lines += ["", "WHOLE EXAM, LOCALISED (best first):"]
-    lines += _candidate_lines(assessment.localisation)
+    if same_reading(assessment):
+        lines.append("  as the new or worse findings above (nothing else is abnormal)")
+    else:
+        lines += _candidate_lines(assessment.localisation)
     if assessment.undecided:
         lines += ["", "STILL UNDECIDED: items not examined that would separate the leading lesions:"]
         lines += [f"  {d.text}" for d in assessment.undecided]

@@ -40,7 +40,7 @@ from urllib.parse import quote
 
 from core import __version__
 from core.engine import assess
-from core.engine.summary import DISCLAIMER
+from core.engine.summary import DISCLAIMER, localisation_summary
 from core.exchange.fhir_codes import (
     BODY_SITE,
     DEFAULT_BASE,
@@ -259,17 +259,15 @@ class _Writer:
         return resource
 
     def conclusion(self, record: PatientRecord, exam: Exam) -> tuple[str, list[dict[str, Any]]]:
-        result = assess(record, exam.id).as_dict()
+        assessment = assess(record, exam.id)
+        result = assessment.as_dict()
         triage = result["triage"]
         lines = [f"Triage: {triage['level']} (rules {result['rules_version']})."]
         lines += [f"- {r['text']} [{r['rule']}; {r['source']}]" for r in triage["reasons"]]
         codes = [self.concept(TRIAGE_LEVEL, triage["level"])]
-        if result["localisation"]:
-            leading = result["localisation"][0]
-            lines.append(f"Leading localisation: {LESION.coding(leading['lesion'])['display']}, "
-                         f"{leading['side']}; for: {'; '.join(leading['for']) or 'none'}; "
-                         f"against: {'; '.join(leading['against']) or 'none'}.")
-            codes.append(self.concept(LESION, leading["lesion"]))
+        lines += localisation_summary(assessment)
+        if assessment.headline_localisation:
+            codes.append(self.concept(LESION, assessment.headline_localisation[0].lesion.value))
         lems = result["lems"]
         lines.append(f"LEMS left {lems['left']}, right {lems['right']}, total {lems['total']}.")
         lines.append(DISCLAIMER)

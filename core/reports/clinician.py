@@ -26,7 +26,7 @@ from core.engine import RULES_VERSION, Assessment, assess
 from core.engine.changes import Change, ChangeKind
 from core.engine.localisation import Candidate
 from core.engine.readings import Modality
-from core.engine.summary import DISCLAIMER
+from core.engine.summary import DISCLAIMER, same_reading
 from core.engine.triage import LEVEL_COLOURS, LEVEL_MEANING
 from core.knowledge import (
     GAIT_TESTS,
@@ -154,6 +154,9 @@ def localisation_section(assessment: Assessment, styles: StyleSheet1) -> list[Fl
                           "-&gt;", "→"), styles["body"]))
     if not assessment.localisation:
         out.append(_p("No deficit needs explaining.", styles["body"]))
+    elif same_reading(assessment):
+        out.append(_p("<b>Whole exam</b>: as the new or worse findings (nothing else is "
+                      "abnormal).", styles["body"]))
     else:
         out.append(_p("<b>Whole exam</b>:", styles["body"]))
         out += _candidate_block(assessment.localisation, styles)
