@@ -11,16 +11,19 @@ from typing import Any
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 from fhir_server import FhirServer
+from hypothesis import HealthCheck, given, settings
 from jsonschema import Draft6Validator
 from jsonschema.exceptions import best_match
+from strategies import record_documents
 from vignettes import CASES, build_record
 
 from core.cli import main
 from core.demo import demo_record
 from core.exchange.fhir import BundleType, FhirOptions, bundle
 from core.exchange.fhir_codes import CODE_SYSTEMS
+from core.exchange.fhir_import import records_from_bundle
 from core.record import ExamStatus
-from core.recordio import record_from_document
+from core.recordio import RecordError, record_from_document
 from core.settings import Settings
 from core.store import Store
 
@@ -232,3 +235,95 @@ def test_the_settings_name_the_hospital_system(tmp_path: Path) -> None:
            Settings(fhir_patient_system=HOSPITAL))
     patient = entries(json.loads(out.read_text("utf-8")), "Patient")[0]["resource"]
     assert patient["identifier"][0]["system"] == HOSPITAL
+
+
+# --------------------------------------------------------------------------------------------
+# Import: record -> Bundle -> record, directly and through a server
+# --------------------------------------------------------------------------------------------
+
+
+def pruned(node: Any) -> Any:
+    """Without empty objects: a side examined for nothing is no finding."""
+    if isinstance(node, dict):
+        kept = {k: pruned(v) for k, v in node.items()}
+        return {k: v for k, v in kept.items() if v != {}}
+    if isinstance(node, list):
+        return [pruned(v) for v in node]
+    return node
+
+
+def comparable(record: Any) -> dict[str, Any]:
+    """The record as JSON; red flags are a set, so their order is not compared."""
+    document: dict[str, Any] = pruned(record.to_json_dict())
+    for exam in document["exams"]:
+        if "red_flags" in exam:
+            exam["red_flags"] = sorted(exam["red_flags"])
+    document["exams"].sort(key=lambda e: e["id"])
+    return document
+
+
+@pytest.mark.parametrize("kind", list(BundleType))
+def test_every_record_comes_back_from_its_bundle_identical(kind: BundleType) -> None:
+    for record in RECORDS:
+        document = bundle([record], options=FhirOptions(kind, patient_system=HOSPITAL))
+        (back,) = records_from_bundle(document)
+        assert comparable(back) == comparable(record), record.patient.id
+
+
+def test_records_come_back_after_a_server_round_trip_with_server_ids() -> None:
+    server = FhirServer()
+    server.transaction(bundle(RECORDS, options=FhirOptions(patient_system=HOSPITAL)))
+    searchset = server.everything()
+    assert all(e["fullUrl"].startswith("http://") for e in searchset["entry"])
+    back = {r.patient.id: r for r in records_from_bundle(searchset)}
+    assert back.keys() == {r.patient.id for r in RECORDS}
+    for record in RECORDS:
+        assert comparable(back[record.patient.id]) == comparable(record)
+
+
+def test_nt_reasons_survive_the_round_trip() -> None:
+    document = demo_record().to_json_dict()
+    document["exams"][0]["motor"]["left"]["great_toe_extension"] = "NT"
+    document["exams"][0]["nt_reasons"] = {"motor.left.great_toe_extension": "pain"}
+    record = record_from_document(document)
+    (back,) = records_from_bundle(bundle([record]))
+    assert back.exams_by_date()[0].nt_reasons == {"motor.left.great_toe_extension": "pain"}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(record_documents())
+def test_any_valid_record_round_trips_through_fhir(document: dict[str, Any]) -> None:
+    record = record_from_document(document)
+    (back,) = records_from_bundle(bundle([record]))
+
+    def clinical(document: dict[str, Any]) -> list[dict[str, Any]]:
+        """Every item, grade and NT reason, and what the exam is; free text is left out (FHIR
+        strings cannot be blank or hold control characters, so "  " comes back empty)."""
+        return [{k: v for k, v in exam.items() if k not in ("examiner", "notes")}
+                for exam in document["exams"]]
+    assert clinical(comparable(back)) == clinical(comparable(record))
+
+
+def test_a_bundle_without_our_data_is_refused_with_the_path(tmp_path: Path) -> None:
+    document = bundle([demo_record()])
+    report = next(e["resource"] for e in document["entry"]
+                  if e["resource"]["resourceType"] == "DiagnosticReport")
+    report["effectiveDateTime"] = "yesterday"
+    with pytest.raises(RecordError, match=r"Patient\[0\]\.exams\[0\]\.date"):
+        records_from_bundle(document)
+    with pytest.raises(RecordError, match="holds no Patient"):
+        records_from_bundle({"resourceType": "Bundle", "type": "collection", "entry": []})
+
+
+def test_cli_imports_a_fhir_bundle_into_another_installation(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = Store(f"sqlite:///{tmp_path / 'first.db'}")
+    first.import_records(RECORDS[:4])
+    out = tmp_path / "export.json"
+    assert main(["export", "--all", "--format", "fhir", "--out", str(out), "--database",
+                 first.url]) == 0
+    second = f"sqlite:///{tmp_path / 'second.db'}"
+    assert main(["import", str(out), "--database", second]) == 0
+    assert "4 new patients" in capsys.readouterr().out
+    for record in RECORDS[:4]:
+        assert comparable(Store(second).load_record(record.patient.id)) == comparable(record)

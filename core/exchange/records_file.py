@@ -5,7 +5,8 @@ product extension that wraps whole record documents unchanged:
 
     {"format": "neuroexam.patient-records", "format_version": 1, "records": [RECORD, ...]}
 
-Reading accepts either and checks everything before anything is used: each record is validated
+Reading accepts either, or a FHIR Bundle NeuroExam wrote (core/exchange/fhir_import.py), and
+checks everything before anything is used: each record is validated
 as if it came alone (its problems are listed under ``records[i]``), and a patient may appear only
 once in a file.
 """
@@ -36,6 +37,10 @@ def records_from_document(document: Any, source: str) -> list[PatientRecord]:
     """The records of a parsed JSON document: a single record or a collection."""
     if isinstance(document, dict) and document.get("format") == FORMAT_NAME:
         return [record_from_document(document, source)]
+    if isinstance(document, dict) and document.get("resourceType") == "Bundle":
+        from core.exchange.fhir_import import records_from_bundle
+
+        return _unique(records_from_bundle(document, source), source)
     if not isinstance(document, dict) or document.get("format") != COLLECTION_FORMAT:
         found = document.get("format") if isinstance(document, dict) else type(document).__name__
         raise RecordError([Problem("format", f"expected {FORMAT_NAME!r} (one patient) or "
@@ -74,6 +79,16 @@ def _validate_each(items: list[Any], source: str) -> list[PatientRecord]:
         records.append(record)
     if problems:
         raise RecordError(problems, source)
+    return records
+
+
+def _unique(records: list[PatientRecord], source: str) -> list[PatientRecord]:
+    seen: set[str] = set()
+    for record in records:
+        if record.patient.id in seen:
+            raise RecordError([Problem("entry", f"patient {record.patient.id!r} appears twice")],
+                              source)
+        seen.add(record.patient.id)
     return records
 
 
