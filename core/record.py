@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import (
+    AwareDatetime,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -303,7 +304,7 @@ class Exam(Model):
                      NotTestableReason] = Field(default_factory=dict)
     """Product extension: why an item is NT, keyed "section.side.item"
     (e.g. "motor.left.great_toe_extension")."""
-    signed_at: dt.datetime | None = None
+    signed_at: AwareDatetime | None = None
     """Product extension: when the exam was signed (UTC)."""
 
     def motor_grade(self, side: Side, muscle: Muscle) -> MotorGrade | None:

@@ -199,11 +199,36 @@ def load_json(text: str | bytes, source: str, limit: int = MAX_RECORD_BYTES,
     if len(text) > limit:
         raise RecordError([_too_large(len(text), limit, what)], source)
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_bounded_int, parse_constant=_no_constant)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         where = (f" (line {error.lineno}, column {error.colno})"
                  if isinstance(error, json.JSONDecodeError) else "")
         raise RecordError([Problem("", f"the file is not JSON{where}: {error}")], source) from None
+    except RecursionError:
+        raise RecordError([Problem("", "the JSON is nested too deeply (a record is a few levels "
+                                       "deep; this file nests arrays or objects hundreds deep)")],
+                          source) from None
+    except _NumberTooLong as error:
+        raise RecordError([Problem("", str(error))], source) from None
+
+
+MAX_INTEGER_DIGITS = 18
+"""No number in a record needs more digits (grades, angles, beats, pain, format versions)."""
+
+
+class _NumberTooLong(ValueError):
+    """A JSON integer longer than any record value."""
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_INTEGER_DIGITS:
+        raise _NumberTooLong(f"a number with {len(digits.lstrip('-'))} digits; no value in a "
+                             f"record has more than {MAX_INTEGER_DIGITS}")
+    return int(digits)
+
+
+def _no_constant(name: str) -> Any:
+    raise _NumberTooLong(f"{name} is not a number a record can hold")
 
 
 def read_limited(path: Path, limit: int = MAX_RECORD_BYTES, what: str = "records") -> bytes:
