@@ -160,8 +160,16 @@ def _report(args: argparse.Namespace) -> int:
     if args.exam is not None and record.exam(args.exam) is None:
         raise LookupError(f"no exam {args.exam!r} in this record; exams: "
                           f"{', '.join(e.id for e in record.exams_by_date())}")
-    write_reports(record, args.exam, load_settings(), Path(args.out),
-                  Path(args.handout) if args.handout else None, args.deterministic)
+    settings = load_settings()
+    if args.page_size:
+        settings.page_size = args.page_size
+    try:
+        write_reports(record, args.exam, settings, Path(args.out),
+                      Path(args.handout) if args.handout else None, args.deterministic,
+                      args.archival)
+    except ValueError as error:
+        print(f"neuroexam report: {error}", file=sys.stderr)
+        return EXIT_USAGE
     print(f"wrote {args.out}" + (f" and {args.handout}" if args.handout else ""))
     return EXIT_OK
 
@@ -206,6 +214,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("record", help="the record (JSON)")
     report.add_argument("--exam", help="the exam id (default: the latest exam)")
     report.add_argument("--out", required=True, help="the clinician report PDF")
+    report.add_argument("--archival", action="store_true",
+                        help="write the clinician report as PDF/A-2b, the archived copy of a "
+                             "signed exam")
+    report.add_argument("--page-size", choices=["A4", "Letter"],
+                        help="paper size (default: the setting, else the system locale's)")
     report.add_argument("--handout", help="also write the patient handout PDF here")
     report.add_argument("--deterministic", action="store_true",
                         help="fixed creation date and ids: the same record gives identical bytes")

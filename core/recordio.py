@@ -124,7 +124,9 @@ def _describe(error: Any) -> str:
         return f"{found!r} is not allowed here; allowed: {error['ctx']['expected']}"
     if kind == "literal_error":
         return f"{found!r} is not allowed here; expected {error['ctx']['expected']}"
-    if kind.startswith("date") or kind.startswith("datetime"):
+    if kind.startswith("datetime"):
+        return f"{found!r} is not a date and time (expected ISO 8601 with a time zone)"
+    if kind.startswith("date"):
         return f"{found!r} is not a date (expected YYYY-MM-DD, a real calendar day)"
     if kind == "string_pattern_mismatch":
         return (f"{found!r} is not a valid identifier (letters, digits and . _ : - only, "
@@ -193,42 +195,89 @@ def _too_large(size: int, limit: int, what: str) -> Problem:
                        f"{limit // 2**20} MiB are refused")
 
 
+MAX_JSON_DEPTH = 32
+"""Deepest nesting of arrays and objects accepted: a record is 6 levels deep, a collection 8, a
+FHIR Bundle about 12. Deeper documents are refused before anything walks them recursively."""
+MAX_NUMBER_LENGTH = 24
+"""Longest number (in characters) accepted: no field of the contract needs more, and Python
+refuses integers over 4300 digits with an error that would otherwise escape as a traceback."""
+
+
+class _RefusedNumber:
+    """Stands in for a number the parser refused, so that the path to it can be reported."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        self.text = text
+        self.reason = reason
+
+
+def _parse_int(text: str) -> int | _RefusedNumber:
+    if len(text) > MAX_NUMBER_LENGTH:
+        return _RefusedNumber(text, f"a number of {len(text)} digits; numbers longer than "
+                                    f"{MAX_NUMBER_LENGTH} characters are refused")
+    return int(text)
+
+
+def _parse_float(text: str) -> float | _RefusedNumber:
+    value = float(text) if len(text) <= MAX_NUMBER_LENGTH else None
+    if value is None or value in (float("inf"), float("-inf")):
+        return _RefusedNumber(text, f"the number {text[:12]}... is too large; numbers longer than "
+                                    f"{MAX_NUMBER_LENGTH} characters or beyond the float range "
+                                    "are refused")
+    return value
+
+
+def _parse_constant(text: str) -> _RefusedNumber:
+    return _RefusedNumber(text, f"{text} is not a number JSON allows")
+
+
+def structure_problems(document: Any) -> list[Problem]:
+    """Nesting deeper than MAX_JSON_DEPTH and refused numbers, each with its path (iterative, so
+    a deep document cannot exhaust the stack while it is checked)."""
+    problems: list[Problem] = []
+    stack: list[tuple[Any, str, int]] = [(document, "", 0)]
+    while stack and len(problems) < 20:
+        node, path, depth = stack.pop()
+        if isinstance(node, _RefusedNumber):
+            problems.append(Problem(path, node.reason))
+        elif isinstance(node, dict | list):
+            if depth >= MAX_JSON_DEPTH:
+                problems.append(Problem(path, f"nested more than {MAX_JSON_DEPTH} levels deep; "
+                                              "a patient record never is"))
+                continue
+            items = node.items() if isinstance(node, dict) else enumerate(node)
+            for key, value in items:
+                if isinstance(value, dict | list | _RefusedNumber):
+                    child = (f"{path}[{key}]" if isinstance(key, int)
+                             else f"{path}.{key}" if path else str(key))
+                    stack.append((value, child, depth + 1))
+    return sorted(problems, key=lambda p: p.path)
+
+
 def load_json(text: str | bytes, source: str, limit: int = MAX_RECORD_BYTES,
               what: str = "records") -> Any:
-    """Parse JSON text no larger than ``limit`` bytes; raise RecordError saying what is wrong."""
+    """Parse JSON text no larger than ``limit`` bytes; raise RecordError saying what is wrong.
+
+    Besides syntax, the nesting depth and the length of numbers are limited (MAX_JSON_DEPTH,
+    MAX_NUMBER_LENGTH): hostile files are refused with the path of the offending value instead
+    of exhausting Python's recursion or integer limits.
+    """
     if len(text) > limit:
         raise RecordError([_too_large(len(text), limit, what)], source)
     try:
-        return json.loads(text, parse_int=_bounded_int, parse_constant=_no_constant)
+        document = json.loads(text, parse_int=_parse_int, parse_float=_parse_float,
+                              parse_constant=_parse_constant)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         where = (f" (line {error.lineno}, column {error.colno})"
                  if isinstance(error, json.JSONDecodeError) else "")
         raise RecordError([Problem("", f"the file is not JSON{where}: {error}")], source) from None
     except RecursionError:
-        raise RecordError([Problem("", "the JSON is nested too deeply (a record is a few levels "
-                                       "deep; this file nests arrays or objects hundreds deep)")],
-                          source) from None
-    except _NumberTooLong as error:
-        raise RecordError([Problem("", str(error))], source) from None
-
-
-MAX_INTEGER_DIGITS = 18
-"""No number in a record needs more digits (grades, angles, beats, pain, format versions)."""
-
-
-class _NumberTooLong(ValueError):
-    """A JSON integer longer than any record value."""
-
-
-def _bounded_int(digits: str) -> int:
-    if len(digits.lstrip("-")) > MAX_INTEGER_DIGITS:
-        raise _NumberTooLong(f"a number with {len(digits.lstrip('-'))} digits; no value in a "
-                             f"record has more than {MAX_INTEGER_DIGITS}")
-    return int(digits)
-
-
-def _no_constant(name: str) -> Any:
-    raise _NumberTooLong(f"{name} is not a number a record can hold")
+        raise RecordError([Problem("", f"the file is nested far more than {MAX_JSON_DEPTH} "
+                                       "levels deep; a patient record never is")], source) from None
+    problems = structure_problems(document)
+    if problems:
+        raise RecordError(problems, source)
+    return document
 
 
 def read_limited(path: Path, limit: int = MAX_RECORD_BYTES, what: str = "records") -> bytes:

@@ -148,6 +148,7 @@ class SettingsDialog(_FormDialog):
         labels = {"clinic_name": "Clinic name", "clinic_contact": "Clinic contact (handout)",
                   "clinic_logo": "Logo file (PNG or JPEG)", "default_examiner": "Default examiner",
                   "database_url": "Database URL (empty: the data folder)",
+                  "page_size": "Page size (A4 or Letter; empty: from the system locale)",
                   "fhir_patient_system": "FHIR record number system (the hospital's URI)",
                   "fhir_base_url": "FHIR base of NeuroExam's codes (empty: default)"}
         for name, widget in self.fields.items():

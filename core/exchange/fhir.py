@@ -488,11 +488,14 @@ def validate(document: dict[str, Any]) -> None:
 
 
 def clinician_pdf(settings: Any, deterministic: bool = False) -> PdfMaker:
-    """A PdfMaker that renders the clinician report of an exam."""
+    """A PdfMaker that renders the clinician report of an exam: the archived PDF/A-2b copy for a
+    signed exam, the ordinary one (with its DRAFT mark) for a draft."""
     from core.reports.clinician import clinician_report
 
     def make(record: PatientRecord, exam_id: str) -> bytes:
-        return clinician_report(record, exam_id, settings, deterministic)
+        exam = record.exam(exam_id)
+        signed = exam is not None and exam.status is ExamStatus.SIGNED
+        return clinician_report(record, exam_id, settings, deterministic, archival=signed)
     return make
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -49,6 +50,7 @@ from core.reports.layout import (
     PageFrame,
     build_pdf,
     content_width,
+    page_size,
     stylesheet,
 )
 from core.reports.map_drawing import before_after_drawing, map_drawing
@@ -362,17 +364,19 @@ def page_frame(record: PatientRecord, exam: Exam, settings: Settings, title: str
         footer=f"NeuroExam {__version__} · rules {RULES_VERSION} · a documentation and "
                "decision-support aid; it does not replace clinical judgement",
         draft=exam.status.value != "signed",
+        page_size=page_size(settings.page_size),
     )
 
 
 def clinician_report(record: PatientRecord, exam_id: str | None, settings: Settings,
                      deterministic: bool = False,
-                     generated_at: dt.datetime | None = None) -> bytes:
-    """The clinician report of one exam as PDF bytes."""
+                     generated_at: dt.datetime | None = None, archival: bool = False) -> bytes:
+    """The clinician report of one exam as PDF bytes; ``archival``: the PDF/A-2b copy of a
+    signed exam (ValueError for a draft)."""
     assessment = assess(record, exam_id)
     exam = assessment.context.exam
     story = report_story(record, assessment, deterministic, generated_at)
-    frame = page_frame(record, exam, settings, "Clinician report")
+    frame = replace(page_frame(record, exam, settings, "Clinician report"), archival=archival)
     return build_pdf(story, frame, exam.examiner or "NeuroExam", deterministic)
 
 
