@@ -97,9 +97,15 @@ def _export(args: argparse.Namespace) -> int:
                             Path(args.out), args.deidentify,
                             Path(args.key_file) if args.key_file else None, args.fhir_bundle,
                             args.with_pdf)
+    def progress(done: int, total: int) -> None:
+        """Patients written so far, on stderr (the terminal's line is rewritten in place)."""
+        if sys.stderr.isatty() or done == total:
+            end = "\n" if done == total else "\r"
+            print(f"exported {done:,} of {total:,} patients", end=end, file=sys.stderr)
+
     try:
         with _store(args) as store:
-            summary = export(store, request, load_settings())
+            summary = export(store, request, load_settings(), progress)
     except ValueError as error:
         print(f"neuroexam export: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -229,8 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
     who.add_argument("--patient", metavar="ID", help="the patient's record id")
     who.add_argument("--all", action="store_true", help="every patient in the database")
     export.add_argument("--format", choices=[f.value for f in ExportFormat], default="json",
-                        help="json (the patient record), csv (one row per exam) or fhir "
-                             "(an R4 Bundle); default json")
+                        help="json (the patient record), csv (one row per exam), fhir (an R4 "
+                             "Bundle) or fhir-ndjson (bulk: one Bundle per patient per line); "
+                             "default json")
     export.add_argument("--deidentify", action="store_true",
                         help="CSV only: leave out names and notes, birth year only, ids replaced "
                              "by keyed pseudonyms (see docs/csv-columns.md)")
