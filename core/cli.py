@@ -114,6 +114,16 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _registry(args: argparse.Namespace) -> int:
+    from core.exchange.export import export_registry
+
+    with _store(args) as store:
+        counts = export_registry(store, Path(args.out),
+                                 Path(args.key_file) if args.key_file else None)
+    print(f"wrote {args.out}: " + ", ".join(f"{name} {rows} rows" for name, rows in counts.items()))
+    return EXIT_OK
+
+
 def _reidentify(args: argparse.Namespace) -> int:
     from core.exchange.pseudonyms import Pseudonymiser, default_key_path, load_or_create_key
 
@@ -251,6 +261,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--with-pdf", action="store_true",
                         help="FHIR only: attach each exam's clinician report PDF")
     export.add_argument("--out", required=True, help="the file to write")
+    registry = command("registry", _registry, "Write the de-identified registry files: one CSV "
+                       "per follow-up interval with recovery rates and pain "
+                       "(docs/registry-export.md).")
+    registry.add_argument("--out", required=True, metavar="FOLDER", help="the folder to write to")
+    registry.add_argument("--key-file", metavar="FILE",
+                          help="the pseudonym key (default: pseudonym.key in the data folder)")
     reidentify = command("reidentify", _reidentify,
                          "Find the stored patients behind pseudonyms of a de-identified CSV.")
     reidentify.add_argument("pseudonym", nargs="+", help="pseudonyms (P-...)")

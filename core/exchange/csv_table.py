@@ -78,7 +78,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What makes a spreadsheet evaluate a cell (OWASP, CSV injection)."""
 
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
     """The cell's text; text a spreadsheet would run as a formula gets a leading apostrophe.
 
     Only strings are neutralised: numbers (a negative day count) are written as numbers.
@@ -272,7 +272,7 @@ class CsvWriter:
     def rows(self, records: Iterable[PatientRecord]) -> None:
         """One row per exam of the records."""
         for row in exam_rows(records, self.pseudonyms):
-            self.writer.writerow(_text(c.cell(row)) for c in self.columns)
+            self.writer.writerow(cell_text(c.cell(row)) for c in self.columns)
 
 
 def csv_text(records: Iterable[PatientRecord], pseudonyms: Pseudonymiser | None = None) -> str:

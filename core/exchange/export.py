@@ -216,3 +216,23 @@ def _amendments(store: Store, record: PatientRecord) -> dict[tuple[str, str], st
             if reasons:
                 found[(record.patient.id, exam.id)] = reasons[-1]
     return found
+
+
+def export_registry(store: Store, folder: Path, key_file: Path | None = None,
+                    progress: Progress | None = None) -> dict[str, int]:
+    """Write the registry files (core/exchange/registry.py) of every patient, patient by
+    patient; rows per file. Noted in every patient's audit log."""
+    from core.exchange.pseudonyms import Pseudonymiser, default_key_path, load_or_create_key
+    from core.exchange.registry import write_registry
+
+    ids = store.patient_ids()
+    pseudonyms = Pseudonymiser(load_or_create_key(key_file or default_key_path()))
+
+    def records() -> Iterator[PatientRecord]:
+        for done, record in enumerate(_records(store, ids), start=1):
+            yield record
+            if progress is not None:
+                progress(done, len(ids))
+    counts = write_registry(Path(folder), records(), pseudonyms)
+    store.log_export(ids, "registry export (de-identified)")
+    return counts
