@@ -44,9 +44,11 @@ class FileCheck:
 
 def _read_only(path: Path) -> sqlite3.Connection:
     """A connection that cannot write the file, create a -wal, or change its journal mode."""
-    uri = f"file:{path.as_posix()}?mode=ro"
-    connection = sqlite3.connect(uri, uri=True, timeout=5)
-    return connection
+    # Without a write-ahead log beside it, read the file as immutable: SQLite then creates no
+    # -wal or -shm next to it, even for a database whose header asks for WAL.
+    has_log = path.with_name(path.name + "-wal").exists()
+    uri = f"file:{path.as_posix()}?mode=ro" + ("" if has_log else "&immutable=1")
+    return sqlite3.connect(uri, uri=True, timeout=5)
 
 
 def check_file(path: Path, newest_schema: int, deep: bool = False) -> FileCheck:
