@@ -205,10 +205,16 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.start_page = self._start_page()
         self.stack.addWidget(self.start_page)
+        self.unsaved_banner = self._unsaved_banner()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.unsaved_banner)
+        right_layout.addWidget(self.stack, 1)
         splitter = QSplitter()
         self.splitter = splitter
         splitter.addWidget(left)
-        splitter.addWidget(self.stack)
+        splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([300, 980])
         self.setCentralWidget(splitter)
@@ -395,6 +401,7 @@ class MainWindow(QMainWindow):
         self.session = ExamSession(self.store, self.record, stored.exam, stored.revision, self)
         # Bound methods, not lambdas: Qt drops the connection when this window is destroyed.
         self.session.save_failed.connect(self._save_failed)
+        self.session.saved.connect(self._saved)
         self.session.undo_stack.cleanChanged.connect(self._clean_changed)
         self.editor = ExamEditor(self.session)
         self.editor.sign_requested.connect(self.sign_exam)
@@ -415,17 +422,57 @@ class MainWindow(QMainWindow):
                             f"{exam.kind.value}{' (signed)' if exam.status is ExamStatus.SIGNED else ''}"
                             "[*]")
 
+    def _unsaved_banner(self) -> QWidget:
+        """The banner over the exam while its last edits are not stored: why, and a Retry."""
+        from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
+        banner = QWidget()
+        banner.setObjectName("unsavedBanner")
+        banner.setStyleSheet("#unsavedBanner { background: #fde2e1; border: 1px solid #b3261e; }")
+        layout = QHBoxLayout(banner)
+        self.unsaved_text = QLabel()
+        self.unsaved_text.setWordWrap(True)
+        retry = QPushButton("Retry")
+        retry.clicked.connect(self._retry_save)
+        layout.addWidget(self.unsaved_text, 1)
+        layout.addWidget(retry)
+        banner.hide()
+        return banner
+
     def _save_failed(self, message: str) -> None:
-        show_error(self, "Not saved", message)
+        self.unsaved_text.setText(f"<b>Not saved.</b> The edits on screen are not in the "
+                                  f"database. {message}")
+        self.unsaved_banner.show()
+        self.setWindowModified(True)
+
+    def _saved(self) -> None:
+        self.unsaved_banner.hide()
+        if self.session is not None:
+            self.setWindowModified(not self.session.undo_stack.isClean())
+
+    def _retry_save(self) -> None:
+        if self.session is not None:
+            self.session.save_draft()
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
 
     def close_exam(self) -> bool:
-        """Close the open exam (its draft is already saved). An amendment with unsaved edits is
-        closed only when the user agrees to drop it; False when they keep it open."""
+        """Close the open exam (its draft is already saved, unless the banner says otherwise).
+        Edits that could not be saved, or an unsaved amendment, are dropped only when the user
+        agrees; False when they keep the exam open."""
         session = self.session
-        if session is not None and session.amending and not session.undo_stack.isClean():
+        if session is not None and session.unsaved is not None:
+            from PySide6.QtWidgets import QMessageBox
+
+            answer = QMessageBox.warning(
+                self, "Edits not saved", "The last edits of this exam could not be saved and are "
+                f"not in the database:\n\n{session.unsaved}\n\nClose and lose them?",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return False
+        elif session is not None and session.amending and not session.undo_stack.isClean():
             from PySide6.QtWidgets import QMessageBox
 
             answer = QMessageBox.question(
@@ -438,6 +485,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
         self.editor, self.session = None, None
+        self.unsaved_banner.hide()
         self.edit_menu.clear()
         self.setWindowModified(False)
         return True

@@ -297,8 +297,14 @@ def test_editing_an_exam_saved_elsewhere_shows_the_conflict(window: MainWindow, 
     theirs = other.load_exam("P-1", session.exam.id)
     other.save_draft("P-1", theirs.exam.model_copy(update={"notes": "theirs"}), theirs.revision)
     window.editor.motor_grid.value_entered.emit("left", "knee_extension", "4")
-    assert any("saved elsewhere" in m and "workstation 2" in m for m in messages)
+    banner = window.unsaved_banner.isVisibleTo(window) and window.unsaved_text.text()
+    assert banner and "Not saved" in banner
+    assert "saved elsewhere" in banner and "workstation 2" in banner
     assert store.load_exam("P-1", session.exam.id).exam.notes == "theirs"
+    # A later edit is not refused silently: it says again that it was not saved.
+    window.unsaved_banner.hide()
+    window.editor.motor_grid.value_entered.emit("left", "hip_flexion", "4")
+    assert window.unsaved_banner.isVisibleTo(window) and session.unsaved is not None
 
 
 def test_the_help_menu_shows_the_rules_with_sources(window: MainWindow) -> None:
