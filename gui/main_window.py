@@ -344,38 +344,37 @@ class MainWindow(QMainWindow):
         self.patient_page.timeline.setFocus()
 
     def new_surgery(self) -> None:
-        """Record an operation for the open patient."""
+        """Record an operation for the open patient (its id allocated by the core)."""
+        from core.edits import EditError, add_surgery, next_surgery_id
         from gui.dialogs import SurgeryDialog
 
         if self.record is None:
             return
-        dialog = SurgeryDialog(f"op-{len(self.record.surgeries) + 1}", self)
-        if self._run_dialog(dialog):
-            self.store.save_surgery(self.record.patient.id, dialog.build())
-            self.open_patient(self.record.patient.id)
+        patient_id = self.record.patient.id
+        dialog = SurgeryDialog(next_surgery_id(self.record), self)
+        if not self._run_dialog(dialog):
+            return
+        try:
+            # Checked against the stored record: another window may have added one meanwhile.
+            add_surgery(self.store.load_record(patient_id), dialog.build())
+        except EditError as error:
+            show_error(self, "New operation", str(error))
+            return
+        self.store.save_surgery(patient_id, dialog.build())
+        self.open_patient(patient_id)
 
     # ----------------------------------------------------------------------------------------
     # Exams
     # ----------------------------------------------------------------------------------------
 
     def new_exam(self) -> None:
-        """Start a new draft exam for the open patient and open the guided steps."""
-        from core.record import Exam, ExamKind
+        """Start a new draft exam for the open patient and open the guided steps (kind, operation
+        and id decided by core.edits)."""
+        from core.edits import new_exam
 
         if self.record is None:
             return
-        today = dt.date.today()
-        surgery = max(self.record.surgeries, key=lambda s: s.date, default=None)
-        kind = (ExamKind.INITIAL if surgery is None else
-                ExamKind.PREOPERATIVE if surgery.date > today else
-                ExamKind.POSTOPERATIVE if (today - surgery.date).days <= 14 else ExamKind.FOLLOW_UP)
-        taken = {e.id for e in self.record.exams}
-        number = 1
-        while f"exam-{today.isoformat()}-{number}" in taken:
-            number += 1
-        exam = Exam(id=f"exam-{today.isoformat()}-{number}", date=today, kind=kind,
-                    surgery_id=surgery.id if surgery else None,
-                    examiner=self.settings.default_examiner)
+        exam = new_exam(self.record, dt.date.today(), self.settings.default_examiner)
         self.store.save_draft(self.record.patient.id, exam, 0)
         self.open_exam(exam.id)
 
@@ -403,6 +402,7 @@ class MainWindow(QMainWindow):
         self.editor.print_requested.connect(self.print_reports)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
+        self.editor.focus_step()
         undo = self.session.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.session.undo_stack.createRedoAction(self, "&Redo")
@@ -423,16 +423,21 @@ class MainWindow(QMainWindow):
 
     def close_exam(self) -> bool:
         """Close the open exam (its draft is already saved). An amendment with unsaved edits is
-        closed only when the user agrees to drop it; False when they keep it open."""
+        saved, dropped or kept open, as the user chooses; False when the exam stays open."""
+        from PySide6.QtWidgets import QMessageBox
+
         session = self.session
         if session is not None and session.amending and not session.undo_stack.isClean():
-            from PySide6.QtWidgets import QMessageBox
-
+            buttons = QMessageBox.StandardButton
             answer = QMessageBox.question(
                 self, "Unsaved amendment", "The amendment of this signed exam has not been "
-                "saved. Drop its changes?", QMessageBox.StandardButton.Discard |
-                QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Discard:
+                "saved. Save it as a new signed revision, discard its changes, or go back to it?",
+                buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+            if answer == buttons.Save:
+                self.sign_exam("")
+                if session.amending:  # not saved: the error was shown, the exam stays open
+                    return False
+            elif answer != buttons.Discard:
                 return False
         if self.editor is not None:
             self.stack.removeWidget(self.editor)

@@ -619,3 +619,140 @@ def test_signing_asks_for_the_cauda_equina_questions_beside_root_signs_in_both_l
     session.edit("asked", lambda exam: setattr(exam, "red_flags", []))
     window.sign_exam("Dr K")
     assert session.exam.status is ExamStatus.SIGNED
+
+
+def test_the_baseline_column_follows_the_engine_when_the_exam_date_changes(
+        window: MainWindow, store: Store) -> None:
+    """Two preoperative exams (great toe 4, then 3): moving the new exam's date to between them
+    makes the first one the baseline, in the engine and in the grid alike."""
+    seed_patient(store)  # "pre": 17 days ago, great toe extension 4 on the left
+    later = fill_normal(Exam(id="pre-2", date=TODAY - dt.timedelta(days=9),
+                             kind=ExamKind.PREOPERATIVE, surgery_id="op-1", examiner="Dr A"))
+    later.motor.left = {**(later.motor.left or {}), Muscle.GREAT_TOE_EXTENSION: MotorGrade.G3}
+    store.save_draft("P-1", later, 0)
+    store.sign_exam("P-1", later, 1, "Dr A")
+    window.open_patient("P-1")
+    window.new_exam()
+    editor, session = window.editor, window.session
+    assert editor is not None and session is not None
+    model = editor.motor_model
+    row = [m.value for m in model.keys].index("great_toe_extension")
+    assert session.assessment.context.baseline.id == "pre-2"  # type: ignore[union-attr]
+    assert model.data(model.index(row, 4)) == "3"
+    editor.go_to("Context")
+    between = TODAY - dt.timedelta(days=12)
+    editor.date_edit.setDate(between)
+    editor.date_edit.editingFinished.emit()
+    assert session.exam.date == between
+    assert session.assessment.context.baseline.id == "pre"  # type: ignore[union-attr]
+    assert model.data(model.index(row, 4)) == "4"
+    assert editor.compare_box.currentText().startswith(f"baseline: preoperative "
+                                                       f"{(TODAY - dt.timedelta(days=17))}")
+
+
+def test_ctrl_n_from_an_open_exam_puts_the_keyboard_in_the_new_exam(
+        qtbot: Any, window: MainWindow, store: Store) -> None:
+    """Enter after Ctrl+N goes to the new exam's step, not to the patient search (which would
+    open the first patient and so close the new exam)."""
+    seed_patient(store)
+    window.open_patient("P-1")
+    keys = Keyboard(qtbot, window)
+    keys.press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    first = window.session.exam.id  # type: ignore[union-attr]
+    keys.press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor is not None and window.session is not None
+    second = window.session.exam.id
+    assert second != first
+    focus = QApplication.focusWidget()
+    assert focus is not window.search and window.editor.isAncestorOf(focus)
+    keys.press(Qt.Key.Key_Return)
+    assert window.editor is not None and window.session is not None
+    assert window.session.exam.id == second
+    assert window.editor.steps.currentRow() == 1  # Enter went to the next step
+
+
+def answer_next_message_box(qtbot: Any, button: Any, asked: list[str]) -> None:
+    """Click ``button`` in the next message box the app shows (the real dialog, answered as a
+    user would), noting its text and the buttons it offered."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        asked.append(box.text())
+        asked.extend(b.text().replace("&", "") for b in box.buttons())
+        box.button(button).click()
+    QTimer.singleShot(0, answer)
+
+
+@pytest.mark.parametrize("choice", ["Save", "Discard", "Cancel"])
+def test_closing_an_unsaved_amendment_offers_save_discard_and_cancel(
+        qtbot: Any, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch,
+        choice: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window.create_demo_patient()
+    window.open_exam("post-1")
+    session = window.session
+    assert session is not None
+    monkeypatch.setattr(window, "ask_text", lambda title, label: "knee extension misrecorded")
+    window.amend_exam()
+    window.editor.motor_grid.value_entered.emit(  # type: ignore[union-attr]
+        "left", "knee_extension", "4")
+    asked: list[str] = []
+    answer_next_message_box(qtbot, getattr(QMessageBox.StandardButton, choice), asked)
+    closed = window.close_exam()
+    assert "has not been saved" in asked[0] and {"Save", "Discard", "Cancel"} <= set(asked[1:])
+    stored = store.load_exam("DEMO-0001", "post-1").exam
+    grade = stored.motor_grade(Side.LEFT, Muscle.KNEE_EXTENSION)
+    if choice == "Save":
+        assert closed and window.session is None and grade is MotorGrade.G4
+        assert store.history("DEMO-0001", "post-1")[-1].reason == "knee extension misrecorded"
+    elif choice == "Discard":
+        assert closed and window.session is None and grade is MotorGrade.G5
+    else:
+        assert not closed and window.session is session and session.amending
+        assert session.exam.motor_grade(Side.LEFT, Muscle.KNEE_EXTENSION) is MotorGrade.G4
+        assert grade is MotorGrade.G5
+        session.cancel_amendment()  # so that closing the window at the end asks nothing
+
+
+def test_the_operation_dialog_requires_a_level_and_a_side_and_never_replaces_one(
+        qtbot: Any, window: MainWindow, store: Store) -> None:
+    """A patient whose only operation is op-2: the dialog proposes op-3, suggests no level or
+    side, refuses OK until both are chosen, and op-2 stays as it was."""
+    from gui.dialogs import SurgeryDialog
+
+    store.save_patient(Patient(id="P-2", family_name="Vale", given_name="Sam"))
+    op2 = Surgery(id="op-2", level=DiscLevel.L5_S1, side=SurgerySide.RIGHT,
+                  date=TODAY - dt.timedelta(days=90))
+    store.save_surgery("P-2", op2)
+    window.open_patient("P-2")
+    seen: dict[str, Any] = {}
+
+    def fill() -> None:
+        dialog = next((d for d in window.findChildren(SurgeryDialog) if d.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(20, fill)
+            return
+        seen.update(id=dialog.surgery_id, level=dialog.level.currentText(),
+                    side=dialog.side.currentText())
+        dialog._try_accept()
+        seen["message"] = dialog.message.text()
+        seen["open"] = dialog.isVisible()
+        dialog.level.setCurrentText(DiscLevel.L4_L5.value)
+        dialog._try_accept()
+        seen["message_side"] = dialog.message.text()
+        dialog.side.setCurrentText(SurgerySide.LEFT.value)
+        dialog._try_accept()
+    QTimer.singleShot(0, fill)
+    window.new_surgery()
+    assert seen["id"] == "op-3" and seen["level"] == "" and seen["side"] == ""
+    assert seen["open"] and "Disc level and Side: choose one" in seen["message"]
+    assert "Side: choose one" in seen["message_side"]
+    record = store.load_record("P-2")
+    assert record.surgery("op-2") == op2
+    added = record.surgery("op-3")
+    assert added is not None and (added.level, added.side) == (DiscLevel.L4_L5, SurgerySide.LEFT)
