@@ -11,10 +11,10 @@ import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
@@ -325,18 +325,20 @@ def dumps_record(record: PatientRecord) -> str:
     return json.dumps(record.to_json_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one.
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A file to write ``path`` through, so that a crash leaves either the old file or the new one.
 
     The bytes go to a temporary file in the same folder (readable by the owner only), are flushed
-    to disk, and the temporary file is renamed over the target; the folder is synced so the rename
-    itself survives a power cut.
+    to disk when the block ends, and the temporary file is renamed over the target; the folder is
+    synced so the rename itself survives a power cut. An exception in the block leaves the old file
+    and removes the temporary one. Exports stream into it patient by patient.
     """
     path = Path(path)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
+            yield temp
             temp.flush()
             os.fsync(temp.fileno())
         os.chmod(temp_name, 0o600)
@@ -351,6 +353,12 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(directory)
         finally:
             os.close(directory)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (see `atomic_file`)."""
+    with atomic_file(path) as out:
+        out.write(data)
 
 
 def write_record(path: Path, record: PatientRecord) -> None:

@@ -177,7 +177,8 @@ class ExportDialog(_FormDialog):
     """Choose what to export (this patient or all), the format, de-identification and the file."""
 
     FORMATS = {"JSON patient record": "json", "CSV, one row per exam": "csv",
-               "FHIR R4 Bundle (with the clinician PDF)": "fhir"}
+               "FHIR R4 Bundle (with the clinician PDF)": "fhir",
+               "Bulk FHIR, one Bundle per patient (NDJSON, no PDFs)": "fhir-ndjson"}
 
     def __init__(self, patient_id: str | None, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__("Export", parent)

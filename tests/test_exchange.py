@@ -120,9 +120,22 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("core.exchange.records_file.MAX_FILE_BYTES", 1000)
     big = tmp_path / "big.json"
-    big.write_text(dumps_records(RECORDS), encoding="utf-8")
+    big.write_text(json.dumps(json.loads(dumps_records(RECORDS)), indent=2), encoding="utf-8")
     with pytest.raises(RecordError, match="files larger than 0 MiB are refused"):
         read_records(big)
+    # the layout NeuroExam writes, one record per line, is read line by line without that limit
+    streamed = tmp_path / "streamed.json"
+    streamed.write_text(dumps_records(RECORDS), encoding="utf-8")
+    assert [r.patient.id for r in read_records(streamed)] == [r.patient.id for r in RECORDS]
+
+
+def test_a_damaged_line_of_a_streamed_collection_is_named_by_its_index(tmp_path: Path) -> None:
+    lines = dumps_records(RECORDS).splitlines()
+    lines[3] = lines[3].replace('"hip_flexion":"5"', '"hip_flexion":"7"', 1)
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(RecordError, match=r"records\[2\]\.exams\[\d\]\.motor\.\w+\.hip_flexion"):
+        read_records(damaged)
 
 
 def test_a_conflict_in_the_last_record_writes_nothing_and_shows_the_difference(

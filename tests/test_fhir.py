@@ -327,3 +327,33 @@ def test_cli_imports_a_fhir_bundle_into_another_installation(
     assert "4 new patients" in capsys.readouterr().out
     for record in RECORDS[:4]:
         assert comparable(Store(second).load_record(record.patient.id)) == comparable(record)
+
+
+def test_bulk_fhir_is_one_valid_bundle_per_patient_per_line_and_imports_back(
+        tmp_path: Path) -> None:
+    first = Store(f"sqlite:///{tmp_path / 'first.db'}")
+    first.import_records(RECORDS[:4])
+    out = tmp_path / "bulk.ndjson"
+    assert main(["export", "--all", "--format", "fhir-ndjson", "--out", str(out), "--database",
+                 first.url]) == 0
+    lines = out.read_text("utf-8").splitlines()
+    assert len(lines) == 4
+    for line in lines:
+        document = json.loads(line)
+        assert document["type"] == "transaction" and schema_errors(document) == []
+        assert len(entries(document, "Patient")) == 1
+    second = f"sqlite:///{tmp_path / 'second.db'}"
+    assert main(["import", str(out), "--database", second]) == 0
+    for record in RECORDS[:4]:
+        assert comparable(Store(second).load_record(record.patient.id)) == comparable(record)
+
+
+def test_one_streamed_bundle_of_all_patients_is_valid_json_and_fhir(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'clinic.db'}")
+    store.import_records(RECORDS[:3])
+    out = tmp_path / "all.json"
+    assert main(["export", "--all", "--format", "fhir", "--out", str(out), "--database",
+                 store.url]) == 0
+    document = json.loads(out.read_text("utf-8"))
+    assert schema_errors(document) == [] and len(entries(document, "Patient")) == 3
+    Bundle.model_validate(document)

@@ -419,7 +419,7 @@ def test_a_damaged_database_at_start_says_so_and_changes_nothing(
     shown.open_store_after_first_paint(f"sqlite:///{damaged}")
     shown.show()
     qtbot.waitUntil(lambda: bool(messages), timeout=10000)
-    assert "damaged or not a NeuroExam database" in messages[0]
+    assert "is not an SQLite database" in messages[0] and "It was not changed" in messages[0]
     assert "could not be opened" in shown.start_text.text()
     assert damaged.read_bytes() == b"not a database" * 100
 

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from core.exchange.pseudonyms import MAX_DAY_SHIFT, Pseudonymiser
 from core.grades import MotorGrade, ReflexGrade, SensoryGrade
@@ -78,7 +78,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What makes a spreadsheet evaluate a cell (OWASP, CSV injection)."""
 
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
     """The cell's text; text a spreadsheet would run as a formula gets a leading apostrophe.
 
     Only strings are neutralised: numbers (a negative day count) are written as numbers.
@@ -257,14 +257,30 @@ def exam_rows(records: Iterable[PatientRecord],
                           assess(record, exam.id).as_dict(), pseudonyms)
 
 
+class CsvWriter:
+    """Writes the header, then rows patient by patient, to a text stream (exports stream)."""
+
+    def __init__(self, out: TextIO, pseudonyms: Pseudonymiser | None = None) -> None:
+        self.columns = columns_for(pseudonyms is not None)
+        self.pseudonyms = pseudonyms
+        self.writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+
+    def header(self) -> None:
+        """The column names."""
+        self.writer.writerow(c.name for c in self.columns)
+
+    def rows(self, records: Iterable[PatientRecord]) -> None:
+        """One row per exam of the records."""
+        for row in exam_rows(records, self.pseudonyms):
+            self.writer.writerow(cell_text(c.cell(row)) for c in self.columns)
+
+
 def csv_text(records: Iterable[PatientRecord], pseudonyms: Pseudonymiser | None = None) -> str:
     """The CSV file's text; de-identified when ``pseudonyms`` is given."""
-    columns = columns_for(pseudonyms is not None)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(c.name for c in columns)
-    for row in exam_rows(records, pseudonyms):
-        writer.writerow(_text(c.cell(row)) for c in columns)
+    table = CsvWriter(out, pseudonyms)
+    table.header()
+    table.rows(records)
     return out.getvalue()
 
 

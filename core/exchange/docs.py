@@ -11,6 +11,7 @@ from pathlib import Path
 
 from core.exchange.csv_table import columns_markdown
 from core.exchange.fhir_codes import published_files
+from core.exchange.registry import registry_markdown
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -32,6 +33,7 @@ def example_bundle() -> str:
 def main() -> None:
     """Write the generated pages next to the hand-written ones."""
     (DOCS / "csv-columns.md").write_text(columns_markdown(), encoding="utf-8")
+    (DOCS / "registry-export.md").write_text(registry_markdown(), encoding="utf-8")
     folder = DOCS / "fhir"
     folder.mkdir(exist_ok=True)
     for name, content in published_files().items():

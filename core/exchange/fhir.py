@@ -454,6 +454,16 @@ def record_entries(record: PatientRecord, exam_ids: Iterable[str] | None = None,
     return _Writer(options or FhirOptions()).record_entries(record, exam_ids, pdf_maker)
 
 
+def bundle_head(options: FhirOptions, timestamp: dt.datetime | None = None) -> dict[str, Any]:
+    """A Bundle's own fields, without entries (a streamed export writes its entries after)."""
+    stamp = timestamp or dt.datetime.now(dt.UTC)
+    return {"resourceType": "Bundle",
+            "id": str(uuid.uuid5(NAMESPACE, f"bundle\x1f{stamp.isoformat()}")),
+            "meta": {"source": definition_url(options.base, "software",
+                                              f"neuroexam-{__version__}")},
+            "type": options.bundle_type.value, "timestamp": stamp.isoformat()}
+
+
 def bundle(records: Iterable[PatientRecord], pdf_maker: PdfMaker | None = None,
            timestamp: dt.datetime | None = None, exam_ids: Iterable[str] | None = None,
            options: FhirOptions | None = None) -> dict[str, Any]:
@@ -461,17 +471,9 @@ def bundle(records: Iterable[PatientRecord], pdf_maker: PdfMaker | None = None,
     options = options or FhirOptions()
     writer = _Writer(options)
     entries: list[dict[str, Any]] = []
-    patient_ids: list[str] = []
     for record in records:
         entries += writer.record_entries(record, exam_ids, pdf_maker)
-        patient_ids.append(record.patient.id)
-    stamp = timestamp or dt.datetime.now(dt.UTC)
-    document = {"resourceType": "Bundle",
-                "id": str(uuid.uuid5(NAMESPACE, "\x1f".join(("bundle", *patient_ids)))),
-                "meta": {"source": definition_url(options.base, "software",
-                                                  f"neuroexam-{__version__}")},
-                "type": options.bundle_type.value, "timestamp": stamp.isoformat(),
-                "entry": entries}
+    document = {**bundle_head(options, timestamp), "entry": entries}
     validate(document)
     return document
 
