@@ -88,6 +88,7 @@ class ExamEditor(QWidget):
     reports_requested = Signal()
     amend_requested = Signal()
     print_requested = Signal()
+    discard_requested = Signal()
 
     def __init__(self, session: ExamSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -322,8 +323,10 @@ class ExamEditor(QWidget):
         self.reports_button.clicked.connect(self.reports_requested.emit)
         self.print_button = QPushButton("Print both (Ctrl+Shift+P)")
         self.print_button.clicked.connect(self.print_requested.emit)
+        self.discard_button = QPushButton("Discard this draft…")
+        self.discard_button.clicked.connect(self.discard_requested.emit)
         for widget in (self.sign_status, self.sign_examiner, self.sign_button, self.amend_button,
-                       self.reports_button, self.print_button):
+                       self.reports_button, self.print_button, self.discard_button):
             layout.addWidget(widget)
         layout.addStretch()
         return page
@@ -542,6 +545,7 @@ class ExamEditor(QWidget):
                                  else "Sign exam (Ctrl+Shift+S)")
         self.sign_button.setEnabled(not signed)
         self.amend_button.setVisible(signed)
+        self.discard_button.setVisible(not signed and not amending)
         if not self.sign_examiner.text():
             self.sign_examiner.setText(exam.examiner)
 

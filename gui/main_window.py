@@ -374,7 +374,10 @@ class MainWindow(QMainWindow):
 
         if self.record is None:
             return
-        exam = new_exam(self.record, dt.date.today(), self.settings.default_examiner)
+        from core.store.drafts import retired_exam_ids
+
+        exam = new_exam(self.record, dt.date.today(), self.settings.default_examiner,
+                        retired_exam_ids(self.store, self.record.patient.id))
         self.store.save_draft(self.record.patient.id, exam, 0)
         self.open_exam(exam.id)
 
@@ -400,6 +403,7 @@ class MainWindow(QMainWindow):
         self.editor.reports_requested.connect(self.create_reports)
         self.editor.amend_requested.connect(self.amend_exam)
         self.editor.print_requested.connect(self.print_reports)
+        self.editor.discard_requested.connect(self.discard_draft)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
         self.editor.focus_step()
@@ -414,6 +418,32 @@ class MainWindow(QMainWindow):
                             f"{self.record.patient.given_name} – {exam.date.isoformat()} "
                             f"{exam.kind.value}{' (signed)' if exam.status is ExamStatus.SIGNED else ''}"
                             "[*]")
+
+    def discard_draft(self) -> None:
+        """Discard the open draft after asking (audited; a signed exam is never discarded)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from core.record import ExamStatus
+        from core.store import StoreError
+        from core.store.drafts import discard_draft
+
+        session = self.session
+        if session is None or session.exam.status is not ExamStatus.DRAFT:
+            return
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, "Discard draft", f"Discard the draft exam of {session.exam.date.isoformat()}? "
+            "Its findings are removed; the audit log keeps a note that it was discarded.",
+            buttons.Discard | buttons.Cancel, buttons.Cancel)
+        if answer != buttons.Discard:
+            return
+        try:
+            discard_draft(self.store, session.patient_id, session.exam.id, session.revision)
+        except StoreError as error:
+            show_error(self, "Not discarded", str(error))
+            return
+        self.statusBar().showMessage("Draft discarded.")
+        self.open_patient(session.patient_id)
 
     def _save_failed(self, message: str) -> None:
         show_error(self, "Not saved", message)

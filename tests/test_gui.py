@@ -756,3 +756,45 @@ def test_the_operation_dialog_requires_a_level_and_a_side_and_never_replaces_one
     assert record.surgery("op-2") == op2
     added = record.surgery("op-3")
     assert added is not None and (added.level, added.side) == (DiscLevel.L4_L5, SurgerySide.LEFT)
+
+
+def test_a_draft_is_discarded_after_asking_audited_and_its_id_never_reused(
+        qtbot: Any, window: MainWindow, store: Store) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    seed_patient(store)
+    window.open_patient("P-1")
+    window.new_exam()
+    editor, session = window.editor, window.session
+    assert editor is not None and session is not None
+    editor.motor_grid.value_entered.emit("left", "knee_extension", "4")
+    discarded = session.exam.id
+    editor.go_to("Sign")
+    assert editor.discard_button.isVisible()
+    asked: list[str] = []
+    answer_next_message_box(qtbot, QMessageBox.StandardButton.Discard, asked)
+    qtbot.mouseClick(editor.discard_button, Qt.MouseButton.LeftButton)
+    assert "Discard the draft exam" in asked[0]
+    assert window.session is None and window.record is not None
+    assert [e.id for e in store.load_record("P-1").exams] == ["pre"]
+    entries = [e for e in store.audit_entries("P-1") if e["action"] == "draft_discarded"]
+    assert [(e["exam_id"], e["actor"]) for e in entries] == [(discarded, "tester")]
+    window.new_exam()
+    assert window.session is not None and window.session.exam.id != discarded
+
+
+def test_a_signed_exam_offers_no_discard_and_the_store_refuses_it(
+        window: MainWindow, store: Store) -> None:
+    from core.store import SignedExamError
+    from core.store.drafts import discard_draft
+
+    seed_patient(store)
+    window.open_patient("P-1")
+    window.open_exam("pre")
+    assert window.editor is not None
+    window.editor.go_to("Sign")
+    assert not window.editor.discard_button.isVisible()
+    stored = store.load_exam("P-1", "pre")
+    with pytest.raises(SignedExamError, match="never discarded"):
+        discard_draft(store, "P-1", "pre", stored.revision)
+    assert store.load_exam("P-1", "pre") == stored
