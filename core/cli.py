@@ -80,7 +80,15 @@ def _store(args: argparse.Namespace) -> Store:
 def _import(args: argparse.Namespace) -> int:
     from core.exchange.records_file import read_records
 
-    records = read_records(Path(args.file))
+    def progress(done: int) -> None:
+        """Records read and validated so far, on a terminal's stderr."""
+        if sys.stderr.isatty() and done % 100 == 0:
+            print(f"read {done:,} patient records", end="\r", file=sys.stderr)
+
+    records = read_records(Path(args.file), progress)
+    if sys.stderr.isatty():
+        print(f"read {len(records):,} patient records; storing them in one transaction",
+              file=sys.stderr)
     with _store(args) as store:
         report = store.import_records(records)
     print(f"imported {len(records)} patient record{'s' if len(records) != 1 else ''}: "

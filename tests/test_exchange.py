@@ -126,7 +126,10 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
     # the layout NeuroExam writes, one record per line, is read line by line without that limit
     streamed = tmp_path / "streamed.json"
     streamed.write_text(dumps_records(RECORDS), encoding="utf-8")
-    assert [r.patient.id for r in read_records(streamed)] == [r.patient.id for r in RECORDS]
+    seen: list[int] = []
+    assert [r.patient.id for r in read_records(streamed, seen.append)] == [
+        r.patient.id for r in RECORDS]
+    assert seen == list(range(1, len(RECORDS) + 1))
 
 
 def test_a_damaged_line_of_a_streamed_collection_is_named_by_its_index(tmp_path: Path) -> None:

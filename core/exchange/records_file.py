@@ -109,18 +109,20 @@ def parse_records(text: str | bytes, source: str = "file") -> list[PatientRecord
     return records_from_document(load_json(text, source, MAX_FILE_BYTES, "files"), source)
 
 
-def read_records(path: Path) -> list[PatientRecord]:
+def read_records(path: Path, progress: Callable[[int], None] | None = None,
+                 ) -> list[PatientRecord]:
     """Read a record, a collection or a FHIR Bundle (or bulk FHIR NDJSON) file.
 
     Files in the layouts NeuroExam writes (a collection one record per line, NDJSON one Bundle
     per line) are read line by line with the garbage collector paused (parsing allocates millions
     of objects that live on, and collecting them over and over was half the parse time); any
-    other file is read whole, refused first when over MAX_FILE_BYTES.
+    other file is read whole, refused first when over MAX_FILE_BYTES. ``progress`` is called
+    with the number of records read so far (line by line only).
     """
     with open(path, "rb") as handle:
         first = handle.readline(len(COLLECTION_HEAD) + 1)
         if first == COLLECTION_HEAD.encode():
-            return _without_gc(lambda: _read_lines(handle, str(path)))
+            return _without_gc(lambda: _read_lines(handle, str(path), progress))
         if first.startswith(b'{"resourceType": "Bundle"') and _is_whole_line_json(handle):
             handle.seek(0)
             return _without_gc(lambda: _read_bundle_lines(handle, str(path)))
@@ -161,7 +163,8 @@ def _record_from_line(line: bytes, source: str) -> PatientRecord:
     return record_from_document(load_json(line, source), source)
 
 
-def _read_lines(handle: BinaryIO, source: str) -> list[PatientRecord]:
+def _read_lines(handle: BinaryIO, source: str,
+                progress: Callable[[int], None] | None) -> list[PatientRecord]:
     records: list[PatientRecord] = []
     problems: list[Problem] = []
     index = 0
@@ -178,6 +181,8 @@ def _read_lines(handle: BinaryIO, source: str) -> list[PatientRecord]:
             problems += [Problem(f"records[{index}]" + (f".{p.path}" if p.path else ""),
                                  p.message) for p in error.problems]
         index += 1
+        if progress is not None:
+            progress(index)
     if problems:
         raise RecordError(problems, source)
     return _unique(records, source)
