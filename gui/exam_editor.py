@@ -39,8 +39,10 @@ from core.engine.summary import assessment_text
 from core.grades import MotorGrade, ReflexGrade, SensoryGrade
 from core.knowledge import (
     GAIT_TESTS,
+    MOTOR_ITEMS,
     NOT_TESTABLE_REASON_LABELS,
     RED_FLAGS,
+    REFLEXES,
     Dermatome,
     FemoralStretch,
     GaitResult,
@@ -434,7 +436,8 @@ class ExamEditor(QWidget):
         item = Muscle(key) if field == "motor" else Reflex(key)
         grade = None if text == "" else (MotorGrade(text) if field == "motor" else
                                          ReflexGrade("NT" if text == "NT" else int(text)))
-        self.session.edit(f"{side} {key} {text or 'cleared'}",
+        name = MOTOR_ITEMS[item].movement if field == "motor" else REFLEXES[item].label
+        self.session.edit(f"{name[:1].upper()}{name[1:]}, {side}: {text or 'cleared'}",
                           lambda exam: _set_keyed(exam, field, Side(side), item, grade, reason))
 
     def _sensation_chosen(self, side: str, dermatome: str, value: SensoryGrade | None) -> None:

@@ -222,6 +222,8 @@ def test_undo_and_redo_of_grades_and_map_clicks(qtbot: Any, window: MainWindow,
     qtbot.keyClick(editor.motor_grid, Qt.Key.Key_2)
     assert session.exam.motor_grade(Side.LEFT, Muscle.GREAT_TOE_EXTENSION) is MotorGrade.G2
     assert window.isWindowModified()
+    text = session.undo_stack.undoText()  # read by a person in the Edit menu: no identifiers
+    assert text.endswith(", left: 2") and "_" not in text and text[:1].isupper(), text
     editor.go_to("Sensory")
     point = editor.sensory_map.widget_point(Side.RIGHT, Dermatome.S1).toPoint()
     qtbot.mouseClick(editor.sensory_map, Qt.MouseButton.LeftButton, pos=point)
