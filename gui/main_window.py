@@ -350,38 +350,40 @@ class MainWindow(QMainWindow):
         self.patient_page.timeline.setFocus()
 
     def new_surgery(self) -> None:
-        """Record an operation for the open patient."""
+        """Record an operation for the open patient (its id allocated by the core)."""
+        from core.edits import EditError, add_surgery, next_surgery_id
         from gui.dialogs import SurgeryDialog
 
         if self.record is None:
             return
-        dialog = SurgeryDialog(f"op-{len(self.record.surgeries) + 1}", self)
-        if self._run_dialog(dialog):
-            self.store.save_surgery(self.record.patient.id, dialog.build())
-            self.open_patient(self.record.patient.id)
+        patient_id = self.record.patient.id
+        dialog = SurgeryDialog(next_surgery_id(self.record), self)
+        if not self._run_dialog(dialog):
+            return
+        try:
+            # Checked against the stored record: another window may have added one meanwhile.
+            add_surgery(self.store.load_record(patient_id), dialog.build())
+        except EditError as error:
+            show_error(self, "New operation", str(error))
+            return
+        self.store.save_surgery(patient_id, dialog.build())
+        self.open_patient(patient_id)
 
     # ----------------------------------------------------------------------------------------
     # Exams
     # ----------------------------------------------------------------------------------------
 
     def new_exam(self) -> None:
-        """Start a new draft exam for the open patient and open the guided steps."""
-        from core.record import Exam, ExamKind
+        """Start a new draft exam for the open patient and open the guided steps (kind, operation
+        and id decided by core.edits)."""
+        from core.edits import new_exam
 
         if self.record is None:
             return
-        today = dt.date.today()
-        surgery = max(self.record.surgeries, key=lambda s: s.date, default=None)
-        kind = (ExamKind.INITIAL if surgery is None else
-                ExamKind.PREOPERATIVE if surgery.date > today else
-                ExamKind.POSTOPERATIVE if (today - surgery.date).days <= 14 else ExamKind.FOLLOW_UP)
-        taken = {e.id for e in self.record.exams}
-        number = 1
-        while f"exam-{today.isoformat()}-{number}" in taken:
-            number += 1
-        exam = Exam(id=f"exam-{today.isoformat()}-{number}", date=today, kind=kind,
-                    surgery_id=surgery.id if surgery else None,
-                    examiner=self.settings.default_examiner)
+        from core.store.drafts import retired_exam_ids
+
+        exam = new_exam(self.record, dt.date.today(), self.settings.default_examiner,
+                        retired_exam_ids(self.store, self.record.patient.id))
         self.store.save_draft(self.record.patient.id, exam, 0)
         self.open_exam(exam.id)
 
@@ -408,8 +410,10 @@ class MainWindow(QMainWindow):
         self.editor.reports_requested.connect(self.create_reports)
         self.editor.amend_requested.connect(self.amend_exam)
         self.editor.print_requested.connect(self.print_reports)
+        self.editor.discard_requested.connect(self.discard_draft)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
+        self.editor.focus_step()
         undo = self.session.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.session.undo_stack.createRedoAction(self, "&Redo")
@@ -439,6 +443,32 @@ class MainWindow(QMainWindow):
         banner.hide()
         return banner
 
+    def discard_draft(self) -> None:
+        """Discard the open draft after asking (audited; a signed exam is never discarded)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from core.record import ExamStatus
+        from core.store import StoreError
+        from core.store.drafts import discard_draft
+
+        session = self.session
+        if session is None or session.exam.status is not ExamStatus.DRAFT:
+            return
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, "Discard draft", f"Discard the draft exam of {session.exam.date.isoformat()}? "
+            "Its findings are removed; the audit log keeps a note that it was discarded.",
+            buttons.Discard | buttons.Cancel, buttons.Cancel)
+        if answer != buttons.Discard:
+            return
+        try:
+            discard_draft(self.store, session.patient_id, session.exam.id, session.revision)
+        except StoreError as error:
+            show_error(self, "Not discarded", str(error))
+            return
+        self.statusBar().showMessage("Draft discarded.")
+        self.open_patient(session.patient_id)
+
     def _save_failed(self, message: str) -> None:
         self.unsaved_text.setText(f"<b>Not saved.</b> The edits on screen are not in the "
                                   f"database. {message}")
@@ -459,27 +489,30 @@ class MainWindow(QMainWindow):
 
     def close_exam(self) -> bool:
         """Close the open exam (its draft is already saved, unless the banner says otherwise).
-        Edits that could not be saved, or an unsaved amendment, are dropped only when the user
-        agrees; False when they keep the exam open."""
-        session = self.session
-        if session is not None and session.unsaved is not None:
-            from PySide6.QtWidgets import QMessageBox
+        Edits that could not be saved are dropped only when the user agrees; an amendment with
+        unsaved edits is saved, dropped or kept open, as the user chooses; False when the exam
+        stays open."""
+        from PySide6.QtWidgets import QMessageBox
 
+        session = self.session
+        buttons = QMessageBox.StandardButton
+        if session is not None and session.unsaved is not None:
             answer = QMessageBox.warning(
                 self, "Edits not saved", "The last edits of this exam could not be saved and are "
                 f"not in the database:\n\n{session.unsaved}\n\nClose and lose them?",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Discard:
+                buttons.Discard | buttons.Cancel, buttons.Cancel)
+            if answer != buttons.Discard:
                 return False
         elif session is not None and session.amending and not session.undo_stack.isClean():
-            from PySide6.QtWidgets import QMessageBox
-
             answer = QMessageBox.question(
                 self, "Unsaved amendment", "The amendment of this signed exam has not been "
-                "saved. Drop its changes?", QMessageBox.StandardButton.Discard |
-                QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Discard:
+                "saved. Save it as a new signed revision, discard its changes, or go back to it?",
+                buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+            if answer == buttons.Save:
+                self.sign_exam("")
+                if session.amending:  # not saved: the error was shown, the exam stays open
+                    return False
+            elif answer != buttons.Discard:
                 return False
         if self.editor is not None:
             self.stack.removeWidget(self.editor)
@@ -570,7 +603,7 @@ class MainWindow(QMainWindow):
             show_error(self, "Amendment", str(error))
             return
         self.statusBar().showMessage("Amending: make the changes, then save the amendment "
-                                     "(Ctrl+Shift+S).")
+                                     "(Ctrl+Alt+S).")
 
     def ask_text(self, title: str, label: str) -> str:
         """A line of text from the user ("" when cancelled)."""
