@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 endif
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest demo docs bench clean screenshots dist
+.PHONY: run test test-faults lint typecheck pytest demo docs bench clean screenshots dist
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "NeuroExam needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -34,6 +34,10 @@ pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
 test: lint typecheck pytest
+
+# The long crash-and-fault run: 50 SIGKILLs at random moments for each kind of operation.
+test-faults: $(STAMP)
+	NEUROEXAM_FAULT_RUNS=50 QT_QPA_PLATFORM=offscreen $(BIN)/pytest -m faults
 
 demo: $(STAMP)
 	$(BIN)/neuroexam demo --out demo

@@ -13,11 +13,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from core import __version__
+from core.crash import scrubbed_report
 from core.exchange.export import ExportFormat
 from core.recordio import RecordError, dumps_schema, read_record, write_record
 from core.store import Store, StoreError, open_store, restore
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_IO = 0, 1, 2, 3
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL = 0, 1, 2, 3, 4
+"""Exit codes; a failed database operation exits with its error's own code (5-12, README)."""
 
 EPILOG = ("exit codes: 0 success, 1 invalid input (problems listed), 2 wrong usage, "
           "3 file not readable or writable")
@@ -78,8 +80,17 @@ def _store(args: argparse.Namespace) -> Store:
 def _import(args: argparse.Namespace) -> int:
     from core.exchange.records_file import read_records
 
-    records = read_records(Path(args.file))
-    report = _store(args).import_records(records)
+    def progress(done: int) -> None:
+        """Records read and validated so far, on a terminal's stderr."""
+        if sys.stderr.isatty() and done % 100 == 0:
+            print(f"read {done:,} patient records", end="\r", file=sys.stderr)
+
+    records = read_records(Path(args.file), progress)
+    if sys.stderr.isatty():
+        print(f"read {len(records):,} patient records; storing them in one transaction",
+              file=sys.stderr)
+    with _store(args) as store:
+        report = store.import_records(records)
     print(f"imported {len(records)} patient record{'s' if len(records) != 1 else ''}: "
           f"{report.patients_created} new patients, {report.exams_added} new exams"
           + (f"; already present: {', '.join(report.already)}" if report.already else ""))
@@ -92,14 +103,32 @@ def _export(args: argparse.Namespace) -> int:
 
     request = ExportRequest(None if args.all else [args.patient], ExportFormat(args.format),
                             Path(args.out), args.deidentify,
-                            Path(args.key_file) if args.key_file else None)
+                            Path(args.key_file) if args.key_file else None, args.fhir_bundle,
+                            args.with_pdf)
+    def progress(done: int, total: int) -> None:
+        """Patients written so far, on stderr (the terminal's line is rewritten in place)."""
+        if sys.stderr.isatty() or done == total:
+            end = "\n" if done == total else "\r"
+            print(f"exported {done:,} of {total:,} patients", end=end, file=sys.stderr)
+
     try:
-        summary = export(_store(args), request, load_settings())
+        with _store(args) as store:
+            summary = export(store, request, load_settings(), progress)
     except ValueError as error:
         print(f"neuroexam export: {error}", file=sys.stderr)
         return EXIT_USAGE
     print(f"wrote {summary.path}: {summary.patients} patients, {summary.exams} exams "
           f"({request.format.value}{', de-identified' if request.deidentify else ''})")
+    return EXIT_OK
+
+
+def _registry(args: argparse.Namespace) -> int:
+    from core.exchange.export import export_registry
+
+    with _store(args) as store:
+        counts = export_registry(store, Path(args.out),
+                                 Path(args.key_file) if args.key_file else None)
+    print(f"wrote {args.out}: " + ", ".join(f"{name} {rows} rows" for name, rows in counts.items()))
     return EXIT_OK
 
 
@@ -113,23 +142,37 @@ def _reidentify(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     pseudonyms = Pseudonymiser(load_or_create_key(key_path))
     wanted = set(args.pseudonym)
-    found = {pseudonyms.pseudonym(pid): pid for pid in _store(args).patient_ids()}
+    with _store(args) as store:
+        found = {pseudonyms.pseudonym(pid): pid for pid in store.patient_ids()}
+        matched = [found[p] for p in args.pseudonym if p in found]
+        store.log_access("reidentified", matched, f"{len(matched)} pseudonyms re-identified")
     for pseudonym in args.pseudonym:
         print(f"{pseudonym}\t{found.get(pseudonym, '(no stored patient)')}")
     return EXIT_OK if wanted <= found.keys() else EXIT_INVALID
 
 
 def _backup(args: argparse.Namespace) -> int:
-    _store(args).backup(Path(args.out))
-    print(f"backup written to {args.out}")
+    from core.store import verify_backup
+
+    if args.verify:
+        print(verify_backup(Path(args.verify)).summary())
+        return EXIT_OK
+    if not args.out:
+        print("neuroexam backup: give --out FILE to write a backup, or --verify FILE",
+              file=sys.stderr)
+        return EXIT_USAGE
+    with _store(args) as store:
+        made = store.backup(Path(args.out))
+    print(f"backup written and verified: {made.summary()}")
     return EXIT_OK
 
 
 def _restore(args: argparse.Namespace) -> int:
     from core.settings import database_url
 
-    restore(Path(args.file), database_url(args.database))
-    print(f"restored from {args.file}; the previous database was kept as *.before-restore")
+    found, kept = restore(Path(args.file), database_url(args.database))
+    print(f"restored: {found.summary()}")
+    print(f"the previous database was kept as {kept}" if kept else "there was no database before")
     return EXIT_OK
 
 
@@ -141,8 +184,16 @@ def _report(args: argparse.Namespace) -> int:
     if args.exam is not None and record.exam(args.exam) is None:
         raise LookupError(f"no exam {args.exam!r} in this record; exams: "
                           f"{', '.join(e.id for e in record.exams_by_date())}")
-    write_reports(record, args.exam, load_settings(), Path(args.out),
-                  Path(args.handout) if args.handout else None, args.deterministic)
+    settings = load_settings()
+    if args.page_size:
+        settings.page_size = args.page_size
+    try:
+        write_reports(record, args.exam, settings, Path(args.out),
+                      Path(args.handout) if args.handout else None, args.deterministic,
+                      args.archival)
+    except ValueError as error:
+        print(f"neuroexam report: {error}", file=sys.stderr)
+        return EXIT_USAGE
     print(f"wrote {args.out}" + (f" and {args.handout}" if args.handout else ""))
     return EXIT_OK
 
@@ -187,6 +238,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("record", help="the record (JSON)")
     report.add_argument("--exam", help="the exam id (default: the latest exam)")
     report.add_argument("--out", required=True, help="the clinician report PDF")
+    report.add_argument("--archival", action="store_true",
+                        help="write the clinician report as PDF/A-2b, the archived copy of a "
+                             "signed exam")
+    report.add_argument("--page-size", choices=["A4", "Letter"],
+                        help="paper size (default: the setting, else the system locale's)")
     report.add_argument("--handout", help="also write the patient handout PDF here")
     report.add_argument("--deterministic", action="store_true",
                         help="fixed creation date and ids: the same record gives identical bytes")
@@ -197,21 +253,39 @@ def build_parser() -> argparse.ArgumentParser:
     who.add_argument("--patient", metavar="ID", help="the patient's record id")
     who.add_argument("--all", action="store_true", help="every patient in the database")
     export.add_argument("--format", choices=[f.value for f in ExportFormat], default="json",
-                        help="json (the patient record), csv (one row per exam) or fhir "
-                             "(an R4 Bundle); default json")
+                        help="json (the patient record), csv (one row per exam), fhir (an R4 "
+                             "Bundle) or fhir-ndjson (bulk: one Bundle per patient per line); "
+                             "default json")
     export.add_argument("--deidentify", action="store_true",
                         help="CSV only: leave out names and notes, birth year only, ids replaced "
                              "by keyed pseudonyms (see docs/csv-columns.md)")
     export.add_argument("--key-file", metavar="FILE",
                         help="the pseudonym key (default: pseudonym.key in the data folder)")
+    export.add_argument("--fhir-bundle", choices=["transaction", "collection"],
+                        default="transaction",
+                        help="FHIR only: transaction (default; for a FHIR server, conditional "
+                             "create/update, posting it twice changes nothing) or collection "
+                             "(an archive)")
+    export.add_argument("--with-pdf", action="store_true",
+                        help="FHIR only: attach each exam's clinician report PDF")
     export.add_argument("--out", required=True, help="the file to write")
+    registry = command("registry", _registry, "Write the de-identified registry files: one CSV "
+                       "per follow-up interval with recovery rates and pain "
+                       "(docs/registry-export.md).")
+    registry.add_argument("--out", required=True, metavar="FOLDER", help="the folder to write to")
+    registry.add_argument("--key-file", metavar="FILE",
+                          help="the pseudonym key (default: pseudonym.key in the data folder)")
     reidentify = command("reidentify", _reidentify,
                          "Find the stored patients behind pseudonyms of a de-identified CSV.")
     reidentify.add_argument("pseudonym", nargs="+", help="pseudonyms (P-...)")
     reidentify.add_argument("--key-file", metavar="FILE",
                             help="the pseudonym key (default: pseudonym.key in the data folder)")
-    command("backup", _backup, "Write a consistent copy of the database while it is in use.") \
-        .add_argument("--out", required=True, help="the backup file (must not exist)")
+    backup = command("backup", _backup, "Write a verified copy of the database while it is in "
+                                         "use (with a .sha256 checksum file), or check one.")
+    backup.add_argument("--out", help="the backup file to write (must not exist)")
+    backup.add_argument("--verify", metavar="FILE",
+                        help="check a backup without changing it: integrity, schema, counts, "
+                             "checksum")
     command("restore", _restore, "Replace the database by a backup (the old one is kept).") \
         .add_argument("file", help="the backup file")
     for sub in commands.choices.values():
@@ -234,9 +308,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RecordError as error:
         print(error, file=sys.stderr)
         return EXIT_INVALID
-    except (StoreError, LookupError) as error:
+    except StoreError as error:
+        print(f"neuroexam: {error}", file=sys.stderr)
+        return error.exit_code
+    except LookupError as error:
         print(f"neuroexam: {error}", file=sys.stderr)
         return EXIT_INVALID
     except OSError as error:
         print(f"neuroexam: {error.strerror or error}: {error.filename or ''}", file=sys.stderr)
         return EXIT_IO
+    except Exception as error:  # noqa: BLE001 (the last resort must not print patient data)
+        print(f"neuroexam: internal error. {scrubbed_report(error)}", file=sys.stderr)
+        return EXIT_INTERNAL

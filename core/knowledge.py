@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache, cached_property
 
 
 class Source(StrEnum):
@@ -34,6 +35,8 @@ class Source(StrEnum):
         "radiculopathy. Surg Neurol Int 2012;3:104."
     )
     HARRISON = "Harrison's Principles of Internal Medicine: lumbosacral radiculopathy, features by root."
+    STEWART = "Stewart JD. Foot drop: where, why and what to do? Pract Neurol 2008;8:158-169."
+    STEVENS = "Stevens F, Weerkamp NJ, Cals JWL. Foot drop. BMJ 2015;350:h1736."
 
 
 class Side(StrEnum):
@@ -472,32 +475,138 @@ class Lesion(StrEnum):
     CAUDA_EQUINA = "cauda_equina"
 
 
+class Involvement(StrEnum):
+    """How a lesion involves one exam item: one cell of the localisation table.
+
+    The categories transcribe the wording of clinical-reference.md section 7 (and section 2 for
+    the muscles a root supplies); each has one weight for an abnormal and one for a normal
+    result (``INVOLVEMENT_WEIGHTS``), so evidence can count one way more than the other.
+    """
+
+    TYPICAL = "typical"
+    """The reference's row names it: the lesion weakens, reduces or numbs it."""
+    COMMON = "common"
+    """Part of the lesion but often spared by a partial lesion: the one-way test of section 7
+    (weak, it points strongly to the lesion; normal, it argues only weakly against it)."""
+    SUPPORTIVE = "supportive"
+    """A sign that points to the lesion when present and says nothing when absent (section 7:
+    a positive straight leg raise, a reduced medial hamstring reflex point to a root)."""
+    OCCASIONAL = "occasional"
+    """Named in parentheses, or supplied by the root (section 2) without being in its row."""
+    SPARED = "spared"
+    """The reference says the lesion spares it (or leaves it normal)."""
+    OUTSIDE = "outside"
+    """The lesion does not reach it; every item a lesion's table does not name."""
+
+
+INVOLVEMENT_WEIGHTS: dict[Involvement, tuple[float, float]] = {
+    Involvement.TYPICAL: (2.0, -1.0),
+    Involvement.COMMON: (1.5, -0.25),
+    Involvement.SUPPORTIVE: (1.5, 0.0),
+    Involvement.OCCASIONAL: (0.5, 0.0),
+    Involvement.SPARED: (-2.5, 0.0),
+    Involvement.OUTSIDE: (-1.5, 0.0),
+}
+"""(weight when the item is abnormal, weight when it is normal) per category.
+
+Asymmetric on purpose (section 7): a typical sign present counts much for the lesion and its
+absence clearly against it; a common sign present counts for it and its absence only a little
+against (a partial lesion often spares it); a supportive sign counts for it when present and
+nothing when absent; an occasional sign counts a little for and nothing
+against; an abnormal item that the lesion spares or cannot reach counts against it, and a normal
+one says nothing (it is what every other lesion expects too)."""
+
+DENSE_DEFICIT_MRC = 2
+"""A lesion's deficit is dense when one of its typical muscles is at MRC 2 or less (section 7)."""
+
+DENSE_COMMON_MUSCLE_FACTOR = 1.5
+"""Beside a dense deficit a normal common muscle argues "a little more" against the lesion
+(section 7: normal inversion and hip abduction beside a foot drop of MRC 2 or less)."""
+
+
+class ItemKind(StrEnum):
+    """The kinds of exam item the localisation table covers."""
+
+    MUSCLE = "muscle"
+    DERMATOME = "dermatome"
+    REFLEX = "reflex"
+    WALKING_TEST = "walking test"
+    TENSION_TEST = "tension test"
+
+
+ITEM_KIND_FACTORS: dict[ItemKind, float] = {
+    ItemKind.MUSCLE: 1.0,
+    ItemKind.DERMATOME: 0.5,
+    ItemKind.REFLEX: 1.0,
+    ItemKind.WALKING_TEST: 0.25,
+    ItemKind.TENSION_TEST: 1.0,
+}
+"""Each weight is multiplied by the factor of its item's kind. Dermatomes count half: their maps
+overlap and differ between atlases (section 3). Walking tests count a quarter: they repeat what
+the grades of the muscles they test already say."""
+
+
+def muscle_severity_factor(mrc: int) -> float:
+    """How much a weak muscle counts, by depth: 1 at MRC 4, 1.25 at 3, up to 2 at MRC 0.
+
+    A deeper deficit is stronger evidence for (or against) the lesions that do (or cannot)
+    explain it, and so weakening a typical muscle never lowers its lesion's score: the step from
+    MRC 3 to 2 adds 0.5, more than the dense-deficit rule can take away from two normal common
+    muscles (2 x 0.125).
+    """
+    return 1.0 + max(0, 4 - mrc) / 4
+
+
+LocalisedItem = Muscle | Dermatome | Reflex | GaitTest | StretchTest
+"""Any exam item the localisation table speaks about."""
+
+ALL_LOCALISED_ITEMS: tuple[LocalisedItem, ...] = (*Muscle, *Dermatome, *Reflex, *GaitTest,
+                                                  *StretchTest)
+
+
+def item_kind(item: LocalisedItem) -> ItemKind:
+    """The kind of an exam item."""
+    if isinstance(item, Muscle):
+        return ItemKind.MUSCLE
+    if isinstance(item, Dermatome):
+        return ItemKind.DERMATOME
+    if isinstance(item, Reflex):
+        return ItemKind.REFLEX
+    if isinstance(item, GaitTest):
+        return ItemKind.WALKING_TEST
+    return ItemKind.TENSION_TEST
+
+
 @dataclass(frozen=True)
-class LesionPattern:
-    """What a lesion weakens, spares, reduces and numbs: one row of section 7."""
+class LesionProfile:
+    """One lesion of section 7: its label, its roots, and how it involves every exam item."""
 
     label: str
-    weak: tuple[Muscle, ...]
-    """Muscles the lesion weakens."""
-    weak_minor: tuple[Muscle, ...] = ()
-    """Muscles given in parentheses: weak sometimes, or less."""
-    spared: tuple[Muscle, ...] = ()
-    """Muscles the reference names as spared; weakness there argues against the lesion."""
-    reflexes_reduced: tuple[Reflex, ...] = ()
-    reflexes_maybe_reduced: tuple[Reflex, ...] = ()
-    sensory: tuple[Dermatome, ...] = ()
-    """Dermatomes whose key point lies in the lesion's sensory field."""
-    sensory_partial: tuple[Dermatome, ...] = ()
-    """Dermatomes whose area overlaps the field although the key point lies outside it."""
-    root: Root | None = None
-    """The root, for root lesions."""
-    combined_roots: tuple[Root, ...] = ()
-    """For a lesion of two adjacent roots together: both roots."""
+    involvement: dict[LocalisedItem, Involvement]
+    """Every item the lesion involves or spares; any other item is OUTSIDE."""
+    roots: tuple[Root, ...] = ()
+    """The root (or two adjacent roots) for root lesions; empty for a nerve."""
+
+    def of(self, item: LocalisedItem) -> Involvement:
+        """How the lesion involves ``item``."""
+        return self.involvement.get(item, Involvement.OUTSIDE)
+
+    @cached_property
+    def weights(self) -> dict[LocalisedItem, tuple[Involvement, float, float]]:
+        """Every item's category and its abnormal and normal weights, times the kind's factor
+        (worked out once: the engine reads them thousands of times per assessment)."""
+        return {item: _weighed(self.of(item), item) for item in ALL_LOCALISED_ITEMS}
 
     @property
-    def roots(self) -> tuple[Root, ...]:
-        """Every root this pattern stands for (empty for a nerve)."""
-        return (self.root,) if self.root is not None else self.combined_roots
+    def root(self) -> Root | None:
+        """The single root of a root lesion."""
+        return self.roots[0] if len(self.roots) == 1 else None
+
+
+def _weighed(involvement: Involvement, item: LocalisedItem) -> tuple[Involvement, float, float]:
+    abnormal, normal = INVOLVEMENT_WEIGHTS[involvement]
+    factor = ITEM_KIND_FACTORS[item_kind(item)]
+    return involvement, abnormal * factor, normal * factor
 
 
 ROOT_LESIONS: dict[Root, Lesion] = {
@@ -505,78 +614,98 @@ ROOT_LESIONS: dict[Root, Lesion] = {
     Root.L5: Lesion.L5_ROOT, Root.S1: Lesion.S1_ROOT,
 }
 
-_M = Muscle
-PERIPHERAL_LESION_PATTERNS: dict[Lesion, LesionPattern] = {
-    # Nerve sensory fields (section 7) are mapped onto the dermatome key points (section 3):
-    # the dorsum of the foot (L5 key point) lies in the superficial peroneal field; the lateral
-    # heel (S1) in the sole/heel that peroneal lesions spare; the medial malleolus (L4) in the
-    # saphenous (femoral) field; the first web space, the deep peroneal field, is inside the L5
-    # area but not at its key point.
-    Lesion.COMMON_PERONEAL: LesionPattern(
-        "common peroneal nerve (fibular head)",
-        weak=(_M.ANKLE_DORSIFLEXION, _M.GREAT_TOE_EXTENSION, _M.TOE_EXTENSION, _M.ANKLE_EVERSION),
-        spared=(_M.ANKLE_INVERSION, _M.HIP_ABDUCTION),
-        sensory=(Dermatome.L5,),
-    ),
-    Lesion.DEEP_PERONEAL: LesionPattern(
-        "deep peroneal nerve",
-        weak=(_M.ANKLE_DORSIFLEXION, _M.GREAT_TOE_EXTENSION, _M.TOE_EXTENSION),
-        spared=(_M.ANKLE_EVERSION,),
-        sensory_partial=(Dermatome.L5,),
-    ),
-    Lesion.SCIATIC: LesionPattern(
-        "sciatic nerve",
-        weak=(_M.ANKLE_DORSIFLEXION, _M.GREAT_TOE_EXTENSION, _M.TOE_EXTENSION,
-              _M.ANKLE_PLANTARFLEXION, _M.ANKLE_INVERSION, _M.ANKLE_EVERSION, _M.KNEE_FLEXION),
-        spared=(_M.HIP_ABDUCTION,),
-        reflexes_reduced=(Reflex.ACHILLES,),
-        sensory=(Dermatome.L5, Dermatome.S1),
-    ),
-    Lesion.FEMORAL: LesionPattern(
-        "femoral nerve",
-        weak=(_M.KNEE_EXTENSION,),
-        weak_minor=(_M.HIP_FLEXION,),
-        spared=(_M.HIP_ADDUCTION,),
-        reflexes_reduced=(Reflex.PATELLAR,),
-        sensory=(Dermatome.L2, Dermatome.L4),
-        sensory_partial=(Dermatome.L3,),
-    ),
+_M, _D, _R = Muscle, Dermatome, Reflex
+_T, _C, _O, _S = Involvement.TYPICAL, Involvement.COMMON, Involvement.OCCASIONAL, Involvement.SPARED
+_U = Involvement.SUPPORTIVE
+_SLR, _FST = StretchTest.STRAIGHT_LEG_RAISE, StretchTest.FEMORAL_STRETCH
+
+_ROOT_ROWS: dict[Lesion, tuple[str, Root, dict[LocalisedItem, Involvement]]] = {
+    # Section 7 has one row for "L2 / L3 root"; split by section 2 (knee extension is L3 and L4,
+    # the ISNCSCI key level of L3), section 4 (patellar: L4, L3 minor) and section 3.
+    Lesion.L2_ROOT: ("L2 root", Root.L2, {
+        _M.HIP_FLEXION: _T, _M.HIP_ADDUCTION: _T, _D.L2: _T, _FST: _U}),
+    Lesion.L3_ROOT: ("L3 root", Root.L3, {
+        _M.HIP_FLEXION: _T, _M.HIP_ADDUCTION: _T, _M.KNEE_EXTENSION: _C, _R.PATELLAR: _C,
+        _D.L3: _T, _FST: _U}),
+    Lesion.L4_ROOT: ("L4 root", Root.L4, {
+        _M.KNEE_EXTENSION: _T, _M.ANKLE_DORSIFLEXION: _T, _M.HIP_ADDUCTION: _O,
+        _R.PATELLAR: _T, _D.L4: _T, _FST: _U}),
+    # L5: inversion and hip abduction are part of the root's pattern but the bedside test works
+    # one way only (section 7): weak, they point strongly to L5; normal, they argue only weakly
+    # against it. A reduced medial hamstring reflex and a positive straight leg raise point to a
+    # root when present. Patellar and Achilles reflexes are normal in an L5 lesion.
+    Lesion.L5_ROOT: ("L5 root", Root.L5, {
+        _M.GREAT_TOE_EXTENSION: _T, _M.ANKLE_DORSIFLEXION: _T, _M.TOE_EXTENSION: _T,
+        _M.ANKLE_INVERSION: _C, _M.HIP_ABDUCTION: _C, _M.ANKLE_EVERSION: _O,
+        _R.MEDIAL_HAMSTRING: _U, _R.PATELLAR: _S, _R.ACHILLES: _S, _D.L5: _T, _SLR: _U}),
+    Lesion.S1_ROOT: ("S1 root", Root.S1, {
+        _M.ANKLE_PLANTARFLEXION: _T, _M.ANKLE_EVERSION: _T, _M.HIP_EXTENSION: _T,
+        _M.KNEE_FLEXION: _T, _R.ACHILLES: _T, _D.S1: _T, _SLR: _U}),
 }
 
-ROOT_LESION_PATTERNS: dict[Lesion, LesionPattern] = {
-    # Section 7 has one row for "L2 / L3 root"; split here by section 2, which gives knee
-    # extension to L3 and L4 only, and by the patellar reflex (L3 minor) and the dermatomes.
-    Lesion.L2_ROOT: LesionPattern(
-        "L2 root", weak=(_M.HIP_FLEXION, _M.HIP_ADDUCTION), sensory=(Dermatome.L2,), root=Root.L2,
-    ),
-    Lesion.L3_ROOT: LesionPattern(
-        "L3 root", weak=(_M.HIP_FLEXION, _M.HIP_ADDUCTION), weak_minor=(_M.KNEE_EXTENSION,),
-        reflexes_maybe_reduced=(Reflex.PATELLAR,), sensory=(Dermatome.L3,), root=Root.L3,
-    ),
-    Lesion.L4_ROOT: LesionPattern(
-        "L4 root", weak=(_M.KNEE_EXTENSION, _M.ANKLE_DORSIFLEXION),
-        weak_minor=(_M.HIP_ADDUCTION,), reflexes_reduced=(Reflex.PATELLAR,),
-        sensory=(Dermatome.L4,), root=Root.L4,
-    ),
-    Lesion.L5_ROOT: LesionPattern(
-        "L5 root",
-        weak=(_M.GREAT_TOE_EXTENSION, _M.ANKLE_DORSIFLEXION, _M.TOE_EXTENSION,
-              _M.ANKLE_INVERSION, _M.HIP_ABDUCTION),
-        weak_minor=(_M.ANKLE_EVERSION,), reflexes_reduced=(Reflex.MEDIAL_HAMSTRING,),
-        sensory=(Dermatome.L5,), root=Root.L5,
-    ),
-    Lesion.S1_ROOT: LesionPattern(
-        "S1 root",
-        weak=(_M.ANKLE_PLANTARFLEXION, _M.ANKLE_EVERSION, _M.HIP_EXTENSION, _M.KNEE_FLEXION),
-        reflexes_reduced=(Reflex.ACHILLES,), sensory=(Dermatome.S1,), root=Root.S1,
-    ),
+_NERVE_ROWS: dict[Lesion, tuple[str, dict[LocalisedItem, Involvement]]] = {
+    # Nerve sensory fields (section 7) mapped onto the dermatome key points (section 3), where
+    # ISNCSCI takes the grade: the dorsum of the foot (L5 key point) lies in the superficial
+    # peroneal field, which the common peroneal nerve includes and the deep peroneal nerve (first
+    # web space only) does not; the lateral heel (S1 key point) lies on the sole, which peroneal
+    # lesions spare; the medial malleolus (L4) lies in the saphenous (femoral) field. Reflexes
+    # are "all normal" in peroneal lesions. Tension signs point to roots, not to nerves.
+    Lesion.COMMON_PERONEAL: ("common peroneal nerve (fibular head)", {
+        _M.ANKLE_DORSIFLEXION: _T, _M.GREAT_TOE_EXTENSION: _T, _M.TOE_EXTENSION: _T,
+        _M.ANKLE_EVERSION: _T, _M.ANKLE_INVERSION: _S, _M.HIP_ABDUCTION: _S,
+        _R.PATELLAR: _S, _R.MEDIAL_HAMSTRING: _S, _R.ACHILLES: _S, _D.L5: _T, _D.S1: _S}),
+    Lesion.DEEP_PERONEAL: ("deep peroneal nerve", {
+        _M.ANKLE_DORSIFLEXION: _T, _M.GREAT_TOE_EXTENSION: _T, _M.TOE_EXTENSION: _T,
+        _M.ANKLE_EVERSION: _S, _M.ANKLE_INVERSION: _S, _M.HIP_ABDUCTION: _S,
+        _R.PATELLAR: _S, _R.MEDIAL_HAMSTRING: _S, _R.ACHILLES: _S, _D.S1: _S}),
+    Lesion.SCIATIC: ("sciatic nerve", {
+        _M.ANKLE_DORSIFLEXION: _T, _M.GREAT_TOE_EXTENSION: _T, _M.TOE_EXTENSION: _T,
+        _M.ANKLE_PLANTARFLEXION: _T, _M.ANKLE_INVERSION: _T, _M.ANKLE_EVERSION: _T,
+        _M.KNEE_FLEXION: _T, _M.HIP_ABDUCTION: _S, _M.HIP_EXTENSION: _S,
+        _R.ACHILLES: _T, _R.MEDIAL_HAMSTRING: _O, _D.L5: _T, _D.S1: _T, _D.L4: _S}),
+    Lesion.FEMORAL: ("femoral nerve", {
+        _M.KNEE_EXTENSION: _T, _M.HIP_FLEXION: _O, _M.HIP_ADDUCTION: _S,
+        _R.PATELLAR: _T, _D.L2: _T, _D.L4: _T, _D.L3: _O}),
 }
 
-LESION_PATTERNS: dict[Lesion, LesionPattern] = {**ROOT_LESION_PATTERNS, **PERIPHERAL_LESION_PATTERNS}
-"""Every lesion that is scored from the motor, reflex and sensory pattern of one side."""
+_WALKING_TEST_MUSCLES: dict[GaitTest, tuple[Muscle, ...]] = {
+    test: muscles for test, (_, muscles) in GAIT_TESTS.items()}
+_STRENGTH = (Involvement.TYPICAL, Involvement.COMMON, Involvement.SUPPORTIVE,
+             Involvement.OCCASIONAL)
+
+
+def _root_supplies(root: Root, muscle: Muscle) -> bool:
+    info = MOTOR_ITEMS[muscle]
+    return root in info.roots + info.minor_roots
+
+
+def _with_derived_items(involvement: dict[LocalisedItem, Involvement],
+                        roots: tuple[Root, ...]) -> dict[LocalisedItem, Involvement]:
+    """Complete a row: muscles a root supplies (section 2) that the row leaves out count as
+    occasional; a walking test is involved as strongly as the most involved muscle it tests."""
+    full = dict(involvement)
+    for muscle in Muscle:
+        if muscle not in full and any(_root_supplies(root, muscle) for root in roots):
+            full[muscle] = Involvement.OCCASIONAL
+    for test, muscles in _WALKING_TEST_MUSCLES.items():
+        found = [full[m] for m in muscles if full.get(m) in _STRENGTH]
+        if found:
+            full[test] = min(found, key=_STRENGTH.index)
+    return full
+
+
+LESION_PROFILES: dict[Lesion, LesionProfile] = {
+    **{lesion: LesionProfile(label, _with_derived_items(row, (root,)), (root,))
+       for lesion, (label, root, row) in _ROOT_ROWS.items()},
+    **{lesion: LesionProfile(label, _with_derived_items(row, ()))
+       for lesion, (label, row) in _NERVE_ROWS.items()},
+}
+"""Every lesion scored from the pattern of one side (section 7), with its whole table row."""
+
+ROOT_LESION_PROFILES = {lesion: LESION_PROFILES[lesion] for lesion in _ROOT_ROWS}
 
 LESION_LABELS: dict[Lesion, str] = {
-    **{lesion: pattern.label for lesion, pattern in LESION_PATTERNS.items()},
+    **{lesion: profile.label for lesion, profile in LESION_PROFILES.items()},
     Lesion.UPPER_MOTOR_NEURON: "central (upper motor neuron)",
     Lesion.CAUDA_EQUINA: "cauda equina",
 }
@@ -587,30 +716,23 @@ ADJACENT_ROOT_PAIRS: tuple[tuple[Lesion, Lesion], ...] = (
 )
 """Roots that one disc or one stenotic segment can compress together (multi-root patterns)."""
 
+_INVOLVEMENT_STRENGTH = (*_STRENGTH, Involvement.OUTSIDE, Involvement.SPARED)
 
-def combined_pattern(first: Lesion, second: Lesion) -> LesionPattern:
-    """Two root patterns as one: what either root weakens, reduces or numbs."""
-    a, b = ROOT_LESION_PATTERNS[first], ROOT_LESION_PATTERNS[second]
-    weak = tuple(dict.fromkeys(a.weak + b.weak))
-    reduced = tuple(dict.fromkeys(a.reflexes_reduced + b.reflexes_reduced))
-    return LesionPattern(
-        f"{a.label} and {b.label}", weak=weak,
-        weak_minor=tuple(m for m in dict.fromkeys(a.weak_minor + b.weak_minor) if m not in weak),
-        reflexes_reduced=reduced,
-        reflexes_maybe_reduced=tuple(r for r in dict.fromkeys(
-            a.reflexes_maybe_reduced + b.reflexes_maybe_reduced) if r not in reduced),
-        sensory=tuple(dict.fromkeys(a.sensory + b.sensory)),
-        combined_roots=a.roots + b.roots,
+
+@cache
+def combined_profile(first: Lesion, second: Lesion) -> LesionProfile:
+    """Two adjacent roots as one lesion: each item as involved as the more involved root has it."""
+    a, b = ROOT_LESION_PROFILES[first], ROOT_LESION_PROFILES[second]
+    items = set(a.involvement) | set(b.involvement)
+    return LesionProfile(
+        f"{a.label} and {b.label}",
+        {item: min(a.of(item), b.of(item), key=_INVOLVEMENT_STRENGTH.index) for item in items},
+        a.roots + b.roots,
     )
 
 
-PERONEAL_DISCRIMINATORS: tuple[Muscle, ...] = (Muscle.ANKLE_INVERSION, Muscle.HIP_ABDUCTION)
-"""The decisive bedside test between an L5 root lesion and a common peroneal palsy: tibialis
-posterior (tibial nerve, L5) and gluteus medius (superior gluteal nerve, L5) are weak in L5
-radiculopathy and normal in peroneal palsy."""
-
-FOOT_DROP_MUSCLE = Muscle.ANKLE_DORSIFLEXION
-LOCALISATION_SOURCES = (Source.HARRISON, Source.NASS, Source.ISNCSCI, Source.ESENE)
+LOCALISATION_SOURCES = (Source.HARRISON, Source.NASS, Source.ISNCSCI, Source.ESENE,
+                        Source.STEWART, Source.STEVENS)
 
 TABLE_SOURCES: dict[str, tuple[Source, ...]] = {
     "Motor items: movement, muscle, roots, ISNCSCI key level, nerve": MOTOR_SOURCES,

@@ -56,11 +56,17 @@ SECTION_FIELDS: dict[Section, tuple[str, ...]] = {
 }
 
 
-def fill_normal(exam: Exam, sections: tuple[Section, ...] = tuple(Section)) -> Exam:
+ItemPlace = tuple[str, Side, str]
+"""Where an item lives in the exam: (field, side, key); key is "" for a per-side test."""
+
+
+def fill_normal(exam: Exam, sections: tuple[Section, ...] = tuple(Section),
+                keep_unfilled: frozenset[ItemPlace] = frozenset()) -> Exam:
     """A copy of ``exam`` with every item not yet entered in ``sections`` set to normal.
 
-    Items already entered, NT included, are kept as they are. Red flags not yet asked become
-    "asked and absent" (an empty list); pain is left alone, as it has no normal value to assume.
+    Items already entered, NT included, are kept as they are, and so are the items named in
+    ``keep_unfilled`` (the ones still to be tested). Red flags not yet asked become "asked and
+    absent" (an empty list); pain is left alone, as it has no normal value to assume.
     """
     data = exam.model_copy(deep=True)
     for section in sections:
@@ -72,9 +78,10 @@ def fill_normal(exam: Exam, sections: tuple[Section, ...] = tuple(Section)) -> E
                     keys, value = _KEYED[field]
                     filled = dict(current or {})
                     for key in keys:
-                        filled.setdefault(key, value)
-                    by_side.set(side, {k: filled[k] for k in keys})
-                elif current is None:
+                        if (field, side, key.value) not in keep_unfilled:
+                            filled.setdefault(key, value)
+                    by_side.set(side, {k: filled[k] for k in keys if k in filled} or None)
+                elif current is None and (field, side, "") not in keep_unfilled:
                     by_side.set(side, _SINGLE[field])
     if Section.RED_FLAGS in sections and data.red_flags is None:
         data.red_flags = []

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -221,6 +222,17 @@ class SurgerySide(StrEnum):
     BILATERAL = "bilateral"
 
 
+def _utc_instant(value: dt.datetime) -> dt.datetime:
+    """A moment with its time zone, as UTC: FHIR's ``issued`` and the printed "UTC" need one."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise PydanticCustomError(
+            "naive_datetime", "a moment without a time zone; write it with one, e.g. "
+                              "2026-01-05T12:00:00Z or 2026-01-05T13:00:00+01:00")
+    return value.astimezone(dt.UTC)
+
+
+SignedAt = Annotated[dt.datetime, AfterValidator(_utc_instant)]
+
 Identifier = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$")]
 ShortText = Annotated[str, Field(max_length=200)]
 
@@ -303,7 +315,7 @@ class Exam(Model):
                      NotTestableReason] = Field(default_factory=dict)
     """Product extension: why an item is NT, keyed "section.side.item"
     (e.g. "motor.left.great_toe_extension")."""
-    signed_at: dt.datetime | None = None
+    signed_at: SignedAt | None = None
     """Product extension: when the exam was signed (UTC)."""
 
     def motor_grade(self, side: Side, muscle: Muscle) -> MotorGrade | None:
@@ -344,8 +356,10 @@ class PatientRecord(Model):
         return next((e for e in self.exams if e.id == exam_id), None)
 
     def exams_by_date(self) -> list[Exam]:
-        """Exams oldest first; exams of the same day keep their order in the record."""
-        return sorted(self.exams, key=lambda e: e.date)
+        """Exams oldest first; on one day a preoperative (or initial) exam comes before the
+        others, which otherwise keep their order in the record."""
+        before_surgery = (ExamKind.INITIAL, ExamKind.PREOPERATIVE)
+        return sorted(self.exams, key=lambda e: (e.date, e.kind not in before_surgery))
 
     def to_json_dict(self) -> dict[str, Any]:
         """The record as the contract's JSON: sides and optional fields not examined are left out."""

@@ -11,10 +11,10 @@ import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
@@ -124,7 +124,9 @@ def _describe(error: Any) -> str:
         return f"{found!r} is not allowed here; allowed: {error['ctx']['expected']}"
     if kind == "literal_error":
         return f"{found!r} is not allowed here; expected {error['ctx']['expected']}"
-    if kind.startswith("date") or kind.startswith("datetime"):
+    if kind.startswith("datetime"):
+        return f"{found!r} is not a date and time (expected ISO 8601 with a time zone)"
+    if kind.startswith("date"):
         return f"{found!r} is not a date (expected YYYY-MM-DD, a real calendar day)"
     if kind == "string_pattern_mismatch":
         return (f"{found!r} is not a valid identifier (letters, digits and . _ : - only, "
@@ -193,17 +195,89 @@ def _too_large(size: int, limit: int, what: str) -> Problem:
                        f"{limit // 2**20} MiB are refused")
 
 
+MAX_JSON_DEPTH = 32
+"""Deepest nesting of arrays and objects accepted: a record is 6 levels deep, a collection 8, a
+FHIR Bundle about 12. Deeper documents are refused before anything walks them recursively."""
+MAX_NUMBER_LENGTH = 24
+"""Longest number (in characters) accepted: no field of the contract needs more, and Python
+refuses integers over 4300 digits with an error that would otherwise escape as a traceback."""
+
+
+class _RefusedNumber:
+    """Stands in for a number the parser refused, so that the path to it can be reported."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        self.text = text
+        self.reason = reason
+
+
+def _parse_int(text: str) -> int | _RefusedNumber:
+    if len(text) > MAX_NUMBER_LENGTH:
+        return _RefusedNumber(text, f"a number of {len(text)} digits; numbers longer than "
+                                    f"{MAX_NUMBER_LENGTH} characters are refused")
+    return int(text)
+
+
+def _parse_float(text: str) -> float | _RefusedNumber:
+    value = float(text) if len(text) <= MAX_NUMBER_LENGTH else None
+    if value is None or value in (float("inf"), float("-inf")):
+        return _RefusedNumber(text, f"the number {text[:12]}... is too large; numbers longer than "
+                                    f"{MAX_NUMBER_LENGTH} characters or beyond the float range "
+                                    "are refused")
+    return value
+
+
+def _parse_constant(text: str) -> _RefusedNumber:
+    return _RefusedNumber(text, f"{text} is not a number JSON allows")
+
+
+def structure_problems(document: Any) -> list[Problem]:
+    """Nesting deeper than MAX_JSON_DEPTH and refused numbers, each with its path (iterative, so
+    a deep document cannot exhaust the stack while it is checked)."""
+    problems: list[Problem] = []
+    stack: list[tuple[Any, str, int]] = [(document, "", 0)]
+    while stack and len(problems) < 20:
+        node, path, depth = stack.pop()
+        if isinstance(node, _RefusedNumber):
+            problems.append(Problem(path, node.reason))
+        elif isinstance(node, dict | list):
+            if depth >= MAX_JSON_DEPTH:
+                problems.append(Problem(path, f"nested more than {MAX_JSON_DEPTH} levels deep; "
+                                              "a patient record never is"))
+                continue
+            items = node.items() if isinstance(node, dict) else enumerate(node)
+            for key, value in items:
+                if isinstance(value, dict | list | _RefusedNumber):
+                    child = (f"{path}[{key}]" if isinstance(key, int)
+                             else f"{path}.{key}" if path else str(key))
+                    stack.append((value, child, depth + 1))
+    return sorted(problems, key=lambda p: p.path)
+
+
 def load_json(text: str | bytes, source: str, limit: int = MAX_RECORD_BYTES,
               what: str = "records") -> Any:
-    """Parse JSON text no larger than ``limit`` bytes; raise RecordError saying what is wrong."""
+    """Parse JSON text no larger than ``limit`` bytes; raise RecordError saying what is wrong.
+
+    Besides syntax, the nesting depth and the length of numbers are limited (MAX_JSON_DEPTH,
+    MAX_NUMBER_LENGTH): hostile files are refused with the path of the offending value instead
+    of exhausting Python's recursion or integer limits.
+    """
     if len(text) > limit:
         raise RecordError([_too_large(len(text), limit, what)], source)
     try:
-        return json.loads(text)
+        document = json.loads(text, parse_int=_parse_int, parse_float=_parse_float,
+                              parse_constant=_parse_constant)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         where = (f" (line {error.lineno}, column {error.colno})"
                  if isinstance(error, json.JSONDecodeError) else "")
         raise RecordError([Problem("", f"the file is not JSON{where}: {error}")], source) from None
+    except RecursionError:
+        raise RecordError([Problem("", f"the file is nested far more than {MAX_JSON_DEPTH} "
+                                       "levels deep; a patient record never is")], source) from None
+    problems = structure_problems(document)
+    if problems:
+        raise RecordError(problems, source)
+    return document
 
 
 def read_limited(path: Path, limit: int = MAX_RECORD_BYTES, what: str = "records") -> bytes:
@@ -251,18 +325,20 @@ def dumps_record(record: PatientRecord) -> str:
     return json.dumps(record.to_json_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one.
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A file to write ``path`` through, so that a crash leaves either the old file or the new one.
 
     The bytes go to a temporary file in the same folder (readable by the owner only), are flushed
-    to disk, and the temporary file is renamed over the target; the folder is synced so the rename
-    itself survives a power cut.
+    to disk when the block ends, and the temporary file is renamed over the target; the folder is
+    synced so the rename itself survives a power cut. An exception in the block leaves the old file
+    and removes the temporary one. Exports stream into it patient by patient.
     """
     path = Path(path)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
+            yield temp
             temp.flush()
             os.fsync(temp.fileno())
         os.chmod(temp_name, 0o600)
@@ -277,6 +353,12 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(directory)
         finally:
             os.close(directory)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (see `atomic_file`)."""
+    with atomic_file(path) as out:
+        out.write(data)
 
 
 def write_record(path: Path, record: PatientRecord) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -38,6 +39,15 @@ class Settings(BaseModel):
     """Pre-filled as the examiner of new exams."""
     database_url: str = ""
     """The database URL; empty for the SQLite file in the data folder."""
+    page_size: Literal["", "A4", "Letter"] = ""
+    """Paper of the PDFs: "A4" or "Letter"; empty: what the system locale's country uses."""
+    fhir_patient_system: str = Field(default="", max_length=500)
+    """The hospital's identifier system (a URI) for medical record numbers, written as the FHIR
+    Patient identifier's system with type MR; set once per clinic. Empty: the product's own
+    system under the FHIR base."""
+    fhir_base_url: str = Field(default="", max_length=500)
+    """Canonical base of NeuroExam's FHIR code systems, extensions and identifier systems; empty:
+    http://neuroexam.example.org/fhir (core/exchange/fhir_codes.py, DEFAULT_BASE)."""
 
 
 def settings_path() -> Path:

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -89,8 +90,31 @@ def screens(app: QApplication) -> None:
                 window.editor.show_baseline.setChecked(True)
             shot(f"{index:02d}-exam-{name}")
         window.close_exam()
+        engine_shots(app, window, shot)
         dialog_shots(app, window, Path(folder))
         store.close()
+
+
+def engine_shots(app: QApplication, window: Any, shot: Any) -> None:
+    """What the engine says as an exam is entered: "not assessed" for an empty exam, the items
+    to test beside a foot drop, and the review with the new findings and what is undecided."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window.new_exam()
+    editor = window.editor
+    editor.steps.setCurrentRow(0)
+    shot("15-exam-not-assessed")
+    editor.steps.setCurrentRow(1)
+    for muscle, grade in (("ankle_dorsiflexion", "2"), ("great_toe_extension", "1"),
+                          ("toe_extension", "2")):
+        editor.motor_grid.move_to("left", muscle)
+        QTest.keyClicks(editor.motor_grid, grade)
+    QTest.keyClick(editor.motor_grid, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    shot("16-exam-motor-items-to-test")
+    editor.steps.setCurrentRow(6)
+    shot("17-exam-review-change-undecided")
+    window.close_exam()
 
 
 def dialog_shots(app: QApplication, window: object, folder: Path) -> None:

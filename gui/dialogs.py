@@ -147,7 +147,10 @@ class SettingsDialog(_FormDialog):
                        for name in Settings.model_fields}
         labels = {"clinic_name": "Clinic name", "clinic_contact": "Clinic contact (handout)",
                   "clinic_logo": "Logo file (PNG or JPEG)", "default_examiner": "Default examiner",
-                  "database_url": "Database URL (empty: the data folder)"}
+                  "database_url": "Database URL (empty: the data folder)",
+                  "page_size": "Page size (A4 or Letter; empty: from the system locale)",
+                  "fhir_patient_system": "FHIR record number system (the hospital's URI)",
+                  "fhir_base_url": "FHIR base of NeuroExam's codes (empty: default)"}
         for name, widget in self.fields.items():
             self.form.addRow(labels[name], widget)
         self.form.addRow(QLabel("A new database takes effect at the next start."))
@@ -162,7 +165,8 @@ class ExportDialog(_FormDialog):
     """Choose what to export (this patient or all), the format, de-identification and the file."""
 
     FORMATS = {"JSON patient record": "json", "CSV, one row per exam": "csv",
-               "FHIR R4 Bundle (with the clinician PDF)": "fhir"}
+               "FHIR R4 Bundle (with the clinician PDF)": "fhir",
+               "Bulk FHIR, one Bundle per patient (NDJSON, no PDFs)": "fhir-ndjson"}
 
     def __init__(self, patient_id: str | None, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__("Export", parent)
@@ -222,4 +226,6 @@ class ExportDialog(_FormDialog):
         if not out.parent.is_dir():
             raise ValueError(f"File: the folder {out.parent} does not exist")
         ids = None if self._all() or self.patient_id is None else [self.patient_id]
-        return ExportRequest(ids, self._chosen_format(), out, self.deidentify.isChecked())
+        chosen = self._chosen_format()
+        return ExportRequest(ids, chosen, out, self.deidentify.isChecked(),
+                             fhir_pdfs=chosen is ExportFormat.FHIR)

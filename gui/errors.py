@@ -14,6 +14,8 @@ from types import TracebackType
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from core.crash import scrubbed_report
+
 log = logging.getLogger("neuroexam")
 
 
@@ -47,7 +49,7 @@ class CrashReporter(QObject):
     def hook(self, kind: type[BaseException], error: BaseException,
              trace: TracebackType | None) -> None:
         """Log the exception type and where it happened, then ask the GUI to show it."""
-        details = "".join(traceback.format_exception(kind, error, trace))
+        details = scrubbed_report(error.with_traceback(trace))
         # The type and the innermost frame identify the bug; the message may hold patient data.
         where = traceback.extract_tb(trace)[-1] if trace else None
         log.error("unhandled %s at %s:%s", kind.__name__, where.filename if where else "?",
@@ -59,8 +61,10 @@ class CrashReporter(QObject):
             return
         self._shown.add(details)
         box = QMessageBox(QMessageBox.Icon.Critical, "NeuroExam: unexpected error",
-                          f"Something went wrong ({kind}). Your last saved draft is safe. "
-                          "Use 'Show Details' to copy the technical details for support.")
+                          f"Something went wrong ({kind}). Edits shown as unsaved were not "
+                          "stored; everything saved before is in the database. Use 'Show "
+                          "Details' to copy the technical details for support (they hold no "
+                          "patient data).")
         box.setDetailedText(details)
         box.exec()
 

@@ -8,6 +8,7 @@ goes to ExamSession.edit, so it is undoable and saved as a draft at once.
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -44,6 +45,7 @@ from core.knowledge import (
     FemoralStretch,
     GaitResult,
     GaitTest,
+    ItemKind,
     Muscle,
     NotTestableReason,
     PlantarResponse,
@@ -55,7 +57,7 @@ from core.knowledge import (
 from core.normal import Section, missing_items
 from core.record import Clonus, Exam, ExamKind, Pain, StraightLegRaise
 from gui.accessibility import name_form_fields
-from gui.grade_model import GradeGridModel
+from gui.grade_model import TO_TEST_COLOUR, GradeGridModel
 from gui.session import ExamSession
 from gui.widgets.dermatome_map import DermatomeMapWidget
 from gui.widgets.grade_grid import GradeGridView
@@ -157,9 +159,11 @@ class ExamEditor(QWidget):
         self.reflex_grid.value_entered.connect(self._grade_entered)
         self.review = QTextBrowser()
         self.review.setAccessibleName("Review")
+        self.motor_hint = _hint_label("Items to test")
+        self.reflex_hint = _hint_label("Reflexes to test")
         pages = (self.context_page, _titled("Motor strength (MRC 0-5; type the grade, "
                                                 "- or + after 4, N for not testable)",
-                                                self.motor_grid),
+                                                self.motor_grid, self.motor_hint),
                      self.sensory_page, self._reflex_page(), self._function_page(),
                  self._red_flag_page(), _titled("Review", self.review), self._sign_page())
         for page, (title, _) in zip(pages, STEPS, strict=True):
@@ -250,6 +254,7 @@ class ExamEditor(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel("Reflexes (NINDS 0-4; N for not testable)"))
+        layout.addWidget(self.reflex_hint)
         layout.addWidget(self.reflex_grid, 1)
         grid = QGridLayout()
         grid.addWidget(QLabel("Right"), 0, 1)
@@ -390,10 +395,17 @@ class ExamEditor(QWidget):
         focus.setFocus()
 
     def rest_normal(self) -> None:
-        """Fill the current section's items not yet entered with normal values."""
+        """Fill the current section's items not yet entered with normal values; the items that
+        would decide between the leading lesions are left, and the cursor goes to the first."""
         section = STEPS[self.steps.currentRow()][1]
-        if section is not None:
-            self.session.fill_normal(section)
+        if section is None:
+            return
+        to_test = self.session.fill_normal(section)
+        grids = {Section.MOTOR: self.motor_grid, Section.REFLEXES: self.reflex_grid}
+        grid = grids.get(section)
+        if to_test and grid is not None:
+            grid.move_to(to_test[0].side.value, str(to_test[0].item))
+            grid.setFocus()
 
     # ----------------------------------------------------------------------------------------
     # Edits (each one undoable, through the session)
@@ -488,6 +500,7 @@ class ExamEditor(QWidget):
             value = getattr(exam.pain, name) if exam.pain else None
             box.setValue(-1 if value is None else value)
         self._refresh_steps(exam)
+        self._refresh_undecided()
         self.review.setPlainText(self._review_text(exam))
         signed, amending = self.session.read_only, self.session.amending
         if amending:
@@ -504,6 +517,19 @@ class ExamEditor(QWidget):
         self.amend_button.setVisible(signed)
         if not self.sign_examiner.text():
             self.sign_examiner.setText(exam.examiner)
+
+    def _refresh_undecided(self) -> None:
+        """Mark and list the unexamined items the engine says would decide between the leading
+        lesions, on the step where each is tested."""
+        deciders = self.session.assessment.undecided
+        for kind, model, hint in ((ItemKind.MUSCLE, self.motor_model, self.motor_hint),
+                                  (ItemKind.REFLEX, self.reflex_model, self.reflex_hint)):
+            mine = [d for d in deciders if d.kind is kind]
+            model.set_to_test({(d.side, str(d.item)): d.text for d in mine})
+            hint.setVisible(bool(mine))
+            hint.setText("<b>Still undecided between the leading lesions.</b> Test these "
+                         "before you decide:<br>" + "<br>".join(f"• {escape(d.text)}"
+                                                                 for d in mine[:5]))
 
     def _refresh_context(self, exam: Exam) -> None:
         self.kind_box.setCurrentText(exam.kind.value)
@@ -537,12 +563,25 @@ class ExamEditor(QWidget):
         return "\n".join(lines)
 
 
-def _titled(title: str, widget: QWidget) -> QWidget:
+def _titled(title: str, widget: QWidget, hint: QLabel | None = None) -> QWidget:
     page = QWidget()
     layout = QVBoxLayout(page)
     layout.addWidget(QLabel(f"<b>{title}</b>"))
+    if hint is not None:
+        layout.addWidget(hint)
     layout.addWidget(widget, 1)
     return page
+
+
+def _hint_label(name: str) -> QLabel:
+    """The engine's "still undecided" advice for one step, hidden while there is none."""
+    hint = QLabel()
+    hint.setWordWrap(True)
+    hint.setAccessibleName(name)
+    hint.setStyleSheet(f"QLabel {{ background: {TO_TEST_COLOUR}; color: #3D2E00; "
+                       "padding: 6px 10px; border-radius: 4px; }")
+    hint.hide()
+    return hint
 
 
 def _set_keyed(exam: Exam, field: str, side: Side, key: Any, value: Any,

@@ -6,13 +6,17 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from core.knowledge import MOTOR_ITEMS, REFLEXES, Side
 from gui.models import KEY_ROLE, ColumnTableModel, Index
 
 if TYPE_CHECKING:
     from core.record import Exam
+
+
+TO_TEST_COLOUR = "#FFE8A3"
+"""A soft amber behind a cell the engine asks to be tested (dark text stays readable on it)."""
 
 
 class GradeGridModel(ColumnTableModel):
@@ -34,6 +38,14 @@ class GradeGridModel(ColumnTableModel):
         self._labels = [_row_label(field, key) for key in self.keys]
         self.exam: Exam | None = None
         self.baseline: Exam | None = None
+        self.to_test: dict[tuple[Side, str], str] = {}
+        """Unexamined cells that would decide between the leading lesions, with the advice."""
+
+    def set_to_test(self, to_test: dict[tuple[Side, str], str]) -> None:
+        """Mark the cells the engine asks the examiner to test (and unmark the others)."""
+        if to_test != self.to_test:
+            self.to_test = to_test
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 4))
 
     def set_exams(self, exam: Exam, baseline: Exam | None, label: str = "baseline") -> None:
         """Show ``exam`` with ``baseline`` (or the exam named by ``label``) beside it."""
@@ -72,10 +84,18 @@ class GradeGridModel(ColumnTableModel):
         now, before = self.value(self.exam, side, row), self.value(self.baseline, side, row)
         changed = column in self.SIDE_COLUMNS and self.baseline is not None and now != before \
             and now != ""
+        advice = self.to_test.get((side, self.keys[row].value)) \
+            if column in self.SIDE_COLUMNS and now == "" else None
         if role == Qt.ItemDataRole.DisplayRole:
             if column in self.SIDE_COLUMNS:
-                return f"● {now}" if changed else now
+                return "test ▸" if advice else f"● {now}" if changed else now
             return before
+        if role == Qt.ItemDataRole.BackgroundRole and advice:
+            return QBrush(QColor(TO_TEST_COLOUR))
+        if role == Qt.ItemDataRole.ToolTipRole and advice:
+            return advice
+        if role == Qt.ItemDataRole.ForegroundRole and advice:
+            return QBrush(QColor("#3D2E00"))
         if role == Qt.ItemDataRole.FontRole and changed:
             font = QFont()
             font.setBold(True)

@@ -488,6 +488,12 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         amending = self.session.amending
+        missing = self.session.assessment.before_signing
+        if missing:
+            show_error(self, "Not signed yet", " ".join(missing))
+            if self.editor is not None:
+                self.editor.go_to("Red flags and pain")
+            return
         try:
             if amending:
                 self.session.save_amendment()

@@ -13,7 +13,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from core.engine import Assessment, assess
-from core.normal import Section, fill_normal
+from core.engine.guided import rest_normal
+from core.engine.undecided import Decider
+from core.normal import Section
 from core.record import Exam, ExamStatus, PatientRecord
 from core.store import ConflictError, Store, StoreError
 
@@ -91,10 +93,14 @@ class ExamSession(QObject):
         self.undo_stack.push(ExamEditCommand(self, before, after, text))
         return True
 
-    def fill_normal(self, section: Section) -> bool:
-        """"Rest normal": every item of ``section`` not yet entered gets its normal value."""
-        return self.edit(f"rest normal: {section.value}",
-                         lambda exam: _copy_into(exam, fill_normal(exam, (section,))))
+    def fill_normal(self, section: Section) -> list[Decider]:
+        """"Rest normal": every item of ``section`` not yet entered gets its normal value, except
+        the ones the engine says would decide between the leading lesions; those are returned,
+        for the examiner to test."""
+        result = rest_normal(self.record, self.exam, section)
+        self.edit(f"rest normal: {section.value.replace('_', ' ')}",
+                  lambda exam: _copy_into(exam, result.exam))
+        return result.to_test
 
     def replace_exam(self, exam: Exam) -> None:
         """Show ``exam`` as the current state: save it as a draft, re-assess, tell the views."""

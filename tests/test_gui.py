@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from core.demo import demo_record
-from core.engine.triage import Level
+from core.engine.triage import LEVEL_COLOURS, Level
 from core.grades import MotorGrade, SensoryGrade
 from core.knowledge import Dermatome, DiscLevel, Muscle, RedFlag, Side
 from core.normal import fill_normal
@@ -419,7 +419,7 @@ def test_a_damaged_database_at_start_says_so_and_changes_nothing(
     shown.open_store_after_first_paint(f"sqlite:///{damaged}")
     shown.show()
     qtbot.waitUntil(lambda: bool(messages), timeout=10000)
-    assert "damaged or not a NeuroExam database" in messages[0]
+    assert "is not an SQLite database" in messages[0] and "It was not changed" in messages[0]
     assert "could not be opened" in shown.start_text.text()
     assert damaged.read_bytes() == b"not a database" * 100
 
@@ -549,3 +549,73 @@ def test_window_size_and_export_folder_come_back_without_patient_data(
 
     assert state_file.is_relative_to(os.environ["NEUROEXAM_HOME"])  # never the user's own config
     assert "DEMO" not in state_file.read_text(encoding="utf-8", errors="replace")
+
+
+def test_a_new_exam_shows_not_assessed_in_a_neutral_colour(qtbot: Any, window: MainWindow,
+                                                            store: Store) -> None:
+    seed_patient(store)
+    window.open_patient("P-1")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = window.editor
+    assert editor is not None
+    banner = editor.banner
+    assert banner.level is Level.NOT_ASSESSED
+    assert "NOT ASSESSED" in banner.text() and "ROUTINE" not in banner.text()
+    assert LEVEL_COLOURS[Level.NOT_ASSESSED] in banner.styleSheet()
+    assert LEVEL_COLOURS[Level.ROUTINE] not in banner.styleSheet()
+
+
+def test_rest_normal_leaves_the_items_that_decide_root_or_nerve_and_moves_to_them(
+        qtbot: Any, window: MainWindow, store: Store) -> None:
+    """A foot drop with nothing else graded: Ctrl+R fills the motor step but not inversion and
+    hip abduction; the cursor goes to the first item to test, and the step says why."""
+    seed_patient(store)
+    window.open_patient("P-1")
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window, Qt.Key.Key_N, ctrl)
+    editor = window.editor
+    assert editor is not None
+    editor.go_to("Motor")
+    for muscle, grade in ((Muscle.ANKLE_DORSIFLEXION, "2"), (Muscle.GREAT_TOE_EXTENSION, "1"),
+                          (Muscle.TOE_EXTENSION, "2")):
+        editor.motor_grid.move_to("left", muscle.value)
+        qtbot.keyClicks(editor.motor_grid, grade)
+    assert editor.motor_hint.isVisibleTo(editor)
+    assert "ankle inversion" in editor.motor_hint.text()
+    qtbot.keyClick(editor.motor_grid, Qt.Key.Key_R, ctrl)
+    exam = window.session.exam  # type: ignore[union-attr]
+    left = exam.motor.get(Side.LEFT) or {}
+    assert Muscle.HIP_FLEXION in left, "the other items are filled"
+    for deciding in (Muscle.ANKLE_INVERSION, Muscle.HIP_ABDUCTION):
+        assert deciding not in left, f"{deciding} must be left to test"
+        row = editor.motor_model.keys.index(deciding)
+        assert editor.motor_model.data(editor.motor_model.index(row, 3)) == "test ▸"
+    current = editor.motor_grid.current_cell()
+    assert current is not None and current[0] == "left"
+    assert current[1] in {d.item for d in window.session.assessment.undecided}  # type: ignore[union-attr]
+    qtbot.keyClicks(editor.motor_grid, "4")  # weak: the L5 root now leads clearly
+    assessment = window.session.assessment  # type: ignore[union-attr]
+    assert assessment.headline_localisation[0].lesion.value == "L5_root"
+
+
+def test_signing_asks_for_the_cauda_equina_questions_beside_root_signs_in_both_legs(
+        qtbot: Any, window: MainWindow, store: Store, messages: list[str]) -> None:
+    seed_patient(store)
+    window.open_patient("P-1")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    session, editor = window.session, window.editor
+    assert session is not None and editor is not None
+
+    def both_legs(exam: Exam) -> None:
+        exam.straight_leg_raise.set(Side.LEFT, 40)
+        exam.straight_leg_raise.set(Side.RIGHT, 50)
+        exam.motor.set(Side.LEFT, {m: MotorGrade.G5 for m in Muscle})
+        exam.motor.set(Side.RIGHT, {m: MotorGrade.G5 for m in Muscle})
+    session.edit("root signs", both_legs)
+    window.sign_exam("Dr K")
+    assert session.exam.status is not ExamStatus.SIGNED
+    assert any("cauda equina questions" in m for m in messages)
+    assert editor.steps.currentItem().text().endswith("Red flags and pain")
+    session.edit("asked", lambda exam: setattr(exam, "red_flags", []))
+    window.sign_exam("Dr K")
+    assert session.exam.status is ExamStatus.SIGNED

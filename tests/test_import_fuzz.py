@@ -4,8 +4,11 @@ refused import leaves the database exactly as it was."""
 from __future__ import annotations
 
 import copy
+import csv
+import io
 import json
 from pathlib import Path
+from tempfile import mkdtemp
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -14,16 +17,27 @@ from sqlalchemy import MetaData, select
 from vignettes import CASES, build_record
 
 from core.demo import demo_record
-from core.exchange.records_file import parse_records
-from core.recordio import RecordError
+from core.exchange.csv_table import csv_text
+from core.exchange.fhir import bundle
+from core.exchange.records_file import dumps_records, parse_records
+from core.record import PatientRecord
+from core.recordio import RecordError, dumps_record
 from core.store import Store, StoreError
 
 VALID_DOCUMENTS = [demo_record().to_json_dict()] + [build_record(c).to_json_dict() for c in CASES]
 """Realistic, complete records to damage: the demo patient and every clinical vignette."""
 
+HOSTILE = {"<huge>": "9" * 5000, "<deep>": "[" * 50_000 + "]" * 50_000,
+           "<nested>": "[" * 40 + "1" + "]" * 40, "<overflow>": "1e999", "<nan>": "NaN"}
+"""Values JSON text can hold but json.dumps cannot write: spliced into the text after dumping
+(Python's 4300-digit limit, recursion on deep arrays, floats beyond range)."""
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-10, 200) | st.floats(allow_nan=False)
-    | st.text(max_size=8) | st.sampled_from(["NT", "4-", "left", "L5", "2026-02-30", "S4-5"]),
+    | st.text(max_size=8) | st.sampled_from(["NT", "4-", "left", "L5", "2026-02-30", "S4-5"])
+    | st.sampled_from(list(HOSTILE))
+    | st.sampled_from(["2026-01-05T12:00:00", "2026-01-05T12:00:00+05:30", "2026-01-05",
+                       "0001-01-01T00:00:00Z", "9999-12-31T23:59:59-12:00"]),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
                                                                  max_size=3),
     max_leaves=6)
@@ -72,6 +86,8 @@ def mutated_documents(draw: st.DrawFn) -> str:
         elif edit == "duplicate" and isinstance(parent, list):
             parent.append(copy.deepcopy(parent[path[-1]]))
     text = json.dumps(document)
+    for marker, value in HOSTILE.items():
+        text = text.replace(json.dumps(marker), value)
     if draw(st.integers(0, 20)) == 0:
         text = text[: draw(st.integers(0, len(text)))]
     return text
@@ -84,12 +100,17 @@ def snapshot(store: Store, tables: MetaData) -> dict[str, list[tuple[Any, ...]]]
                 for name, table in tables.tables.items()}
 
 
+accepted: list[PatientRecord] = []
+"""Every record the fuzz test above found valid, for the export property below."""
+
+
 def test_damaged_records_are_refused_with_reasons_and_change_nothing(tmp_path: Path) -> None:
     store = Store(f"sqlite:///{tmp_path / 'fuzz.db'}", actor="fuzz")
     store.import_records([demo_record()])
     tables = MetaData()
     tables.reflect(store.engine)
     outcomes = {"imported": 0, "invalid": 0, "conflict": 0}
+    accepted.clear()
 
     @settings(max_examples=2500, deadline=None, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
@@ -98,7 +119,9 @@ def test_damaged_records_are_refused_with_reasons_and_change_nothing(tmp_path: P
     def feed(text: str) -> None:
         before = snapshot(store, tables)
         try:
-            store.import_records(parse_records(text, "fuzzed.json"))
+            records = parse_records(text, "fuzzed.json")
+            accepted.extend(records)
+            store.import_records(records)
         except RecordError as error:
             assert error.problems and all(p.message for p in error.problems)
             assert "fuzzed.json" in str(error) or "import" in str(error)
@@ -115,3 +138,17 @@ def test_damaged_records_are_refused_with_reasons_and_change_nothing(tmp_path: P
     feed()
     # Every path was exercised: valid imports, invalid files, conflicts with what is stored.
     assert min(outcomes.values()) > 0 and outcomes["invalid"] > 1000, outcomes
+
+
+def test_every_record_that_validates_exports_to_json_csv_and_fhir() -> None:
+    """The accepted records of the fuzz run (valid ones with odd but allowed values: far dates,
+    signing times in other zones, duplicated findings) each export to every format."""
+    if not accepted:
+        test_damaged_records_are_refused_with_reasons_and_change_nothing(Path(mkdtemp()))
+    distinct = list({dumps_record(r): r for r in accepted}.values())
+    assert len(distinct) > 100, len(distinct)
+    for record in distinct:
+        assert parse_records(dumps_records([record]), "round trip") == [record]
+        rows = list(csv.DictReader(io.StringIO(csv_text([record]))))
+        assert len(rows) == len(record.exams)
+        assert bundle([record])["entry"]

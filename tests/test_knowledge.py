@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from core.knowledge import (
     DERMATOMES,
+    INVOLVEMENT_WEIGHTS,
     LESION_LABELS,
-    LESION_PATTERNS,
+    LESION_PROFILES,
     MOTOR_ITEMS,
     RED_FLAGS,
     REFLEXES,
-    ROOT_LESION_PATTERNS,
+    ROOT_LESION_PROFILES,
     Dermatome,
+    Involvement,
     Lesion,
     Muscle,
     Nerve,
@@ -35,31 +37,57 @@ def test_every_vocabulary_has_its_table_row() -> None:
     assert set(LESION_LABELS) == set(Lesion)
 
 
-def test_root_patterns_only_name_muscles_that_root_supplies() -> None:
-    """Section 7 (localisation) must agree with section 2 (muscle roots)."""
-    for pattern in ROOT_LESION_PATTERNS.values():
-        assert pattern.root is not None
-        for muscle in pattern.weak + pattern.weak_minor:
-            info = MOTOR_ITEMS[muscle]
-            assert pattern.root in info.roots + info.minor_roots, (pattern.label, muscle)
-        for reflex in pattern.reflexes_reduced + pattern.reflexes_maybe_reduced:
-            assert pattern.root in REFLEXES[reflex].roots + REFLEXES[reflex].minor_roots
+INVOLVED = (Involvement.TYPICAL, Involvement.COMMON, Involvement.SUPPORTIVE,
+            Involvement.OCCASIONAL)
 
 
-def test_nerve_patterns_only_name_muscles_that_nerve_supplies() -> None:
+def test_root_rows_only_involve_muscles_and_reflexes_that_root_supplies() -> None:
+    """Section 7 (localisation) must agree with section 2 (muscle roots) and 4 (reflexes)."""
+    for profile in ROOT_LESION_PROFILES.values():
+        assert profile.root is not None
+        for item, involvement in profile.involvement.items():
+            if involvement not in INVOLVED:
+                continue
+            if isinstance(item, Muscle):
+                info = MOTOR_ITEMS[item]
+                assert profile.root in info.roots + info.minor_roots, (profile.label, item)
+            if isinstance(item, Reflex):
+                reflex = REFLEXES[item]
+                assert profile.root in reflex.roots + reflex.minor_roots, (profile.label, item)
+
+
+def test_nerve_rows_only_involve_muscles_that_nerve_supplies() -> None:
     for lesion, branches in NERVE_BRANCHES.items():
-        pattern = LESION_PATTERNS[lesion]
-        for muscle in pattern.weak + pattern.weak_minor:
-            assert MOTOR_ITEMS[muscle].nerve in branches, (lesion, muscle)
-        for muscle in pattern.spared:
-            assert MOTOR_ITEMS[muscle].nerve not in branches, (lesion, muscle)
+        profile = LESION_PROFILES[lesion]
+        for item, involvement in profile.involvement.items():
+            if not isinstance(item, Muscle):
+                continue
+            if involvement in INVOLVED:
+                assert MOTOR_ITEMS[item].nerve in branches, (lesion, item)
+            if involvement is Involvement.SPARED:
+                assert MOTOR_ITEMS[item].nerve not in branches, (lesion, item)
 
 
-def test_the_peroneal_discriminators_are_l5_muscles_outside_the_peroneal_nerve() -> None:
-    peroneal = LESION_PATTERNS[Lesion.COMMON_PERONEAL]
-    l5 = LESION_PATTERNS[Lesion.L5_ROOT]
+def test_the_peroneal_discriminators_work_one_way() -> None:
+    """Section 7: weak inversion or hip abduction argues strongly for L5 and against the
+    peroneal nerve; normal ones argue only weakly against L5 and not for the nerve."""
+    peroneal = LESION_PROFILES[Lesion.COMMON_PERONEAL]
+    l5 = LESION_PROFILES[Lesion.L5_ROOT]
     for muscle in (Muscle.ANKLE_INVERSION, Muscle.HIP_ABDUCTION):
-        assert muscle in peroneal.spared and muscle in l5.weak
+        assert peroneal.of(muscle) is Involvement.SPARED and l5.of(muscle) is Involvement.COMMON
+        l5_weak, l5_normal = INVOLVEMENT_WEIGHTS[l5.of(muscle)]
+        assert l5_weak >= 4 * abs(l5_normal), "weak must count far more than normal"
+
+
+def test_every_category_counts_absence_less_than_presence() -> None:
+    for abnormal, normal in INVOLVEMENT_WEIGHTS.values():
+        assert abs(normal) <= abs(abnormal)
+
+
+def test_the_sciatic_nerve_spares_the_gluteal_muscles() -> None:
+    sciatic = LESION_PROFILES[Lesion.SCIATIC]
+    assert sciatic.of(Muscle.HIP_ABDUCTION) is Involvement.SPARED
+    assert sciatic.of(Muscle.HIP_EXTENSION) is Involvement.SPARED
 
 
 def test_lems_key_muscles_are_one_per_key_level() -> None:

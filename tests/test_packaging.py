@@ -56,3 +56,34 @@ def test_the_build_spec_takes_name_and_version_from_pyproject() -> None:
     assert project["name"] == "neuroexam"
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert f"## {project['version']}" in changelog
+
+
+def test_the_wheel_carries_everything_the_installed_program_needs(tmp_path: Path) -> None:
+    """`pip install .` / `pipx install .`: the wheel alone (not the checkout) passes the
+    self-test and writes the demo patient. The wheel is installed into its own folder and run
+    from another one, with the test environment's libraries beside it but not its source."""
+    wheels, target, elsewhere = tmp_path / "wheels", tmp_path / "installed", tmp_path / "cwd"
+    elsewhere.mkdir()
+    built = run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheels),
+                 str(ROOT)])
+    assert built.returncode == 0, built.stderr[-2000:]
+    wheel = next(wheels.glob("neuroexam-*.whl"))
+    installed = run([sys.executable, "-m", "pip", "install", "--no-deps", "--quiet",
+                     "--target", str(target), str(wheel)])
+    assert installed.returncode == 0, installed.stderr[-2000:]
+    libraries = [p for p in sys.path if p.endswith("site-packages")]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NEUROEXAM_HOME": str(tmp_path / "home"),
+           "PYTHONPATH": os.pathsep.join([str(target), *libraries])}
+    env.pop("NEUROEXAM_DATABASE_URL", None)
+
+    def installed_program(*arguments: str) -> subprocess.CompletedProcess[str]:
+        # -S: no site processing, so the checkout's editable install (a .pth file) stays out.
+        return subprocess.run([sys.executable, "-S", "-m", "gui", *arguments], cwd=elsewhere,
+                              capture_output=True, text=True, env=env, timeout=300)
+
+    checked = installed_program("--self-test")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert str(target) in checked.stdout, "the assets must come from the installed wheel"
+    demo = installed_program("demo", "--out", str(tmp_path / "demo"))
+    assert demo.returncode == 0, demo.stdout + demo.stderr
+    assert list((tmp_path / "demo").glob("*.json"))

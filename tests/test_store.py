@@ -175,7 +175,7 @@ def test_a_corrupt_file_gives_a_clear_message_and_is_never_overwritten(tmp_path:
     path = tmp_path / "clinic.db"
     path.write_bytes(b"this is not a database " * 200)
     before = path.read_bytes()
-    with pytest.raises(StoreError, match="damaged or not a NeuroExam database.*untouched"):
+    with pytest.raises(StoreError, match="not an SQLite database.*It was not changed"):
         Store(f"sqlite:///{path}")
     assert path.read_bytes() == before
 
@@ -193,10 +193,11 @@ def test_backup_and_restore(url: str, store: Store, tmp_path: Path) -> None:
     assert backup.stat().st_mode & 0o777 == 0o600
     store.save_patient(demo_record().patient.model_copy(update={"id": "LATER"}))
     store.close()
-    restore(backup, url)
+    _, kept = restore(backup, url)
     restored = Store(url)
     assert [p.id for p in restored.search_patients("")] == ["DEMO-0001"]
-    assert (tmp_path / "clinic.db.before-restore").exists()
+    assert kept is not None and kept.name.endswith(".before-restore") and kept.exists()
+    restored.close()
 
 
 @pytest.mark.sqlite_only
@@ -204,7 +205,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup(url: str, store: Store,
                                                      tmp_path: Path) -> None:
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"junk" * 100)
-    with pytest.raises(StoreError, match="damaged or not a NeuroExam database"):
+    with pytest.raises(StoreError, match="not an SQLite database"):
         restore(junk, url)
     assert store.count_patients() == 1
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from core.normal import fill_normal
-from core.record import PatientRecord
+from core.normal import Section, fill_normal
+from core.record import Exam, PatientRecord
 from core.recordio import record_from_document
 
 CASES: list[dict[str, Any]] = [
@@ -168,7 +168,140 @@ CASES: list[dict[str, Any]] = [
             "flags": ["persistent_motor_deficit_6_weeks"],
         },
     },
+    # Added 2026-11-23, with the revised clinical reference (sections 6-9).
+    {
+        "id": "seed-case-rest-normal",
+        "surgery": {"procedure": "microdiscectomy", "level": "L4-L5", "side": "left",
+                    "date": "2026-05-04", "herniation": "paracentral"},
+        "exams": [
+            {"date": "2026-05-01", "kind": "preoperative",
+             "motor": {"left": {"great_toe_extension": "4"}}, "sensory": {"left": {"L5": 1}},
+             "slr": {"left": 45}},
+            {"date": "2026-05-11", "kind": "postoperative",
+             "motor": {"left": {"ankle_dorsiflexion": "2", "great_toe_extension": "1",
+                                "toe_extension": "2"}},
+             "sensory": {"left": {"L5": 1}}, "heel_walk": {"left": "unable"}},
+        ],
+        "expect": {
+            "triage": "urgent", "localisation": ["L5_root"], "side": "left",
+            "localisation_of_change": ["L5_root"], "side_of_change": "left",
+            "flags": ["matches_operated_level", "new_motor_deficit_after_surgery"],
+        },
+    },
+    {
+        "id": "preoperative-l45-foot-drop",
+        "exams": [
+            {"date": "2026-06-02", "kind": "initial",
+             "motor": {"left": {"ankle_dorsiflexion": "3", "great_toe_extension": "2",
+                                "toe_extension": "3"}},
+             "sensory": {"left": {"L5": 1}}, "heel_walk": {"left": "unable"}, "slr": {"left": 35}},
+        ],
+        "expect": {"triage": "urgent", "localisation": ["L5_root"], "side": "left"},
+    },
+    {
+        "id": "new-deficit-day-of-surgery",
+        "surgery": {"procedure": "microdiscectomy", "level": "L5-S1", "side": "right",
+                    "date": "2026-07-01"},
+        "exams": [
+            {"date": "2026-06-28", "kind": "preoperative",
+             "motor": {"right": {"ankle_plantarflexion": "4"}},
+             "reflexes": {"right": {"achilles": 1}}, "sensory": {"right": {"S1": 1}}},
+            {"date": "2026-07-01", "kind": "postoperative",
+             "motor": {"right": {"ankle_plantarflexion": "2", "ankle_eversion": "3"}},
+             "reflexes": {"right": {"achilles": 0}}, "sensory": {"right": {"S1": 0}},
+             "toe_walk": {"right": "unable"}},
+        ],
+        "expect": {
+            "triage": "emergency", "localisation": ["S1_root"], "side": "right",
+            "flags": ["new_deficit_day_of_surgery", "new_motor_deficit_after_surgery"],
+        },
+    },
+    {
+        "id": "worsening-after-improvement",
+        "surgery": {"procedure": "microdiscectomy", "level": "L4-L5", "side": "left",
+                    "date": "2026-02-02"},
+        "exams": [
+            {"date": "2026-01-30", "kind": "preoperative",
+             "motor": {"left": {"ankle_dorsiflexion": "2", "great_toe_extension": "2"}},
+             "sensory": {"left": {"L5": 1}}, "heel_walk": {"left": "unable"}},
+            {"date": "2026-02-16", "kind": "postoperative",
+             "motor": {"left": {"ankle_dorsiflexion": "4", "great_toe_extension": "4"}},
+             "sensory": {"left": {"L5": 1}}, "heel_walk": {"left": "impaired"}},
+            {"date": "2026-03-10", "kind": "follow-up",
+             "motor": {"left": {"ankle_dorsiflexion": "2", "great_toe_extension": "2"}},
+             "sensory": {"left": {"L5": 1}}, "heel_walk": {"left": "unable"}},
+        ],
+        "expect": {"triage": "urgent", "localisation": ["L5_root"], "side": "left",
+                   "flags": ["worsening_after_improvement"]},
+    },
+    {
+        "id": "new-contralateral-foot-drop",
+        "surgery": {"procedure": "microdiscectomy", "level": "L4-L5", "side": "right",
+                    "date": "2026-08-10"},
+        "exams": [
+            {"date": "2026-08-07", "kind": "preoperative",
+             "motor": {"right": {"great_toe_extension": "4"}}, "sensory": {"right": {"L5": 1}},
+             "slr": {"right": 40}},
+            {"date": "2026-08-15", "kind": "postoperative",
+             "motor": {"right": {"great_toe_extension": "4"},
+                       "left": {"ankle_dorsiflexion": "3", "great_toe_extension": "2",
+                                "toe_extension": "3"}},
+             "sensory": {"right": {"L5": 1}, "left": {"L5": 1}}, "heel_walk": {"left": "unable"}},
+        ],
+        "expect": {
+            "triage": "urgent", "localisation_of_change": ["L5_root"], "side_of_change": "left",
+            "residual": ["great_toe_extension"], "flags": ["opposite_side_to_surgery"],
+        },
+    },
+    {
+        "id": "new-l5-beside-residual-s1",
+        "surgery": {"procedure": "microdiscectomy", "level": "L5-S1", "side": "left",
+                    "date": "2026-09-01", "herniation": "paracentral"},
+        "exams": [
+            {"date": "2026-08-28", "kind": "preoperative",
+             "motor": {"left": {"ankle_plantarflexion": "4"}},
+             "reflexes": {"left": {"achilles": 0}}, "sensory": {"left": {"S1": 1}},
+             "slr": {"left": 50}},
+            {"date": "2026-09-07", "kind": "postoperative",
+             "motor": {"left": {"ankle_plantarflexion": "4", "great_toe_extension": "2",
+                                "ankle_dorsiflexion": "4"}},
+             "reflexes": {"left": {"achilles": 0}}, "sensory": {"left": {"S1": 1, "L5": 1}}},
+        ],
+        "expect": {
+            "triage": "urgent", "localisation_of_change": ["L5_root"], "side_of_change": "left",
+            "residual": ["ankle_plantarflexion", "achilles"],
+            "flags": ["new_deficit_other_root_than_operated"],
+        },
+    },
+    {
+        "id": "bilateral-root-signs-questions-not-asked",
+        "exams": [
+            {"date": "2026-10-05", "kind": "initial", "slr": {"left": 40, "right": 50},
+             "reflexes": {"left": {"achilles": 0}, "right": {"achilles": 0}},
+             "sensory": {"left": {"S1": 1}, "right": {"S1": 1}}, "red_flags": "not asked"},
+        ],
+        "expect": {"triage": "prompt",
+                   "flags": ["bilateral_root_signs", "cauda_equina_questions_not_recorded"]},
+    },
+    {
+        "id": "foot-drop-discriminators-not-examined",
+        "exams": [
+            {"date": "2026-10-12", "kind": "initial", "blank": True,
+             "motor": {"right": {"ankle_dorsiflexion": "2", "great_toe_extension": "2",
+                                 "toe_extension": "2"}},
+             "sensory": {"right": {"L5": 1}}},
+        ],
+        "expect": {"triage": "urgent", "undecided": ["ankle_inversion", "hip_abduction"]},
+    },
+    {
+        "id": "empty-new-exam",
+        "exams": [{"date": "2026-10-20", "kind": "initial", "blank": True}],
+        "expect": {"triage": "not_assessed"},
+    },
 ]
+
+NOT_ASKED = "not asked"
+"""``red_flags: not asked``: the red-flag questions were not recorded for that exam."""
 
 _DIRECT_FIELDS = ("motor", "reflexes", "plantar", "clonus", "heel_walk", "toe_walk",
                   "femoral_stretch", "red_flags")
@@ -182,7 +315,7 @@ def _exam_document(case: dict[str, Any], index: int, shorthand: dict[str, Any]) 
     if "surgery" in case:
         exam["surgery_id"] = "op-1"
     for field in _DIRECT_FIELDS:
-        if field in shorthand:
+        if field in shorthand and shorthand[field] != NOT_ASKED:
             exam[field] = shorthand[field]
     if "sensory" in shorthand:
         exam["light_touch"] = shorthand["sensory"]
@@ -212,5 +345,15 @@ def build_record(case: dict[str, Any]) -> PatientRecord:
         document["surgeries"].append({"id": "op-1", **case["surgery"]})
     document["exams"] = [_exam_document(case, i, e) for i, e in enumerate(case["exams"])]
     record = record_from_document(json.loads(json.dumps(document)), case["id"])
-    record.exams = [fill_normal(exam) for exam in record.exams]
+    record.exams = [_fill(exam, shorthand) for exam, shorthand in zip(record.exams, case["exams"],
+                                                                      strict=True)]
     return record
+
+
+def _fill(exam: Exam, shorthand: dict[str, Any]) -> Exam:
+    """Every item not named is examined and normal, unless the exam is ``blank``; red flags that
+    were "not asked" stay unrecorded."""
+    if shorthand.get("blank"):
+        return exam
+    asked = shorthand.get("red_flags") != NOT_ASKED
+    return fill_normal(exam, tuple(s for s in Section if asked or s is not Section.RED_FLAGS))

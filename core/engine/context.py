@@ -41,19 +41,47 @@ class ExamContext:
 
     @property
     def is_postoperative(self) -> bool:
-        """True when the exam is after the operation it relates to."""
-        days = self.days_since_surgery
-        return days is not None and days > 0
+        """True when the exam is after the operation it relates to, from the day of it (day 0)."""
+        return self.surgery is not None and after_operation(self.exam, self.surgery)
 
     @property
     def in_postoperative_window(self) -> bool:
-        """True within six weeks after the operation."""
+        """True from the day of the operation (day 0) to six weeks after it."""
         days = self.days_since_surgery
-        return days is not None and 0 < days <= POSTOPERATIVE_WINDOW_DAYS
+        return self.is_postoperative and days is not None and days <= POSTOPERATIVE_WINDOW_DAYS
+
+    @property
+    def is_day_of_operation(self) -> bool:
+        """True for an exam after the operation on the same day (day 0)."""
+        return self.is_postoperative and self.days_since_surgery == 0
 
     def same_epoch(self, earlier: Exam) -> bool:
-        """True when no operation lies between ``earlier`` and this exam."""
-        return not any(earlier.date < s.date <= self.exam.date for s in self.record.surgeries)
+        """True when no operation lies between ``earlier`` and this exam: a preoperative and a
+        post-operative exam of the same day compare as before and after the operation."""
+        return not any(not after_operation(earlier, s) and after_operation(self.exam, s)
+                       for s in self.record.surgeries)
+
+    def postoperative_exams_before(self) -> list[Exam]:
+        """Earlier exams after the same operation (for the best grade since the operation)."""
+        surgery = self.surgery
+        if surgery is None or not self.is_postoperative:
+            return []
+        ordered = self.record.exams_by_date()
+        earlier = ordered[: _position(ordered, self.exam)]
+        return [e for e in earlier if after_operation(e, surgery)]
+
+
+def _position(ordered: list[Exam], exam: Exam) -> int:
+    """Where ``exam`` itself stands (by identity: comparing models field by field is slow)."""
+    return next(i for i, candidate in enumerate(ordered) if candidate is exam)
+
+
+def after_operation(exam: Exam, surgery: Surgery) -> bool:
+    """True when ``exam`` was taken after ``surgery``: on a later day, or on its day unless it is
+    the preoperative (or initial) exam. Day 0 counts as after (clinical-reference section 9)."""
+    if exam.date != surgery.date:
+        return exam.date > surgery.date
+    return exam.kind not in (ExamKind.PREOPERATIVE, ExamKind.INITIAL)
 
 
 def _relevant_surgery(record: PatientRecord, exam: Exam) -> Surgery | None:
@@ -84,7 +112,7 @@ def exam_context(record: PatientRecord, exam_id: str | None = None) -> ExamConte
             known = ", ".join(e.id for e in ordered)
             raise LookupError(f"no exam {exam_id!r} in this record; exams: {known}")
         current = found
-    earlier = ordered[: ordered.index(current)]
+    earlier = ordered[: _position(ordered, current)]
     preoperative = [e for e in earlier if e.kind is ExamKind.PREOPERATIVE]
     return ExamContext(
         record=record,

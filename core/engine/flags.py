@@ -8,14 +8,7 @@ from core.engine.changes import ChangeKind
 from core.engine.localisation import Candidate, operated_roots, saddle_altered, umn_signs
 from core.engine.readings import Modality
 from core.engine.triage import Triage, TriageInputs
-from core.knowledge import (
-    FOOT_DROP_MUSCLE,
-    LESION_LABELS,
-    LESION_PATTERNS,
-    PERONEAL_DISCRIMINATORS,
-    Lesion,
-    Side,
-)
+from core.knowledge import LESION_LABELS, LESION_PROFILES, Lesion, Muscle, Side
 from core.record import SurgerySide
 
 
@@ -34,6 +27,12 @@ class Flag(StrEnum):
     REFLEX_MAY_STAY_REDUCED = "reflex_may_stay_reduced"
     SADDLE_SENSATION_ALTERED = "saddle_sensation_altered"
     BILATERAL_MOTOR_DEFICIT = "bilateral_motor_deficit"
+    WORSENING_AFTER_IMPROVEMENT = "worsening_after_improvement"
+    NEW_DEFICIT_DAY_OF_SURGERY = "new_deficit_day_of_surgery"
+    BILATERAL_ROOT_SIGNS = "bilateral_root_signs"
+    CAUDA_EQUINA_QUESTIONS_NOT_RECORDED = "cauda_equina_questions_not_recorded"
+    RESIDUAL_DEFICIT = "residual_deficit"
+    NEW_DEFICIT_OTHER_ROOT = "new_deficit_other_root_than_operated"
     MULTIPLE_ROOTS = "multiple_roots"
     """Product extension: two adjacent roots explain the pattern better than one lesion."""
 
@@ -44,12 +43,13 @@ FLAG_TEXT: dict[Flag, str] = {
         "There is a new or worse motor deficit after surgery.",
     Flag.PROGRESSIVE_WEAKNESS: "Weakness is progressing between exams.",
     Flag.MATCHES_OPERATED_LEVEL:
-        "The pattern matches the root at the operated level and side ({detail}).",
+        "The new or worse findings match the root at the operated level and side ({detail}).",
     Flag.OPPOSITE_SIDE_TO_SURGERY:
-        "The leading pattern is on the side opposite to the operation ({detail}).",
+        "The new deficit is on the side opposite the operation ({detail}): its own lesion, "
+        "not the operated root.",
     Flag.PERONEAL_PATTERN:
-        "Ankle inversion and hip abduction are spared, which argues against an L5 root lesion "
-        "and for a peroneal nerve lesion.",
+        "Ankle inversion and hip abduction are spared beside the foot drop, which fits a "
+        "peroneal nerve lesion better than an L5 root lesion (it does not exclude L5).",
     Flag.UMN_SIGNS:
         "Upper motor neuron signs are present; a lumbar root lesion does not explain them.",
     Flag.PERSISTENT_MOTOR_DEFICIT: "A motor deficit is unchanged 6 weeks or more after surgery.",
@@ -59,6 +59,21 @@ FLAG_TEXT: dict[Flag, str] = {
         "alone it is not a warning.",
     Flag.SADDLE_SENSATION_ALTERED: "Saddle (S4-5) sensation is altered or absent.",
     Flag.BILATERAL_MOTOR_DEFICIT: "There is weakness in both legs.",
+    Flag.WORSENING_AFTER_IMPROVEMENT:
+        "Strength has fallen below the best grade since the operation: worsening after a "
+        "period of improvement.",
+    Flag.NEW_DEFICIT_DAY_OF_SURGERY:
+        "A new or worse motor deficit on the day of the operation: a haematoma must be "
+        "excluded the same day.",
+    Flag.BILATERAL_ROOT_SIGNS: "There are root signs in both legs.",
+    Flag.CAUDA_EQUINA_QUESTIONS_NOT_RECORDED:
+        "The cauda equina questions (bladder, bowel, saddle sensation, sexual function) are "
+        "not recorded: ask and record them before signing.",
+    Flag.RESIDUAL_DEFICIT:
+        "Some deficits were present before the operation and are not worse: residual ({detail}).",
+    Flag.NEW_DEFICIT_OTHER_ROOT:
+        "The new deficit fits another root than the one operated on ({detail}): its own "
+        "lesion (another herniation, a haematoma, a wrong level).",
     Flag.MULTIPLE_ROOTS: "Two adjacent roots together explain the pattern better than any single "
                          "root or nerve ({detail}).",
 }
@@ -69,40 +84,50 @@ def flag_sentence(flag: Flag, details: dict[Flag, str]) -> str:
     return FLAG_TEXT[flag].format(detail=details.get(flag, ""))
 
 
-def _operated_level_flags(inputs: TriageInputs, ranked: list[Candidate]) -> dict[Flag, str]:
-    surgery = inputs.context.surgery
-    if not ranked or surgery is None or ranked[0].lesion not in LESION_PATTERNS:
+def _sides(candidate: Candidate) -> list[Side]:
+    return [Side(candidate.side)] if candidate.side in ("left", "right") else list(Side)
+
+
+def _operated_level_flags(inputs: TriageInputs, leading: Candidate | None) -> dict[Flag, str]:
+    """How the leading lesion of the change relates to the operation, when there was one."""
+    context = inputs.context
+    surgery = context.surgery
+    if leading is None or surgery is None or leading.lesion not in LESION_PROFILES:
         return {}
-    leading = ranked[0]
-    root = LESION_PATTERNS[leading.lesion].root
-    if root is None:
-        return {}
-    sides = [Side(leading.side)] if leading.side in ("left", "right") else list(Side)
-    for side in sides:
-        relation = operated_roots(inputs.context, side).get(root)
-        if relation:
-            return {Flag.MATCHES_OPERATED_LEVEL: relation}
+    details: dict[Flag, str] = {}
+    root = LESION_PROFILES[leading.lesion].root
+    if root is not None:
+        for side in _sides(leading):
+            relation = operated_roots(context, side).get(root)
+            if relation:
+                details[Flag.MATCHES_OPERATED_LEVEL] = relation
+    if not context.is_postoperative:
+        return details
     if surgery.side is not SurgerySide.BILATERAL and leading.side == \
             Side(surgery.side.value).other.value:
-        return {Flag.OPPOSITE_SIDE_TO_SURGERY:
-                f"{leading.label} on the {leading.side}; operation on the {surgery.side.value} "
-                f"at {surgery.level.value}"}
-    return {}
+        details[Flag.OPPOSITE_SIDE_TO_SURGERY] = (
+            f"{leading.label} on the {leading.side}; operation on the {surgery.side.value} at "
+            f"{surgery.level.value}")
+    operated = {r for side in Side for r in operated_roots(context, side)}
+    if root is not None and operated and root not in operated:
+        details[Flag.NEW_DEFICIT_OTHER_ROOT] = (
+            f"{leading.label}, {leading.side}; operated: "
+            f"{', '.join(sorted(operated))} at {surgery.level.value}")
+    return details
 
 
-def _peroneal_pattern(inputs: TriageInputs, ranked: list[Candidate]) -> bool:
-    """Dorsiflexion weak with inversion and hip abduction normal, on a side where a common
-    peroneal palsy is a candidate (otherwise the L5-or-peroneal question does not arise)."""
+def _peroneal_pattern(inputs: TriageInputs, leading: Candidate | None) -> bool:
+    """A peroneal nerve leads, and on its side inversion and hip abduction were examined normal
+    beside weak dorsiflexion."""
+    if leading is None or leading.lesion not in (Lesion.COMMON_PERONEAL, Lesion.DEEP_PERONEAL):
+        return False
     exam = inputs.context.exam
-    peroneal_sides = {c.side for c in ranked if c.lesion is Lesion.COMMON_PERONEAL}
-    for side in Side:
-        if not peroneal_sides & {side.value, "bilateral"}:
-            continue
-        dorsiflexion = exam.motor_grade(side, FOOT_DROP_MUSCLE)
-        if dorsiflexion is None or not dorsiflexion.testable or dorsiflexion.is_normal:
-            continue
-        spared = [exam.motor_grade(side, m) for m in PERONEAL_DISCRIMINATORS]
-        if all(g is not None and g.is_normal for g in spared):
+    for side in _sides(leading):
+        dorsiflexion = exam.motor_grade(side, Muscle.ANKLE_DORSIFLEXION)
+        spared = [exam.motor_grade(side, m) for m in (Muscle.ANKLE_INVERSION,
+                                                      Muscle.HIP_ABDUCTION)]
+        if dorsiflexion is not None and dorsiflexion.testable and not dorsiflexion.is_normal \
+                and all(g is not None and g.is_normal for g in spared):
             return True
     return False
 
@@ -116,33 +141,49 @@ def _reflex_stays_reduced(inputs: TriageInputs) -> bool:
                for c in inputs.changes)
 
 
-def compute_flags(inputs: TriageInputs, result: Triage,
-                  ranked: list[Candidate]) -> tuple[list[Flag], dict[Flag, str]]:
-    """Every flag that holds, in the order of the Flag enum, with details for the sentences."""
+def compute_flags(inputs: TriageInputs, result: Triage, ranked: list[Candidate],
+                  change_ranked: list[Candidate],
+                  residual_items: list[str]) -> tuple[list[Flag], dict[Flag, str]]:
+    """Every flag that holds, in the order of the Flag enum, with details for the sentences.
+
+    Statements about the operation read the localisation of the change, so a residual sign of
+    the operated side never makes a new deficit "match the operated level"."""
     exam = inputs.context.exam
-    details = _operated_level_flags(inputs, ranked)
-    together = next((c for c in ranked if c.partner is not None), None)
+    headline = change_ranked if change_ranked else ranked
+    leading = headline[0] if headline else None
+    details = _operated_level_flags(inputs, leading)
+    together = next((c for c in headline if c.partner is not None), None)
     if together is not None and together.partner is not None:
         first, second = sorted((together.lesion, together.partner), key=list(Lesion).index)
         details[Flag.MULTIPLE_ROOTS] = (f"{LESION_LABELS[first]} and {LESION_LABELS[second]}, "
                                         f"{together.side}")
-    after_surgery = inputs.context.is_postoperative and any(
-        c.is_new_or_worse_motor for c in inputs.changes) and inputs.context.baseline is not None
+    if residual_items:
+        details[Flag.RESIDUAL_DEFICIT] = ", ".join(residual_items)
+    after_surgery = inputs.context.is_postoperative and inputs.context.baseline is not None and \
+        any(c.is_new_or_worse_motor for c in inputs.changes)
     weak_sides = [s for s in Side if any(g.testable and not g.is_normal
                                          for g in (exam.motor.get(s) or {}).values())]
+    root_signs_both = inputs.root_signs_both_sides is not None
     holds = {
         Flag.CAUDA_EQUINA_RED_FLAGS: result.fired("EM-CES"),
-        Flag.NEW_MOTOR_DEFICIT_AFTER_SURGERY: after_surgery or result.fired("UR-POSTOP-MOTOR"),
+        Flag.NEW_MOTOR_DEFICIT_AFTER_SURGERY: after_surgery or result.fired("UR-POSTOP-MOTOR")
+        or result.fired("EM-DAY-0"),
         Flag.PROGRESSIVE_WEAKNESS: result.fired("EM-PROGRESSIVE"),
         Flag.MATCHES_OPERATED_LEVEL: Flag.MATCHES_OPERATED_LEVEL in details,
         Flag.OPPOSITE_SIDE_TO_SURGERY: Flag.OPPOSITE_SIDE_TO_SURGERY in details,
-        Flag.PERONEAL_PATTERN: _peroneal_pattern(inputs, ranked),
+        Flag.PERONEAL_PATTERN: _peroneal_pattern(inputs, leading),
         Flag.UMN_SIGNS: any(umn_signs(exam, s) for s in Side),
         Flag.PERSISTENT_MOTOR_DEFICIT: result.fired("PR-PERSISTENT"),
         Flag.NEW_SENSORY_WITHOUT_WEAKNESS: result.fired("PR-NEW-SENSORY"),
         Flag.REFLEX_MAY_STAY_REDUCED: _reflex_stays_reduced(inputs),
         Flag.SADDLE_SENSATION_ALTERED: bool(saddle_altered(exam)),
         Flag.BILATERAL_MOTOR_DEFICIT: len(weak_sides) == 2,
+        Flag.WORSENING_AFTER_IMPROVEMENT: result.fired("UR-WORSENING"),
+        Flag.NEW_DEFICIT_DAY_OF_SURGERY: result.fired("EM-DAY-0"),
+        Flag.BILATERAL_ROOT_SIGNS: root_signs_both,
+        Flag.CAUDA_EQUINA_QUESTIONS_NOT_RECORDED: root_signs_both and exam.red_flags is None,
+        Flag.RESIDUAL_DEFICIT: bool(residual_items),
+        Flag.NEW_DEFICIT_OTHER_ROOT: Flag.NEW_DEFICIT_OTHER_ROOT in details,
         Flag.MULTIPLE_ROOTS: Flag.MULTIPLE_ROOTS in details,
     }
     return [flag for flag in Flag if holds[flag]], details

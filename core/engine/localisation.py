@@ -1,76 +1,113 @@
 """Which root or nerve explains the pattern (clinical-reference.md, section 7).
 
-Every candidate lesion is scored per side by adding up plain, listed weights: a finding the lesion
-explains counts for it, an abnormal finding it cannot explain counts against it, and so does a
-normal result where the lesion should have left a mark. Each term is written as a sentence in the
-"for" or "against" list, so a reviewer can redo every score by hand. No fitted weights.
+Every candidate lesion is scored per side from one table (``core.knowledge.LESION_PROFILES``):
+each finding adds the weight of the lesion's involvement category for that item, the weight for
+"abnormal" or the weight for "normal" (they differ: evidence can count one way more than the
+other), times the factor of the item's kind and, for a weak muscle, its depth. Each term is
+written as a sentence in the "for" or "against" list, so a reviewer can redo every score by hand.
+No lesion has a branch of its own in this code, and no weight is fitted.
+
+Two readings of the same exam are made: the whole exam (``localise``) and the change alone
+(``localise_change``): new or worse findings counted as abnormal, residual ones (present before
+the operation, not worse) as unaffected, so that old signs never decide where a new deficit
+comes from.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from enum import StrEnum
+from typing import Any, NamedTuple
 
 from core.engine.context import ExamContext
+from core.engine.findings import (
+    Finding,
+    References,
+    change_findings,
+    exam_findings,
+)
 from core.engine.readings import clonus_reading, plantar_reading
 from core.knowledge import (
     ADJACENT_ROOT_PAIRS,
+    DENSE_COMMON_MUSCLE_FACTOR,
+    DENSE_DEFICIT_MRC,
     DISC_LEVEL_ROOTS,
-    FOOT_DROP_MUSCLE,
-    GAIT_TESTS,
+    INVOLVEMENT_WEIGHTS,
+    ITEM_KIND_FACTORS,
     LESION_LABELS,
-    LESION_PATTERNS,
-    MOTOR_ITEMS,
-    PERONEAL_DISCRIMINATORS,
+    LESION_PROFILES,
     RED_FLAGS,
     REFLEXES,
     SADDLE_DERMATOME,
-    TENSION_TEST_LABELS,
-    TENSION_TEST_ROOTS,
-    Dermatome,
-    GaitTest,
     HerniationZone,
+    Involvement,
+    ItemKind,
     Lesion,
-    LesionPattern,
-    Muscle,
-    Reflex,
+    LesionProfile,
+    LocalisedItem,
     Root,
     SensoryModality,
     Side,
-    StretchTest,
-    combined_pattern,
+    combined_profile,
 )
 from core.record import Exam, SurgerySide
 
-# The weights, one place. Shown in the rules page so a reviewer sees them.
-WEIGHTS: dict[str, float] = {
-    "expected muscle weak": 2.0,
-    "muscle weak that the lesion sometimes weakens": 1.0,
-    "expected muscle normal": -0.25,
-    "muscle weak that the lesion cannot explain": -2.0,
-    "expected dermatome abnormal": 1.0,
-    "dermatome abnormal, area overlaps the field but not at the key point": 0.5,
-    "dermatome abnormal that the lesion cannot explain": -1.0,
-    "expected dermatome normal": -0.25,
-    "expected reflex reduced": 2.0,
-    "reflex reduced that the lesion may reduce": 1.0,
-    "expected reflex normal": -0.5,
-    "reflex abnormal that the lesion cannot explain": -1.0,
-    "walking test impaired by weak muscles of the lesion": 0.5,
-    "walking test impaired that the lesion cannot explain": -0.5,
-    "root tension sign for this root": 1.0,
-    "root at the operated level and side": 3.0,
-    "inversion/hip abduction test, per grade of dorsiflexion weakness": 0.5,
+EXPLAINING = (Involvement.TYPICAL, Involvement.COMMON, Involvement.SUPPORTIVE,
+              Involvement.OCCASIONAL)
+"""Categories in which a lesion explains an abnormal finding."""
+
+OPERATED_ROOT_PRIOR = 3.0
+"""The operated root, on the operated side, at most: one and a half typical findings. Scaled by
+the share of the abnormal findings that root explains, so it applies only to what the root
+explains, and it can decide only between lesions the exam itself leaves within 3 points."""
+
+ROOT_PAIR_GAIN = 2.0
+"""Two adjacent roots together must beat the best single lesion of the side by this much."""
+
+UNDECIDED_MARGIN = 2.0
+"""Lesions within this many points of the leading one are still in question (one typical
+finding); the assessment lists the unexamined items that would separate them."""
+
+
+class UmnSign(StrEnum):
+    """Upper motor neuron signs (clinical-reference section 4)."""
+
+    EXTENSOR_PLANTAR = "extensor plantar response (Babinski sign)"
+    SUSTAINED_CLONUS = "sustained ankle clonus"
+    ENHANCED_REFLEX = "reflex 4 (enhanced)"
+
+
+UMN_SIGN_WEIGHTS: dict[UmnSign, float] = {
+    UmnSign.EXTENSOR_PLANTAR: 2.0, UmnSign.SUSTAINED_CLONUS: 2.0, UmnSign.ENHANCED_REFLEX: 1.0}
+
+CAUDA_EQUINA_WEIGHTS: dict[str, float] = {
     "cauda equina red flag": 3.0,
-    "saddle sensation altered": 3.0,
-    "weakness on both sides": 1.0,
-    "two adjacent roots must beat the best single lesion of the side by": 2.0,
-    "extensor plantar response": 2.0,
-    "sustained clonus": 2.0,
-    "reflex enhanced (4)": 1.0,
+    "saddle (S4-5) sensation altered": 3.0,
+    "weakness in both legs beside a cauda equina sign": 1.0,
 }
 
 BILATERAL_LABEL = "bilateral"
+
+
+class Term(NamedTuple):
+    """One weighted reason; its words are written only when somebody reads them."""
+
+    weight: float
+    finding: Finding | None = None
+    profile: LesionProfile | None = None
+    note: str = ""
+    """The words of a term without a finding (the operated-root prior, a UMN or cauda equina
+    sign)."""
+    prefix: str = ""
+    """"left: " for one side of a bilateral lesion; "L4 root and L5 root together: "."""
+
+    @property
+    def text(self) -> str:
+        """The reason in words with its weight, e.g. "ankle dorsiflexion 2/5 (typical in L5
+        root) [+3]"."""
+        body = self.note if self.finding is None or self.profile is None else \
+            _reason_text(self.profile, self.finding)
+        return f"{self.prefix}{body} [{self.weight:+g}]"
 
 
 @dataclass
@@ -80,30 +117,51 @@ class Candidate:
     lesion: Lesion
     side: str
     score: float = 0.0
-    reasons_for: list[str] = field(default_factory=list)
-    reasons_against: list[str] = field(default_factory=list)
-    supported: bool = False
-    """True once at least one finding speaks for it; unsupported candidates are not listed."""
-    partner: Lesion | None = None
-    """For one of two adjacent roots reported together: the other root."""
+    terms: list[Term] = field(default_factory=list)
+    explained: int = 0
+    """How many abnormal findings the lesion explains; a candidate explaining none is not listed."""
     unexplained: int = 0
     """How many abnormal findings this lesion cannot explain."""
+    partner: Lesion | None = None
+    """For one of two adjacent roots reported together: the other root."""
+    prior: float = 0.0
+    """The part of the score that comes from the operated level, not from the exam."""
 
-    def add(self, weight_name: str, text: str, scale: float = 1.0) -> None:
+    @property
+    def exam_score(self) -> float:
+        """The score the exam alone gives (what more testing can change)."""
+        return self.score - self.prior
+
+    @property
+    def supported(self) -> bool:
+        """At least one finding speaks for the lesion."""
+        return self.explained > 0
+
+    def add(self, term: Term) -> None:
         """Add one weighted reason, for or against by the sign of its weight."""
-        weight = WEIGHTS[weight_name] * scale
-        self.score += weight
-        self.unexplained += "cannot explain" in weight_name
-        if weight > 0:
-            self.supported = True
-            self.reasons_for.append(f"{text} [{weight:+g}]")
-        else:
-            self.reasons_against.append(f"{text} [{weight:+g}]")
+        if term.weight:
+            self.score += term.weight
+            self.terms.append(term)
+
+    @property
+    def reasons_for(self) -> list[str]:
+        """The terms that count for the lesion, in words."""
+        return [t.text for t in self.terms if t.weight > 0]
+
+    @property
+    def reasons_against(self) -> list[str]:
+        """The terms that count against it, in words."""
+        return [t.text for t in self.terms if t.weight < 0]
 
     @property
     def label(self) -> str:
         """The lesion in words."""
         return LESION_LABELS[self.lesion]
+
+    def evidence_key(self) -> tuple[float, int, int]:
+        """What ranks candidates: the score, then more findings explained, then fewer left
+        unexplained. Code order never decides between two lesions the evidence cannot."""
+        return (-round(self.score, 6), -self.explained, self.unexplained)
 
     def as_dict(self) -> dict[str, Any]:
         """As the assessment document writes it."""
@@ -112,190 +170,77 @@ class Candidate:
 
 
 # --------------------------------------------------------------------------------------------
-# Findings of one side, in the terms the patterns use.
+# Scoring a lesion of the table on one side.
 # --------------------------------------------------------------------------------------------
 
-
-@dataclass(frozen=True)
-class SideFindings:
-    """What one side shows: weak and normal muscles, dermatomes, reflexes, walking tests."""
-
-    weak: dict[Muscle, str]
-    normal_muscles: frozenset[Muscle]
-    numb: dict[Dermatome, str]
-    normal_dermatomes: frozenset[Dermatome]
-    reflexes_reduced: dict[Reflex, str]
-    reflexes_enhanced: dict[Reflex, str]
-    normal_reflexes: frozenset[Reflex]
-    gait_impaired: dict[GaitTest, str]
-    tension_positive: dict[StretchTest, str]
-    dorsiflexion_mrc: int | None
-
-    @property
-    def has_deficit(self) -> bool:
-        """Any weakness, sensory change, or reduced reflex."""
-        return bool(self.weak or self.numb or self.reflexes_reduced)
-
-    @property
-    def anything_abnormal(self) -> bool:
-        """Any finding a lesion could explain; without one no lesion is supported."""
-        return bool(self.has_deficit or self.gait_impaired or self.tension_positive)
+def _dense_muscles(findings: list[Finding]) -> list[LocalisedItem]:
+    """Muscles affected at MRC 2 or less."""
+    return [f.item for f in findings if f.affected and f.mrc is not None
+            and f.mrc <= DENSE_DEFICIT_MRC]
 
 
-def side_findings(exam: Exam, side: Side) -> SideFindings:
-    """Sort one side's examined values into what the patterns ask about."""
-    weak, normal_muscles = {}, set()
-    for muscle, grade in (exam.motor.get(side) or {}).items():
-        if grade.testable and not grade.is_normal:
-            weak[muscle] = f"{MOTOR_ITEMS[muscle].movement} {grade.value}/5"
-        elif grade.is_normal:
-            normal_muscles.add(muscle)
-    numb, normal_dermatomes = {}, set()
-    for dermatome in Dermatome:
-        grades = {m: exam.sensory_grade(m, side, dermatome) for m in SensoryModality}
-        tested = {m: g for m, g in grades.items() if g is not None and g.testable}
-        altered = [f"{m.label} {g.value}" for m, g in tested.items() if not g.is_normal]
-        if altered:
-            numb[dermatome] = f"{dermatome.value} sensation altered ({', '.join(altered)})"
-        elif tested:
-            normal_dermatomes.add(dermatome)
-    reduced, enhanced, normal_reflexes = {}, {}, set()
-    for reflex, reflex_grade in (exam.reflexes.get(side) or {}).items():
-        text = f"{REFLEXES[reflex].label} reflex {reflex_grade.value}"
-        if reflex_grade.testable and reflex_grade.is_reduced:
-            reduced[reflex] = text
-        elif reflex_grade.testable and reflex_grade.is_enhanced:
-            enhanced[reflex] = text
-        elif reflex_grade.testable:
-            normal_reflexes.add(reflex)
-    gait = {}
-    for test, (label, _) in GAIT_TESTS.items():
-        result = getattr(exam, test.value).get(side)
-        if result is not None and result.value in ("impaired", "unable"):
-            gait[test] = f"{label} {result.value}"
-    tension = {}
-    slr = exam.straight_leg_raise.get(side)
-    if isinstance(slr, int):
-        tension[StretchTest.STRAIGHT_LEG_RAISE] = f"straight leg raise positive at {slr} degrees"
-    femoral = exam.femoral_stretch.get(side)
-    if femoral is not None and femoral.value == "positive":
-        tension[StretchTest.FEMORAL_STRETCH] = "femoral stretch test positive"
-    dorsiflexion = exam.motor_grade(side, FOOT_DROP_MUSCLE)
-    return SideFindings(
-        weak, frozenset(normal_muscles), numb, frozenset(normal_dermatomes), reduced, enhanced,
-        frozenset(normal_reflexes), gait, tension,
-        dorsiflexion.mrc if dorsiflexion is not None and dorsiflexion.testable else None,
-    )
+def _is_dense(profile: LesionProfile, dense_muscles: list[LocalisedItem]) -> bool:
+    """A typical muscle of the lesion is affected at MRC 2 or less."""
+    return any(profile.weights[m][0] is Involvement.TYPICAL for m in dense_muscles)
 
 
-# --------------------------------------------------------------------------------------------
-# Scoring a pattern lesion on one side.
-# --------------------------------------------------------------------------------------------
+_ENHANCED_REFLEX_WEIGHT = (INVOLVEMENT_WEIGHTS[Involvement.OUTSIDE][0]
+                           * ITEM_KIND_FACTORS[ItemKind.REFLEX])
+"""An enhanced reflex is outside every root and nerve lesion."""
 
 
-def _muscle_explained(pattern: LesionPattern, muscle: Muscle) -> bool:
-    """A root explains any muscle it supplies (section 2); a nerve only its listed muscles."""
-    if pattern.roots:
-        info = MOTOR_ITEMS[muscle]
-        return any(root in info.roots + info.minor_roots for root in pattern.roots)
-    return muscle in pattern.weak + pattern.weak_minor
-
-
-def _reflex_explained(pattern: LesionPattern, reflex: Reflex) -> bool:
-    if pattern.roots:
-        info = REFLEXES[reflex]
-        return any(root in info.roots + info.minor_roots for root in pattern.roots)
-    return reflex in pattern.reflexes_reduced + pattern.reflexes_maybe_reduced
-
-
-def _score_motor(candidate: Candidate, pattern: LesionPattern, found: SideFindings) -> None:
-    for muscle, text in found.weak.items():
-        if muscle in pattern.weak:
-            candidate.add("expected muscle weak", text)
-        elif muscle in pattern.weak_minor:
-            candidate.add("muscle weak that the lesion sometimes weakens", text)
-        elif muscle in pattern.spared:
-            candidate.add("muscle weak that the lesion cannot explain",
-                          f"{text}, which a {pattern.label} lesion spares")
-        elif not _muscle_explained(pattern, muscle):
-            candidate.add("muscle weak that the lesion cannot explain", text)
-    for muscle in pattern.weak:
-        if muscle in found.normal_muscles and not _is_discriminator(candidate, muscle):
-            candidate.add("expected muscle normal", f"{MOTOR_ITEMS[muscle].movement} normal")
-
-
-def _is_discriminator(candidate: Candidate, muscle: Muscle) -> bool:
-    return candidate.lesion is Lesion.L5_ROOT and muscle in PERONEAL_DISCRIMINATORS
-
-
-def _score_peroneal_discriminators(candidate: Candidate, found: SideFindings) -> None:
-    """Dorsiflexion weak with inversion and hip abduction normal: the decisive test against L5.
-
-    The weight grows with the weakness of dorsiflexion: normal tibialis posterior and gluteus
-    medius say more beside a dense foot drop than beside a slight one.
-    """
-    if candidate.lesion not in (Lesion.L5_ROOT, Lesion.COMMON_PERONEAL):
-        return
-    if found.dorsiflexion_mrc is None or found.dorsiflexion_mrc >= 5:
-        return
-    scale = 5 - found.dorsiflexion_mrc
-    name = "inversion/hip abduction test, per grade of dorsiflexion weakness"
-    for muscle in PERONEAL_DISCRIMINATORS:
-        if muscle not in found.normal_muscles:
-            continue
-        movement = MOTOR_ITEMS[muscle].movement
-        if candidate.lesion is Lesion.L5_ROOT:
-            candidate.add(name, f"{movement} normal beside weak dorsiflexion, which argues "
-                                "against an L5 root lesion", -scale)
+def score_findings(profile: LesionProfile, findings: list[Finding], candidate: Candidate,
+                   dense_muscles: list[LocalisedItem]) -> None:
+    """Add one term per finding: category x kind factor x muscle depth (one loop, written for
+    speed: it runs about 1,500 times per assessment)."""
+    weights = profile.weights
+    dense = _is_dense(profile, dense_muscles)
+    score, explained, unexplained = 0.0, 0, 0
+    terms = candidate.terms
+    for finding in findings:
+        involvement, abnormal_weight, normal_weight = weights[finding.item]
+        if finding.affected:
+            if finding.enhanced:
+                weight = _ENHANCED_REFLEX_WEIGHT
+                unexplained += 1
+            else:
+                weight = abnormal_weight * finding.depth
+                if involvement in EXPLAINING:
+                    explained += 1
+                else:
+                    unexplained += 1
+        elif dense and involvement is Involvement.COMMON and finding.depth and \
+                finding.reading.mrc is not None:
+            weight = normal_weight * DENSE_COMMON_MUSCLE_FACTOR
         else:
-            candidate.add(name, f"{movement} normal beside weak dorsiflexion, as in a "
-                                "peroneal palsy", scale)
+            weight = normal_weight
+        if weight:
+            score += weight
+            terms.append(Term(weight, finding, profile))
+    candidate.score += score
+    candidate.explained += explained
+    candidate.unexplained += unexplained
 
 
-def _score_sensory(candidate: Candidate, pattern: LesionPattern, found: SideFindings) -> None:
-    for dermatome, text in found.numb.items():
-        if dermatome in pattern.sensory:
-            candidate.add("expected dermatome abnormal", text)
-        elif dermatome in pattern.sensory_partial:
-            candidate.add("dermatome abnormal, area overlaps the field but not at the key point",
-                          text)
-        else:
-            candidate.add("dermatome abnormal that the lesion cannot explain", text)
-    for dermatome in pattern.sensory:
-        if dermatome in found.normal_dermatomes:
-            candidate.add("expected dermatome normal", f"{dermatome.value} sensation normal")
+def _reason_text(profile: LesionProfile, finding: Finding) -> str:
+    if finding.enhanced:
+        return f"{finding.text} (enhanced: not explained by a root or nerve lesion)"
+    involvement = profile.of(finding.item)
+    if finding.affected and involvement is Involvement.SPARED:
+        return f"{finding.text}, which a lesion of the {profile.label} spares"
+    if finding.affected and involvement is Involvement.OUTSIDE:
+        return f"{finding.text}, which the {profile.label} does not reach"
+    return f"{finding.text} ({involvement.value} in {profile.label})"
 
 
-def _score_reflexes(candidate: Candidate, pattern: LesionPattern, found: SideFindings) -> None:
-    for reflex, text in found.reflexes_reduced.items():
-        if reflex in pattern.reflexes_reduced:
-            candidate.add("expected reflex reduced", text)
-        elif reflex in pattern.reflexes_maybe_reduced:
-            candidate.add("reflex reduced that the lesion may reduce", text)
-        elif not _reflex_explained(pattern, reflex):
-            candidate.add("reflex abnormal that the lesion cannot explain", text)
-    for text in found.reflexes_enhanced.values():
-        candidate.add("reflex abnormal that the lesion cannot explain",
-                      f"{text} (enhanced: not explained by a root or nerve lesion)")
-    for reflex in pattern.reflexes_reduced:
-        if reflex in found.normal_reflexes:
-            candidate.add("expected reflex normal", f"{REFLEXES[reflex].label} reflex normal")
-
-
-def _score_function(candidate: Candidate, pattern: LesionPattern, found: SideFindings) -> None:
-    for test, text in found.gait_impaired.items():
-        tested = GAIT_TESTS[test][1]
-        if any(m in pattern.weak + pattern.weak_minor for m in tested):
-            candidate.add("walking test impaired by weak muscles of the lesion", text)
-        else:
-            candidate.add("walking test impaired that the lesion cannot explain", text)
-    if not pattern.roots:
-        return
-    for tension_test, text in found.tension_positive.items():
-        if any(root in TENSION_TEST_ROOTS[tension_test] for root in pattern.roots):
-            roots = ", ".join(TENSION_TEST_ROOTS[tension_test])
-            candidate.add("root tension sign for this root",
-                          f"{text} ({TENSION_TEST_LABELS[tension_test]} stretches {roots})")
+def score_lesion(lesion: Lesion, profile: LesionProfile, side: Side, findings: list[Finding],
+                 context: ExamContext, dense_muscles: list[LocalisedItem] | None = None) -> Candidate:
+    """One lesion on one side, every finding weighed by the table; then the operated-root prior."""
+    candidate = Candidate(lesion, side.value)
+    score_findings(profile, findings, candidate,
+                   _dense_muscles(findings) if dense_muscles is None else dense_muscles)
+    _add_operated_root_prior(candidate, profile, side, findings, context)
+    return candidate
 
 
 def operated_roots(context: ExamContext, side: Side) -> dict[Root, str]:
@@ -314,22 +259,18 @@ def operated_roots(context: ExamContext, side: Side) -> dict[Root, str]:
             exiting: f"exiting {exiting} at {level}, if the disc was foraminal"}
 
 
-def _score_pattern(lesion: Lesion, side: Side, found: SideFindings, context: ExamContext,
-                   pattern: LesionPattern | None = None) -> Candidate:
-    pattern = pattern or LESION_PATTERNS[lesion]
-    candidate = Candidate(lesion, side.value)
-    _score_motor(candidate, pattern, found)
-    _score_peroneal_discriminators(candidate, found)
-    _score_sensory(candidate, pattern, found)
-    _score_reflexes(candidate, pattern, found)
-    _score_function(candidate, pattern, found)
+def _add_operated_root_prior(candidate: Candidate, profile: LesionProfile, side: Side,
+                             findings: list[Finding], context: ExamContext) -> None:
     operated = operated_roots(context, side)
-    relation = next((operated[root] for root in pattern.roots if root in operated), None)
-    if relation and candidate.supported:
-        candidate.add("root at the operated level and side",
-                      f"the operation ({context.surgery.procedure if context.surgery else ''}) "
-                      f"addressed this root: {relation}")
-    return candidate
+    relation = next((operated[root] for root in profile.roots if root in operated), None)
+    affected = sum(f.affected for f in findings)
+    if relation is None or not candidate.supported or not affected:
+        return
+    share = candidate.explained / affected
+    candidate.prior = OPERATED_ROOT_PRIOR * share
+    candidate.add(Term(OPERATED_ROOT_PRIOR * share,
+                       note=f"the operation addressed this root ({relation}); it explains "
+                            f"{candidate.explained} of {affected} abnormal findings"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -337,16 +278,16 @@ def _score_pattern(lesion: Lesion, side: Side, found: SideFindings, context: Exa
 # --------------------------------------------------------------------------------------------
 
 
-def umn_signs(exam: Exam, side: Side) -> list[str]:
+def umn_signs(exam: Exam, side: Side) -> list[tuple[UmnSign, str]]:
     """Upper motor neuron signs on one side: reflex 4, extensor plantar, sustained clonus."""
-    signs = [f"{REFLEXES[r].label} reflex 4" for r, g in (exam.reflexes.get(side) or {}).items()
-             if g.testable and g.is_enhanced]
+    signs = [(UmnSign.ENHANCED_REFLEX, f"{REFLEXES[r].label} reflex 4")
+             for r, g in (exam.reflexes.get(side) or {}).items() if g.testable and g.is_enhanced]
     plantar = exam.plantar.get(side)
     if plantar is not None and plantar_reading(plantar).severity == 2.0:
-        signs.append("extensor plantar response (Babinski sign)")
+        signs.append((UmnSign.EXTENSOR_PLANTAR, UmnSign.EXTENSOR_PLANTAR.value))
     clonus = exam.clonus.get(side)
     if clonus is not None and clonus_reading(clonus).severity == 2.0:
-        signs.append("sustained ankle clonus")
+        signs.append((UmnSign.SUSTAINED_CLONUS, UmnSign.SUSTAINED_CLONUS.value))
     return signs
 
 
@@ -354,10 +295,9 @@ def _score_umn(exam: Exam) -> list[Candidate]:
     per_side = []
     for side in Side:
         candidate = Candidate(Lesion.UPPER_MOTOR_NEURON, side.value)
-        for sign in umn_signs(exam, side):
-            name = ("extensor plantar response" if "plantar" in sign else
-                    "sustained clonus" if "clonus" in sign else "reflex enhanced (4)")
-            candidate.add(name, f"{side.value}: {sign}")
+        for sign, text in umn_signs(exam, side):
+            candidate.explained += 1
+            candidate.add(Term(UMN_SIGN_WEIGHTS[sign], note=f"{side.value}: {text}"))
         per_side.append(candidate)
     return per_side
 
@@ -373,16 +313,23 @@ def saddle_altered(exam: Exam) -> list[str]:
     return altered
 
 
-def _score_cauda_equina(exam: Exam, findings: dict[Side, SideFindings]) -> Candidate:
+def _score_cauda_equina(exam: Exam) -> Candidate:
     candidate = Candidate(Lesion.CAUDA_EQUINA, BILATERAL_LABEL)
     for flag in exam.red_flags or []:
         if RED_FLAGS[flag].cauda_equina:
-            candidate.add("cauda equina red flag", RED_FLAGS[flag].label)
+            candidate.explained += 1
+            candidate.add(Term(CAUDA_EQUINA_WEIGHTS["cauda equina red flag"],
+                               note=RED_FLAGS[flag].label))
     altered = saddle_altered(exam)
     if altered:
-        candidate.add("saddle sensation altered", "saddle sensation altered: " + ", ".join(altered))
-    if candidate.supported and all(findings[s].weak for s in Side):
-        candidate.add("weakness on both sides", "weakness in both legs")
+        candidate.explained += 1
+        candidate.add(Term(CAUDA_EQUINA_WEIGHTS["saddle (S4-5) sensation altered"],
+                           note="saddle sensation altered: " + ", ".join(altered)))
+    weak_both = all(any(g.testable and not g.is_normal for g in (exam.motor.get(s) or {}).values())
+                    for s in Side)
+    if candidate.supported and weak_both:
+        candidate.add(Term(CAUDA_EQUINA_WEIGHTS["weakness in both legs beside a cauda equina sign"],
+                           note="weakness in both legs"))
     return candidate
 
 
@@ -394,74 +341,118 @@ _ORDER = {lesion: index for index, lesion in enumerate(Lesion)}
 _SIDE_ORDER = {"bilateral": 0, "left": 1, "right": 2}
 
 
+def _rank_key(candidate: Candidate) -> tuple[float, int, int, int, int]:
+    return (*candidate.evidence_key(), _ORDER[candidate.lesion], _SIDE_ORDER[candidate.side])
+
+
 def _merge_bilateral(left: Candidate, right: Candidate) -> Candidate:
-    merged = Candidate(left.lesion, BILATERAL_LABEL, left.score + right.score, supported=True,
-                       partner=left.partner or right.partner)
-    for one in (left, right):
-        merged.reasons_for += [f"{one.side}: {r}" if not r.startswith(one.side) else r
-                               for r in one.reasons_for]
-        merged.reasons_against += [f"{one.side}: {r}" for r in one.reasons_against]
-    return merged
+    return Candidate(left.lesion, BILATERAL_LABEL, left.score + right.score,
+                     [t._replace(prefix=f"{one.side}: {t.prefix}") for one in (left, right)
+                      for t in one.terms],
+                     left.explained + right.explained, left.unexplained + right.unexplained,
+                     left.partner or right.partner, left.prior + right.prior)
 
 
 def _combine_sides(left: Candidate, right: Candidate) -> list[Candidate]:
-    """One entry when a lesion is supported on both sides, else the side(s) that support it."""
-    viable = [c for c in (left, right) if c.supported and c.score > 0]
-    if len(viable) == 2:
+    """One bilateral entry when the lesion explains findings on both sides and scores above zero
+    on each; otherwise each side that it explains, on its own."""
+    viable = [c for c in (left, right) if c.supported]
+    if len(viable) == 2 and left.score > 0 and right.score > 0:
         return [_merge_bilateral(left, right)]
     return viable
 
 
-def _root_pairs(side: Side, found: SideFindings, context: ExamContext,
-                best_single: float) -> list[Candidate]:
+def _root_pairs(side: Side, findings: list[Finding], context: ExamContext,
+                best_single: Candidate) -> list[Candidate]:
     """Two adjacent roots together, when they explain the side clearly better than any one lesion.
 
     Both roots are listed, each with the pair's score and reasons, so the list keeps the
     contract's lesion codes; the multiple_roots flag says they belong together.
     """
-    gain = WEIGHTS["two adjacent roots must beat the best single lesion of the side by"]
-    best: tuple[float, Lesion, Lesion, Candidate] | None = None
+    best: tuple[Candidate, Lesion, Lesion] | None = None
     for first, second in ADJACENT_ROOT_PAIRS:
-        pair = _score_pattern(first, side, found, context, combined_pattern(first, second))
-        if pair.supported and pair.score >= best_single + gain and (best is None or
-                                                                     pair.score > best[0]):
-            best = (pair.score, first, second, pair)
+        pair = score_lesion(first, combined_profile(first, second), side, findings, context)
+        if pair.supported and pair.score >= best_single.score + ROOT_PAIR_GAIN and (
+                best is None or pair.score > best[0].score):
+            best = (pair, first, second)
     if best is None:
         return []
-    score, first, second, pair = best
-    together = f"{LESION_LABELS[first]} and {LESION_LABELS[second]} together"
-    return [Candidate(lesion, side.value, score, [f"{together}: {r}" for r in pair.reasons_for],
-                      list(pair.reasons_against), True, partner)
+    pair, first, second = best
+    together = f"{LESION_LABELS[first]} and {LESION_LABELS[second]} together: "
+    terms = [t._replace(prefix=together) if t.weight > 0 else t for t in pair.terms]
+    return [Candidate(lesion, side.value, pair.score, terms, pair.explained, pair.unexplained,
+                      partner, pair.prior)
             for lesion, partner in ((first, second), (second, first))]
 
 
-def localise(context: ExamContext) -> list[Candidate]:
-    """Candidate lesions with a positive score, best first; empty when nothing needs explaining."""
-    exam = context.exam
-    findings = {side: side_findings(exam, side) for side in Side}
-    per_side: dict[Side, dict[Lesion, Candidate]] = {}
+def score_side(side: Side, findings: list[Finding], context: ExamContext) -> dict[Lesion, Candidate]:
+    """Every lesion of the table on one side; two adjacent roots where no single lesion explains
+    every finding, or where a nerve leads (two roots can mimic one nerve: L5 and S1 the sciatic)."""
+    if not any(f.affected for f in findings):
+        return {}
+    dense = _dense_muscles(findings)
+    scored = {lesion: score_lesion(lesion, profile, side, findings, context, dense)
+              for lesion, profile in LESION_PROFILES.items()}
+    best = min((c for c in scored.values() if c.supported), key=_rank_key, default=None)
+    if best is not None and (best.unexplained or not LESION_PROFILES[best.lesion].roots):
+        for member in _root_pairs(side, findings, context, best):
+            scored[member.lesion] = member
+    return scored
+
+
+SideScores = dict[tuple[Side, tuple[tuple[object, bool], ...]], dict[Lesion, Candidate]]
+"""Scores of one side kept by the evidence they rest on (which items, abnormal or not), so the
+change is not scored again when it holds the same evidence as the whole exam."""
+
+
+def rank(findings: dict[Side, list[Finding]], context: ExamContext, exam_wide: bool,
+         cache: SideScores | None = None) -> list[Candidate]:
+    """Candidate lesions that explain at least one finding, best first."""
+    cache = {} if cache is None else cache
+    per_side = {}
     for side in Side:
-        if not findings[side].anything_abnormal:
-            per_side[side] = {}
-            continue
-        scored = {lesion: _score_pattern(lesion, side, findings[side], context)
-                  for lesion in LESION_PATTERNS}
-        best = max((c for c in scored.values() if c.supported), key=lambda c: c.score,
-                   default=None)
-        # A pair can only beat the best single lesion by explaining what it cannot.
-        if best is None or best.unexplained:
-            best_score = best.score if best is not None else 0.0
-            for pair_member in _root_pairs(side, findings[side], context, best_score):
-                scored[pair_member.lesion] = pair_member
-        per_side[side] = scored
+        key = (side, tuple((f.item, f.affected) for f in findings[side]))
+        if key not in cache:
+            cache[key] = score_side(side, findings[side], context)
+        per_side[side] = cache[key]
     ranked: list[Candidate] = []
-    for lesion in LESION_PATTERNS:
+    for lesion in LESION_PROFILES:
         left, right = (per_side[side].get(lesion, Candidate(lesion, side.value)) for side in Side)
         ranked += _combine_sides(left, right)
-    ranked += _combine_sides(*_score_umn(exam))
-    cauda = _score_cauda_equina(exam, findings)
-    if cauda.supported:
-        ranked.append(cauda)
-    ranked.sort(key=lambda c: (-round(c.score, 6), _ORDER[c.lesion], _SIDE_ORDER[c.side]))
+    if exam_wide:
+        ranked += _combine_sides(*_score_umn(context.exam))
+        cauda = _score_cauda_equina(context.exam)
+        if cauda.supported:
+            ranked.append(cauda)
+    ranked.sort(key=_rank_key)
     return ranked
 
+
+def localise(context: ExamContext, cache: SideScores | None = None) -> list[Candidate]:
+    """The whole exam: every abnormal finding, best explanation first; [] when all is normal."""
+    return rank({side: exam_findings(context.exam, side) for side in Side}, context, True, cache)
+
+
+def localise_change(context: ExamContext, refs: References, new_umn_signs: bool,
+                    cache: SideScores | None = None) -> list[Candidate]:
+    """The new or worse findings alone (residual and unchanged ones count as unaffected); []
+    when nothing is new or worse. The upper motor neuron joins when its signs are new; cauda
+    equina signs are always a present event."""
+    ranked = rank({side: change_findings(context, side, refs) for side in Side}, context, False,
+                  cache)
+    extra = _combine_sides(*_score_umn(context.exam)) if new_umn_signs else []
+    cauda = _score_cauda_equina(context.exam)
+    extra += [cauda] if cauda.supported else []
+    return sorted(ranked + extra, key=_rank_key)
+
+
+def close_contenders(ranked: list[Candidate]) -> list[Candidate]:
+    """The lesions the exam itself leaves within ``UNDECIDED_MARGIN`` of the best (at most four).
+
+    The operated-root prior is left out here: it may rank the operated root first, but it never
+    settles what the exam has not examined."""
+    if not ranked:
+        return []
+    by_exam = sorted(ranked, key=lambda c: -c.exam_score)
+    top = by_exam[0].exam_score
+    return [c for c in by_exam if top - c.exam_score <= UNDECIDED_MARGIN][:4]

@@ -13,10 +13,13 @@ from typing import Any, NamedTuple
 
 from core.grades import MotorGrade, ReflexGrade, SensoryGrade
 from core.knowledge import (
+    Dermatome,
     FemoralStretch,
     GaitResult,
     GaitTest,
+    Muscle,
     PlantarResponse,
+    Reflex,
     Side,
     StretchTest,
 )
@@ -129,16 +132,22 @@ class Item(NamedTuple):
     side: Side
 
 
+_NAMES: dict[Any, str] = {member: member.value for enum in (Muscle, Dermatome, Reflex)
+                          for member in enum}
+"""Each item's name, looked up once: reading ``.value`` of an enum member is slow in a hot loop."""
+
+
 def readings(exam: Exam) -> Iterator[tuple[Item, Reading]]:
     """Every examined value of the exam, as readings."""
     for side in Side:
         for muscle, grade in (exam.motor.get(side) or {}).items():
-            yield Item(Modality.MOTOR, muscle.value, side), MOTOR_READINGS[grade]
-        for modality in (Modality.LIGHT_TOUCH, Modality.PIN_PRICK):
-            for dermatome, sense in (getattr(exam, modality.value).get(side) or {}).items():
-                yield Item(modality, dermatome.value, side), SENSORY_READINGS[sense]
+            yield Item(Modality.MOTOR, _NAMES[muscle], side), MOTOR_READINGS[grade]
+        for modality, field in ((Modality.LIGHT_TOUCH, "light_touch"),
+                                (Modality.PIN_PRICK, "pin_prick")):
+            for dermatome, sense in (getattr(exam, field).get(side) or {}).items():
+                yield Item(modality, _NAMES[dermatome], side), SENSORY_READINGS[sense]
         for reflex, reflex_grade in (exam.reflexes.get(side) or {}).items():
-            yield Item(Modality.REFLEX, reflex.value, side), REFLEX_READINGS[reflex_grade]
+            yield Item(Modality.REFLEX, _NAMES[reflex], side), REFLEX_READINGS[reflex_grade]
         yield from _single(exam.plantar.get(side), Modality.UPPER_MOTOR_NEURON, "plantar", side,
                            plantar_reading)
         yield from _single(exam.clonus.get(side), Modality.UPPER_MOTOR_NEURON, "clonus", side,

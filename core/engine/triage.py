@@ -10,25 +10,42 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import cached_property
 from typing import Any
 
-from core.engine.changes import Change, ChangeKind
+from core.engine.changes import Change, ChangeKind, compare
 from core.engine.context import (
     POSTOPERATIVE_WINDOW_DAYS,
     PROGRESSION_WINDOW_DAYS,
     ExamContext,
 )
-from core.engine.localisation import saddle_altered, umn_signs
+from core.engine.findings import References, exam_findings
+from core.engine.localisation import UNDECIDED_MARGIN, Candidate, saddle_altered, umn_signs
 from core.engine.readings import Modality
-from core.knowledge import MOTOR_ITEMS, RED_FLAGS, Muscle, RedFlag, Side, Source
+from core.knowledge import (
+    LESION_PROFILES,
+    MOTOR_ITEMS,
+    RED_FLAGS,
+    SADDLE_DERMATOME,
+    Muscle,
+    RedFlag,
+    SensoryModality,
+    Side,
+    Source,
+)
+from core.record import Exam
 
-RULES_VERSION = "2026.11.1"
+RULES_VERSION = "2026.11.2"
 """Bump on any change to a rule, a threshold or a weight; printed on every report."""
+
+SEVERE_MRC = 3
+"""A motor deficit of MRC 3 or less is severe (clinical-reference section 9)."""
 
 
 class Level(IntEnum):
     """Urgency levels, ordered so that max() picks the most urgent."""
 
+    NOT_ASSESSED = -1
     ROUTINE = 0
     PROMPT = 1
     URGENT = 2
@@ -39,13 +56,27 @@ class Level(IntEnum):
         """The level as the assessment writes it."""
         return self.name.lower()
 
+    @property
+    def words(self) -> str:
+        """The level as people read it: "not assessed", "urgent"."""
+        return self.label.replace("_", " ")
+
 
 LEVEL_MEANING: dict[Level, str] = {
     Level.EMERGENCY: "same day, emergency department",
     Level.URGENT: "surgeon or specialist within 24-48 hours",
     Level.PROMPT: "specialist within 1-2 weeks",
     Level.ROUTINE: "the planned follow-up",
+    Level.NOT_ASSESSED: "no findings entered yet",
 }
+
+
+LEVEL_COLOURS: dict[Level, str] = {
+    Level.EMERGENCY: "#9E1B32", Level.URGENT: "#C8500A", Level.PROMPT: "#8A6D00",
+    Level.ROUTINE: "#2F6B3A", Level.NOT_ASSESSED: "#56606E",
+}
+"""One colour per level, for the app's banner and the PDFs alike; each carries white text at a
+contrast of 4.5:1 or more. Not assessed is a neutral grey, never the routine green."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +86,35 @@ class TriageInputs:
     context: ExamContext
     changes: list[Change]
     """Against the baseline, else the previous exam."""
-    changes_since_previous: list[Change]
+    refs: References
+    """The baseline, previous and best post-operative readings, per side and item."""
+    localisation: list[Candidate]
+    """The localisation the assessment leads with (of the change, else of the whole exam)."""
+
+    @cached_property
+    def changes_since_previous(self) -> list[Change]:
+        """Against the previous exam (worked out only when a rule needs it)."""
+        context = self.context
+        if context.previous is None:
+            return []
+        if context.previous is context.comparison:
+            return self.changes
+        return compare(context.previous, context.exam)
+
+    @cached_property
+    def declines(self) -> list[MotorFinding]:
+        """New or worse weakness (a whole grade) against the comparison exam."""
+        return _declines(self.changes)
+
+    @cached_property
+    def uncompared(self) -> list[MotorFinding]:
+        """Weakness now with no earlier grade to compare it with."""
+        return _uncompared_weakness(self)
+
+    @cached_property
+    def root_signs_both_sides(self) -> dict[Side, list[str]] | None:
+        """Root signs per side when both sides have them."""
+        return bilateral_root_signs(self.context.exam)
 
 
 Finder = Callable[[TriageInputs], list[str]]
@@ -77,6 +136,20 @@ class Rule:
                 "source": "; ".join(s.value for s in self.sources)}
 
 
+@dataclass(frozen=True)
+class MotorFinding:
+    """A weak muscle that a rule looks at, with its words."""
+
+    side: Side
+    mrc: int
+    text: str
+
+    @property
+    def severe(self) -> bool:
+        """MRC 3 or less."""
+        return self.mrc <= SEVERE_MRC
+
+
 def _motor_text(change: Change) -> str:
     movement = MOTOR_ITEMS[Muscle(change.item.item)].movement
     before = "not graded" if change.earlier is None else change.earlier.value
@@ -84,11 +157,12 @@ def _motor_text(change: Change) -> str:
     return f"{change.item.side.value} {movement} {before} -> {now} ({change.kind.value})"
 
 
-def _new_or_worse_motor(changes: list[Change]) -> list[Change]:
-    return [c for c in changes if c.is_new_or_worse_motor]
+def _declines(changes: list[Change]) -> list[MotorFinding]:
+    return [MotorFinding(c.item.side, c.current.mrc or 0, _motor_text(c)) for c in changes
+            if c.is_new_or_worse_motor and c.current is not None and c.current.mrc is not None]
 
 
-def _uncompared_weakness(inputs: TriageInputs) -> list[str]:
+def _uncompared_weakness(inputs: TriageInputs) -> list[MotorFinding]:
     """Weakness now with no earlier grade to compare it with (first exam, or NT/missing before)."""
     compared = {(c.item.item, c.item.side) for c in inputs.changes
                 if c.item.modality is Modality.MOTOR and c.kind is not ChangeKind.NOT_COMPARABLE}
@@ -96,9 +170,15 @@ def _uncompared_weakness(inputs: TriageInputs) -> list[str]:
     for side in Side:
         for muscle, grade in (inputs.context.exam.motor.get(side) or {}).items():
             if grade.testable and grade.mrc < 5 and (muscle.value, side) not in compared:
-                found.append(f"{side.value} {MOTOR_ITEMS[muscle].movement} {grade.value}/5 "
-                             "(no earlier grade to compare)")
+                found.append(MotorFinding(side, grade.mrc,
+                                          f"{side.value} {MOTOR_ITEMS[muscle].movement} "
+                                          f"{grade.value}/5 (no earlier grade to compare)"))
     return found
+
+
+def _new_weakness(inputs: TriageInputs) -> list[MotorFinding]:
+    """New or worse weakness against the comparison exam, and weakness never graded before."""
+    return inputs.declines + inputs.uncompared
 
 
 def _red_flags(inputs: TriageInputs, wanted: Callable[[RedFlag], bool]) -> list[str]:
@@ -115,15 +195,28 @@ def find_saddle(inputs: TriageInputs) -> list[str]:
     return saddle_altered(inputs.context.exam)
 
 
-def find_bilateral_new_motor(inputs: TriageInputs) -> list[str]:
-    """A new or worse motor deficit on both sides (or weakness on both sides at a first exam)."""
-    declined = _new_or_worse_motor(inputs.changes)
-    uncompared = _uncompared_weakness(inputs)
-    per_side = {side: [_motor_text(c) for c in declined if c.item.side is side] +
-                [u for u in uncompared if u.startswith(side.value)] for side in Side}
-    if all(per_side.values()):
-        return per_side[Side.LEFT] + per_side[Side.RIGHT]
-    return []
+def _bilateral_new_weakness(inputs: TriageInputs) -> dict[Side, list[MotorFinding]] | None:
+    per_side = {side: [f for f in _new_weakness(inputs) if f.side is side] for side in Side}
+    return per_side if all(per_side.values()) else None
+
+
+def find_bilateral_severe_or_progressive(inputs: TriageInputs) -> list[str]:
+    """A new motor deficit in both legs that is severe (MRC 3 or less on a side) or progressive."""
+    per_side = _bilateral_new_weakness(inputs)
+    if per_side is None:
+        return []
+    severe = any(f.severe for found in per_side.values() for f in found)
+    if not severe and not find_progressive(inputs):
+        return []
+    return [f.text for side in Side for f in per_side[side]]
+
+
+def find_bilateral_mild(inputs: TriageInputs) -> list[str]:
+    """A new motor deficit in both legs, neither severe nor progressive."""
+    per_side = _bilateral_new_weakness(inputs)
+    if per_side is None or find_bilateral_severe_or_progressive(inputs):
+        return []
+    return [f.text for side in Side for f in per_side[side]]
 
 
 def find_progressive(inputs: TriageInputs) -> list[str]:
@@ -136,16 +229,69 @@ def find_progressive(inputs: TriageInputs) -> list[str]:
     days = (inputs.context.exam.date - previous.date).days
     if days > PROGRESSION_WINDOW_DAYS:
         return found
-    return found + [f"{_motor_text(c)} in {days} days"
-                    for c in _new_or_worse_motor(inputs.changes_since_previous)]
+    return found + [f"{f.text} in {days} days" for f in _declines(inputs.changes_since_previous)]
+
+
+def find_day_of_operation(inputs: TriageInputs) -> list[str]:
+    """On the day of the operation, after it: a new or worse motor deficit."""
+    if not inputs.context.is_day_of_operation or inputs.context.comparison is None:
+        return []
+    return [f"{f.text}, on the day of the operation" for f in inputs.declines]
 
 
 def find_postoperative_motor(inputs: TriageInputs) -> list[str]:
-    """Within six weeks of the operation: a new or worse motor deficit against the preoperative
-    exam (or, with none, the previous exam)."""
+    """From the day of the operation to six weeks after it: a new or worse motor deficit against
+    the preoperative exam (or, with none, the previous exam)."""
     if not inputs.context.in_postoperative_window or inputs.context.comparison is None:
         return []
-    return [_motor_text(c) for c in _new_or_worse_motor(inputs.changes)]
+    return [f.text for f in inputs.declines]
+
+
+def find_worsening_after_improvement(inputs: TriageInputs) -> list[str]:
+    """Any time after the operation: a muscle a whole MRC grade or more below its best grade
+    since the operation (section 8), even when no worse than before surgery."""
+    best = inputs.refs.best_since_operation
+    if best is None:
+        return []
+    found = []
+    best_grades = best.motor()
+    for side in Side:
+        for muscle, grade in (inputs.context.exam.motor.get(side) or {}).items():
+            held = best_grades.get((side, muscle))
+            if grade.testable and held is not None and held.mrc is not None \
+                    and grade.mrc < held.mrc:
+                found.append(f"{side.value} {MOTOR_ITEMS[muscle].movement} {grade.value}/5, "
+                             f"best since the operation {held.value}/5")
+    return found
+
+
+def nerve_clearly_leads(ranked: list[Candidate]) -> bool:
+    """A peripheral nerve lesion leads, ahead of every root lesion by more than the undecided
+    margin: the deficit is then not a root in trouble (and when the exam leaves it undecided,
+    the safe side is to treat it as one)."""
+    if not ranked or ranked[0].lesion not in LESION_PROFILES:
+        return False
+    lead = ranked[0]
+    if LESION_PROFILES[lead.lesion].roots:
+        return False
+    return all(lead.score - c.score > UNDECIDED_MARGIN for c in ranked
+               if c.lesion in LESION_PROFILES and LESION_PROFILES[c.lesion].roots)
+
+
+def _new_weakness_outside_window(inputs: TriageInputs) -> list[MotorFinding]:
+    found = list(inputs.uncompared)
+    if not (inputs.context.in_postoperative_window and inputs.context.comparison is not None):
+        found += inputs.declines
+    return found
+
+
+def find_severe_new_weakness(inputs: TriageInputs) -> list[str]:
+    """A new severe motor deficit (MRC 3 or less) at a first presentation (no earlier grade), or
+    new or worse to MRC 3 or less outside the post-operative window; not when a peripheral
+    nerve lesion clearly explains it better than any root."""
+    if nerve_clearly_leads(inputs.localisation):
+        return []
+    return [f.text for f in _new_weakness_outside_window(inputs) if f.severe]
 
 
 def find_new_umn(inputs: TriageInputs) -> list[str]:
@@ -153,9 +299,9 @@ def find_new_umn(inputs: TriageInputs) -> list[str]:
     earlier = inputs.context.comparison
     found = []
     for side in Side:
-        before = set(umn_signs(earlier, side)) if earlier is not None else set()
-        found += [f"{side.value}: {s}" for s in umn_signs(inputs.context.exam, side)
-                  if s not in before]
+        before = {text for _, text in umn_signs(earlier, side)} if earlier is not None else set()
+        found += [f"{side.value}: {text}" for _, text in umn_signs(inputs.context.exam, side)
+                  if text not in before]
     return found
 
 
@@ -170,27 +316,28 @@ def find_severe_pain(inputs: TriageInputs) -> list[str]:
 
 
 def find_new_weakness(inputs: TriageInputs) -> list[str]:
-    """New or worse objective weakness outside the post-operative window, or weakness with no
-    earlier grade to compare."""
-    uncompared = _uncompared_weakness(inputs)
-    if inputs.context.in_postoperative_window and inputs.context.comparison is not None:
-        return uncompared
-    return [_motor_text(c) for c in _new_or_worse_motor(inputs.changes)] + uncompared
+    """New objective weakness outside the post-operative window (or never graded before) that
+    is not severe, or that a peripheral nerve lesion clearly explains."""
+    nerve = nerve_clearly_leads(inputs.localisation)
+    return [f.text for f in _new_weakness_outside_window(inputs) if nerve or not f.severe]
 
 
 def find_persistent_deficit(inputs: TriageInputs) -> list[str]:
-    """Six weeks or more after the operation, a muscle weak before it and not better now."""
+    """Six weeks or more after the operation, a muscle weak before it and unchanged now (not
+    worse: worse is a new deficit, not a persistent one)."""
     days = inputs.context.days_since_surgery
-    if days is None or days < POSTOPERATIVE_WINDOW_DAYS or inputs.context.baseline is None:
+    if not inputs.context.is_postoperative or days is None or days < POSTOPERATIVE_WINDOW_DAYS \
+            or inputs.context.baseline is None:
         return []
     return [f"{_motor_text(c)}, {days} days after surgery" for c in inputs.changes
             if c.item.modality is Modality.MOTOR and c.current is not None and c.current.abnormal
-            and c.kind in (ChangeKind.UNCHANGED, ChangeKind.WORSE)]
+            and (c.kind is ChangeKind.UNCHANGED
+                 or (c.kind is ChangeKind.WORSE and c.whole_grade is False))]
 
 
 def find_new_sensory(inputs: TriageInputs) -> list[str]:
     """A new or worse sensory change with no new or worse weakness."""
-    if _new_or_worse_motor(inputs.changes) or _uncompared_weakness(inputs):
+    if _new_weakness(inputs):
         return []
     found = [f"{c.item.side.value} {c.item.item} {c.item.modality.value.replace('_', ' ')} "
              f"{c.earlier.value if c.earlier else '-'} -> {c.current.value if c.current else '-'}"
@@ -199,13 +346,35 @@ def find_new_sensory(inputs: TriageInputs) -> list[str]:
              and c.kind in (ChangeKind.NEW, ChangeKind.WORSE)]
     if inputs.context.comparison is None:
         for side in Side:
-            for modality in ("light_touch", "pin_prick"):
-                for dermatome, grade in (getattr(inputs.context.exam, modality).get(side) or
-                                         {}).items():
+            for modality in SensoryModality:
+                for dermatome, grade in (getattr(inputs.context.exam, modality.value).get(side)
+                                         or {}).items():
                     if grade.testable and not grade.is_normal:
-                        found.append(f"{side.value} {dermatome.value} "
-                                     f"{modality.replace('_', ' ')} {grade.value}")
+                        found.append(f"{side.value} {dermatome.value} {modality.label} "
+                                     f"{grade.value}")
     return found
+
+
+def bilateral_root_signs(exam: Exam) -> dict[Side, list[str]] | None:
+    """Root signs on both sides: a positive tension test, or weakness, a reduced reflex or a
+    sensory change in a lumbosacral root's territory (section 6). None unless both sides have one."""
+    per_side = {}
+    for side in Side:
+        signs = [f.text for f in exam_findings(exam, side)
+                 if f.affected and not f.enhanced and f.item is not SADDLE_DERMATOME]
+        per_side[side] = signs
+    return per_side if all(per_side.values()) else None
+
+
+def find_bilateral_root_signs_unasked(inputs: TriageInputs) -> list[str]:
+    """Root signs on both sides while the cauda equina questions (bladder, bowel, saddle, sexual
+    function) were not recorded: they must be asked before the exam is signed."""
+    exam = inputs.context.exam
+    per_side = inputs.root_signs_both_sides
+    if per_side is None or exam.red_flags is not None:
+        return []
+    return [f"{side.value}: {', '.join(signs)}" for side, signs in per_side.items()] + \
+        ["cauda equina questions not recorded"]
 
 
 RULES: tuple[Rule, ...] = (
@@ -214,13 +383,28 @@ RULES: tuple[Rule, ...] = (
     Rule("EM-SADDLE", Level.EMERGENCY,
          "Saddle (S4-5) sensation altered or absent", (Source.NICE, Source.ISNCSCI), find_saddle),
     Rule("EM-BILATERAL-MOTOR", Level.EMERGENCY,
-         "New motor deficit in both legs", (Source.NICE,), find_bilateral_new_motor),
+         f"New motor deficit in both legs that is severe (MRC {SEVERE_MRC} or less on a side) or "
+         "progressive", (Source.NICE,), find_bilateral_severe_or_progressive),
     Rule("EM-PROGRESSIVE", Level.EMERGENCY,
          f"Motor strength falling between two exams at most {PROGRESSION_WINDOW_DAYS} days apart "
-         "(progressive weakness)", (Source.NICE,), find_progressive),
+         "(progressive weakness; the product's safe-side choice)", (Source.NICE,),
+         find_progressive),
+    Rule("EM-DAY-0", Level.EMERGENCY,
+         "New or worse motor deficit on the day of the operation (day 0: a haematoma must be "
+         "excluded the same day; the product's safe-side choice)", (Source.NICE, Source.NASS),
+         find_day_of_operation),
     Rule("UR-POSTOP-MOTOR", Level.URGENT,
-         f"After surgery (first {POSTOPERATIVE_WINDOW_DAYS} days): new or worse motor deficit "
+         f"After surgery (day 0 to day {POSTOPERATIVE_WINDOW_DAYS}): new or worse motor deficit "
          "against the preoperative exam", (Source.NICE, Source.NASS), find_postoperative_motor),
+    Rule("UR-WORSENING", Level.URGENT,
+         "Worsening after a period of improvement: a muscle a whole MRC grade or more below its "
+         "best grade since the operation, at any time after surgery", (Source.NICE,),
+         find_worsening_after_improvement),
+    Rule("UR-SEVERE-NEW", Level.URGENT,
+         f"New severe motor deficit (MRC {SEVERE_MRC} or less, e.g. an acute foot drop) at a "
+         "first presentation or outside the post-operative window, unless a peripheral nerve "
+         "lesion clearly explains it better than any root",
+         (Source.NICE, Source.STEVENS), find_severe_new_weakness),
     Rule("UR-UMN", Level.URGENT,
          "New upper motor neuron signs: not explained by a lumbar root lesion",
          (Source.NINDS, Source.HARRISON), find_new_umn),
@@ -229,17 +413,27 @@ RULES: tuple[Rule, ...] = (
     Rule("UR-PAIN", Level.URGENT,
          "Severe pain that nothing relieves", (Source.NICE,), find_severe_pain),
     Rule("PR-NEW-WEAKNESS", Level.PROMPT,
-         "New objective weakness outside the post-operative window", (Source.NICE, Source.NASS),
-         find_new_weakness),
+         "New objective weakness outside the post-operative window that is not severe, or that "
+         "a peripheral nerve lesion clearly explains",
+         (Source.NICE, Source.NASS), find_new_weakness),
+    Rule("PR-BILATERAL-MOTOR", Level.PROMPT,
+         "New motor deficit in both legs, neither severe nor progressive", (Source.NICE,),
+         find_bilateral_mild),
     Rule("PR-PERSISTENT", Level.PROMPT,
          f"Motor deficit unchanged {POSTOPERATIVE_WINDOW_DAYS // 7} weeks or more after surgery",
          (Source.NASS,), find_persistent_deficit),
     Rule("PR-NEW-SENSORY", Level.PROMPT,
          "New sensory change without new weakness", (Source.NASS, Source.ISNCSCI),
          find_new_sensory),
+    Rule("PR-BILATERAL-ROOT-SIGNS", Level.PROMPT,
+         "Root signs in both legs with the cauda equina questions not yet recorded: ask them "
+         "before signing", (Source.NICE,), find_bilateral_root_signs_unasked),
 )
 ROUTINE_RULE_ID = "RO-NONE"
 ROUTINE_TEXT = "No emergency, urgent or prompt rule fired: normal, or improving with no new deficit"
+NOT_ASSESSED_RULE_ID = "NA-EMPTY"
+NOT_ASSESSED_TEXT = ("No rule fired and no motor grade is entered yet: not assessed (never "
+                     "routine for an exam that lacks what the rules need)")
 
 
 @dataclass(frozen=True)
@@ -248,14 +442,32 @@ class Reason:
 
     rule: Rule | None
     findings: list[str]
+    level: Level = Level.ROUTINE
+    """For a reason without a rule: routine, or not assessed."""
+
+    @property
+    def rule_id(self) -> str:
+        """The rule's id, or the id of the routine / not-assessed conclusion."""
+        if self.rule is not None:
+            return self.rule.id
+        return NOT_ASSESSED_RULE_ID if self.level is Level.NOT_ASSESSED else ROUTINE_RULE_ID
+
+    @property
+    def text(self) -> str:
+        """What the rule says."""
+        if self.rule is not None:
+            return self.rule.text
+        return NOT_ASSESSED_TEXT if self.level is Level.NOT_ASSESSED else ROUTINE_TEXT
+
+    @property
+    def source(self) -> str:
+        """Where the rule comes from."""
+        sources = self.rule.sources if self.rule is not None else (Source.NICE,)
+        return "; ".join(s.value for s in sources)
 
     def as_dict(self) -> dict[str, Any]:
         """As the assessment document writes it."""
-        if self.rule is None:
-            return {"rule": ROUTINE_RULE_ID, "text": ROUTINE_TEXT,
-                    "source": Source.NICE.value, "findings": []}
-        return {"rule": self.rule.id, "text": self.rule.text,
-                "source": "; ".join(s.value for s in self.rule.sources),
+        return {"rule": self.rule_id, "text": self.text, "source": self.source,
                 "findings": self.findings}
 
 
@@ -268,17 +480,26 @@ class Triage:
 
     def fired(self, rule_id: str) -> bool:
         """True when the rule with this id fired."""
-        return any(r.rule is not None and r.rule.id == rule_id for r in self.reasons)
+        return any(r.rule_id == rule_id for r in self.reasons)
 
     def as_dict(self) -> dict[str, Any]:
         """As the assessment document writes it."""
         return {"level": self.level.label, "reasons": [r.as_dict() for r in self.reasons]}
 
 
+def _has_motor_grades(exam: Exam) -> bool:
+    return any(grade.testable for side in Side for grade in (exam.motor.get(side) or {}).values())
+
+
 def triage(inputs: TriageInputs) -> Triage:
-    """Run every rule; the level is that of the most urgent rule that fired."""
+    """Run every rule; the level is that of the most urgent rule that fired. With no rule fired,
+    routine needs motor grades to rest on; without them the exam is not assessed."""
     reasons = [Reason(rule, found) for rule in RULES if (found := rule.find(inputs))]
     if not reasons:
-        return Triage(Level.ROUTINE, [Reason(None, [])])
+        exam = inputs.context.exam
+        if not _has_motor_grades(exam):
+            return Triage(Level.NOT_ASSESSED, [Reason(None, [], Level.NOT_ASSESSED)])
+        unasked = [] if exam.red_flags is not None else ["red-flag questions not recorded"]
+        return Triage(Level.ROUTINE, [Reason(None, unasked)])
     reasons.sort(key=lambda r: -r.rule.level if r.rule else 0)
     return Triage(max(r.rule.level for r in reasons if r.rule), reasons)

@@ -6,21 +6,26 @@ reads back into the record's terms without a lookup table (`findings_from_row`).
 (triage, leading localisation, LEMS, flags) follows the findings. docs/csv-columns.md lists every
 column; it is generated from `COLUMNS` and a test keeps it current.
 
-De-identified files drop names and notes, keep the year of birth only, and replace record, exam and
-operation ids by keyed pseudonyms (core/exchange/pseudonyms.py).
+De-identified files drop names and notes, keep the year of birth only, replace record, exam and
+operation ids by keyed pseudonyms and move every date of a patient by that patient's keyed offset
+(core/exchange/pseudonyms.py).
+
+Every text cell that a spreadsheet would read as a formula (starting with =, +, -, @, tab or
+carriage return) is neutralised as OWASP recommends: a leading apostrophe, and every field quoted.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from core.exchange.pseudonyms import Pseudonymiser
+from core.exchange.pseudonyms import MAX_DAY_SHIFT, Pseudonymiser
 from core.grades import MotorGrade, ReflexGrade, SensoryGrade
 from core.knowledge import (
     MOTOR_ITEMS,
@@ -69,8 +74,27 @@ class Column:
     mode: Mode = Mode.BOTH
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet evaluate a cell (OWASP, CSV injection)."""
+
+
+def cell_text(value: Any) -> str:
+    """The cell's text; text a spreadsheet would run as a formula gets a leading apostrophe.
+
+    Only strings are neutralised: numbers (a negative day count) are written as numbers.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return str(value)
+
+
+def _day(row: ExamRow, day: dt.date | None) -> dt.date | None:
+    """A date of the row's patient; de-identified, moved by the patient's keyed offset."""
+    if day is None or row.pseudonyms is None:
+        return day
+    return day + dt.timedelta(days=row.pseudonyms.day_shift(row.record.patient.id))
 
 
 def _private_id(row: ExamRow, *parts: str) -> str:
@@ -121,8 +145,9 @@ def _identity_columns() -> list[Column]:
                Mode.IDENTIFIED),
         Column("birth_date", "date of birth", "YYYY-MM-DD", lambda r: r.record.patient.birth_date,
                Mode.IDENTIFIED),
-        Column("birth_year", "year of birth (the date is removed)", "YYYY",
-               lambda r: r.record.patient.birth_date.year if r.record.patient.birth_date else None,
+        Column("birth_year", "year of the birth date moved by the patient's date offset (the "
+               "date itself is removed)", "YYYY",
+               lambda r: getattr(_day(r, r.record.patient.birth_date), "year", None),
                Mode.DEIDENTIFIED),
         Column("sex", "sex as recorded", _choices(Sex), lambda r: r.record.patient.sex.value),
     ]
@@ -132,7 +157,8 @@ def _exam_columns() -> list[Column]:
     return [
         Column("exam_id", "the exam's id; de-identified: a keyed pseudonym", "text",
                lambda r: _private_id(r, r.record.patient.id, r.exam.id)),
-        Column("exam_date", "day of the exam", "YYYY-MM-DD", lambda r: r.exam.date),
+        Column("exam_date", "day of the exam; de-identified: moved by the patient's date offset",
+               "YYYY-MM-DD", lambda r: _day(r, r.exam.date)),
         Column("exam_kind", "kind of exam", _choices(ExamKind), lambda r: r.exam.kind.value),
         Column("exam_status", "draft or signed", "draft, signed", lambda r: r.exam.status.value),
         Column("examiner", "who examined", "text", lambda r: r.exam.examiner, Mode.IDENTIFIED),
@@ -143,7 +169,8 @@ def _exam_columns() -> list[Column]:
                _surgery_field("level")),
         Column("surgery_side", "side of the approach", "left, right, bilateral",
                _surgery_field("side")),
-        Column("surgery_date", "day of the operation", "YYYY-MM-DD", _surgery_field("date")),
+        Column("surgery_date", "day of the operation; de-identified: moved by the patient's "
+               "date offset", "YYYY-MM-DD", lambda r: _day(r, _surgery_field("date")(r))),
         Column("days_since_surgery", "days from the operation to the exam (negative before it)",
                "whole number", _days_since_surgery),
     ]
@@ -230,14 +257,30 @@ def exam_rows(records: Iterable[PatientRecord],
                           assess(record, exam.id).as_dict(), pseudonyms)
 
 
+class CsvWriter:
+    """Writes the header, then rows patient by patient, to a text stream (exports stream)."""
+
+    def __init__(self, out: TextIO, pseudonyms: Pseudonymiser | None = None) -> None:
+        self.columns = columns_for(pseudonyms is not None)
+        self.pseudonyms = pseudonyms
+        self.writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+
+    def header(self) -> None:
+        """The column names."""
+        self.writer.writerow(c.name for c in self.columns)
+
+    def rows(self, records: Iterable[PatientRecord]) -> None:
+        """One row per exam of the records."""
+        for row in exam_rows(records, self.pseudonyms):
+            self.writer.writerow(cell_text(c.cell(row)) for c in self.columns)
+
+
 def csv_text(records: Iterable[PatientRecord], pseudonyms: Pseudonymiser | None = None) -> str:
     """The CSV file's text; de-identified when ``pseudonyms`` is given."""
-    columns = columns_for(pseudonyms is not None)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(c.name for c in columns)
-    for row in exam_rows(records, pseudonyms):
-        writer.writerow(_text(c.cell(row)) for c in columns)
+    table = CsvWriter(out, pseudonyms)
+    table.header()
+    table.rows(records)
     return out.getvalue()
 
 
@@ -303,8 +346,25 @@ def columns_markdown() -> str:
              "- Re-identification needs the key: `neuroexam reidentify P-...` finds the stored "
              "patient. Keep the key with the database backups; without it no one can link a "
              "pseudonym back.",
-             "- Exam and operation dates stay, because intervals are what research needs; they are "
-             "indirect identifiers, so a de-identified file still needs a data-sharing agreement.",
+             "- Dates are shifted per patient: every date of one patient (exam, operation, and the "
+             "birth date before its year is taken) moves by the same number of days, 1 to "
+             f"{MAX_DAY_SHIFT} earlier or later, derived from HMAC-SHA256 of the record id under "
+             "the clinic's key. Intervals are kept exactly (`days_since_surgery`, days between "
+             "exams: \"day 7 after surgery\" stays day 7), calendar dates and seasons are not. The "
+             "same key gives the same shift in every export; without the key the shift cannot be "
+             "undone. Shifted dates and the year of birth are still indirect identifiers, so a "
+             "de-identified file still needs a data-sharing agreement.",
+             "", "## Column order", "",
+             "The columns of each kind of file come in the order of the table below, and that order "
+             "is stable: a registry may load the file by position. A new column is only ever "
+             "appended at the end, with a CHANGELOG entry; none is renamed, moved or removed. The "
+             "de-identified file's header is checked against "
+             "`tests/data/deidentified-columns.txt` by a test, so a change cannot slip through.",
+             "", "## Text cells and spreadsheets", "",
+             "Every field is quoted. A text cell that starts with `=`, `+`, `-`, `@`, a tab or a "
+             "carriage return gets a leading apostrophe (`'=HYPERLINK(...)`), as OWASP recommends "
+             "against CSV formula injection: a spreadsheet then shows it as text instead of running "
+             "it. Numbers (a negative `days_since_surgery`) are written as numbers.",
              "", "## Columns", "", "| column | meaning | values | in |", "| --- | --- | --- | --- |"]
     where = {Mode.BOTH: "both", Mode.IDENTIFIED: "identified only",
              Mode.DEIDENTIFIED: "de-identified only"}

@@ -1,22 +1,31 @@
-"""Exports from the store: one patient or all, as JSON, CSV or FHIR, to one file.
+"""Exports from the store: one patient or all, as JSON, CSV, FHIR or bulk FHIR, to one file.
 
-The command line and the app both call `export`; it loads the records, writes the file atomically
-(readable by the user only), and notes the export in each patient's audit log.
+The command line and the app both call `export`. It streams: one patient is loaded, converted and
+written at a time (FHIR validated per patient), so memory stays flat however many patients a
+clinic has. The file is written through `atomic_file` (readable by the user only, replaced only
+when complete), and the export is noted in each patient's audit log.
+
+JSON collections are written one record per line between a fixed first and last line, so the
+import can read them back record by record too (core/exchange/records_file.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import io
+import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import BinaryIO, Protocol
 
-from core.record import PatientRecord
+from core.record import ExamStatus, PatientRecord
+from core.recordio import atomic_file
 from core.settings import Settings
 from core.store import Store
 
 Progress = Callable[[int, int], None]
-"""Called with (records loaded, records in all) while an export runs."""
+"""Called with (patients written, patients in all) while an export runs."""
 
 
 class ExportFormat(StrEnum):
@@ -25,11 +34,14 @@ class ExportFormat(StrEnum):
     JSON = "json"
     CSV = "csv"
     FHIR = "fhir"
+    FHIR_NDJSON = "fhir-ndjson"
+    """Bulk FHIR: one Bundle per patient, one per line (as FHIR Bulk Data's NDJSON)."""
 
     @property
     def file_ending(self) -> str:
-        """The end of a suggested file name: ".json", ".csv" or "-fhir.json"."""
-        return {"json": ".json", "csv": ".csv", "fhir": "-fhir.json"}[self.value]
+        """The end of a suggested file name."""
+        return {"json": ".json", "csv": ".csv", "fhir": "-fhir.json",
+                "fhir-ndjson": "-fhir.ndjson"}[self.value]
 
 
 @dataclass(frozen=True)
@@ -43,6 +55,10 @@ class ExportRequest:
     deidentify: bool = False
     key_file: Path | None = None
     """The pseudonym key (default: the clinic's key in the data folder)."""
+    fhir_bundle: str = "transaction"
+    """FHIR only: "transaction" (for a server, idempotent) or "collection" (an archive)."""
+    fhir_pdfs: bool = False
+    """FHIR only: attach each exam's clinician report PDF (slow: one PDF per exam)."""
 
 
 @dataclass(frozen=True)
@@ -54,45 +70,169 @@ class ExportSummary:
     exams: int
 
 
-def _load(store: Store, ids: list[str], progress: Progress | None) -> list[PatientRecord]:
-    records = []
-    for done, patient_id in enumerate(ids, start=1):
-        records.append(store.load_record(patient_id))
-        if progress is not None:
-            progress(done, len(ids))
-    return records
+class _Writer(Protocol):
+    def start(self) -> None: ...
+    def add(self, record: PatientRecord) -> None: ...
+    def finish(self) -> None: ...
 
 
 def export(store: Store, request: ExportRequest, settings: Settings,
            progress: Progress | None = None) -> ExportSummary:
-    """Write the export; raise ValueError for a request that cannot be met, LookupError for an
-    unknown patient."""
+    """Write the export patient by patient; raise ValueError for a request that cannot be met,
+    LookupError for an unknown patient. Nothing is written unless the whole export succeeds."""
     if request.deidentify and request.format is not ExportFormat.CSV:
         raise ValueError("de-identification is available for CSV exports only; JSON and FHIR "
                          "carry the full record for the patient's own care")
     ids = request.patient_ids if request.patient_ids is not None else store.patient_ids()
-    records = _load(store, ids, progress)
-    _write(records, request, settings,
-           collection=request.patient_ids is None or len(records) != 1)
+    exams = 0
+    with atomic_file(request.out) as out:
+        writer = _writer(store, request, settings, out, single=request.patient_ids is not None
+                         and len(ids) == 1)
+        writer.start()
+        for done, record in enumerate(_records(store, ids), start=1):
+            writer.add(record)
+            exams += len(record.exams)
+            if progress is not None:
+                progress(done, len(ids))
+        writer.finish()
     store.log_export(ids, f"{request.format.value} export"
                           + (" (de-identified)" if request.deidentify else ""))
-    return ExportSummary(request.out, len(records), sum(len(r.exams) for r in records))
+    return ExportSummary(request.out, len(ids), exams)
 
 
-def _write(records: list[PatientRecord], request: ExportRequest, settings: Settings,
-           collection: bool) -> None:
+def _records(store: Store, ids: list[str]) -> Iterator[PatientRecord]:
+    for patient_id in ids:
+        yield store.load_record(patient_id)
+
+
+def _writer(store: Store, request: ExportRequest, settings: Settings, out: BinaryIO,
+            single: bool) -> _Writer:
     if request.format is ExportFormat.JSON:
-        from core.exchange.records_file import write_records
+        return _JsonWriter(out, single)
+    if request.format is ExportFormat.CSV:
+        return _CsvWriter(out, request)
+    return _FhirWriter(out, store, request, settings)
 
-        write_records(request.out, records, collection)
-    elif request.format is ExportFormat.CSV:
-        from core.exchange.csv_table import write_csv
+
+class _JsonWriter:
+    """One record's own document, or a collection with one record per line."""
+
+    def __init__(self, out: BinaryIO, single: bool) -> None:
+        self.out, self.single, self.count = out, single, 0
+
+    def start(self) -> None:
+        if not self.single:
+            from core.exchange.records_file import COLLECTION_HEAD
+
+            self.out.write(COLLECTION_HEAD.encode())
+
+    def add(self, record: PatientRecord) -> None:
+        if self.single:
+            from core.recordio import dumps_record
+
+            self.out.write(dumps_record(record).encode("utf-8"))
+            return
+        self.out.write((",\n" if self.count else "").encode()
+                       + record.model_dump_json(exclude_none=True).encode("utf-8"))
+        self.count += 1
+
+    def finish(self) -> None:
+        if not self.single:
+            from core.exchange.records_file import COLLECTION_TAIL
+
+            self.out.write(COLLECTION_TAIL.encode())
+
+
+class _CsvWriter:
+    """The header, then each patient's rows (UTF-8 with a byte-order mark for spreadsheets)."""
+
+    def __init__(self, out: BinaryIO, request: ExportRequest) -> None:
+        from core.exchange.csv_table import CsvWriter
         from core.exchange.pseudonyms import Pseudonymiser, default_key_path, load_or_create_key
 
         pseudonyms = (Pseudonymiser(load_or_create_key(request.key_file or default_key_path()))
                       if request.deidentify else None)
-        write_csv(request.out, records, pseudonyms)
-    else:
-        from core.exchange.fhir import bundle, clinician_pdf, write_bundle
+        self.text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=True)
+        self.table = CsvWriter(self.text, pseudonyms)
 
-        write_bundle(request.out, bundle(records, clinician_pdf(settings)))
+    def start(self) -> None:
+        self.table.header()
+
+    def add(self, record: PatientRecord) -> None:
+        self.table.rows([record])
+
+    def finish(self) -> None:
+        self.text.flush()
+        self.text.detach()
+
+
+class _FhirWriter:
+    """One Bundle of every patient's entries, or (bulk) one Bundle per patient per line; each
+    patient's entries validated before they are written."""
+
+    def __init__(self, out: BinaryIO, store: Store, request: ExportRequest,
+                 settings: Settings) -> None:
+        from core.exchange.fhir import BundleType, clinician_pdf, options_from_settings
+
+        self.out, self.store, self.count = out, store, 0
+        self.bulk = request.format is ExportFormat.FHIR_NDJSON
+        self.options = options_from_settings(settings, BundleType(request.fhir_bundle))
+        self.pdf_maker = clinician_pdf(settings) if request.fhir_pdfs else None
+
+    def start(self) -> None:
+        if not self.bulk:
+            from core.exchange.fhir import bundle_head
+
+            head = json.dumps(bundle_head(self.options), ensure_ascii=False)
+            self.out.write((head[:-1] + ', "entry": [\n').encode("utf-8"))
+
+    def add(self, record: PatientRecord) -> None:
+        from dataclasses import replace
+
+        from core.exchange.fhir import bundle, record_entries, validate
+
+        options = replace(self.options, amendments=_amendments(self.store, record))
+        if self.bulk:
+            document = bundle([record], self.pdf_maker, options=options)
+            self.out.write(json.dumps(document, ensure_ascii=False).encode("utf-8") + b"\n")
+            return
+        entries = record_entries(record, None, self.pdf_maker, options)
+        validate({"resourceType": "Bundle", "type": options.bundle_type.value, "entry": entries})
+        text = ",\n".join(json.dumps(e, ensure_ascii=False) for e in entries)
+        self.out.write(((",\n" if self.count else "") + text).encode("utf-8"))
+        self.count += 1
+
+    def finish(self) -> None:
+        if not self.bulk:
+            self.out.write(b"\n]}\n")
+
+
+def _amendments(store: Store, record: PatientRecord) -> dict[tuple[str, str], str]:
+    """(record id, exam id) -> the latest amendment reason, for signed exams amended since."""
+    found: dict[tuple[str, str], str] = {}
+    for exam in record.exams:
+        if exam.status is ExamStatus.SIGNED:
+            reasons = [r.reason for r in store.history(record.patient.id, exam.id) if r.reason]
+            if reasons:
+                found[(record.patient.id, exam.id)] = reasons[-1]
+    return found
+
+
+def export_registry(store: Store, folder: Path, key_file: Path | None = None,
+                    progress: Progress | None = None) -> dict[str, int]:
+    """Write the registry files (core/exchange/registry.py) of every patient, patient by
+    patient; rows per file. Noted in every patient's audit log."""
+    from core.exchange.pseudonyms import Pseudonymiser, default_key_path, load_or_create_key
+    from core.exchange.registry import write_registry
+
+    ids = store.patient_ids()
+    pseudonyms = Pseudonymiser(load_or_create_key(key_file or default_key_path()))
+
+    def records() -> Iterator[PatientRecord]:
+        for done, record in enumerate(_records(store, ids), start=1):
+            yield record
+            if progress is not None:
+                progress(done, len(ids))
+    counts = write_registry(Path(folder), records(), pseudonyms)
+    store.log_export(ids, "registry export (de-identified)")
+    return counts

@@ -1,13 +1,28 @@
-"""FHIR R4 export: a Bundle per export with Patient, Procedure, Observations, DiagnosticReport.
+"""FHIR R4 export: per patient a Patient, a Procedure per operation, Observations, DiagnosticReports.
 
 One Observation per finding and side, coded in the product's code systems (core/exchange/
-fhir_codes.py) with the body site and its laterality; NT findings carry data-absent-reason
-"not-performed" and the reason as a note. Each exam ends in a DiagnosticReport that references its
-observations, gives the assessment in words and as codes, and attaches the clinician report PDF.
+fhir_codes.py) and, where a verified standard code exists, in LOINC too; the body site carries its
+laterality (SNOMED CT, FHIR R4 value set bodysite-laterality). Each item has one value type:
+grades and test results are CodeableConcepts (the clonus beat count and the straight-leg-raise
+angle are components of that one value), red flags booleans, pain scores integers. NT findings
+carry data-absent-reason "not-performed" and the reason as a coded extension and a note. Each exam
+ends in a DiagnosticReport that references its observations, gives the assessment in words and as
+codes, and (when asked) attaches the clinician report PDF.
 
-Resource ids are UUIDs derived from the record's ids (uuid5), so exporting the same record twice
-gives the same ids. Every Bundle is checked against the `fhir.resources` R4B models before it is
-written; that library is imported here only, when an export runs.
+Two Bundle types:
+- ``transaction`` (the default, for a FHIR server): each entry has a request. The Patient is a
+  conditional create (``POST`` with ``ifNoneExist`` on the MR identifier), so the hospital's own
+  Patient is found, never duplicated or overwritten; everything NeuroExam owns is a conditional
+  update (``PUT Observation?identifier=urn:ietf:rfc:3986|urn:uuid:...``) keyed on a stable
+  identifier, so posting the same export twice changes nothing and an amended exam replaces
+  its earlier version. Resources carry no ids; entries refer to each other by ``urn:uuid:``
+  fullUrls, which the server rewrites.
+- ``collection`` (archives): the same resources with their ids, no requests.
+
+The stable identifiers are uuid5 of the clinic's patient identifier system, the record id and the
+item's own ids, so exporting the same record twice gives the same identifiers, and two clinics
+with the same record number do not collide. Every Bundle is checked against the `fhir.resources`
+R4B models before it is written; that library is imported only when an export runs.
 """
 
 from __future__ import annotations
@@ -16,73 +31,360 @@ import base64
 import datetime as dt
 import json
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from core import __version__
 from core.engine import assess
-from core.engine.summary import DISCLAIMER
+from core.engine.summary import DISCLAIMER, localisation_summary
 from core.exchange.fhir_codes import (
     BODY_SITE,
-    DATA_ABSENT_REASON,
+    DEFAULT_BASE,
+    EXAM_CATEGORY,
     EXAM_ITEM,
     FINDING_RESULT,
     ISNCSCI_SENSORY,
-    LATERALITY_SNOMED,
+    LATERALITY,
     LESION,
-    LOINC,
+    MR_TYPE,
     MRC_GRADE,
     NINDS_REFLEX,
-    OBSERVATION_CATEGORY,
-    PATELLAR_REFLEX_LOINC,
+    NOT_PERFORMED,
+    NT_REASON,
+    PAIN_SCORE,
+    PATELLAR_REFLEX,
+    PHYSICIAN_SECTION,
     REPORT_CODE,
-    SNOMED,
     STRUCTURE_LATERALITY,
     TRIAGE_LEVEL,
+    UCUM,
+    URI_IDENTIFIER,
     CodeSystem,
+    definition_url,
 )
 from core.knowledge import NOT_TESTABLE_REASON_LABELS, Dermatome, RedFlag, Reflex, Side
 from core.record import Exam, ExamStatus, PatientRecord, Surgery
 from core.recordio import write_atomic
 
 NAMESPACE = uuid.UUID("5d3c4f1e-7a0b-4c39-9a55-2f0e8e6b1c42")
-"""The product's uuid5 namespace for resource ids."""
-RECORD_ID_SYSTEM = "urn:neuroexam:record-id"
-EXAM_ID_SYSTEM = "urn:neuroexam:exam-id"
+"""The product's uuid5 namespace for resource identifiers."""
 
 PdfMaker = Callable[[PatientRecord, str], bytes]
+
+
+class BundleType(StrEnum):
+    """What the Bundle is for."""
+
+    TRANSACTION = "transaction"
+    """For a FHIR server: conditional creates and updates, idempotent."""
+    COLLECTION = "collection"
+    """For an archive: the resources only."""
+
+
+class Extension(StrEnum):
+    """The product's extensions (``{base}/StructureDefinition/{name}``)."""
+
+    EXAM_KIND = "exam-kind"
+    """DiagnosticReport, valueCode: initial, preoperative, postoperative, follow-up."""
+    EXAM_NOTE = "exam-note"
+    """DiagnosticReport, valueString: the exam's free-text notes."""
+    AMENDMENT_REASON = "amendment-reason"
+    """DiagnosticReport, valueString: why a signed exam was amended."""
+    RELATED_PROCEDURE = "related-procedure"
+    """DiagnosticReport, valueReference: the operation the exam relates to."""
+    NOT_TESTABLE_REASON = "not-testable-reason"
+    """Observation, valueCoding: why the item is NT."""
+    SURGERY_SIDE = "surgery-side"
+    """Procedure, valueCode: left, right, bilateral."""
+    HERNIATION = "herniation"
+    """Procedure, valueCode: paracentral, foraminal, far_lateral."""
+
+
+class IdentifierKind(StrEnum):
+    """The product's identifier systems (``{base}/identifier/{name}``)."""
+
+    EXAM = "exam"
+    """The exam's id, unique within its patient (the DiagnosticReport)."""
+    SURGERY = "surgery"
+    """The operation's id, unique within its patient (the Procedure)."""
+
+
+@dataclass(frozen=True)
+class FhirOptions:
+    """How a clinic's Bundles are written."""
+
+    bundle_type: BundleType = BundleType.TRANSACTION
+    base: str = DEFAULT_BASE
+    """Canonical base of the product's code systems, extensions and identifier systems."""
+    patient_system: str = ""
+    """The hospital's system URI of medical record numbers; empty: ``{base}/identifier/record``."""
+    amendments: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    """(record id, exam id) -> reason, for exams amended after signing."""
+
+    @property
+    def record_system(self) -> str:
+        """The Patient identifier's system."""
+        return self.patient_system or definition_url(self.base, "identifier", "record")
+
+    def extension_url(self, name: Extension) -> str:
+        """The canonical URL of one of the product's extensions."""
+        return definition_url(self.base, "StructureDefinition", name.value)
+
+    def identifier_system(self, kind: IdentifierKind) -> str:
+        """The system of one of the product's identifiers."""
+        return definition_url(self.base, "identifier", kind.value)
+
+
+def options_from_settings(settings: Any, bundle_type: BundleType = BundleType.TRANSACTION,
+                          amendments: Mapping[tuple[str, str], str] | None = None) -> FhirOptions:
+    """The clinic's options: its identifier system and canonical base from the settings."""
+    return FhirOptions(bundle_type, getattr(settings, "fhir_base_url", "") or DEFAULT_BASE,
+                       getattr(settings, "fhir_patient_system", ""), amendments or {})
 
 
 class FhirValidationError(ValueError):
     """A Bundle the FHIR models reject: a bug in the export, reported rather than written."""
 
 
-def _id(*parts: str) -> str:
-    return str(uuid.uuid5(NAMESPACE, "\x1f".join(parts)))
+class _Writer:
+    """Writes the resources of one export under its options."""
+
+    def __init__(self, options: FhirOptions) -> None:
+        self.options = options
+
+    def uuid(self, record: PatientRecord, *parts: str) -> str:
+        return str(uuid.uuid5(NAMESPACE, "\x1f".join((self.options.record_system,
+                                                       record.patient.id, *parts))))
+
+    def concept(self, system: CodeSystem, code: str) -> dict[str, Any]:
+        coding = system.coding(code, self.options.base)
+        return {"coding": [coding], "text": coding["display"]}
+
+    def extension(self, name: Extension, **value: Any) -> dict[str, Any]:
+        return {"url": self.options.extension_url(name), **value}
+
+    # ----------------------------------------------------------------------------------------
+    # Findings
+    # ----------------------------------------------------------------------------------------
+
+    def value(self, finding: Finding) -> dict[str, Any]:
+        """The observation's value[x] (one type per item), or its data-absent-reason when NT."""
+        value = finding.value
+        if value == "NT":
+            return {"dataAbsentReason": {"coding": [NOT_PERFORMED], "text": "Not testable"}}
+        if isinstance(value, bool):
+            return {"valueBoolean": value}
+        if finding.item.startswith("pain."):
+            return {"valueInteger": value}
+        if finding.scale is not None:
+            return {"valueCodeableConcept": self.concept(finding.scale, str(value))}
+        if finding.item == "clonus" and isinstance(value, int):
+            return {"valueCodeableConcept": self.concept(FINDING_RESULT, "beats"),
+                    "component": [{"code": self.concept(EXAM_ITEM, "clonus.beats"),
+                                   "valueInteger": value}]}
+        if finding.item == "straight_leg_raise" and isinstance(value, int):
+            return {"valueCodeableConcept": self.concept(FINDING_RESULT, "positive"),
+                    "component": [{"code": self.concept(EXAM_ITEM, "straight_leg_raise.angle"),
+                                   "valueQuantity": {"value": value, "unit": "degrees",
+                                                     "system": UCUM, "code": "deg"}}]}
+        return {"valueCodeableConcept": self.concept(FINDING_RESULT, str(value))}
+
+    def observation(self, record: PatientRecord, exam: Exam, finding: Finding, status: str,
+                    ) -> dict[str, Any]:
+        code = self.concept(EXAM_ITEM, finding.item)
+        if finding.item == f"reflex.{Reflex.PATELLAR}":
+            code["coding"].insert(0, dict(PATELLAR_REFLEX))
+        elif finding.item.startswith("pain."):
+            code["coding"].insert(0, dict(PAIN_SCORE))
+        side = finding.side.value if finding.side else ""
+        observation: dict[str, Any] = {
+            "resourceType": "Observation",
+            "id": self.uuid(record, exam.id, finding.item, side),
+            "status": status, "category": [{"coding": [EXAM_CATEGORY]}],
+            "code": code, "subject": _ref(self.uuid(record)),
+            "effectiveDateTime": exam.date.isoformat(), **self.value(finding),
+        }
+        if finding.site:
+            site = self.concept(BODY_SITE, finding.site)
+            if finding.side is not None:
+                site["extension"] = [{"url": STRUCTURE_LATERALITY, "valueCodeableConcept": {
+                    "coding": [dict(LATERALITY[finding.side.value])]}}]
+                site["text"] = f"{site['text']}, {finding.side.value}"
+            observation["bodySite"] = site
+        reason = exam.nt_reasons.get(finding.nt_key or "")
+        if reason is not None and finding.value == "NT":
+            observation["extension"] = [self.extension(
+                Extension.NOT_TESTABLE_REASON,
+                valueCoding=NT_REASON.coding(reason.value, self.options.base))]
+            observation["note"] = [{"text": f"Not testable: {NOT_TESTABLE_REASON_LABELS[reason]}"}]
+        return observation
+
+    # ----------------------------------------------------------------------------------------
+    # Patient, Procedure, DiagnosticReport
+    # ----------------------------------------------------------------------------------------
+
+    def patient(self, record: PatientRecord) -> dict[str, Any]:
+        patient = record.patient
+        resource: dict[str, Any] = {
+            "resourceType": "Patient", "id": self.uuid(record),
+            "identifier": [{"use": "usual", "type": {"coding": [MR_TYPE],
+                                                     "text": "Medical record number"},
+                            "system": self.options.record_system, "value": patient.id}],
+            "name": [{"family": patient.family_name, "given": patient.given_name.split()}],
+            "gender": patient.sex.value,
+        }
+        if patient.birth_date is not None:
+            resource["birthDate"] = patient.birth_date.isoformat()
+        return resource
+
+    def procedure(self, record: PatientRecord, surgery: Surgery) -> dict[str, Any]:
+        site = self.concept(BODY_SITE, f"disc.{surgery.level}")
+        site["text"] = f"{site['text']}, {surgery.side.value} approach"
+        resource: dict[str, Any] = {
+            "resourceType": "Procedure", "id": self.uuid(record, "surgery", surgery.id),
+            "identifier": [{"system": self.options.identifier_system(IdentifierKind.SURGERY),
+                            "value": surgery.id}],
+            "status": "completed", "code": {"text": surgery.procedure},
+            "subject": _ref(self.uuid(record)), "performedDateTime": surgery.date.isoformat(),
+            "bodySite": [site],
+            "extension": [self.extension(Extension.SURGERY_SIDE, valueCode=surgery.side.value)],
+        }
+        if surgery.herniation is not None:
+            resource["extension"].append(self.extension(Extension.HERNIATION,
+                                                        valueCode=surgery.herniation.value))
+        return resource
+
+    def conclusion(self, record: PatientRecord, exam: Exam) -> tuple[str, list[dict[str, Any]]]:
+        assessment = assess(record, exam.id)
+        result = assessment.as_dict()
+        triage = result["triage"]
+        lines = [f"Triage: {triage['level']} (rules {result['rules_version']})."]
+        lines += [f"- {r['text']} [{r['rule']}; {r['source']}]" for r in triage["reasons"]]
+        codes = [self.concept(TRIAGE_LEVEL, triage["level"])]
+        lines += localisation_summary(assessment)
+        if assessment.headline_localisation:
+            codes.append(self.concept(LESION, assessment.headline_localisation[0].lesion.value))
+        lems = result["lems"]
+        lines.append(f"LEMS left {lems['left']}, right {lems['right']}, total {lems['total']}.")
+        lines.append(DISCLAIMER)
+        return "\n".join(lines), codes
+
+    def report(self, record: PatientRecord, exam: Exam, status: str, observation_ids: list[str],
+               pdf: bytes | None) -> dict[str, Any]:
+        conclusion, codes = self.conclusion(record, exam)
+        amendment = self.options.amendments.get((record.patient.id, exam.id))
+        extensions = [self.extension(Extension.EXAM_KIND, valueCode=exam.kind.value)]
+        if exam.notes:
+            extensions.append(self.extension(Extension.EXAM_NOTE, valueString=exam.notes))
+        if amendment:
+            extensions.append(self.extension(Extension.AMENDMENT_REASON, valueString=amendment))
+            conclusion = f"Amended after signing: {amendment}\n{conclusion}"
+        if exam.surgery_id and record.surgery(exam.surgery_id) is not None:
+            extensions.append(self.extension(Extension.RELATED_PROCEDURE, valueReference=_ref(
+                self.uuid(record, "surgery", exam.surgery_id))))
+        report: dict[str, Any] = {
+            "resourceType": "DiagnosticReport", "id": self.uuid(record, exam.id, "report"),
+            "extension": extensions,
+            "identifier": [{"system": self.options.identifier_system(IdentifierKind.EXAM),
+                            "value": exam.id}],
+            "status": status, "category": [{"coding": [PHYSICIAN_SECTION]}],
+            "code": self.concept(EXAM_ITEM, REPORT_CODE), "subject": _ref(self.uuid(record)),
+            "effectiveDateTime": exam.date.isoformat(),
+            "result": [_ref(i) for i in observation_ids],
+            "conclusion": conclusion, "conclusionCode": codes,
+        }
+        if exam.examiner:
+            report["performer"] = [{"display": exam.examiner}]
+        if exam.signed_at is not None:
+            report["issued"] = exam.signed_at.isoformat()
+        if pdf is not None:
+            report["presentedForm"] = [{"contentType": "application/pdf", "language": "en",
+                                        "title": f"Clinician report, exam {exam.id}",
+                                        "data": base64.b64encode(pdf).decode("ascii")}]
+        return report
+
+    # ----------------------------------------------------------------------------------------
+    # Entries
+    # ----------------------------------------------------------------------------------------
+
+    def status(self, record: PatientRecord, exam: Exam) -> str:
+        """preliminary (draft), final (signed) or amended (signed, then changed with a reason)."""
+        if exam.status is not ExamStatus.SIGNED:
+            return "preliminary"
+        return "amended" if (record.patient.id, exam.id) in self.options.amendments else "final"
+
+    def entry(self, resource: dict[str, Any]) -> dict[str, Any]:
+        resource = _without_empty(resource)
+        full_url = f"urn:uuid:{resource['id']}"
+        if self.options.bundle_type is BundleType.COLLECTION:
+            return {"fullUrl": full_url, "resource": resource}
+        kind = resource.pop("resourceType")
+        resource_id = resource.pop("id")
+        resource = {"resourceType": kind, **resource}
+        if kind == "Patient":
+            identifier = resource["identifier"][0]
+            request = {"method": "POST", "url": "Patient",
+                       "ifNoneExist": _identifier_query(identifier["system"], identifier["value"])}
+        else:
+            key = {"system": URI_IDENTIFIER, "value": f"urn:uuid:{resource_id}"}
+            resource["identifier"] = [key, *resource.get("identifier", [])]
+            request = {"method": "PUT",
+                       "url": f"{kind}?{_identifier_query(key['system'], key['value'])}"}
+        return {"fullUrl": full_url, "resource": resource, "request": request}
+
+    def record_entries(self, record: PatientRecord, exam_ids: Iterable[str] | None,
+                       pdf_maker: PdfMaker | None) -> list[dict[str, Any]]:
+        entries = [self.entry(self.patient(record))]
+        entries += [self.entry(self.procedure(record, s)) for s in record.surgeries]
+        wanted = set(exam_ids) if exam_ids is not None else None
+        for exam in record.exams_by_date():
+            if wanted is not None and exam.id not in wanted:
+                continue
+            status = self.status(record, exam)
+            observations = [self.observation(record, exam, f, status)
+                            for f in [*_sided(exam), *_unsided(exam)]]
+            entries += [self.entry(o) for o in observations]
+            pdf = pdf_maker(record, exam.id) if pdf_maker is not None else None
+            entries.append(self.entry(self.report(record, exam, status,
+                                                  [o["id"] for o in observations], pdf)))
+        return entries
 
 
 def _ref(resource_id: str) -> dict[str, str]:
     return {"reference": f"urn:uuid:{resource_id}"}
 
 
-def _concept(system: CodeSystem, code: str) -> dict[str, Any]:
-    coding = system.coding(code)
-    return {"coding": [coding], "text": coding["display"]}
+def _identifier_query(system: str, value: str) -> str:
+    """A search on a token, URL-encoded: ``identifier=system|value``."""
+    return f"identifier={quote(system, safe=':/')}|{quote(value, safe=':')}"
 
 
 # --------------------------------------------------------------------------------------------
-# Findings: one row per observation, from the exam.
+# Findings: one per observation, from the exam.
 # --------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
 class Finding:
     """One observation to write: what, where, which side, and the value as the record has it."""
 
-    def __init__(self, item: str, site: str, side: Side | None, value: Any, scale: CodeSystem | None,
-                 nt_key: str | None) -> None:
-        self.item, self.site, self.side, self.value = item, site, side, value
-        self.scale, self.nt_key = scale, nt_key
+    item: str
+    site: str
+    side: Side | None
+    value: Any
+    scale: CodeSystem | None
+    nt_key: str | None
+
+
+SIDED_SECTIONS = (("plantar", "sole"), ("clonus", "ankle"), ("heel_walk", "lower-limb"),
+                  ("toe_walk", "lower-limb"), ("straight_leg_raise", "lower-limb"),
+                  ("femoral_stretch", "lower-limb"))
+"""The exam's sections with one value per side, and the body site of each."""
+PAIN_SITES = {"leg": "lower-limb", "back": "lower-back"}
 
 
 def _sided(exam: Exam) -> Iterable[Finding]:
@@ -99,9 +401,7 @@ def _sided(exam: Exam) -> Iterable[Finding]:
         for reflex, grade in reflexes.items():
             yield Finding(f"reflex.{reflex}", f"tendon.{reflex}", side, grade.value, NINDS_REFLEX,
                           f"reflexes.{side}.{reflex}")
-        for section, site in (("plantar", "sole"), ("clonus", "ankle"), ("heel_walk", "lower-limb"),
-                              ("toe_walk", "lower-limb"), ("straight_leg_raise", "lower-limb"),
-                              ("femoral_stretch", "lower-limb")):
+        for section, site in SIDED_SECTIONS:
             value = getattr(exam, section).get(side)
             if value is not None:
                 yield Finding(section, site, side, getattr(value, "value", value), None,
@@ -113,130 +413,10 @@ def _unsided(exam: Exam) -> Iterable[Finding]:
         for flag in RedFlag:
             yield Finding(f"red_flag.{flag}", "", None, flag in exam.red_flags, None, None)
     if exam.pain is not None:
-        for name in ("leg", "back"):
+        for name, site in PAIN_SITES.items():
             score = getattr(exam.pain, name)
             if score is not None:
-                yield Finding(f"pain.{name}", "", None, score, None, None)
-
-
-def _value(finding: Finding) -> dict[str, Any]:
-    """The observation's value[x], or its data-absent-reason when NT."""
-    value = finding.value
-    if value == "NT":
-        return {"dataAbsentReason": {"coding": [{"system": DATA_ABSENT_REASON,
-                                                 "code": "not-performed",
-                                                 "display": "Not Performed"}],
-                                     "text": "not testable"}}
-    if isinstance(value, bool):
-        return {"valueBoolean": value}
-    if finding.scale is not None:
-        return {"valueCodeableConcept": _concept(finding.scale, str(value))}
-    if finding.item == "clonus" and isinstance(value, int):
-        return {"valueQuantity": {"value": value, "unit": "beats"}}
-    if finding.item == "straight_leg_raise" and isinstance(value, int):
-        return {"valueQuantity": {"value": value, "unit": "degrees", "system": "http://unitsofmeasure.org",
-                                  "code": "deg"}, "interpretation": [{"text": "positive"}]}
-    if finding.item.startswith("pain."):
-        return {"valueInteger": value}
-    return {"valueCodeableConcept": _concept(FINDING_RESULT, str(value))}
-
-
-def _observation(record: PatientRecord, exam: Exam, finding: Finding, patient_ref: dict[str, str],
-                 ) -> dict[str, Any]:
-    code = _concept(EXAM_ITEM, finding.item)
-    if finding.item == f"reflex.{Reflex.PATELLAR}":
-        code["coding"].append({"system": LOINC, "code": PATELLAR_REFLEX_LOINC})
-    side = finding.side.value if finding.side else ""
-    observation: dict[str, Any] = {
-        "resourceType": "Observation",
-        "id": _id(record.patient.id, exam.id, finding.item, side),
-        "status": "final" if exam.status is ExamStatus.SIGNED else "preliminary",
-        "category": [{"coding": [{"system": OBSERVATION_CATEGORY, "code": "exam",
-                                  "display": "Exam"}]}],
-        "code": code, "subject": patient_ref, "effectiveDateTime": exam.date.isoformat(),
-        **_value(finding),
-    }
-    if finding.side is not None:
-        code_text, laterality = LATERALITY_SNOMED[finding.side.value]
-        site = _concept(BODY_SITE, finding.site)
-        site["extension"] = [{"url": STRUCTURE_LATERALITY, "valueCodeableConcept": {
-            "coding": [{"system": SNOMED, "code": code_text, "display": laterality}]}}]
-        site["text"] = f"{site['text']}, {finding.side.value}"
-        observation["bodySite"] = site
-    reason = exam.nt_reasons.get(finding.nt_key or "")
-    if reason is not None and finding.value == "NT":
-        observation["note"] = [{"text": f"Not testable: {NOT_TESTABLE_REASON_LABELS[reason]}"}]
-    return observation
-
-
-# --------------------------------------------------------------------------------------------
-# Patient, Procedure, DiagnosticReport.
-# --------------------------------------------------------------------------------------------
-
-
-def _patient(record: PatientRecord) -> dict[str, Any]:
-    patient = record.patient
-    resource: dict[str, Any] = {
-        "resourceType": "Patient", "id": _id(patient.id),
-        "identifier": [{"system": RECORD_ID_SYSTEM, "value": patient.id}],
-        "name": [{"family": patient.family_name, "given": patient.given_name.split()}],
-        "gender": patient.sex.value,
-    }
-    if patient.birth_date is not None:
-        resource["birthDate"] = patient.birth_date.isoformat()
-    return resource
-
-
-def _procedure(record: PatientRecord, surgery: Surgery, patient_ref: dict[str, str]) -> dict[str, Any]:
-    site = _concept(BODY_SITE, f"disc.{surgery.level}")
-    site["text"] = f"{site['text']}, {surgery.side.value} approach"
-    return {
-        "resourceType": "Procedure", "id": _id(record.patient.id, "surgery", surgery.id),
-        "identifier": [{"system": "urn:neuroexam:surgery-id", "value": surgery.id}],
-        "status": "completed", "code": {"text": surgery.procedure}, "subject": patient_ref,
-        "performedDateTime": surgery.date.isoformat(), "bodySite": [site],
-    }
-
-
-def _conclusion(record: PatientRecord, exam: Exam) -> tuple[str, list[dict[str, Any]]]:
-    result = assess(record, exam.id).as_dict()
-    triage = result["triage"]
-    lines = [f"Triage: {triage['level']} (rules {result['rules_version']})."]
-    lines += [f"- {r['text']} [{r['rule']}; {r['source']}]" for r in triage["reasons"]]
-    codes = [_concept(TRIAGE_LEVEL, triage["level"])]
-    if result["localisation"]:
-        leading = result["localisation"][0]
-        lines.append(f"Leading localisation: {LESION.coding(leading['lesion'])['display']}, "
-                     f"{leading['side']}; for: {'; '.join(leading['for']) or 'none'}; against: "
-                     f"{'; '.join(leading['against']) or 'none'}.")
-        codes.append(_concept(LESION, leading["lesion"]))
-    lems = result["lems"]
-    lines.append(f"LEMS left {lems['left']}, right {lems['right']}, total {lems['total']}.")
-    lines.append(DISCLAIMER)
-    return "\n".join(lines), codes
-
-
-def _report(record: PatientRecord, exam: Exam, patient_ref: dict[str, str],
-            observation_ids: list[str], pdf: bytes | None) -> dict[str, Any]:
-    conclusion, codes = _conclusion(record, exam)
-    report: dict[str, Any] = {
-        "resourceType": "DiagnosticReport", "id": _id(record.patient.id, exam.id, "report"),
-        "identifier": [{"system": EXAM_ID_SYSTEM, "value": exam.id}],
-        "status": "final" if exam.status is ExamStatus.SIGNED else "preliminary",
-        "code": _concept(EXAM_ITEM, REPORT_CODE), "subject": patient_ref,
-        "effectiveDateTime": exam.date.isoformat(),
-        "result": [_ref(i) for i in observation_ids],
-        "conclusion": conclusion, "conclusionCode": codes,
-    }
-    if exam.examiner:
-        report["performer"] = [{"display": exam.examiner}]
-    if exam.signed_at is not None:
-        report["issued"] = exam.signed_at.isoformat()
-    if pdf is not None:
-        report["presentedForm"] = [{"contentType": "application/pdf", "language": "en",
-                                    "title": f"Clinician report, exam {exam.id}",
-                                    "data": base64.b64encode(pdf).decode("ascii")}]
-    return report
+                yield Finding(f"pain.{name}", site, None, score, None, None)
 
 
 # --------------------------------------------------------------------------------------------
@@ -267,43 +447,33 @@ def _without_empty(node: Any) -> Any:
     return node
 
 
-def _entry(resource: dict[str, Any]) -> dict[str, Any]:
-    return {"fullUrl": f"urn:uuid:{resource['id']}", "resource": _without_empty(resource)}
-
-
 def record_entries(record: PatientRecord, exam_ids: Iterable[str] | None = None,
-                   pdf_maker: PdfMaker | None = None) -> list[dict[str, Any]]:
+                   pdf_maker: PdfMaker | None = None,
+                   options: FhirOptions | None = None) -> list[dict[str, Any]]:
     """The Bundle entries of one patient: all exams, or those named."""
-    patient = _patient(record)
-    patient_ref = _ref(patient["id"])
-    entries = [_entry(patient)]
-    entries += [_entry(_procedure(record, s, patient_ref)) for s in record.surgeries]
-    wanted = set(exam_ids) if exam_ids is not None else None
-    for exam in record.exams_by_date():
-        if wanted is not None and exam.id not in wanted:
-            continue
-        observations = [_observation(record, exam, f, patient_ref)
-                        for f in [*_sided(exam), *_unsided(exam)]]
-        entries += [_entry(o) for o in observations]
-        pdf = pdf_maker(record, exam.id) if pdf_maker is not None else None
-        entries.append(_entry(_report(record, exam, patient_ref, [o["id"] for o in observations],
-                                      pdf)))
-    return entries
+    return _Writer(options or FhirOptions()).record_entries(record, exam_ids, pdf_maker)
+
+
+def bundle_head(options: FhirOptions, timestamp: dt.datetime | None = None) -> dict[str, Any]:
+    """A Bundle's own fields, without entries (a streamed export writes its entries after)."""
+    stamp = timestamp or dt.datetime.now(dt.UTC)
+    return {"resourceType": "Bundle",
+            "id": str(uuid.uuid5(NAMESPACE, f"bundle\x1f{stamp.isoformat()}")),
+            "meta": {"source": definition_url(options.base, "software",
+                                              f"neuroexam-{__version__}")},
+            "type": options.bundle_type.value, "timestamp": stamp.isoformat()}
 
 
 def bundle(records: Iterable[PatientRecord], pdf_maker: PdfMaker | None = None,
            timestamp: dt.datetime | None = None, exam_ids: Iterable[str] | None = None,
-           ) -> dict[str, Any]:
-    """A collection Bundle of the records (validated before it is returned)."""
+           options: FhirOptions | None = None) -> dict[str, Any]:
+    """A Bundle of the records (a transaction unless the options say otherwise), validated."""
+    options = options or FhirOptions()
+    writer = _Writer(options)
     entries: list[dict[str, Any]] = []
-    patient_ids: list[str] = []
     for record in records:
-        entries += record_entries(record, exam_ids, pdf_maker)
-        patient_ids.append(record.patient.id)
-    stamp = timestamp or dt.datetime.now(dt.UTC)
-    document = {"resourceType": "Bundle", "id": _id("bundle", *patient_ids),
-                "meta": {"tag": [{"system": "urn:neuroexam:software", "code": f"neuroexam-{__version__}"}]},
-                "type": "collection", "timestamp": stamp.isoformat(), "entry": entries}
+        entries += writer.record_entries(record, exam_ids, pdf_maker)
+    document = {**bundle_head(options, timestamp), "entry": entries}
     validate(document)
     return document
 
@@ -320,11 +490,14 @@ def validate(document: dict[str, Any]) -> None:
 
 
 def clinician_pdf(settings: Any, deterministic: bool = False) -> PdfMaker:
-    """A PdfMaker that renders the clinician report of an exam."""
+    """A PdfMaker that renders the clinician report of an exam: the archived PDF/A-2b copy for a
+    signed exam, the ordinary one (with its DRAFT mark) for a draft."""
     from core.reports.clinician import clinician_report
 
     def make(record: PatientRecord, exam_id: str) -> bytes:
-        return clinician_report(record, exam_id, settings, deterministic)
+        exam = record.exam(exam_id)
+        signed = exam is not None and exam.status is ExamStatus.SIGNED
+        return clinician_report(record, exam_id, settings, deterministic, archival=signed)
     return make
 
 

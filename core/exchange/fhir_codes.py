@@ -1,10 +1,17 @@
 """The product's own FHIR code systems, and the few external codes that are verified.
 
-External codes are used only where the code was checked: LOINC 32392-3 for the patellar reflex,
-the SNOMED CT laterality qualifiers 7771000 (left) and 24028007 (right) used by HL7 value sets for
-body-site laterality, HL7's observation-category "exam" and data-absent-reason "not-performed".
-Everything else is coded in the systems below, built from the knowledge tables so that they can
-never disagree with the engine, and published as CodeSystem resources in docs/fhir/ (`make docs`).
+External codes are used only where the code and its display were checked against a published
+list: LOINC 32392-3 "Deep tendon reflex of Patella" and 72514-3 "Pain severity - 0-10 verbal
+numeric rating [Score] - Reported"; the SNOMED CT codes 419161000 "Unilateral left" and 419465000
+"Unilateral right" of FHIR R4's value set bodysite-laterality; HL7 v2 table 0203 "MR" (medical
+record number) for the patient identifier, v2 table 0074 "PHY" (physician) for the report's
+category; HL7's observation-category "exam" and data-absent-reason "not-performed". Everything
+else is coded in the systems below, built from the knowledge tables so that they can never
+disagree with the engine, and published as CodeSystem resources in docs/fhir/ (`make docs`).
+
+Canonical URLs live under a base (DEFAULT_BASE, or the clinic's `fhir_base_url` setting):
+``{base}/CodeSystem/{name}`` for code systems, ``{base}/StructureDefinition/{name}`` for the
+product's extensions, ``{base}/identifier/{name}`` for its identifier systems.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from core.knowledge import (
     DERMATOMES,
     LESION_LABELS,
     MOTOR_ITEMS,
+    NOT_TESTABLE_REASON_LABELS,
     RED_FLAGS,
     REFLEXES,
     DiscLevel,
@@ -29,17 +37,37 @@ from core.knowledge import (
     PlantarResponse,
 )
 
-SYSTEM_BASE = "urn:neuroexam:fhir:CodeSystem:"
-"""Canonical URLs of the product's code systems (a URN: the product has no web address)."""
+DEFAULT_BASE = "http://neuroexam.example.org/fhir"
+"""Where the product's definitions are published unless a clinic sets its own base (the product
+has no web address of its own; example.org is reserved and never resolves to someone else)."""
 
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
+UCUM = "http://unitsofmeasure.org"
+URI_IDENTIFIER = "urn:ietf:rfc:3986"
+"""FHIR's identifier system for a value that is itself a globally unique URI (urn:uuid:...)."""
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
+IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203"
+SERVICE_SECTION = "http://terminology.hl7.org/CodeSystem/v2-0074"
 STRUCTURE_LATERALITY = "http://hl7.org/fhir/StructureDefinition/observation-structureLaterality"
-LATERALITY_SNOMED = {"left": ("7771000", "Left"), "right": ("24028007", "Right")}
-PATELLAR_REFLEX_LOINC = "32392-3"
+
+MR_TYPE = {"system": IDENTIFIER_TYPE, "code": "MR", "display": "Medical record number"}
+PHYSICIAN_SECTION = {"system": SERVICE_SECTION, "code": "PHY", "display": "Physician"}
+EXAM_CATEGORY = {"system": OBSERVATION_CATEGORY, "code": "exam", "display": "Exam"}
+NOT_PERFORMED = {"system": DATA_ABSENT_REASON, "code": "not-performed", "display": "Not Performed"}
+LATERALITY = {"left": {"system": SNOMED, "code": "419161000", "display": "Unilateral left"},
+              "right": {"system": SNOMED, "code": "419465000", "display": "Unilateral right"}}
+"""FHIR R4 value set http://hl7.org/fhir/ValueSet/bodysite-laterality."""
+PATELLAR_REFLEX = {"system": LOINC, "code": "32392-3", "display": "Deep tendon reflex of Patella"}
+PAIN_SCORE = {"system": LOINC, "code": "72514-3",
+              "display": "Pain severity - 0-10 verbal numeric rating [Score] - Reported"}
 REPORT_CODE = "lower-limb-neuro-exam"
+
+
+def definition_url(base: str, kind: str, name: str) -> str:
+    """The canonical URL of one of the product's definitions under ``base``."""
+    return f"{base.rstrip('/')}/{kind}/{name}"
 
 
 @dataclass(frozen=True)
@@ -60,22 +88,32 @@ class CodeSystem:
     description: str
     concepts: tuple[Concept, ...]
 
-    @property
-    def url(self) -> str:
-        """The canonical URL."""
-        return SYSTEM_BASE + self.name
+    def url(self, base: str = DEFAULT_BASE) -> str:
+        """The canonical URL under ``base``."""
+        return definition_url(base, "CodeSystem", self.name)
 
-    def coding(self, code: str) -> dict[str, str]:
+    def coding(self, code: str, base: str = DEFAULT_BASE) -> dict[str, str]:
         """A FHIR Coding of ``code``; an unknown code is a programming error."""
-        concept = next((c for c in self.concepts if c.code == code), None)
+        concept = self._by_code().get(code)
         if concept is None:
             raise KeyError(f"{code!r} is not in code system {self.name}")
-        return {"system": self.url, "code": code, "display": concept.display}
+        return {"system": self.url(base), "code": code, "display": concept.display}
 
-    def resource(self) -> dict[str, Any]:
+    def _by_code(self) -> dict[str, Concept]:
+        found: dict[str, Concept] | None = self.__dict__.get("_index")
+        if found is None:
+            found = {c.code: c for c in self.concepts}
+            object.__setattr__(self, "_index", found)
+        return found
+
+    def knows(self, code: str) -> bool:
+        """Whether ``code`` belongs to this system."""
+        return code in self._by_code()
+
+    def resource(self, base: str = DEFAULT_BASE) -> dict[str, Any]:
         """The CodeSystem resource published in docs/fhir/."""
         return {
-            "resourceType": "CodeSystem", "id": f"neuroexam-{self.name}", "url": self.url,
+            "resourceType": "CodeSystem", "id": f"neuroexam-{self.name}", "url": self.url(base),
             "version": __version__, "name": "".join(w.title() for w in self.name.split("-")),
             "title": self.title, "status": "active", "experimental": False,
             "publisher": "NeuroExam", "description": self.description, "caseSensitive": True,
@@ -112,7 +150,10 @@ def _exam_items() -> tuple[Concept, ...]:
               Concept("femoral_stretch", "Femoral stretch test")]
     items += [Concept(f"red_flag.{flag}", info.label.capitalize()) for flag, info in RED_FLAGS.items()]
     items += [Concept("pain.leg", "Leg pain, numeric rating 0-10"),
-              Concept("pain.back", "Back pain, numeric rating 0-10")]
+              Concept("pain.back", "Back pain, numeric rating 0-10"),
+              Concept("clonus.beats", "Number of beats of ankle clonus"),
+              Concept("straight_leg_raise.angle", "Angle of hip flexion at which the straight "
+                      "leg raise turned positive")]
     return tuple(items)
 
 
@@ -123,17 +164,19 @@ def _body_sites() -> tuple[Concept, ...]:
     sites += [Concept(f"tendon.{r}", f"Tendon of the {info.label} reflex")
               for r, info in REFLEXES.items()]
     sites += [Concept("sole", "Sole of the foot"), Concept("ankle", "Ankle"),
-              Concept("lower-limb", "Lower limb")]
+              Concept("lower-limb", "Lower limb"), Concept("lower-back", "Lower back")]
     sites += [Concept(f"disc.{level}", f"Intervertebral disc {level}") for level in DiscLevel]
     return tuple(sites)
 
 
 def _results() -> tuple[Concept, ...]:
-    words = [p.value for p in PlantarResponse] + ["absent", "sustained"] + [
+    words = [p.value for p in PlantarResponse] + ["absent", "sustained", "beats", "positive",
+                                                   "negative"] + [
         g.value for g in GaitResult if g.value != "NT"] + [
         f.value for f in FemoralStretch if f.value != "NT"]
     unique = [w for i, w in enumerate(words) if w not in words[:i] and w != "NT"]
-    return tuple(Concept(w, w.capitalize()) for w in unique)
+    special = {"beats": "Clonus not sustained; the beats were counted"}
+    return tuple(Concept(w, special.get(w, w.capitalize())) for w in unique)
 
 
 MRC_GRADE = CodeSystem("mrc-grade", "MRC muscle strength grade",
@@ -162,8 +205,14 @@ LESION = CodeSystem("lesion", "NeuroExam localisation",
                     tuple(Concept(lesion.value, label.capitalize())
                           for lesion, label in LESION_LABELS.items()))
 
+NT_REASON = CodeSystem("not-testable-reason", "NeuroExam reason for not testable",
+                       "Why an item was recorded as not testable (NT).",
+                       tuple(Concept(reason.value, label.capitalize())
+                             for reason, label in NOT_TESTABLE_REASON_LABELS.items()))
+
 CODE_SYSTEMS: tuple[CodeSystem, ...] = (EXAM_ITEM, BODY_SITE, MRC_GRADE, ISNCSCI_SENSORY,
-                                        NINDS_REFLEX, FINDING_RESULT, TRIAGE_LEVEL, LESION)
+                                        NINDS_REFLEX, FINDING_RESULT, TRIAGE_LEVEL, LESION,
+                                        NT_REASON)
 
 
 def published_files() -> dict[str, str]:

@@ -19,6 +19,8 @@ from pathlib import Path
 KEY_FILE_NAME = "pseudonym.key"
 KEY_BYTES = 32
 PREFIX = "P-"
+MAX_DAY_SHIFT = 365
+"""Dates of a de-identified patient move by 1 to this many days, earlier or later."""
 
 
 class Pseudonymiser:
@@ -33,6 +35,20 @@ class Pseudonymiser:
         """The pseudonym of an identifier (several parts are joined unambiguously)."""
         message = "\x1f".join(parts).encode("utf-8")
         return PREFIX + hmac.new(self._key, message, hashlib.sha256).hexdigest()[:20]
+
+    def day_shift(self, record_id: str) -> int:
+        """The patient's keyed date offset in days: never 0, at most MAX_DAY_SHIFT either way.
+
+        Every date of one patient moves by the same offset, so intervals (days from the operation
+        to an exam, between exams) are kept exactly, while a calendar date no longer points to a
+        person. The offset is HMAC-SHA256 of the record id under the clinic key (with its own
+        label, so it is unrelated to the pseudonym): the same key gives the same shift in every
+        export, and without the key it cannot be undone.
+        """
+        digest = hmac.new(self._key, b"date-shift\x1f" + record_id.encode("utf-8"),
+                          hashlib.sha256).digest()
+        magnitude = int.from_bytes(digest[:4], "big") % MAX_DAY_SHIFT + 1
+        return magnitude if digest[4] & 1 else -magnitude
 
 
 def load_or_create_key(path: Path) -> bytes:

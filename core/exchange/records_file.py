@@ -5,21 +5,28 @@ product extension that wraps whole record documents unchanged:
 
     {"format": "neuroexam.patient-records", "format_version": 1, "records": [RECORD, ...]}
 
-Reading accepts either and checks everything before anything is used: each record is validated
+Reading accepts either, or a FHIR Bundle NeuroExam wrote (core/exchange/fhir_import.py), and
+checks everything before anything is used: each record is validated
 as if it came alone (its problems are listed under ``records[i]``), and a patient may appear only
 once in a file.
 """
 
 from __future__ import annotations
 
+import gc
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+
+from pydantic import ValidationError
 
 from core.record import FORMAT_NAME, PatientRecord
 from core.recordio import (
+    MAX_RECORD_BYTES,
     Problem,
     RecordError,
+    consistency_problems,
     load_json,
     read_limited,
     record_from_document,
@@ -29,13 +36,23 @@ from core.recordio import (
 COLLECTION_FORMAT = "neuroexam.patient-records"
 COLLECTION_VERSION = 1
 MAX_FILE_BYTES = 256 * 1024 * 1024
-"""Files larger than this are refused before parsing (about 100,000 exams fit below it)."""
+"""Files larger than this are refused before parsing whole (about 100,000 exams fit below it);
+files in the line-per-record layout NeuroExam writes are read line by line, without this limit."""
+COLLECTION_HEAD = (f'{{"format": "{COLLECTION_FORMAT}", "format_version": {COLLECTION_VERSION}, '
+                   '"records": [\n')
+COLLECTION_TAIL = "\n]}\n"
+"""NeuroExam writes a collection as this first line, one record per line, and this last line:
+still one JSON document, and readable record by record."""
 
 
 def records_from_document(document: Any, source: str) -> list[PatientRecord]:
     """The records of a parsed JSON document: a single record or a collection."""
     if isinstance(document, dict) and document.get("format") == FORMAT_NAME:
         return [record_from_document(document, source)]
+    if isinstance(document, dict) and document.get("resourceType") == "Bundle":
+        from core.exchange.fhir_import import records_from_bundle
+
+        return _unique(records_from_bundle(document, source), source)
     if not isinstance(document, dict) or document.get("format") != COLLECTION_FORMAT:
         found = document.get("format") if isinstance(document, dict) else type(document).__name__
         raise RecordError([Problem("format", f"expected {FORMAT_NAME!r} (one patient) or "
@@ -77,26 +94,125 @@ def _validate_each(items: list[Any], source: str) -> list[PatientRecord]:
     return records
 
 
+def _unique(records: list[PatientRecord], source: str) -> list[PatientRecord]:
+    seen: set[str] = set()
+    for record in records:
+        if record.patient.id in seen:
+            raise RecordError([Problem("entry", f"patient {record.patient.id!r} appears twice")],
+                              source)
+        seen.add(record.patient.id)
+    return records
+
+
 def parse_records(text: str | bytes, source: str = "file") -> list[PatientRecord]:
     """Parse a file's content into records; raise RecordError listing every problem."""
     return records_from_document(load_json(text, source, MAX_FILE_BYTES, "files"), source)
 
 
-def read_records(path: Path) -> list[PatientRecord]:
-    """Read a record or collection file, refusing oversized files before loading them."""
+def read_records(path: Path, progress: Callable[[int], None] | None = None,
+                 ) -> list[PatientRecord]:
+    """Read a record, a collection or a FHIR Bundle (or bulk FHIR NDJSON) file.
+
+    Files in the layouts NeuroExam writes (a collection one record per line, NDJSON one Bundle
+    per line) are read line by line with the garbage collector paused (parsing allocates millions
+    of objects that live on, and collecting them over and over was half the parse time); any
+    other file is read whole, refused first when over MAX_FILE_BYTES. ``progress`` is called
+    with the number of records read so far (line by line only).
+    """
+    with open(path, "rb") as handle:
+        first = handle.readline(len(COLLECTION_HEAD) + 1)
+        if first == COLLECTION_HEAD.encode():
+            return _without_gc(lambda: _read_lines(handle, str(path), progress))
+        if first.startswith(b'{"resourceType": "Bundle"') and _is_whole_line_json(handle):
+            handle.seek(0)
+            return _without_gc(lambda: _read_bundle_lines(handle, str(path)))
     return parse_records(read_limited(path, MAX_FILE_BYTES, "files"), str(path))
 
 
+def _is_whole_line_json(handle: BinaryIO) -> bool:
+    """Whether the file's first line is a JSON document of its own (bulk FHIR NDJSON), rather
+    than the start of one Bundle spread over many lines."""
+    handle.seek(0)
+    line = handle.readline(MAX_FILE_BYTES + 1)
+    try:
+        json.loads(line)
+    except ValueError:
+        return False
+    return True
+
+
+def _without_gc(read: Callable[[], list[PatientRecord]]) -> list[PatientRecord]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return read()
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _record_from_line(line: bytes, source: str) -> PatientRecord:
+    """One record: pydantic parses the JSON itself (fast); on any problem the full check runs
+    for its messages (and for older versions, which it migrates)."""
+    try:
+        record = PatientRecord.model_validate_json(line)
+        if not consistency_problems(record):
+            return record
+    except ValidationError:
+        pass
+    return record_from_document(load_json(line, source), source)
+
+
+def _read_lines(handle: BinaryIO, source: str,
+                progress: Callable[[int], None] | None) -> list[PatientRecord]:
+    records: list[PatientRecord] = []
+    problems: list[Problem] = []
+    index = 0
+    while raw := handle.readline(MAX_RECORD_BYTES + 1):
+        if len(raw) > MAX_RECORD_BYTES:
+            raise RecordError([Problem(f"records[{index}]", "a record larger than "
+                                       f"{MAX_RECORD_BYTES // 2**20} MiB is refused")], source)
+        line = raw.rstrip(b"\r\n").removesuffix(b",")
+        if line in (b"]}", b""):
+            continue
+        try:
+            records.append(_record_from_line(line, source))
+        except RecordError as error:
+            problems += [Problem(f"records[{index}]" + (f".{p.path}" if p.path else ""),
+                                 p.message) for p in error.problems]
+        index += 1
+        if progress is not None:
+            progress(index)
+    if problems:
+        raise RecordError(problems, source)
+    return _unique(records, source)
+
+
+def _read_bundle_lines(handle: BinaryIO, source: str) -> list[PatientRecord]:
+    from core.exchange.fhir_import import records_from_bundle
+
+    records: list[PatientRecord] = []
+    number = 0
+    while raw := handle.readline(MAX_FILE_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_FILE_BYTES:
+            raise RecordError([Problem(f"line {number}", "a Bundle larger than "
+                                       f"{MAX_FILE_BYTES // 2**20} MiB is refused")], source)
+        if raw.strip():
+            records += records_from_bundle(load_json(raw, f"{source}, line {number}"),
+                                           f"{source}, line {number}")
+    return _unique(records, source)
+
+
 def dumps_records(records: list[PatientRecord], collection: bool = True) -> str:
-    """A collection of records, or (``collection=False``, one record) the record's own document."""
+    """A collection of records (one per line), or (``collection=False``) one record's document."""
     if not collection:
         if len(records) != 1:
             raise ValueError("a single-record document holds exactly one record")
         document: dict[str, Any] = records[0].to_json_dict()
-    else:
-        document = {"format": COLLECTION_FORMAT, "format_version": COLLECTION_VERSION,
-                    "records": [r.to_json_dict() for r in records]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return (COLLECTION_HEAD + ",\n".join(r.model_dump_json(exclude_none=True) for r in records)
+            + COLLECTION_TAIL)
 
 
 def write_records(path: Path, records: list[PatientRecord], collection: bool = True) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -24,9 +25,10 @@ from core import __version__
 from core.dermatome_map import values_from_exam
 from core.engine import RULES_VERSION, Assessment, assess
 from core.engine.changes import Change, ChangeKind
+from core.engine.localisation import Candidate
 from core.engine.readings import Modality
-from core.engine.summary import DISCLAIMER
-from core.engine.triage import LEVEL_MEANING, Level
+from core.engine.summary import DISCLAIMER, same_reading
+from core.engine.triage import LEVEL_COLOURS, LEVEL_MEANING
 from core.knowledge import (
     GAIT_TESTS,
     MOTOR_ITEMS,
@@ -48,6 +50,7 @@ from core.reports.layout import (
     PageFrame,
     build_pdf,
     content_width,
+    page_size,
     stylesheet,
 )
 from core.reports.map_drawing import before_after_drawing, map_drawing
@@ -56,10 +59,6 @@ from core.scores import lems
 from core.settings import Settings
 from core.trends import key_muscle_trend
 
-LEVEL_COLOURS: dict[Level, str] = {
-    Level.EMERGENCY: "#9E1B32", Level.URGENT: "#C8500A", Level.PROMPT: "#8A6D00",
-    Level.ROUTINE: "#2F6B3A",
-}
 CHANGE_MARKS: dict[ChangeKind, str] = {
     ChangeKind.NEW: "● new", ChangeKind.WORSE: "▼ worse", ChangeKind.UNCHANGED: "= same",
     ChangeKind.BETTER: "▲ better", ChangeKind.RESOLVED: "✓ resolved",
@@ -98,7 +97,7 @@ def _table(rows: list[list[Any]], widths: list[float], header_rows: int = 1,
 def triage_banner(assessment: Assessment, styles: StyleSheet1) -> list[Flowable]:
     """The level in words and colour, then every reason with its findings and source."""
     level = assessment.triage.level
-    banner = Table([[_p(f'<font color="white"><b>{level.label.upper()}</b> &nbsp; '
+    banner = Table([[_p(f'<font color="white"><b>{level.words.upper()}</b> &nbsp; '
                         f'{escape(LEVEL_MEANING[level])}</font>', styles["h2"])]],
                    colWidths=[content_width()])
     banner.setStyle(TableStyle([
@@ -128,20 +127,45 @@ def surgery_section(assessment: Assessment, styles: StyleSheet1) -> list[Flowabl
                f"{surgery.side.value}{zone}, {surgery.date.isoformat()} ({when}).", styles["body"])]
 
 
-def localisation_section(assessment: Assessment, styles: StyleSheet1) -> list[Flowable]:
-    """The leading lesion with findings for and against; the next candidates in brief."""
-    out: list[Flowable] = [_p("Localisation", styles["h2"])]
-    ranked = assessment.localisation
-    if not ranked:
-        return out + [_p("No deficit needs explaining.", styles["body"])]
+def _candidate_block(ranked: list[Candidate], styles: StyleSheet1) -> list[Flowable]:
+    """The leading lesion with every term for and against it; the next candidates in brief."""
     lead = ranked[0]
-    out.append(_p(f"<b>{escape(lead.label)}, {lead.side}</b> (score {lead.score:.2f})",
-                  styles["body"]))
-    out += [_p("For: " + escape(r), styles["bullet"]) for r in lead.reasons_for]
-    out += [_p("Against: " + escape(r), styles["bullet"]) for r in lead.reasons_against]
+    out: list[Flowable] = [
+        _p(f"<b>{escape(lead.label)}, {lead.side}</b> (score {lead.score:.2f})", styles["body"])]
+    if lead.reasons_for:
+        out.append(_p("For: " + escape("; ".join(lead.reasons_for)), styles["bullet"]))
+    if lead.reasons_against:
+        out.append(_p("Against: " + escape("; ".join(lead.reasons_against)), styles["bullet"]))
     others = ", ".join(f"{c.label} {c.side} ({c.score:.1f})" for c in ranked[1:4])
     if others:
         out.append(_p(f"Other candidates: {escape(others)}.", styles["small"]))
+    return out
+
+
+def localisation_section(assessment: Assessment, styles: StyleSheet1) -> list[Flowable]:
+    """New or worse findings and what explains them first, then the residual ones, the whole
+    exam, what is still undecided, and the notes."""
+    out: list[Flowable] = [_p("Localisation", styles["h2"])]
+    change = assessment.localisation_of_change
+    if change and assessment.context.previous is not None:
+        out.append(_p("<b>New or worse findings</b>, localised on their own:", styles["body"]))
+        out += _candidate_block(change, styles)
+    if assessment.residual:
+        out.append(_p("<b>Residual</b> (present before the operation, not worse): "
+                      + escape(", ".join(r.text for r in assessment.residual)).replace(
+                          "-&gt;", "→"), styles["body"]))
+    if not assessment.localisation:
+        out.append(_p("No deficit needs explaining.", styles["body"]))
+    elif same_reading(assessment):
+        out.append(_p("<b>Whole exam</b>: as the new or worse findings (nothing else is "
+                      "abnormal).", styles["body"]))
+    else:
+        out.append(_p("<b>Whole exam</b>:", styles["body"]))
+        out += _candidate_block(assessment.localisation, styles)
+    if assessment.undecided:
+        out.append(_p("<b>Still undecided</b>: the leading lesions are close; these items were "
+                      "not examined and would separate them:", styles["body"]))
+        out += [_p(escape(d.text), styles["bullet"]) for d in assessment.undecided[:6]]
     if assessment.flags:
         out.append(_p("Notes", styles["h2"]))
         out += [_p(escape(s), styles["bullet"]) for s in assessment.flag_sentences]
@@ -340,17 +364,19 @@ def page_frame(record: PatientRecord, exam: Exam, settings: Settings, title: str
         footer=f"NeuroExam {__version__} · rules {RULES_VERSION} · a documentation and "
                "decision-support aid; it does not replace clinical judgement",
         draft=exam.status.value != "signed",
+        page_size=page_size(settings.page_size),
     )
 
 
 def clinician_report(record: PatientRecord, exam_id: str | None, settings: Settings,
                      deterministic: bool = False,
-                     generated_at: dt.datetime | None = None) -> bytes:
-    """The clinician report of one exam as PDF bytes."""
+                     generated_at: dt.datetime | None = None, archival: bool = False) -> bytes:
+    """The clinician report of one exam as PDF bytes; ``archival``: the PDF/A-2b copy of a
+    signed exam (ValueError for a draft)."""
     assessment = assess(record, exam_id)
     exam = assessment.context.exam
     story = report_story(record, assessment, deterministic, generated_at)
-    frame = page_frame(record, exam, settings, "Clinician report")
+    frame = replace(page_frame(record, exam, settings, "Clinician report"), archival=archival)
     return build_pdf(story, frame, exam.examiner or "NeuroExam", deterministic)
 
 

@@ -31,6 +31,8 @@ NEXT_STEPS: dict[Level, str] = {
     Level.URGENT: "A spine doctor should see you in the next one or two days. We will arrange it.",
     Level.PROMPT: "A spine doctor should see you in the next one or two weeks.",
     Level.ROUTINE: "Come to your next planned check. You do not need to do anything else now.",
+    Level.NOT_ASSESSED: "Your check is not finished yet. Your clinician will tell you what "
+                        "happens next.",
 }
 RECOVERY_NOTE = ("Nerves heal slowly. Strength often comes back more slowly than the pain "
                  "goes away. A reflex may stay weak even when you feel well.")

@@ -3,10 +3,18 @@
 Built on reportlab Platypus: a BaseDocTemplate whose page template draws the header and footer
 between saveState/restoreState, a canvas that prints "Page x of y", and output into memory so the
 file on disk is only replaced once the whole PDF exists.
+
+Every PDF names its language (/Lang), asks viewers to show its title rather than the file name
+(DisplayDocTitle), and is laid out on A4 or US Letter (the setting, else the system locale). The
+archived copy of a signed exam is PDF/A-2b: fonts embedded (always), an sRGB output intent
+(assets/icc/sRGB.icc, zlib licence), XMP metadata matching the document information, and nothing
+transparent.
 """
 
 from __future__ import annotations
 
+import locale
+import os
 import zlib
 from dataclasses import dataclass
 from functools import cache
@@ -15,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfdoc
@@ -23,10 +31,17 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from core import __version__
+from core.assets import asset_path
 from core.recordio import write_atomic
 from core.reports.fonts import FONT, FONT_BOLD, register_fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
+"""The layout's width is A4's, the narrower of the two sizes, so every story fits both."""
+PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": (float(A4[0]), float(A4[1])),
+                                              "Letter": (float(LETTER[0]), float(LETTER[1]))}
+LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PR", "PH", "CL", "CO", "VE", "GT", "CR", "PA",
+                                "SV", "DO", "NI", "BZ"})
+"""Where US Letter is the usual paper (the rest of the world uses A4)."""
 MARGIN = 16 * mm
 HEADER_HEIGHT = 20 * mm
 FOOTER_HEIGHT = 14 * mm
@@ -69,15 +84,43 @@ class PageFrame:
     """Right-aligned: patient line, exam line."""
     footer: str
     draft: bool
+    page_size: tuple[float, float] = (float(A4[0]), float(A4[1]))
+    language: str = "en"
+    """BCP 47 tag written as the document's /Lang."""
+    archival: bool = False
+    """PDF/A-2b: output intent, XMP metadata, no transparency (signed exams only)."""
+
+    @property
+    def document_title(self) -> str:
+        """The title viewers show: what the document is and which exam."""
+        return f"{self.title}: {self.header_lines[1]}"
+
+
+def page_size(setting: str = "") -> tuple[float, float]:
+    """A4 or US Letter: the setting when given, else what the system locale's territory uses."""
+    if setting in PAGE_SIZES:
+        return PAGE_SIZES[setting]
+    names = [os.environ.get(v, "") for v in ("LC_ALL", "LC_PAPER", "LANG")]
+    names.append(locale.getlocale()[0] or "")
+    for name in names:
+        if not name or name in ("C", "POSIX"):
+            continue
+        territory = name.split(".")[0].replace("-", "_").partition("_")[2].upper()
+        if "UNITED STATES" in name.upper() or "CANADA" in name.upper():
+            return PAGE_SIZES["Letter"]
+        return PAGE_SIZES["Letter" if territory in LETTER_TERRITORIES else "A4"]
+    return PAGE_SIZES["A4"]
 
 
 def _draw_header_footer(frame: PageFrame, canvas: Canvas, doc: BaseDocTemplate) -> None:
     canvas.saveState()
-    top = PAGE_HEIGHT - MARGIN
+    page_width, page_height = frame.page_size
+    top = page_height - MARGIN
     text_left = MARGIN
     if frame.logo is not None and frame.logo.is_file():
         canvas.drawImage(str(frame.logo), MARGIN, top - 12 * mm, width=24 * mm, height=12 * mm,
-                         preserveAspectRatio=True, anchor="w", mask="auto")
+                         preserveAspectRatio=True, anchor="w",
+                         mask=None if frame.archival else "auto")
         text_left += 27 * mm
     canvas.setFillColor(INK)
     canvas.setFont(FONT_BOLD, 10.5)
@@ -87,20 +130,20 @@ def _draw_header_footer(frame: PageFrame, canvas: Canvas, doc: BaseDocTemplate) 
     canvas.drawString(text_left, top - 9 * mm, frame.title)
     canvas.setFillColor(INK)
     canvas.setFont(FONT_BOLD, 9)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN, top - 4.5 * mm, frame.header_lines[0])
+    canvas.drawRightString(page_width - MARGIN, top - 4.5 * mm, frame.header_lines[0])
     canvas.setFont(FONT, 8)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN, top - 9 * mm, frame.header_lines[1])
+    canvas.drawRightString(page_width - MARGIN, top - 9 * mm, frame.header_lines[1])
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.7)
-    canvas.line(MARGIN, top - 13 * mm, PAGE_WIDTH - MARGIN, top - 13 * mm)
-    canvas.line(MARGIN, FOOTER_HEIGHT, PAGE_WIDTH - MARGIN, FOOTER_HEIGHT)
+    canvas.line(MARGIN, top - 13 * mm, page_width - MARGIN, top - 13 * mm)
+    canvas.line(MARGIN, FOOTER_HEIGHT, page_width - MARGIN, FOOTER_HEIGHT)
     canvas.setFont(FONT, 7)
     canvas.setFillColor(MUTED)
     canvas.drawString(MARGIN, FOOTER_HEIGHT - 4 * mm, frame.footer)
     if frame.draft:
         canvas.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.13))
         canvas.setFont(FONT_BOLD, 110)
-        canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+        canvas.translate(page_width / 2, page_height / 2)
         canvas.rotate(45)
         canvas.drawCentredString(0, -35, "DRAFT")
     canvas.restoreState()
@@ -125,7 +168,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hin
             self.__dict__.update(state)
             self.setFont(FONT, 7)
             self.setFillColor(MUTED)
-            self.drawRightString(PAGE_WIDTH - MARGIN, FOOTER_HEIGHT - 4 * mm,
+            self.drawRightString(self._pagesize[0] - MARGIN, FOOTER_HEIGHT - 4 * mm,
                                  f"Page {self._pageNumber} of {total}")
             super().showPage()
         super().save()
@@ -153,24 +196,100 @@ def use_quick_compression() -> None:
     pdfdoc.PDFZCompress = _QuickFlate()
 
 
+class ArchivalCanvas(NumberedCanvas):
+    """A canvas writing PDF/A-2b: sRGB output intent and XMP metadata; see `opaque_only`."""
+
+    opaque_only = True
+    """Drawing code asks this before using transparency (PDF/A-2b archived copies have none)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        catalog = self._doc.Catalog
+        profile = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"N": 3}),
+                                   asset_path("icc", "sRGB.icc").read_bytes())
+        intent = pdfdoc.PDFDictionary({
+            "Type": pdfdoc.PDFName("OutputIntent"), "S": pdfdoc.PDFName("GTS_PDFA1"),
+            "OutputConditionIdentifier": pdfdoc.PDFString("sRGB IEC61966-2.1"),
+            "Info": pdfdoc.PDFString("sRGB IEC61966-2.1"),
+            "DestOutputProfile": self._doc.Reference(profile)})
+        catalog.OutputIntents = pdfdoc.PDFArray([intent])
+        catalog.__NoDefault__ = [*catalog.__NoDefault__, "OutputIntents"]
+        catalog.Metadata = _Metadata()
+
+
+class _Metadata(pdfdoc.PDFObject):  # type: ignore[misc]  # reportlab has no type hints
+    """The XMP metadata stream, written without any Filter key, as PDF/A requires."""
+
+    def format(self, document: Any) -> bytes:
+        content = _xmp(document)
+        head = pdfdoc.format(pdfdoc.PDFDictionary({
+            "Type": pdfdoc.PDFName("Metadata"), "Subtype": pdfdoc.PDFName("XML"),
+            "Length": len(content)}), document)
+        return bytes(head) + b"\nstream\n" + content + b"\nendstream\n"
+
+
+def _xml(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+def _xmp(document: Any) -> bytes:
+    """XMP metadata agreeing with the document information dictionary, as PDF/A requires."""
+    stamp = document._timeStamp
+    year, month, day, hour, minute, second = stamp.YMDhms
+    sign = "-" if stamp.dhh < 0 or (stamp.dhh == 0 and stamp.dmm < 0) else "+"
+    when = (f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}"
+            f"{sign}{abs(stamp.dhh):02d}:{abs(stamp.dmm):02d}")
+    info = document.info
+    language = _xml(getattr(document.Catalog, "Lang", None) and
+                    str(document.Catalog.Lang.s) or "x-default")
+    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
+    xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+   <pdfaid:part>2</pdfaid:part>
+   <pdfaid:conformance>B</pdfaid:conformance>
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{_xml(info.title)}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{_xml(info.author)}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{_xml(info.subject)}</rdf:li>
+    </rdf:Alt></dc:description>
+   <dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>
+   <xmp:CreatorTool>{_xml(info.creator)}</xmp:CreatorTool>
+   <xmp:CreateDate>{when}</xmp:CreateDate>
+   <xmp:ModifyDate>{when}</xmp:ModifyDate>
+   <xmp:MetadataDate>{when}</xmp:MetadataDate>
+   <pdf:Producer>{_xml(info.producer)}</pdf:Producer>
+   <pdf:Keywords>{_xml(info.keywords)}</pdf:Keywords>
+   <pdf:Trapped>False</pdf:Trapped>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>""".encode()
+
+
 def build_pdf(story: list[Flowable], frame: PageFrame, author: str,
               deterministic: bool = False) -> bytes:
-    """Lay out ``story`` on A4 pages with the header and footer; return the PDF bytes."""
+    """Lay out ``story`` on the frame's page size with the header and footer; the PDF bytes."""
+    if frame.archival and frame.draft:
+        raise ValueError("only a signed exam has an archived (PDF/A) copy")
     register_fonts()
     use_quick_compression()
     buffer = BytesIO()
     doc = BaseDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
+        buffer, pagesize=frame.page_size, leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=MARGIN + HEADER_HEIGHT - 4 * mm, bottomMargin=FOOTER_HEIGHT + 5 * mm,
-        title=frame.title, author=author, creator=f"NeuroExam {__version__}",
+        title=frame.document_title, author=author, creator=f"NeuroExam {__version__}",
         subject="Neurological exam of the legs", invariant=1 if deterministic else 0,
-        initialFontName=FONT,
+        initialFontName=FONT, lang=frame.language, displayDocTitle=True,
     )
     body = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[body],
                                        onPage=lambda c, d: _draw_header_footer(frame, c, d))])
-    doc.build(story, canvasmaker=NumberedCanvas)
+    doc.build(story, canvasmaker=ArchivalCanvas if frame.archival else NumberedCanvas)
     return buffer.getvalue()
 
 
@@ -180,5 +299,5 @@ def save_pdf(path: Path, data: bytes) -> None:
 
 
 def content_width() -> float:
-    """The width of the text frame, for tables and drawings."""
+    """The width of the text frame on A4, for tables and drawings (Letter is wider: it fits)."""
     return float(PAGE_WIDTH - 2 * MARGIN)

@@ -247,7 +247,8 @@ def _paint_map(canvas: Canvas, panel: MapPanel) -> None:
         canvas.addLiteral(_region_operators(index, style.key,
                                             (region.side, region.dermatome) in panel.changed))
     canvas.saveState()  # the chips stay on the page: reportlab's forms drop transparency
-    canvas.setFillAlpha(0.85)
+    if not getattr(canvas, "opaque_only", False):  # archived PDF/A copies are opaque
+        canvas.setFillAlpha(0.85)
     canvas.addLiteral(_key_point_chips())
     canvas.restoreState()
     canvas.doForm(OVER_FORM)

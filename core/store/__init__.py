@@ -1,17 +1,30 @@
 """The records store (SQLAlchemy 2; SQLite by default, any SQL server by URL)."""
 
-from core.store.store import (
+from core.store.backup import BackupCheck, verify_backup
+from core.store.errors import (
     ConflictError,
+    CorruptDatabaseError,
+    DatabaseBusyError,
+    DatabaseTooNewError,
+    DiskFullError,
+    ForeignDatabaseError,
+    ReadOnlyDatabaseError,
+    ServerUnreachableError,
+    SignedExamError,
+    StoreError,
+)
+from core.store.store import (
     ImportReport,
     PatientSummary,
     Revision,
-    SignedExamError,
     Store,
     StoredExam,
-    StoreError,
     open_store,
     restore,
 )
 
-__all__ = ["ConflictError", "ImportReport", "PatientSummary", "Revision", "SignedExamError", "Store",
-           "StoreError", "StoredExam", "open_store", "restore"]
+__all__ = ["BackupCheck", "ConflictError", "CorruptDatabaseError", "DatabaseBusyError",
+           "DatabaseTooNewError", "DiskFullError", "ForeignDatabaseError", "ImportReport",
+           "PatientSummary", "ReadOnlyDatabaseError", "Revision", "ServerUnreachableError",
+           "SignedExamError", "Store", "StoreError", "StoredExam", "open_store", "restore",
+           "verify_backup"]

@@ -12,9 +12,8 @@ import contextlib
 import datetime as dt
 import getpass
 import json
-import os
-import sqlite3
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,10 +21,18 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy import Engine, create_engine, event, func, or_, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from core.record import Exam, ExamStatus, Patient, PatientRecord, Sex, Surgery
 from core.recordio import Problem, RecordError, consistency_problems
+from core.store.backup import BackupCheck, restore_backup, write_backup
+from core.store.errors import (
+    ConflictError,
+    DatabaseTooNewError,
+    SignedExamError,
+    StoreError,
+    classify,
+)
 from core.store.schema import (
     SCHEMA_VERSION,
     audit_log,
@@ -36,18 +43,7 @@ from core.store.schema import (
     surgeries,
     upgrade,
 )
-
-
-class StoreError(Exception):
-    """The database cannot be used; the message says why and what to do."""
-
-
-class ConflictError(StoreError):
-    """The exam was saved elsewhere since this copy was loaded."""
-
-
-class SignedExamError(StoreError):
-    """A signed exam can only be changed by an amendment with a reason."""
+from core.store.sqlite_file import APPLICATION_ID, OpenLock, check_file, create_private_file
 
 
 @dataclass(frozen=True)
@@ -118,18 +114,13 @@ def _sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def _create_private_file(path: Path) -> None:
-    """Create the database file readable and writable by its owner only."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(FileExistsError):
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-
-
 def _sqlite_pragmas(connection: Any, record: Any) -> None:
+    """WAL for readers beside a writer; synchronous=FULL so a power cut loses no acknowledged
+    commit (NORMAL could drop the last ones)."""
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
 
@@ -141,16 +132,34 @@ class Store:
         self.url = url
         self.actor = actor or _user()
         self.path = _sqlite_path(url)
+        self._lock: OpenLock | None = None
         if self.path is not None:
-            _create_private_file(self.path)
-        self.engine: Engine = create_engine(url)
+            # Look before touching: a refused file is never changed (no WAL, no tables added).
+            check_file(self.path, SCHEMA_VERSION)
+            create_private_file(self.path)
+            self._lock = OpenLock(self.path)
+        # hide_parameters: an error never quotes the values of a statement (names, notes).
+        self.engine: Engine = create_engine(url, hide_parameters=True)
         if self.path is not None:
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        self._open()
+        try:
+            self._open()
+        except BaseException:
+            self.close()
+            raise
 
     def _where(self) -> str:
         return str(self.path) if self.path is not None else make_url(self.url).render_as_string(
             hide_password=True)
+
+    @contextlib.contextmanager
+    def _begin(self) -> Iterator[Any]:
+        """One transaction; a failure of the database becomes the StoreError of its cause."""
+        try:
+            with self.engine.begin() as connection:
+                yield connection
+        except DBAPIError as error:
+            raise classify(error, self._where()) from None
 
     def _open(self) -> None:
         """Check the schema version, upgrade an older database, refuse a newer or damaged one."""
@@ -158,24 +167,32 @@ class Store:
             with self.engine.connect() as connection:
                 version = stored_version(connection)
             if version > SCHEMA_VERSION:
-                raise StoreError(
+                raise DatabaseTooNewError(
                     f"The database {self._where()} was written by a newer NeuroExam (schema "
                     f"{version}; this version reads up to {SCHEMA_VERSION}). It was not changed. "
                     "Update NeuroExam to open it.")
             if version < SCHEMA_VERSION:
                 with self.engine.begin() as connection:
                     upgrade(connection)
-        except (DatabaseError, OperationalError, sqlite3.DatabaseError) as error:
-            self.engine.dispose()
-            raise StoreError(
-                f"The database {self._where()} cannot be read: it is damaged or not a NeuroExam "
-                f"database ({error.orig if hasattr(error, 'orig') else error}). It was left "
-                "untouched; restore a backup with `neuroexam restore FILE`, or choose another "
-                "data folder in Settings.") from None
+            if self.path is not None:
+                with self.engine.begin() as connection:
+                    connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        except DBAPIError as error:
+            raise classify(error, self._where()) from None
 
     def close(self) -> None:
-        """Release the connections."""
-        self.engine.dispose()
+        """Release the connections and the open lock."""
+        if hasattr(self, "engine"):
+            self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # ----------------------------------------------------------------------------------------
     # Patients
@@ -208,9 +225,14 @@ class Store:
 
     def log_export(self, patient_ids: list[str], detail: str) -> None:
         """Note in each patient's audit log that their record left the database, and how."""
-        with self.engine.begin() as connection:
+        self.log_access("record_exported", patient_ids, detail)
+
+    def log_access(self, action: str, patient_ids: list[str], detail: str) -> None:
+        """Note an access that matters (export, PDF, re-identification) in each patient's audit
+        log, in one transaction; when it cannot be noted, the caller must not go on."""
+        with self._begin() as connection:
             for patient_id in patient_ids:
-                self._audit(connection, "record_exported", patient_id, None, detail)
+                self._audit(connection, action, patient_id, None, detail)
 
     def count_patients(self) -> int:
         """How many patients the store holds."""
@@ -225,7 +247,7 @@ class Store:
 
     def save_patient(self, patient: Patient) -> None:
         """Create or update a patient's demographics."""
-        with self.engine.begin() as connection:
+        with self._begin() as connection:
             exists = connection.execute(select(patients.c.id).where(patients.c.id == patient.id))
             if exists.first():
                 connection.execute(patients.update().where(patients.c.id == patient.id)
@@ -240,7 +262,7 @@ class Store:
     def save_surgery(self, patient_id: str, surgery: Surgery) -> None:
         """Create or replace an operation of a patient."""
         document = surgery.model_dump_json(exclude_none=True)
-        with self.engine.begin() as connection:
+        with self._begin() as connection:
             key = (surgeries.c.patient_id == patient_id) & (surgeries.c.id == surgery.id)
             if connection.execute(select(surgeries.c.id).where(key)).first():
                 connection.execute(surgeries.update().where(key).values(document=document))
@@ -322,7 +344,7 @@ class Store:
         """Save a draft exam over ``base_revision`` (0 to create it); returns the new revision."""
         if exam.status is not ExamStatus.DRAFT:
             raise SignedExamError(f"Exam {exam.id} is signed; sign or amend it instead.")
-        with self.engine.begin() as connection:
+        with self._begin() as connection:
             revision = self._write_exam(connection, patient_id, exam, base_revision, None, False)
             if base_revision == 0:
                 self._audit(connection, "exam_created", patient_id, exam.id, exam.kind.value)
@@ -334,7 +356,7 @@ class Store:
             raise StoreError("An exam is signed by a named examiner.")
         signed = exam.model_copy(update={"status": ExamStatus.SIGNED, "examiner": examiner,
                                          "signed_at": _now()})
-        with self.engine.begin() as connection:
+        with self._begin() as connection:
             revision = self._write_exam(connection, patient_id, signed, base_revision, None, False)
             self._audit(connection, "exam_signed", patient_id, exam.id, f"revision {revision}")
             return revision
@@ -344,7 +366,7 @@ class Store:
         if not reason.strip():
             raise StoreError("An amendment needs a reason.")
         amended = exam.model_copy(update={"status": ExamStatus.SIGNED, "signed_at": _now()})
-        with self.engine.begin() as connection:
+        with self._begin() as connection:
             revision = self._write_exam(connection, patient_id, amended, base_revision, reason,
                                         True)
             self._audit(connection, "exam_amended", patient_id, exam.id,
@@ -394,7 +416,7 @@ class Store:
         if problems:
             raise RecordError(problems, "the import")
         report = ImportReport()
-        with self.engine.begin() as connection:
+        with self._begin() as connection:
             for record in records:
                 self._import_one(connection, record, report)
         return report
@@ -464,21 +486,15 @@ class Store:
     # Backup
     # ----------------------------------------------------------------------------------------
 
-    def backup(self, out: Path) -> None:
-        """A consistent copy of the database taken while it is in use (SQLite backup API)."""
+    def backup(self, out: Path) -> BackupCheck:
+        """A verified copy of the database taken while it is in use, with a checksum file; the
+        backup is in the audit log first, or not made at all."""
         if self.path is None:
-            raise StoreError("Backups of a database server are made with the server's own tools.")
-        out = Path(out)
-        if out.exists():
-            raise StoreError(f"{out} exists already; choose a new file name for the backup.")
-        _create_private_file(out)
-        source = sqlite3.connect(self.path)
-        target = sqlite3.connect(out)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-            source.close()
+            raise StoreError("Backups of a database server are made with the server's own tools "
+                             "(pg_dump); see the README, 'Setting up a clinic server'.")
+        with self._begin() as connection:
+            self._audit(connection, "backup", "", None, f"backup to {Path(out).name}")
+        return write_backup(self.path, Path(out))
 
 
 def _patient_from_row(row: Any) -> Patient:
@@ -526,41 +542,23 @@ def _already_stored(connection: Any, query: Any, item: Surgery | Exam, what: str
     return True
 
 
-def restore(backup_file: Path, url: str) -> None:
-    """Replace the database at ``url`` by a backup, after checking the backup opens cleanly.
-
-    The current database is kept beside it as ``<name>.before-restore`` so a mistaken restore can
-    be undone.
-    """
+def restore(backup_file: Path, url: str, actor: str | None = None) -> tuple[BackupCheck,
+                                                                           Path | None]:
+    """Replace the database at ``url`` by a verified backup; the old one is kept under a
+    time-stamped name (returned). Refused while any process has the database open."""
     path = _sqlite_path(url)
     if path is None:
-        raise StoreError("Restoring a database server is done with the server's own tools.")
-    backup_file = Path(backup_file)
-    if not backup_file.is_file():
-        raise StoreError(f"{backup_file} does not exist.")
-    checked = Store(f"sqlite:///{backup_file}")
-    checked.close()
-    if path.exists():
-        os.replace(path, path.with_name(path.name + ".before-restore"))
-        for suffix in ("-wal", "-shm"):
-            stale = path.with_name(path.name + suffix)
-            if stale.exists():
-                stale.unlink()
-    staging = path.with_name(path.name + ".restoring")
-    _create_private_file(staging)
-    source = sqlite3.connect(backup_file)
-    target = sqlite3.connect(staging)
-    try:
-        source.backup(target)
-    finally:
-        target.close()
-        source.close()
-    os.replace(staging, path)
+        raise StoreError("Restoring a database server is done with the server's own tools "
+                         "(pg_restore); see the README, 'Setting up a clinic server'.")
+    return restore_backup(Path(backup_file), path, actor or _user())
 
 
 def open_store(url: str, actor: str | None = None) -> Store:
-    """Open the store, turning low-level failures into a StoreError with a plain message."""
+    """Open the store, turning low-level failures into the StoreError of their cause."""
     try:
         return Store(url, actor)
+    except DBAPIError as error:
+        where = str(_sqlite_path(url) or make_url(url).render_as_string(hide_password=True))
+        raise classify(error, where) from None
     except SQLAlchemyError as error:
-        raise StoreError(f"The database cannot be opened: {error}") from None
+        raise StoreError(f"The database cannot be opened ({type(error).__name__}).") from None

@@ -1,14 +1,14 @@
-"""The live triage banner: level in words and colour, with the rules that fired."""
+"""The live triage banner: level in words and colour, the leading localisation, and the rules that
+fired."""
 
 from __future__ import annotations
+
+from html import escape
 
 from PySide6.QtWidgets import QLabel, QWidget
 
 from core.engine import Assessment
-from core.engine.triage import LEVEL_MEANING, Level
-
-COLOURS = {Level.EMERGENCY: "#9E1B32", Level.URGENT: "#C8500A", Level.PROMPT: "#8A6D00",
-           Level.ROUTINE: "#2F6B3A"}
+from core.engine.triage import LEVEL_COLOURS, LEVEL_MEANING, Level
 
 
 class TriageBanner(QLabel):
@@ -24,9 +24,18 @@ class TriageBanner(QLabel):
         """Update from the engine's latest assessment."""
         level = assessment.triage.level
         self.level = level
-        reasons = [r["text"] for r in assessment.triage.as_dict()["reasons"]]
-        self.setText(f"<b>{level.label.upper()}</b> · {LEVEL_MEANING[level]}"
-                     f"<br><span style='font-size:small'>{'; '.join(reasons)}</span>")
-        self.setStyleSheet(f"QLabel {{ background: {COLOURS[level]}; color: white; "
+        reasons = [r.text for r in assessment.triage.reasons]
+        leading = assessment.headline_localisation
+        where = ""
+        if leading:
+            what = "new or worse findings" if assessment.localisation_of_change and \
+                assessment.context.previous is not None else "findings"
+            where = f" · {what}: {leading[0].label}, {leading[0].side}"
+            if assessment.undecided:
+                where += " (undecided: see the items to test)"
+        self.setText(f"<b>{level.words.upper()}</b> · {escape(LEVEL_MEANING[level])}"
+                     f"{escape(where)}"
+                     f"<br><span style='font-size:small'>{escape('; '.join(reasons))}</span>")
+        self.setStyleSheet(f"QLabel {{ background: {LEVEL_COLOURS[level]}; color: white; "
                            "padding: 8px 12px; border-radius: 4px; }")
-        self.setAccessibleDescription(f"Triage {level.label}: {'; '.join(reasons)}")
+        self.setAccessibleDescription(f"Triage {level.words}{where}: {'; '.join(reasons)}")

@@ -1,0 +1,329 @@
+"""The findings of an exam in the terms of the localisation table, and how each one evolved.
+
+Localisation reads findings, not raw values: per side, every examined item of the table (muscle,
+dermatome, reflex, walking test, tension test) as normal or abnormal, with words for the reasons
+list. Comparing with earlier exams (clinical-reference.md, sections 7 and 8) sorts each abnormal
+finding into new or worse, residual (present before the operation and not worse), or persisting,
+so that a new deficit can be localised on its own. Triage, flags and the handout read findings
+from here too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from core.engine.changes import ChangeKind, classify
+from core.engine.context import ExamContext
+from core.engine.readings import (
+    MOTOR_READINGS,
+    REFLEX_READINGS,
+    SENSORY_READINGS,
+    Reading,
+    femoral_stretch_reading,
+    gait_reading,
+    slr_reading,
+)
+from core.grades import SensoryGrade
+from core.knowledge import (
+    GAIT_TESTS,
+    MOTOR_ITEMS,
+    REFLEXES,
+    TENSION_TEST_LABELS,
+    Dermatome,
+    GaitTest,
+    LocalisedItem,
+    Muscle,
+    Reflex,
+    SensoryModality,
+    Side,
+    StretchTest,
+    muscle_severity_factor,
+)
+from core.record import Exam
+
+ItemReadings = dict[LocalisedItem, Reading]
+
+
+def item_label(item: LocalisedItem) -> str:
+    """An item in clinical words: "ankle dorsiflexion", "L5 sensation", "Achilles reflex"."""
+    if isinstance(item, Muscle):
+        return MOTOR_ITEMS[item].movement
+    if isinstance(item, Dermatome):
+        return f"{item.value} sensation"
+    if isinstance(item, Reflex):
+        return f"{REFLEXES[item].label} reflex"
+    if isinstance(item, GaitTest):
+        return GAIT_TESTS[item][0]
+    return TENSION_TEST_LABELS[item]
+
+
+def _value_text(item: LocalisedItem, reading: Reading) -> str:
+    if isinstance(item, Muscle):
+        return f"{reading.value}/5"
+    if isinstance(item, StretchTest) and isinstance(reading.value, int):
+        return f"positive at {reading.value} degrees"
+    return str(reading.value)
+
+
+def _dermatome_reading(light_touch: dict[Dermatome, SensoryGrade],
+                       pin_prick: dict[Dermatome, SensoryGrade],
+                       dermatome: Dermatome) -> Reading | None:
+    """Light touch and pin prick together: the more abnormal of the two that were examined."""
+    touch, prick = light_touch.get(dermatome), pin_prick.get(dermatome)
+    if touch is None and prick is None:
+        return None
+    found = [(label, SENSORY_READINGS[grade]) for label, grade in
+             ((_LIGHT_TOUCH, touch), (_PIN_PRICK, prick)) if grade is not None]
+    testable = [(label, r) for label, r in found if r.severity is not None]
+    if not testable:
+        return _NOT_TESTABLE
+    if len(testable) == 1 or testable[0][1] == testable[1][1]:
+        label, reading = testable[0]
+        if len(testable) == 2:
+            return _BOTH_MODALITIES[reading]
+        return Reading(f"{label} {reading.value}", reading.severity)
+    worst = max(r.severity or 0.0 for _, r in testable)
+    return Reading(", ".join(f"{label} {r.value}" for label, r in testable), worst)
+
+
+_LIGHT_TOUCH, _PIN_PRICK = SensoryModality.LIGHT_TOUCH.label, SensoryModality.PIN_PRICK.label
+_NOT_TESTABLE = Reading("NT", None)
+_BOTH_MODALITIES = {r: Reading(f"{_LIGHT_TOUCH} {r.value}, {_PIN_PRICK} {r.value}", r.severity)
+                    for r in SENSORY_READINGS.values()}
+
+
+def item_readings(exam: Exam, side: Side) -> ItemReadings:
+    """Every item of the localisation table examined on ``side`` (NT included), as readings."""
+    found: ItemReadings = {}
+    for muscle, grade in (exam.motor.get(side) or {}).items():
+        found[muscle] = MOTOR_READINGS[grade]
+    light_touch, pin_prick = exam.light_touch.get(side) or {}, exam.pin_prick.get(side) or {}
+    if light_touch or pin_prick:
+        for dermatome in Dermatome:
+            reading = _dermatome_reading(light_touch, pin_prick, dermatome)
+            if reading is not None:
+                found[dermatome] = reading
+    for reflex, reflex_grade in (exam.reflexes.get(side) or {}).items():
+        found[reflex] = REFLEX_READINGS[reflex_grade]
+    heel, toe = exam.heel_walk.get(side), exam.toe_walk.get(side)
+    if heel is not None:
+        found[GaitTest.HEEL_WALK] = gait_reading(heel)
+    if toe is not None:
+        found[GaitTest.TOE_WALK] = gait_reading(toe)
+    slr = exam.straight_leg_raise.get(side)
+    if slr is not None:
+        found[StretchTest.STRAIGHT_LEG_RAISE] = slr_reading(slr)
+    femoral = exam.femoral_stretch.get(side)
+    if femoral is not None:
+        found[StretchTest.FEMORAL_STRETCH] = femoral_stretch_reading(femoral)
+    return found
+
+
+class Course(StrEnum):
+    """How an abnormal finding evolved against the earlier exams (section 8)."""
+
+    NEW_OR_WORSE = "new_or_worse"
+    """New, or worse (motor: by a whole MRC grade) than the baseline, the previous exam or the
+    best exam since the operation; at a first presentation every finding is new."""
+    RESIDUAL = "residual"
+    """Present before the operation and not worse than any earlier exam."""
+    PERSISTING = "persisting"
+    """Present at an earlier exam (not the preoperative one) and not worse."""
+    NOT_COMPARABLE = "not_comparable"
+    """No earlier exam graded the item (missing or NT)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One examined item on one side, as localisation weighs it."""
+
+    item: LocalisedItem
+    side: Side
+    reading: Reading
+    affected: bool
+    """True when the item counts as abnormal: for the whole exam, abnormal; for the change,
+    new or worse. Normal items, and when localising the change residual ones, count as
+    unaffected."""
+    note: str = ""
+    """Words after the value: "(new or worse)", ", residual, not worse"."""
+    enhanced: bool = False
+    """A reflex above normal: an upper motor neuron sign no root or nerve lesion explains."""
+    depth: float = 1.0
+    """How much an abnormal result counts: a weak muscle's depth, 1 for other items."""
+
+    @property
+    def text(self) -> str:
+        """The finding in words, for the reasons list."""
+        if not self.reading.abnormal:
+            return f"{item_label(self.item)} normal{self.note}"
+        return f"{item_label(self.item)} {_value_text(self.item, self.reading)}{self.note}"
+
+    @property
+    def mrc(self) -> int | None:
+        """Muscles: the whole MRC grade."""
+        return self.reading.mrc
+
+    @property
+    def is_muscle(self) -> bool:
+        """A motor item."""
+        return self.reading.mrc is not None
+
+
+def _finding(item: LocalisedItem, side: Side, reading: Reading, affected: bool,
+             note: str = "") -> Finding:
+    mrc = reading.mrc
+    return Finding(item, side, reading, affected, note, affected and reading.direction > 0,
+                   muscle_severity_factor(mrc) if mrc is not None else 1.0)
+
+
+def exam_findings(exam: Exam, side: Side) -> list[Finding]:
+    """The whole exam's findings on ``side``: every examined, testable item."""
+    return [_finding(item, side, reading, reading.abnormal)
+            for item, reading in item_readings(exam, side).items() if reading.testable]
+
+
+def reading_of(exam: Exam, side: Side, item: LocalisedItem) -> Reading | None:
+    """One item of one exam as a reading, or None when it was not examined."""
+    if isinstance(item, Muscle):
+        grade = exam.motor_grade(side, item)
+        return None if grade is None else MOTOR_READINGS[grade]
+    if isinstance(item, Dermatome):
+        return _dermatome_reading(exam.light_touch.get(side) or {},
+                                  exam.pin_prick.get(side) or {}, item)
+    if isinstance(item, Reflex):
+        reflex = exam.reflex_grade(side, item)
+        return None if reflex is None else REFLEX_READINGS[reflex]
+    if isinstance(item, GaitTest):
+        result = getattr(exam, item.value).get(side)
+        return None if result is None else gait_reading(result)
+    if item is StretchTest.STRAIGHT_LEG_RAISE:
+        slr = exam.straight_leg_raise.get(side)
+        return None if slr is None else slr_reading(slr)
+    femoral = exam.femoral_stretch.get(side)
+    return None if femoral is None else femoral_stretch_reading(femoral)
+
+
+class BestSinceOperation:
+    """Per item, the least abnormal testable reading among the exams since the operation; each
+    item is looked up only when a rule or a comparison asks for it."""
+
+    def __init__(self, exams: list[Exam]) -> None:
+        self._exams = exams
+        self._found: dict[tuple[Side, LocalisedItem], Reading | None] = {}
+
+    def motor(self) -> dict[tuple[Side, Muscle], Reading]:
+        """The best grade of every muscle since the operation, in one pass over the exams."""
+        best: dict[tuple[Side, Muscle], Reading] = {}
+        for exam in self._exams:
+            for side in Side:
+                for muscle, grade in (exam.motor.get(side) or {}).items():
+                    reading = MOTOR_READINGS[grade]
+                    held = best.get((side, muscle))
+                    if reading.severity is not None and (
+                            held is None or reading.severity < (held.severity or 0.0)):
+                        best[(side, muscle)] = reading
+        return best
+
+    def get(self, side: Side, item: LocalisedItem) -> Reading | None:
+        """The best reading of ``item`` on ``side`` since the operation, or None."""
+        key = (side, item)
+        if key not in self._found:
+            best: Reading | None = None
+            for exam in self._exams:
+                reading = reading_of(exam, side, item)
+                if reading is not None and reading.severity is not None and (
+                        best is None or reading.severity < (best.severity or 0.0)):
+                    best = reading
+            self._found[key] = best
+        return self._found[key]
+
+
+@dataclass(frozen=True)
+class References:
+    """What the current exam is compared against, per side, as readings."""
+
+    baseline: dict[Side, ItemReadings] | None
+    previous: dict[Side, ItemReadings] | None
+    best_since_operation: BestSinceOperation | None
+    first_presentation: bool
+    """No earlier exam at all: every finding is new."""
+
+    def readings(self, side: Side, item: LocalisedItem) -> list[Reading | None]:
+        """The item in every reference that exists (None where it was not examined)."""
+        found = [ref[side].get(item) for ref in (self.baseline, self.previous) if ref]
+        if self.best_since_operation is not None:
+            found.append(self.best_since_operation.get(side, item))
+        return found
+
+
+def _readings_by_side(exam: Exam | None) -> dict[Side, ItemReadings] | None:
+    return None if exam is None else {side: item_readings(exam, side) for side in Side}
+
+
+def references(context: ExamContext) -> References:
+    """The baseline, the previous exam and the best exam since the operation, as readings."""
+    since = context.postoperative_exams_before()
+    return References(_readings_by_side(context.baseline), _readings_by_side(context.previous),
+                      BestSinceOperation(since) if since else None, context.previous is None)
+
+
+def _worse_than(earlier: Reading | None, current: Reading) -> bool | None:
+    """True when ``current`` is new or worse than ``earlier`` (motor: by a whole grade); None
+    when the two cannot be compared."""
+    kind = classify(earlier, current)
+    if kind is ChangeKind.NOT_COMPARABLE:
+        return None
+    if kind not in (ChangeKind.NEW, ChangeKind.WORSE):
+        return False
+    if earlier is not None and current.mrc is not None and earlier.mrc is not None:
+        return current.mrc < earlier.mrc
+    return True
+
+
+def course(item: LocalisedItem, side: Side, current: Reading, refs: References) -> Course:
+    """How one abnormal finding evolved against every reference."""
+    if refs.first_presentation:
+        return Course.NEW_OR_WORSE
+    verdicts = [_worse_than(earlier, current) for earlier in refs.readings(side, item)]
+    if any(verdicts):
+        return Course.NEW_OR_WORSE
+    if all(v is None for v in verdicts):
+        return Course.NOT_COMPARABLE
+    at_baseline = refs.baseline[side].get(item) if refs.baseline else None
+    return Course.RESIDUAL if at_baseline is not None and at_baseline.abnormal else \
+        Course.PERSISTING
+
+
+def change_findings(context: ExamContext, side: Side, refs: References) -> list[Finding]:
+    """The findings on ``side`` as the change sees them: new or worse findings are affected;
+    normal, residual and persisting ones are unaffected (the new lesion did not make them
+    worse); findings no earlier exam can be compared with are left out."""
+    found = []
+    for item, reading in item_readings(context.exam, side).items():
+        if not reading.testable:
+            continue
+        if not reading.abnormal:
+            found.append(_finding(item, side, reading, False))
+            continue
+        evolution = course(item, side, reading, refs)
+        if evolution is Course.NEW_OR_WORSE:
+            note = "" if refs.first_presentation else " (new or worse)"
+            found.append(_finding(item, side, reading, True, note))
+        elif evolution is not Course.NOT_COMPARABLE:
+            found.append(_finding(item, side, reading, False,
+                                  f", {evolution.value.replace('_', ' ')}, not worse"))
+    return found
+
+
+_MODALITY_ITEMS: dict[str, type[Muscle] | type[Dermatome] | type[Reflex] | type[GaitTest]
+                      | type[StretchTest]] = {
+    "motor": Muscle, "light_touch": Dermatome, "pin_prick": Dermatome, "reflex": Reflex,
+    "function": GaitTest, "provocative": StretchTest,
+}
+
+
+def localised_item(modality: str, item: str) -> LocalisedItem | None:
+    """The table item behind a change row (None for plantar and clonus, which it has no row for)."""
+    kind = _MODALITY_ITEMS.get(modality)
+    return None if kind is None else kind(item)
