@@ -19,6 +19,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.store.audit import AuditMixin, current_user
+from core.store.connection import sqlite_path
 from core.store.errors import CorruptDatabaseError, ForeignDatabaseError, StoreError
 from core.store.schema import SCHEMA_VERSION
 from core.store.sqlite_file import (
@@ -198,3 +200,28 @@ def _note_restore(database: Path, actor: str, backup: Path, kept: Path | None) -
         connection.commit()
     finally:
         connection.close()
+
+
+class BackupMixin(AuditMixin):
+    """The Store's backup."""
+
+    def backup(self, out: Path) -> BackupCheck:
+        """A verified copy of the database taken while it is in use, with a checksum file; the
+        backup is in the audit log first, or not made at all."""
+        if self.backend.path is None:
+            raise StoreError("Backups of a database server are made with the server's own tools "
+                             "(pg_dump); see the README, 'Setting up a clinic server'.")
+        with self._begin() as connection:
+            self._audit(connection, "backup", "", None, f"backup to {Path(out).name}")
+        return write_backup(self.backend.path, Path(out))
+
+
+def restore(backup_file: Path, url: str, actor: str | None = None) -> tuple[BackupCheck,
+                                                                           Path | None]:
+    """Replace the database at ``url`` by a verified backup; the old one is kept under a
+    time-stamped name (returned). Refused while any process has the database open."""
+    path = sqlite_path(url)
+    if path is None:
+        raise StoreError("Restoring a database server is done with the server's own tools "
+                         "(pg_restore); see the README, 'Setting up a clinic server'.")
+    return restore_backup(Path(backup_file), path, actor or current_user())

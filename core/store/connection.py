@@ -1,0 +1,164 @@
+"""Reaching the database: the engine, the settings of its connections, the checks on opening.
+
+Everything that depends on the kind of database sits behind the small ``Backend`` interface:
+``SQLiteBackend`` (a file: looked at before it is opened, private, pragmas, an open lock, the
+application id) and ``ServerBackend`` (a database server named by a SQLAlchemy URL). The rest of
+the store is plain SQL through SQLAlchemy and never asks which kind it has.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from core.store.errors import DatabaseTooNewError, StoreError, classify
+from core.store.schema import SCHEMA_VERSION, stored_version, upgrade
+from core.store.sqlite_file import APPLICATION_ID, OpenLock, check_file, create_private_file
+
+
+class Backend(Protocol):
+    """What the store needs from a kind of database."""
+
+    url: str
+    engine: Engine
+
+    @property
+    def path(self) -> Path | None:
+        """The database file, or None for a server."""
+
+    def where(self) -> str:
+        """The database named for a message: its path, or its URL without the password."""
+
+    def after_upgrade(self, connection: Connection) -> None:
+        """Mark a database as NeuroExam's once its schema is in place (inside a transaction)."""
+
+    def dispose(self) -> None:
+        """Release the connections and anything held while the database is open."""
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL; None for a server or an in-memory database."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def where(url: str) -> str:
+    """A URL named for a message: the SQLite file, or the URL without its password."""
+    return str(sqlite_path(url) or make_url(url).render_as_string(hide_password=True))
+
+
+def _sqlite_pragmas(connection: Any, record: Any) -> None:
+    """WAL for readers beside a writer; synchronous=FULL so a power cut loses no acknowledged
+    commit (NORMAL could drop the last ones)."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+class SQLiteBackend:
+    """A database file on this computer or a shared folder."""
+
+    def __init__(self, url: str, path: Path) -> None:
+        self.url = url
+        self._path = path
+        # Look before touching: a refused file is never changed (no WAL, no tables added).
+        check_file(path, SCHEMA_VERSION)
+        create_private_file(path)
+        self._lock: OpenLock | None = OpenLock(path)
+        # hide_parameters: an error never quotes the values of a statement (names, notes).
+        self.engine: Engine = create_engine(url, hide_parameters=True)
+        event.listen(self.engine, "connect", _sqlite_pragmas)
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    def where(self) -> str:
+        return str(self._path)
+
+    def after_upgrade(self, connection: Connection) -> None:
+        connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+
+class ServerBackend:
+    """A database server named by a SQLAlchemy URL; its administrator creates the database."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine: Engine = create_engine(url, hide_parameters=True)
+
+    @property
+    def path(self) -> Path | None:
+        return None
+
+    def where(self) -> str:
+        return where(self.url)
+
+    def after_upgrade(self, connection: Connection) -> None:
+        """Nothing to mark: the server's database is NeuroExam's by its configuration."""
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_backend(url: str) -> Backend:
+    """Connect; check the schema version, upgrade an older database, refuse a newer or damaged
+    one. Low-level failures become the StoreError of their cause."""
+    try:
+        path = sqlite_path(url)
+        backend: Backend = SQLiteBackend(url, path) if path is not None else ServerBackend(url)
+    except DBAPIError as error:
+        raise classify(error, where(url)) from None
+    except SQLAlchemyError as error:
+        raise StoreError(f"The database cannot be opened ({type(error).__name__}).") from None
+    try:
+        _check_schema(backend)
+    except BaseException:
+        backend.dispose()
+        raise
+    return backend
+
+
+def _check_schema(backend: Backend) -> None:
+    try:
+        with backend.engine.connect() as connection:
+            version = stored_version(connection)
+        if version > SCHEMA_VERSION:
+            raise DatabaseTooNewError(
+                f"The database {backend.where()} was written by a newer NeuroExam (schema "
+                f"{version}; this version reads up to {SCHEMA_VERSION}). It was not changed. "
+                "Update NeuroExam to open it.")
+        if version < SCHEMA_VERSION:
+            with backend.engine.begin() as connection:
+                upgrade(connection)
+        with backend.engine.begin() as connection:
+            backend.after_upgrade(connection)
+    except DBAPIError as error:
+        raise classify(error, backend.where()) from None
+
+
+@contextlib.contextmanager
+def transaction(backend: Backend) -> Iterator[Any]:
+    """One transaction; a failure of the database becomes the StoreError of its cause."""
+    try:
+        with backend.engine.begin() as connection:
+            yield connection
+    except DBAPIError as error:
+        raise classify(error, backend.where()) from None

@@ -1,0 +1,246 @@
+"""Patients, operations and exams, with revisions: drafts, signing, amendments.
+
+Every write is one transaction. Exams carry a revision number: a save names the revision it was
+based on and fails with a ConflictError when another window or workstation saved in between, so
+nothing is overwritten unseen. A signed exam is read-only; changing it is an amendment with a
+reason, kept as a new revision beside the old ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from core.record import Exam, ExamStatus, Patient, PatientRecord, Sex, Surgery
+from core.store.audit import AuditMixin, now
+from core.store.errors import ConflictError, SignedExamError, StoreError
+from core.store.schema import exam_revisions, exams, patients, surgeries
+
+
+@dataclass(frozen=True)
+class PatientSummary:
+    """A row of the patient list."""
+
+    id: str
+    family_name: str
+    given_name: str
+    birth_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class StoredExam:
+    """An exam as stored, with the revision a later save must name."""
+
+    exam: Exam
+    revision: int
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One entry of an exam's history."""
+
+    revision: int
+    status: str
+    saved_at: dt.datetime
+    saved_by: str
+    reason: str | None
+    exam: Exam
+
+
+def _fold(text: str) -> str:
+    """Search key: case and accents folded, so "dembele" finds "Dembélé"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().strip())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _prefix_match(column: Any, prefix: str) -> Any:
+    """column starts with prefix, as a range an ordinary index can serve."""
+    return (column >= prefix) & (column < prefix + "\U0010ffff")
+
+
+class RecordsMixin(AuditMixin):
+    """The Store's reading and writing of patients, operations and exams."""
+
+    # Patients and operations
+
+    def search_patients(self, text: str, limit: int = 50) -> list[PatientSummary]:
+        """Patients whose family name, given name or record id starts with ``text``."""
+        prefix = _fold(text)
+        query = select(patients.c.id, patients.c.family_name, patients.c.given_name,
+                       patients.c.birth_date)
+        if prefix:
+            query = query.where(or_(_prefix_match(patients.c.family_key, prefix),
+                                    _prefix_match(patients.c.given_key, prefix),
+                                    _prefix_match(patients.c.id_key, prefix)))
+        query = query.order_by(patients.c.family_key, patients.c.given_key).limit(limit)
+        with self.engine.connect() as connection:
+            return [PatientSummary(row.id, row.family_name, row.given_name, row.birth_date)
+                    for row in connection.execute(query)]
+
+    def has_patient(self, patient_id: str) -> bool:
+        """True when a patient with exactly this record id is stored."""
+        with self.engine.connect() as connection:
+            query = select(patients.c.id).where(patients.c.id == patient_id)
+            return connection.execute(query).first() is not None
+
+    def patient_ids(self) -> list[str]:
+        """Every stored record id, in id order."""
+        with self.engine.connect() as connection:
+            return list(connection.execute(select(patients.c.id).order_by(patients.c.id)).scalars())
+
+    def count_patients(self) -> int:
+        """How many patients the store holds."""
+        with self.engine.connect() as connection:
+            return int(connection.execute(select(func.count()).select_from(patients)).scalar_one())
+
+    def _patient_values(self, patient: Patient) -> dict[str, Any]:
+        return {"family_name": patient.family_name, "given_name": patient.given_name,
+                "birth_date": patient.birth_date, "sex": patient.sex.value,
+                "family_key": _fold(patient.family_name), "given_key": _fold(patient.given_name),
+                "id_key": _fold(patient.id), "updated_at": now()}
+
+    def save_patient(self, patient: Patient) -> None:
+        """Create or update a patient's demographics."""
+        with self._begin() as connection:
+            exists = connection.execute(select(patients.c.id).where(patients.c.id == patient.id))
+            if exists.first():
+                connection.execute(patients.update().where(patients.c.id == patient.id)
+                                   .values(**self._patient_values(patient)))
+                action = "patient_updated"
+            else:
+                connection.execute(patients.insert().values(id=patient.id,
+                                                            **self._patient_values(patient)))
+                action = "patient_created"
+            self._audit(connection, action, patient.id, None, "demographics")
+
+    def save_surgery(self, patient_id: str, surgery: Surgery) -> None:
+        """Create or replace an operation of a patient."""
+        document = surgery.model_dump_json(exclude_none=True)
+        with self._begin() as connection:
+            key = (surgeries.c.patient_id == patient_id) & (surgeries.c.id == surgery.id)
+            if connection.execute(select(surgeries.c.id).where(key)).first():
+                connection.execute(surgeries.update().where(key).values(document=document))
+            else:
+                connection.execute(surgeries.insert().values(patient_id=patient_id, id=surgery.id,
+                                                             document=document))
+            self._audit(connection, "surgery_saved", patient_id, None, surgery.id)
+
+    def load_record(self, patient_id: str) -> PatientRecord:
+        """The patient's whole record: demographics, operations, exams in date order."""
+        with self.engine.connect() as connection:
+            row = connection.execute(select(patients).where(patients.c.id == patient_id)).first()
+            if row is None:
+                raise LookupError(f"no patient with record id {patient_id!r}")
+            patient = patient_from_row(row)
+            surgery_documents: list[str] = list(connection.execute(
+                select(surgeries.c.document).where(surgeries.c.patient_id == patient_id)
+                .order_by(surgeries.c.id)).scalars())
+            exam_documents: list[str] = list(connection.execute(
+                select(exams.c.document).where(exams.c.patient_id == patient_id)
+                .order_by(exams.c.exam_date, exams.c.id)).scalars())
+        operations = [Surgery.model_validate_json(doc) for doc in surgery_documents]
+        exam_list = [Exam.model_validate_json(doc) for doc in exam_documents]
+        return PatientRecord.model_construct(patient=patient, surgeries=operations,
+                                             exams=exam_list)
+
+    # Exams: drafts, signing, amendments
+
+    def load_exam(self, patient_id: str, exam_id: str) -> StoredExam:
+        """One exam with its current revision."""
+        with self.engine.connect() as connection:
+            row = connection.execute(select(exams.c.document, exams.c.revision).where(
+                (exams.c.patient_id == patient_id) & (exams.c.id == exam_id))).first()
+        if row is None:
+            raise LookupError(f"no exam {exam_id!r} for patient {patient_id!r}")
+        return StoredExam(Exam.model_validate_json(row.document), row.revision)
+
+    def _write_exam(self, connection: Any, patient_id: str, exam: Exam, base_revision: int,
+                    reason: str | None, allow_signed: bool) -> int:
+        """Write ``exam`` over ``base_revision``; 0 creates it. Returns the new revision."""
+        key = (exams.c.patient_id == patient_id) & (exams.c.id == exam.id)
+        current = connection.execute(select(exams.c.revision, exams.c.status, exams.c.updated_at,
+                                            exams.c.updated_by).where(key)).first()
+        if current is None and base_revision != 0:
+            raise ConflictError(f"Exam {exam.id} no longer exists in the database.")
+        if current is not None:
+            if current.revision != base_revision:
+                raise ConflictError(
+                    f"Exam {exam.id} was saved elsewhere (revision {current.revision}, "
+                    f"{current.updated_at:%Y-%m-%d %H:%M} UTC by {current.updated_by}) after this "
+                    f"copy was opened (revision {base_revision}). Your changes were not saved; "
+                    "reopen the exam to see the newer version.")
+            if current.status == ExamStatus.SIGNED.value and not allow_signed:
+                raise SignedExamError(f"Exam {exam.id} is signed; change it by an amendment "
+                                      "with a reason.")
+        revision = base_revision + 1
+        values = {"exam_date": exam.date, "kind": exam.kind.value, "status": exam.status.value,
+                  "revision": revision, "document": exam.model_dump_json(exclude_none=True),
+                  "updated_at": now(), "updated_by": self.actor}
+        if current is None:
+            connection.execute(exams.insert().values(patient_id=patient_id, id=exam.id, **values))
+        else:
+            # The revision in the WHERE clause makes the check and the write one atomic step.
+            done = connection.execute(exams.update().where(key & (exams.c.revision ==
+                                                                  base_revision)).values(**values))
+            if done.rowcount != 1:
+                raise ConflictError(f"Exam {exam.id} was saved elsewhere at the same moment; "
+                                    "reopen it to see the newer version.")
+        if exam.status is ExamStatus.SIGNED:
+            connection.execute(exam_revisions.insert().values(
+                patient_id=patient_id, exam_id=exam.id, revision=revision,
+                status=exam.status.value, document=values["document"],
+                saved_at=values["updated_at"], saved_by=self.actor, reason=reason))
+        return revision
+
+    def save_draft(self, patient_id: str, exam: Exam, base_revision: int) -> int:
+        """Save a draft exam over ``base_revision`` (0 to create it); returns the new revision."""
+        if exam.status is not ExamStatus.DRAFT:
+            raise SignedExamError(f"Exam {exam.id} is signed; sign or amend it instead.")
+        with self._begin() as connection:
+            revision = self._write_exam(connection, patient_id, exam, base_revision, None, False)
+            if base_revision == 0:
+                self._audit(connection, "exam_created", patient_id, exam.id, exam.kind.value)
+            return revision
+
+    def sign_exam(self, patient_id: str, exam: Exam, base_revision: int, examiner: str) -> int:
+        """Sign: record examiner and time, make the exam read-only, keep it as a revision."""
+        if not examiner.strip():
+            raise StoreError("An exam is signed by a named examiner.")
+        signed = exam.model_copy(update={"status": ExamStatus.SIGNED, "examiner": examiner,
+                                         "signed_at": now()})
+        with self._begin() as connection:
+            revision = self._write_exam(connection, patient_id, signed, base_revision, None, False)
+            self._audit(connection, "exam_signed", patient_id, exam.id, f"revision {revision}")
+            return revision
+
+    def amend_exam(self, patient_id: str, exam: Exam, base_revision: int, reason: str) -> int:
+        """Change a signed exam: a new signed revision with the reason; the old one stays."""
+        if not reason.strip():
+            raise StoreError("An amendment needs a reason.")
+        amended = exam.model_copy(update={"status": ExamStatus.SIGNED, "signed_at": now()})
+        with self._begin() as connection:
+            revision = self._write_exam(connection, patient_id, amended, base_revision, reason,
+                                        True)
+            self._audit(connection, "exam_amended", patient_id, exam.id,
+                        f"revision {revision}: {reason}")
+            return revision
+
+    def history(self, patient_id: str, exam_id: str) -> list[Revision]:
+        """The signed revisions of an exam, oldest first."""
+        query = select(exam_revisions).where(
+            (exam_revisions.c.patient_id == patient_id) & (exam_revisions.c.exam_id == exam_id)
+        ).order_by(exam_revisions.c.revision)
+        with self.engine.connect() as connection:
+            return [Revision(r.revision, r.status, r.saved_at, r.saved_by, r.reason,
+                             Exam.model_validate_json(r.document))
+                    for r in connection.execute(query)]
+
+
+def patient_from_row(row: Any) -> Patient:
+    """The demographics of a patients row."""
+    return Patient(id=row.id, family_name=row.family_name, given_name=row.given_name,
+                   birth_date=row.birth_date, sex=Sex(row.sex))
