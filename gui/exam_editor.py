@@ -81,6 +81,11 @@ def ask_nt_reason(parent: QWidget) -> NotTestableReason | None:
     return next(r for r, label in NOT_TESTABLE_REASON_LABELS.items() if label == chosen)
 
 
+def _native_keys(key: QKeySequence.StandardKey) -> str:
+    """The platform's text for a standard key (Ctrl+P here, Cmd+P on macOS), for button labels."""
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+
 class ExamEditor(QWidget):
     """The whole guided exam for one ExamSession."""
 
@@ -317,14 +322,14 @@ class ExamEditor(QWidget):
         self.sign_examiner = QLineEdit()
         self.sign_examiner.setPlaceholderText("Examiner's name")
         self.sign_examiner.setAccessibleName("Examiner signing")
-        self.sign_button = QPushButton("Sign exam (Ctrl+Shift+S)")
+        self.sign_button = QPushButton("Sign exam (Ctrl+Alt+S)")
         self.sign_button.clicked.connect(
             lambda: self.sign_requested.emit(self.sign_examiner.text().strip()))
         self.amend_button = QPushButton("Amend signed exam… (Ctrl+Shift+A)")
         self.amend_button.clicked.connect(self.amend_requested.emit)
-        self.reports_button = QPushButton("Create clinician report and patient handout (Ctrl+P)")
+        self.reports_button = QPushButton("Create clinician report and patient handout (Ctrl+Shift+R)")
         self.reports_button.clicked.connect(self.reports_requested.emit)
-        self.print_button = QPushButton("Print both (Ctrl+Shift+P)")
+        self.print_button = QPushButton(f"Print both ({_native_keys(QKeySequence.StandardKey.Print)})")
         self.print_button.clicked.connect(self.print_requested.emit)
         for widget in (self.sign_status, self.sign_examiner, self.sign_button, self.amend_button,
                        self.reports_button, self.print_button):
@@ -336,15 +341,16 @@ class ExamEditor(QWidget):
         actions = [("Rest normal", QKeySequence("Ctrl+R"), self.rest_normal),
                    ("Next step", QKeySequence("Ctrl+Return"), self.next_step),
                    ("Previous step", QKeySequence("Ctrl+Backspace"), self.previous_step),
-                   ("Sign", QKeySequence("Ctrl+Shift+S"),
+                   ("Sign", QKeySequence("Ctrl+Alt+S"),
                     lambda: self.sign_requested.emit(self.sign_examiner.text().strip())),
-                   ("Reports", QKeySequence("Ctrl+P"), self.reports_requested.emit),
+                   ("Reports", QKeySequence("Ctrl+Shift+R"), self.reports_requested.emit),
                    ("Switch light touch / pin prick", QKeySequence("Ctrl+T"),
                     self.toggle_modality),
                    ("Compare with baseline / previous exam", QKeySequence("Ctrl+B"),
                     self.toggle_reference),
                    ("Amend signed exam", QKeySequence("Ctrl+Shift+A"), self.amend_requested.emit),
-                   ("Print reports", QKeySequence("Ctrl+Shift+P"), self.print_requested.emit)]
+                   ("Print reports", QKeySequence(QKeySequence.StandardKey.Print),
+                    self.print_requested.emit)]
         for text, keys, slot in actions:
             action = QAction(text, self)
             action.setShortcut(keys)
@@ -511,8 +517,8 @@ class ExamEditor(QWidget):
             self.sign_status.setText(
                 f"Signed by {exam.examiner} at {exam.signed_at:%Y-%m-%d %H:%M} UTC."
                 if signed and exam.signed_at else "Not signed yet.")
-        self.sign_button.setText("Save amendment (Ctrl+Shift+S)" if amending
-                                 else "Sign exam (Ctrl+Shift+S)")
+        self.sign_button.setText("Save amendment (Ctrl+Alt+S)" if amending
+                                 else "Sign exam (Ctrl+Alt+S)")
         self.sign_button.setEnabled(not signed)
         self.amend_button.setVisible(signed)
         if not self.sign_examiner.text():

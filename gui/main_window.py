@@ -522,7 +522,7 @@ class MainWindow(QMainWindow):
             show_error(self, "Amendment", str(error))
             return
         self.statusBar().showMessage("Amending: make the changes, then save the amendment "
-                                     "(Ctrl+Shift+S).")
+                                     "(Ctrl+Alt+S).")
 
     def ask_text(self, title: str, label: str) -> str:
         """A line of text from the user ("" when cancelled)."""

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from core.demo import demo_record
@@ -123,7 +124,7 @@ def test_a_whole_exam_by_keyboard_from_new_patient_to_signed_report(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # the dialog has gone
     normal_exam_keys(keys, window)
     assert window.session is not None and window.session.exam.status is ExamStatus.SIGNED
-    keys.press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    keys.press(Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: window.last_reports is not None, timeout=30000)
     report, handout = window.last_reports  # type: ignore[misc]
     assert Path(report).read_bytes().startswith(b"%PDF") and Path(handout).exists()
@@ -139,7 +140,7 @@ def normal_exam_keys(keys: Keyboard, window: MainWindow) -> None:
         keys.press(Qt.Key.Key_Return)
     keys.press(Qt.Key.Key_Return)  # review
     keys.type("Dr K")  # the examiner's name on the sign step
-    keys.press(Qt.Key.Key_S, ctrl | Qt.KeyboardModifier.ShiftModifier)
+    keys.press(Qt.Key.Key_S, ctrl | Qt.KeyboardModifier.AltModifier)
 
 
 def test_a_fully_normal_exam_takes_under_30_keystrokes(qtbot: Any, window: MainWindow,
@@ -188,7 +189,7 @@ def test_the_seed_case_takes_under_80_keystrokes(qtbot: Any, window: MainWindow,
     keys.press(Qt.Key.Key_Return)
     keys.press(Qt.Key.Key_Return)                 # review
     keys.type("Dr K")
-    keys.press(Qt.Key.Key_S, ctrl | Qt.KeyboardModifier.ShiftModifier)
+    keys.press(Qt.Key.Key_S, ctrl | Qt.KeyboardModifier.AltModifier)
     session = window.session
     assert session is not None
     exam = session.exam
@@ -461,7 +462,7 @@ def test_a_signed_exam_is_amended_with_a_reason_and_the_old_revision_kept(
     assert store.load_exam("DEMO-0001", "post-1").exam.motor_grade(
         Side.LEFT, Muscle.KNEE_EXTENSION) is MotorGrade.G5           # nothing saved until the end
     qtbot.keyClick(editor.pages.currentWidget(), Qt.Key.Key_S,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     assert not session.amending and session.read_only
     history = store.history("DEMO-0001", "post-1")
     assert [r.reason for r in history][-1] == "knee extension misrecorded"
@@ -512,7 +513,7 @@ def test_print_writes_both_pdfs_and_hands_them_to_the_print_command(
     window.open_exam("post-1")
     assert window.editor is not None
     qtbot.keyClick(window.editor.pages.currentWidget(), Qt.Key.Key_P,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+                   Qt.KeyboardModifier.ControlModifier)  # the platform's Print key
     qtbot.waitUntil(lambda: bool(jobs), timeout=30000)
     command = jobs[0]
     assert command[0] == "/usr/bin/lp" and len(command) == 3
@@ -619,3 +620,16 @@ def test_signing_asks_for_the_cauda_equina_questions_beside_root_signs_in_both_l
     session.edit("asked", lambda exam: setattr(exam, "red_flags", []))
     window.sign_exam("Dr K")
     assert session.exam.status is ExamStatus.SIGNED
+
+
+def test_print_is_the_platform_print_key_and_signing_is_not_save_as(window: MainWindow) -> None:
+    """Ctrl+P (StandardKey.Print) prints, writing the PDFs has its own key, and nothing the exam
+    editor does sits on the platform's Save As key, which a user presses expecting a file dialog."""
+    window.create_demo_patient()
+    window.open_exam("post-1")
+    assert window.editor is not None
+    by_key = {action.shortcut(): action.text() for action in window.editor.actions()}
+    assert by_key[QKeySequence(QKeySequence.StandardKey.Print)] == "Print reports"
+    assert by_key[QKeySequence("Ctrl+Shift+R")] == "Reports"
+    assert QKeySequence(QKeySequence.StandardKey.SaveAs) not in by_key
+    assert by_key[QKeySequence("Ctrl+Alt+S")] == "Sign"
