@@ -5,7 +5,6 @@ lost; an edited operation turned the demo's signed URGENT exam into PROMPT, unam
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -18,8 +17,9 @@ from core.store.records import changed_since_signing
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store(f"sqlite:///{tmp_path / 'clinic.db'}", actor="Dr Ortiz")
+def store(db_url: str) -> Iterator[Store]:
+    """The demo patient's record, on each engine (SQLite, and PostgreSQL when it can run)."""
+    opened = Store(db_url, actor="Dr Ortiz")
     opened.import_record(demo_record())
     yield opened
     opened.close()
