@@ -128,7 +128,10 @@ class MainWindow(QMainWindow):
         self.pool = QThreadPool.globalInstance()
         self.setWindowTitle("NeuroExam[*]")
         self.resize(1280, 860)
+        self.backups: Any = None
+        """The AutomaticBackups of the open database, once started."""
         self._build()
+        self.backup_warning = self._backup_warning()
         self._build_menus()
         self._restore_window_state()
         if store is not None:
@@ -174,7 +177,29 @@ class MainWindow(QMainWindow):
                                     f"{error}")
             return
         self.attach_store(store)
+        self.start_automatic_backups()
         self.store_opened.emit()
+
+    def start_automatic_backups(self) -> None:
+        """Automatic backups as the settings ask (the app's own start; tests call it)."""
+        from gui.automatic_backups import AutomaticBackups
+
+        assert self.store is not None
+        if self.backups is not None:
+            self.backups.stop()
+        self.backups = AutomaticBackups(self.store, self.settings, self.pool, self)
+        self.backups.made.connect(self._backup_made)
+        self.backups.failed.connect(self._backup_failed)
+        self.backups.start()
+
+    def _backup_made(self, message: str) -> None:
+        self.backup_warning.hide()
+        self.statusBar().showMessage(message, 10_000)
+
+    def _backup_failed(self, message: str) -> None:
+        self.backup_warning.setToolTip(message)
+        self.backup_warning.setText("⚠ Automatic backup failed (hover for why)")
+        self.backup_warning.show()
 
     # ----------------------------------------------------------------------------------------
     # Layout
@@ -205,10 +230,16 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.start_page = self._start_page()
         self.stack.addWidget(self.start_page)
+        self.unsaved_banner = self._unsaved_banner()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.unsaved_banner)
+        right_layout.addWidget(self.stack, 1)
         splitter = QSplitter()
         self.splitter = splitter
         splitter.addWidget(left)
-        splitter.addWidget(self.stack)
+        splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([300, 980])
         self.setCentralWidget(splitter)
@@ -238,6 +269,16 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(bar)
             self._progress = bar
         return self._progress
+
+    def _backup_warning(self) -> QLabel:
+        """Stays in the status bar from a failed automatic backup until the next one succeeds."""
+        label = QLabel()
+        label.setObjectName("backupWarning")
+        label.setStyleSheet("#backupWarning { color: #b3261e; font-weight: bold; }")
+        label.setAccessibleName("Automatic backup status")
+        label.hide()
+        self.statusBar().addPermanentWidget(label)
+        return label
 
     def _start_page(self) -> QWidget:
         page = QWidget()
@@ -397,6 +438,7 @@ class MainWindow(QMainWindow):
         self.session = ExamSession(self.store, self.record, stored.exam, stored.revision, self)
         # Bound methods, not lambdas: Qt drops the connection when this window is destroyed.
         self.session.save_failed.connect(self._save_failed)
+        self.session.saved.connect(self._saved)
         self.session.undo_stack.cleanChanged.connect(self._clean_changed)
         self.editor = ExamEditor(self.session)
         self.editor.sign_requested.connect(self.sign_exam)
@@ -418,6 +460,23 @@ class MainWindow(QMainWindow):
                             f"{self.record.patient.given_name} – {exam.date.isoformat()} "
                             f"{exam.kind.value}{' (signed)' if exam.status is ExamStatus.SIGNED else ''}"
                             "[*]")
+
+    def _unsaved_banner(self) -> QWidget:
+        """The banner over the exam while its last edits are not stored: why, and a Retry."""
+        from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
+        banner = QWidget()
+        banner.setObjectName("unsavedBanner")
+        banner.setStyleSheet("#unsavedBanner { background: #fde2e1; border: 1px solid #b3261e; }")
+        layout = QHBoxLayout(banner)
+        self.unsaved_text = QLabel()
+        self.unsaved_text.setWordWrap(True)
+        retry = QPushButton("Retry")
+        retry.clicked.connect(self._retry_save)
+        layout.addWidget(self.unsaved_text, 1)
+        layout.addWidget(retry)
+        banner.hide()
+        return banner
 
     def discard_draft(self) -> None:
         """Discard the open draft after asking (audited; a signed exam is never discarded)."""
@@ -446,19 +505,40 @@ class MainWindow(QMainWindow):
         self.open_patient(session.patient_id)
 
     def _save_failed(self, message: str) -> None:
-        show_error(self, "Not saved", message)
+        self.unsaved_text.setText(f"<b>Not saved.</b> The edits on screen are not in the "
+                                  f"database. {message}")
+        self.unsaved_banner.show()
+        self.setWindowModified(True)
+
+    def _saved(self) -> None:
+        self.unsaved_banner.hide()
+        if self.session is not None:
+            self.setWindowModified(not self.session.undo_stack.isClean())
+
+    def _retry_save(self) -> None:
+        if self.session is not None:
+            self.session.save_draft()
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
 
     def close_exam(self) -> bool:
-        """Close the open exam (its draft is already saved). An amendment with unsaved edits is
-        saved, dropped or kept open, as the user chooses; False when the exam stays open."""
+        """Close the open exam (its draft is already saved, unless the banner says otherwise).
+        Edits that could not be saved are dropped only when the user agrees; an amendment with
+        unsaved edits is saved, dropped or kept open, as the user chooses; False when the exam
+        stays open."""
         from PySide6.QtWidgets import QMessageBox
 
         session = self.session
-        if session is not None and session.amending and not session.undo_stack.isClean():
-            buttons = QMessageBox.StandardButton
+        buttons = QMessageBox.StandardButton
+        if session is not None and session.unsaved is not None:
+            answer = QMessageBox.warning(
+                self, "Edits not saved", "The last edits of this exam could not be saved and are "
+                f"not in the database:\n\n{session.unsaved}\n\nClose and lose them?",
+                buttons.Discard | buttons.Cancel, buttons.Cancel)
+            if answer != buttons.Discard:
+                return False
+        elif session is not None and session.amending and not session.undo_stack.isClean():
             answer = QMessageBox.question(
                 self, "Unsaved amendment", "The amendment of this signed exam has not been "
                 "saved. Save it as a new signed revision, discard its changes, or go back to it?",
@@ -473,6 +553,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
         self.editor, self.session = None, None
+        self.unsaved_banner.hide()
         self.edit_menu.clear()
         self.setWindowModified(False)
         return True

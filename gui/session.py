@@ -40,6 +40,7 @@ class ExamSession(QObject):
     exam_changed = Signal()
     assessment_changed = Signal(object)
     save_failed = Signal(str)
+    saved = Signal()
 
     def __init__(self, store: Store, record: PatientRecord, exam: Exam, revision: int,
                  parent: QObject | None = None) -> None:
@@ -52,6 +53,9 @@ class ExamSession(QObject):
         self.amendment_reason: str | None = None
         """Set while a signed exam is being amended: edits stay here until the amendment is
         saved, as a new signed revision with this reason (the store keeps the old one)."""
+        self.unsaved: str | None = None
+        """Why the exam on screen is not the stored one (the last save failed), or None when
+        everything shown is stored. The edits stay on screen until a save succeeds."""
         self.assessment: Assessment = self._assess()
 
     @property
@@ -105,16 +109,29 @@ class ExamSession(QObject):
     def replace_exam(self, exam: Exam) -> None:
         """Show ``exam`` as the current state: save it as a draft, re-assess, tell the views."""
         self.exam = exam
-        try:
-            if not self.amending:  # an amendment is saved whole, with its reason
-                self.revision = self.store.save_draft(self.patient_id, exam, self.revision)
-        except ConflictError as error:
-            self.save_failed.emit(str(error))
-        except StoreError as error:
-            self.save_failed.emit(f"The draft could not be saved: {error}")
+        if not self.amending:  # an amendment is saved whole, with its reason
+            self.save_draft()
         self.assessment = self._assess()
         self.exam_changed.emit()
         self.assessment_changed.emit(self.assessment)
+
+    def save_draft(self) -> bool:
+        """Store the exam on screen as a draft (also the banner's Retry); True when stored.
+
+        A failure keeps the edits on screen, marked unsaved, and says why: every later edit tries
+        again, so none is refused silently."""
+        try:
+            self.revision = self.store.save_draft(self.patient_id, self.exam, self.revision)
+        except ConflictError as error:
+            self.unsaved = str(error)
+        except StoreError as error:
+            self.unsaved = f"The draft could not be saved: {error}"
+        else:
+            self.unsaved = None
+            self.saved.emit()
+            return True
+        self.save_failed.emit(self.unsaved)
+        return False
 
     def sign(self, examiner: str) -> None:
         """Sign the exam: it becomes read-only, and the undo history ends here."""

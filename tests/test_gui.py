@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QWidget
 
 from core.demo import demo_record
 from core.engine.triage import LEVEL_COLOURS, Level
@@ -289,8 +289,7 @@ def test_a_draft_comes_back_after_the_app_is_reopened(qtbot: Any, store: Store,
 
 
 def test_editing_an_exam_saved_elsewhere_shows_the_conflict(window: MainWindow, store: Store,
-                                                            messages: list[str],
-                                                            tmp_path: Path) -> None:
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     seed_patient(store)
     window.open_patient("P-1")
     window.new_exam()
@@ -300,8 +299,56 @@ def test_editing_an_exam_saved_elsewhere_shows_the_conflict(window: MainWindow, 
     theirs = other.load_exam("P-1", session.exam.id)
     other.save_draft("P-1", theirs.exam.model_copy(update={"notes": "theirs"}), theirs.revision)
     window.editor.motor_grid.value_entered.emit("left", "knee_extension", "4")
-    assert any("saved elsewhere" in m and "workstation 2" in m for m in messages)
+    banner = window.unsaved_banner.isVisibleTo(window) and window.unsaved_text.text()
+    assert banner and "Not saved" in banner
+    assert "saved elsewhere" in banner and "workstation 2" in banner
     assert store.load_exam("P-1", session.exam.id).exam.notes == "theirs"
+    # A later edit is not refused silently: it says again that it was not saved.
+    window.unsaved_banner.hide()
+    window.editor.motor_grid.value_entered.emit("left", "hip_flexion", "4")
+    assert window.unsaved_banner.isVisibleTo(window) and session.unsaved is not None
+    # Closing warns: Cancel keeps the exam and its edits on screen, Discard closes it.
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    asked: list[str] = []
+
+    def answer(_parent: Any, _title: str, text: str, *_args: Any) -> Any:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "warning", answer)
+    assert window.close_exam() is False and window.session is session
+    assert "could not be saved" in asked[0] and "saved elsewhere" in asked[0]
+    assert window.close_exam() is True and window.session is None
+    assert not window.unsaved_banner.isVisibleTo(window)
+
+
+def test_a_locked_database_keeps_the_edit_on_screen_until_retry_stores_it(
+        window: MainWindow, store: Store) -> None:
+    import sqlite3
+
+    seed_patient(store)
+    window.open_patient("P-1")
+    window.new_exam()
+    session = window.session
+    assert session is not None and window.editor is not None
+    database = store.url.removeprefix("sqlite:///")
+    blocker = sqlite3.connect(database, timeout=0)
+    blocker.execute("BEGIN EXCLUSIVE")  # another process holds the write lock
+    try:
+        window.editor.motor_grid.value_entered.emit("left", "knee_extension", "3")
+        banner = window.unsaved_text.text()
+        assert window.unsaved_banner.isVisibleTo(window) and "Not saved" in banner
+        assert "busy" in banner.lower() or "locked" in banner.lower()
+        assert session.exam.motor.left is not None
+        assert session.exam.motor.left[Muscle.KNEE_EXTENSION] is MotorGrade.G3
+    finally:
+        blocker.rollback()
+        blocker.close()
+    retry = next(b for b in window.unsaved_banner.findChildren(QPushButton) if b.text() == "Retry")
+    retry.click()
+    assert not window.unsaved_banner.isVisibleTo(window) and session.unsaved is None
+    stored = store.load_exam("P-1", session.exam.id).exam
+    assert stored.motor.left is not None and stored.motor.left[Muscle.KNEE_EXTENSION] is MotorGrade.G3
 
 
 def test_the_help_menu_shows_the_rules_with_sources(window: MainWindow) -> None:
@@ -814,3 +861,22 @@ def test_print_is_the_platform_print_key_and_signing_is_not_save_as(window: Main
     assert by_key[QKeySequence("Ctrl+Shift+R")] == "Reports"
     assert QKeySequence(QKeySequence.StandardKey.SaveAs) not in by_key
     assert by_key[QKeySequence("Ctrl+Alt+S")] == "Sign"
+
+
+def test_the_app_writes_the_automatic_backup_and_warns_when_it_fails(
+        qtbot: Any, window: MainWindow, store: Store, tmp_path: Path) -> None:
+    from core.settings import Settings
+    from core.store.scheduled import automatic_backups
+
+    seed_patient(store)
+    window.settings = Settings(backup_folder=str(tmp_path / "auto"))
+    window.start_automatic_backups()
+    qtbot.waitUntil(lambda: len(automatic_backups(tmp_path / "auto")) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: "Automatic backup written" in window.statusBar().currentMessage())
+    assert not window.backup_warning.isVisibleTo(window)
+    # A backup folder that cannot be made (a file stands where it should be): a warning stays.
+    (tmp_path / "blocked").write_text("not a folder")
+    window.settings = Settings(backup_folder=str(tmp_path / "blocked" / "auto"))
+    window.start_automatic_backups()
+    qtbot.waitUntil(lambda: window.backup_warning.isVisibleTo(window), timeout=10_000)
+    assert "blocked" in window.backup_warning.toolTip()
