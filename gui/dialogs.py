@@ -78,6 +78,15 @@ def _date(text: str, label: str) -> dt.date | None:
         raise ValueError(f"{label}: {text!r} is not a date (YYYY-MM-DD)") from None
 
 
+def _choice(values: list[str], placeholder: str) -> QComboBox:
+    """A list with nothing chosen yet, showing ``placeholder`` until the user picks a value."""
+    box = QComboBox()
+    box.addItems(values)
+    box.setPlaceholderText(placeholder)
+    box.setCurrentIndex(-1)
+    return box
+
+
 class PatientDialog(_FormDialog):
     """Create a patient."""
 
@@ -112,11 +121,10 @@ class SurgeryDialog(_FormDialog):
         super().__init__("New operation", parent)
         self.surgery_id = surgery_id
         self.procedure = QLineEdit("microdiscectomy")
-        self.level = QComboBox()
-        self.level.addItems([level.value for level in DiscLevel])
-        self.level.setCurrentText(DiscLevel.L4_L5.value)
-        self.side = QComboBox()
-        self.side.addItems([s.value for s in SurgerySide])
+        # No level or side is suggested: a wrong default taken unread would mislocate every
+        # later assessment, so both must be chosen.
+        self.level = _choice([level.value for level in DiscLevel], "choose the level")
+        self.side = _choice([s.value for s in SurgerySide], "choose the side")
         self.date = QLineEdit(dt.date.today().isoformat())
         self.herniation = QComboBox()
         self.herniation.addItems(["unknown", *[z.value for z in HerniationZone]])
@@ -132,6 +140,10 @@ class SurgeryDialog(_FormDialog):
         if when is None:
             raise ValueError("Date: the date of the operation is needed")
         zone = self.herniation.currentText()
+        missing = [name for name, box in (("Disc level", self.level), ("Side", self.side))
+                   if box.currentIndex() < 0]
+        if missing:
+            raise ValueError(f"{' and '.join(missing)}: choose one")
         return Surgery(id=self.surgery_id, procedure=self.procedure.text().strip(),
                        level=DiscLevel(self.level.currentText()),
                        side=SurgerySide(self.side.currentText()), date=when,
@@ -150,7 +162,10 @@ class SettingsDialog(_FormDialog):
                   "database_url": "Database URL (empty: the data folder)",
                   "page_size": "Page size (A4 or Letter; empty: from the system locale)",
                   "fhir_patient_system": "FHIR record number system (the hospital's URI)",
-                  "fhir_base_url": "FHIR base of NeuroExam's codes (empty: default)"}
+                  "fhir_base_url": "FHIR base of NeuroExam's codes (empty: default)",
+                  "backup_every_hours": "Automatic backup every (hours; 0: off)",
+                  "backups_kept": "Automatic backups kept",
+                  "backup_folder": "Backup folder (empty: beside the database)"}
         for name, widget in self.fields.items():
             self.form.addRow(labels[name], widget)
         self.form.addRow(QLabel("A new database takes effect at the next start."))

@@ -95,6 +95,7 @@ class ExamEditor(QWidget):
     reports_requested = Signal()
     amend_requested = Signal()
     print_requested = Signal()
+    discard_requested = Signal()
 
     def __init__(self, session: ExamSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,19 +142,15 @@ class ExamEditor(QWidget):
     # ----------------------------------------------------------------------------------------
 
     def _build_pages(self) -> None:
-        context = self.session.assessment.context
-        self.references = {name: exam for name, exam in (("baseline", context.baseline),
-                                                         ("previous", context.previous))
-                           if exam is not None}
+        self.references: dict[str, Exam] = {}
         """The earlier exams a clinician may see beside each field: the baseline (the latest
-        preoperative exam) by default, the previous exam on request."""
-        self.reference_name = "baseline" if "baseline" in self.references else "previous"
-        self.baseline = self.references.get(self.reference_name)
+        preoperative exam) by default, the previous exam on request. Taken from the engine's
+        context of the exam as it is now (see _sync_references)."""
+        self.reference_name = "baseline"
+        self.baseline: Exam | None = None
         self.compare_box = QComboBox()
         self.compare_box.setAccessibleName("Compare with")
-        for name, exam in self.references.items():
-            self.compare_box.addItem(f"{name}: {exam.kind.value} {exam.date.isoformat()}", name)
-        self.compare_box.setEnabled(len(self.references) > 1)
+        self.compare_box.setEnabled(False)
         self.compare_box.activated.connect(
             lambda _: self.compare_with(self.compare_box.currentData()))
         self.context_page = self._context_page()
@@ -328,8 +325,10 @@ class ExamEditor(QWidget):
         self.reports_button.clicked.connect(self.reports_requested.emit)
         self.print_button = QPushButton(f"Print both ({_native_keys(QKeySequence.StandardKey.Print)})")
         self.print_button.clicked.connect(self.print_requested.emit)
+        self.discard_button = QPushButton("Discard this draft…")
+        self.discard_button.clicked.connect(self.discard_requested.emit)
         for widget in (self.sign_status, self.sign_examiner, self.sign_button, self.amend_button,
-                       self.reports_button, self.print_button):
+                       self.reports_button, self.print_button, self.discard_button):
             layout.addWidget(widget)
         layout.addStretch()
         return page
@@ -391,6 +390,11 @@ class ExamEditor(QWidget):
     def go_to(self, title: str) -> None:
         """Open the step with this title."""
         self.steps.setCurrentRow([t for t, _ in STEPS].index(title))
+
+    def focus_step(self) -> None:
+        """Give the keyboard to the current step (after the editor is shown: a new exam must not
+        leave the focus in the patient search, where Enter would close it)."""
+        self._focus_page()
 
     def _focus_page(self) -> None:
         focus = {1: self.motor_grid, 2: self.sensory_map, 3: self.reflex_grid,
@@ -482,8 +486,34 @@ class ExamEditor(QWidget):
     # Showing the exam
     # ----------------------------------------------------------------------------------------
 
+    def _sync_references(self) -> None:
+        """Take the baseline and the previous exam from the engine's context of the exam as it
+        is now: changing the exam's date or kind can change both, and the grid must show what
+        the engine compares against."""
+        context = self.session.assessment.context
+        references = {name: exam for name, exam in (("baseline", context.baseline),
+                                                    ("previous", context.previous))
+                      if exam is not None}
+        if ({n: e.id for n, e in references.items()}
+                == {n: e.id for n, e in self.references.items()}):
+            return
+        self.references = references
+        if self.reference_name not in references:
+            self.reference_name = "baseline" if "baseline" in references else "previous"
+        self.baseline = references.get(self.reference_name)
+        self.compare_box.clear()
+        for name, exam in references.items():
+            self.compare_box.addItem(f"{name}: {exam.kind.value} {exam.date.isoformat()}", name)
+        self.compare_box.setCurrentIndex(self.compare_box.findData(self.reference_name))
+        self.compare_box.setEnabled(len(references) > 1)
+        self.show_baseline.setText(f"Show {self.reference_name} map")
+        self.show_baseline.setEnabled(self.baseline is not None)
+        if self.baseline is None:
+            self.show_baseline.setChecked(False)
+
     def refresh(self) -> None:
         """Show the session's exam in every page."""
+        self._sync_references()
         exam, baseline = self.session.exam, self.baseline
         self.motor_model.set_exams(exam, baseline, self.reference_name)
         self.reflex_model.set_exams(exam, baseline, self.reference_name)
@@ -528,6 +558,7 @@ class ExamEditor(QWidget):
                                  else "Sign exam (Ctrl+Alt+S)")
         self.sign_button.setEnabled(not signed)
         self.amend_button.setVisible(signed)
+        self.discard_button.setVisible(not signed and not amending)
         if not self.sign_examiner.text():
             self.sign_examiner.setText(exam.examiner)
 

@@ -87,7 +87,8 @@ class PatientPage(QWidget):
         layout.addWidget(QLabel("<b>Key muscles across exams</b> (MRC grade)"))
         layout.addWidget(self.trend, 1)
 
-    def show_record(self, record: PatientRecord) -> None:
+    def show_record(self, record: PatientRecord,
+                    signed_bases: dict[str, PatientRecord] | None = None) -> None:
         """Show a patient's record."""
         patient = record.patient
         born = patient.birth_date.isoformat() if patient.birth_date else "not recorded"
@@ -96,7 +97,7 @@ class PatientPage(QWidget):
         self.surgeries.setText("<b>Operations:</b> " + ("; ".join(
             f"{s.procedure} {s.level.value} {s.side.value} on {s.date.isoformat()}"
             for s in record.surgeries) or "none recorded"))
-        self.timeline_model.set_record(record)
+        self.timeline_model.set_record(record, signed_bases or {})
         self.trend.set_record(record)
         if self.timeline_model.rowCount():
             self.timeline.selectRow(0)
@@ -128,7 +129,10 @@ class MainWindow(QMainWindow):
         self.pool = QThreadPool.globalInstance()
         self.setWindowTitle("NeuroExam[*]")
         self.resize(1280, 860)
+        self.backups: Any = None
+        """The AutomaticBackups of the open database, once started."""
         self._build()
+        self.backup_warning = self._backup_warning()
         self._build_menus()
         self._restore_window_state()
         if store is not None:
@@ -174,7 +178,29 @@ class MainWindow(QMainWindow):
                                     f"{error}")
             return
         self.attach_store(store)
+        self.start_automatic_backups()
         self.store_opened.emit()
+
+    def start_automatic_backups(self) -> None:
+        """Automatic backups as the settings ask (the app's own start; tests call it)."""
+        from gui.automatic_backups import AutomaticBackups
+
+        assert self.store is not None
+        if self.backups is not None:
+            self.backups.stop()
+        self.backups = AutomaticBackups(self.store, self.settings, self.pool, self)
+        self.backups.made.connect(self._backup_made)
+        self.backups.failed.connect(self._backup_failed)
+        self.backups.start()
+
+    def _backup_made(self, message: str) -> None:
+        self.backup_warning.hide()
+        self.statusBar().showMessage(message, 10_000)
+
+    def _backup_failed(self, message: str) -> None:
+        self.backup_warning.setToolTip(message)
+        self.backup_warning.setText("⚠ Automatic backup failed (hover for why)")
+        self.backup_warning.show()
 
     # ----------------------------------------------------------------------------------------
     # Layout
@@ -205,10 +231,23 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.start_page = self._start_page()
         self.stack.addWidget(self.start_page)
+        self.unsaved_banner = self._unsaved_banner()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.unsaved_banner)
+        self.signing_notice = QLabel()
+        self.signing_notice.setObjectName("signingNotice")
+        self.signing_notice.setWordWrap(True)
+        self.signing_notice.setStyleSheet("#signingNotice { background: #fff4d6; color: #3d2e00; "
+                                          "border: 1px solid #8a6d00; padding: 4px; }")
+        self.signing_notice.hide()
+        right_layout.addWidget(self.signing_notice)
+        right_layout.addWidget(self.stack, 1)
         splitter = QSplitter()
         self.splitter = splitter
         splitter.addWidget(left)
-        splitter.addWidget(self.stack)
+        splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([300, 980])
         self.setCentralWidget(splitter)
@@ -238,6 +277,16 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(bar)
             self._progress = bar
         return self._progress
+
+    def _backup_warning(self) -> QLabel:
+        """Stays in the status bar from a failed automatic backup until the next one succeeds."""
+        label = QLabel()
+        label.setObjectName("backupWarning")
+        label.setStyleSheet("#backupWarning { color: #b3261e; font-weight: bold; }")
+        label.setAccessibleName("Automatic backup status")
+        label.hide()
+        self.statusBar().addPermanentWidget(label)
+        return label
 
     def _start_page(self) -> QWidget:
         page = QWidget()
@@ -337,45 +386,52 @@ class MainWindow(QMainWindow):
         if not self.close_exam():
             return
         self.record = self.store.load_record(patient_id)
-        self.patient_page.show_record(self.record)
+        self.patient_page.show_record(self.record, self.store.signed_bases(patient_id))
         self.stack.setCurrentWidget(self.patient_page)
         self.setWindowTitle(f"NeuroExam – {self.record.patient.family_name.upper()}, "
                             f"{self.record.patient.given_name}[*]")
         self.patient_page.timeline.setFocus()
 
     def new_surgery(self) -> None:
-        """Record an operation for the open patient."""
+        """Record an operation for the open patient (its id allocated by the core)."""
+        from core.edits import EditError, add_surgery, next_surgery_id
+        from core.store import StoreError
         from gui.dialogs import SurgeryDialog
 
         if self.record is None:
             return
-        dialog = SurgeryDialog(f"op-{len(self.record.surgeries) + 1}", self)
-        if self._run_dialog(dialog):
-            self.store.save_surgery(self.record.patient.id, dialog.build())
-            self.open_patient(self.record.patient.id)
+        patient_id = self.record.patient.id
+        dialog = SurgeryDialog(next_surgery_id(self.record), self)
+        if not self._run_dialog(dialog):
+            return
+        try:
+            # Checked against the stored record: another window may have added one meanwhile.
+            add_surgery(self.store.load_record(patient_id), dialog.build())
+        except EditError as error:
+            show_error(self, "New operation", str(error))
+            return
+        try:
+            self.store.save_surgery(patient_id, dialog.build(), new=True)
+        except StoreError as error:
+            show_error(self, "New operation", str(error))
+            return
+        self.open_patient(patient_id)
 
     # ----------------------------------------------------------------------------------------
     # Exams
     # ----------------------------------------------------------------------------------------
 
     def new_exam(self) -> None:
-        """Start a new draft exam for the open patient and open the guided steps."""
-        from core.record import Exam, ExamKind
+        """Start a new draft exam for the open patient and open the guided steps (kind, operation
+        and id decided by core.edits)."""
+        from core.edits import new_exam
 
         if self.record is None:
             return
-        today = dt.date.today()
-        surgery = max(self.record.surgeries, key=lambda s: s.date, default=None)
-        kind = (ExamKind.INITIAL if surgery is None else
-                ExamKind.PREOPERATIVE if surgery.date > today else
-                ExamKind.POSTOPERATIVE if (today - surgery.date).days <= 14 else ExamKind.FOLLOW_UP)
-        taken = {e.id for e in self.record.exams}
-        number = 1
-        while f"exam-{today.isoformat()}-{number}" in taken:
-            number += 1
-        exam = Exam(id=f"exam-{today.isoformat()}-{number}", date=today, kind=kind,
-                    surgery_id=surgery.id if surgery else None,
-                    examiner=self.settings.default_examiner)
+        from core.store.drafts import retired_exam_ids
+
+        exam = new_exam(self.record, dt.date.today(), self.settings.default_examiner,
+                        retired_exam_ids(self.store, self.record.patient.id))
         self.store.save_draft(self.record.patient.id, exam, 0)
         self.open_exam(exam.id)
 
@@ -395,14 +451,19 @@ class MainWindow(QMainWindow):
         self.session = ExamSession(self.store, self.record, stored.exam, stored.revision, self)
         # Bound methods, not lambdas: Qt drops the connection when this window is destroyed.
         self.session.save_failed.connect(self._save_failed)
+        self.session.saved.connect(self._saved)
         self.session.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.session.exam_changed.connect(self._show_signing_notice)
+        self._show_signing_notice()
         self.editor = ExamEditor(self.session)
         self.editor.sign_requested.connect(self.sign_exam)
         self.editor.reports_requested.connect(self.create_reports)
         self.editor.amend_requested.connect(self.amend_exam)
         self.editor.print_requested.connect(self.print_reports)
+        self.editor.discard_requested.connect(self.discard_draft)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
+        self.editor.focus_step()
         undo = self.session.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.session.undo_stack.createRedoAction(self, "&Redo")
@@ -415,29 +476,109 @@ class MainWindow(QMainWindow):
                             f"{exam.kind.value}{' (signed)' if exam.status is ExamStatus.SIGNED else ''}"
                             "[*]")
 
+    def _unsaved_banner(self) -> QWidget:
+        """The banner over the exam while its last edits are not stored: why, and a Retry."""
+        from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
+        banner = QWidget()
+        banner.setObjectName("unsavedBanner")
+        banner.setStyleSheet("#unsavedBanner { background: #fde2e1; border: 1px solid #b3261e; }")
+        layout = QHBoxLayout(banner)
+        self.unsaved_text = QLabel()
+        self.unsaved_text.setWordWrap(True)
+        retry = QPushButton("Retry")
+        retry.clicked.connect(self._retry_save)
+        layout.addWidget(self.unsaved_text, 1)
+        layout.addWidget(retry)
+        banner.hide()
+        return banner
+
+    def discard_draft(self) -> None:
+        """Discard the open draft after asking (audited; a signed exam is never discarded)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from core.record import ExamStatus
+        from core.store import StoreError
+        from core.store.drafts import discard_draft
+
+        session = self.session
+        if session is None or session.exam.status is not ExamStatus.DRAFT:
+            return
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, "Discard draft", f"Discard the draft exam of {session.exam.date.isoformat()}? "
+            "Its findings are removed; the audit log keeps a note that it was discarded.",
+            buttons.Discard | buttons.Cancel, buttons.Cancel)
+        if answer != buttons.Discard:
+            return
+        try:
+            discard_draft(self.store, session.patient_id, session.exam.id, session.revision)
+        except StoreError as error:
+            show_error(self, "Not discarded", str(error))
+            return
+        self.statusBar().showMessage("Draft discarded.")
+        self.open_patient(session.patient_id)
+
+    def _show_signing_notice(self) -> None:
+        """Over a signed exam whose records changed after signing: it is shown as signed."""
+        changed = self.session.changed_since_signing() if self.session is not None else []
+        self.signing_notice.setVisible(bool(changed))
+        if changed:
+            self.signing_notice.setText(
+                f"This exam is shown as it was assessed when signed. Since then {', '.join(changed)}"
+                f" changed; amend the exam to assess it against the records as they are now.")
+
     def _save_failed(self, message: str) -> None:
-        show_error(self, "Not saved", message)
+        self.unsaved_text.setText(f"<b>Not saved.</b> The edits on screen are not in the "
+                                  f"database. {message}")
+        self.unsaved_banner.show()
+        self.setWindowModified(True)
+
+    def _saved(self) -> None:
+        self.unsaved_banner.hide()
+        if self.session is not None:
+            self.setWindowModified(not self.session.undo_stack.isClean())
+
+    def _retry_save(self) -> None:
+        if self.session is not None:
+            self.session.save_draft()
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
 
     def close_exam(self) -> bool:
-        """Close the open exam (its draft is already saved). An amendment with unsaved edits is
-        closed only when the user agrees to drop it; False when they keep it open."""
-        session = self.session
-        if session is not None and session.amending and not session.undo_stack.isClean():
-            from PySide6.QtWidgets import QMessageBox
+        """Close the open exam (its draft is already saved, unless the banner says otherwise).
+        Edits that could not be saved are dropped only when the user agrees; an amendment with
+        unsaved edits is saved, dropped or kept open, as the user chooses; False when the exam
+        stays open."""
+        from PySide6.QtWidgets import QMessageBox
 
+        session = self.session
+        buttons = QMessageBox.StandardButton
+        if session is not None and session.unsaved is not None:
+            answer = QMessageBox.warning(
+                self, "Edits not saved", "The last edits of this exam could not be saved and are "
+                f"not in the database:\n\n{session.unsaved}\n\nClose and lose them?",
+                buttons.Discard | buttons.Cancel, buttons.Cancel)
+            if answer != buttons.Discard:
+                return False
+        elif session is not None and session.amending and not session.undo_stack.isClean():
             answer = QMessageBox.question(
                 self, "Unsaved amendment", "The amendment of this signed exam has not been "
-                "saved. Drop its changes?", QMessageBox.StandardButton.Discard |
-                QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Discard:
+                "saved. Save it as a new signed revision, discard its changes, or go back to it?",
+                buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+            if answer == buttons.Save:
+                self.sign_exam("")
+                if session.amending:  # not saved: the error was shown, the exam stays open
+                    return False
+            elif answer != buttons.Discard:
                 return False
         if self.editor is not None:
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
         self.editor, self.session = None, None
+        self.unsaved_banner.hide()
+        self.signing_notice.hide()
         self.edit_menu.clear()
         self.setWindowModified(False)
         return True

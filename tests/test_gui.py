@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QWidget
 
 from core.demo import demo_record
 from core.engine.triage import LEVEL_COLOURS, Level
@@ -289,8 +289,7 @@ def test_a_draft_comes_back_after_the_app_is_reopened(qtbot: Any, store: Store,
 
 
 def test_editing_an_exam_saved_elsewhere_shows_the_conflict(window: MainWindow, store: Store,
-                                                            messages: list[str],
-                                                            tmp_path: Path) -> None:
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     seed_patient(store)
     window.open_patient("P-1")
     window.new_exam()
@@ -300,8 +299,56 @@ def test_editing_an_exam_saved_elsewhere_shows_the_conflict(window: MainWindow, 
     theirs = other.load_exam("P-1", session.exam.id)
     other.save_draft("P-1", theirs.exam.model_copy(update={"notes": "theirs"}), theirs.revision)
     window.editor.motor_grid.value_entered.emit("left", "knee_extension", "4")
-    assert any("saved elsewhere" in m and "workstation 2" in m for m in messages)
+    banner = window.unsaved_banner.isVisibleTo(window) and window.unsaved_text.text()
+    assert banner and "Not saved" in banner
+    assert "saved elsewhere" in banner and "workstation 2" in banner
     assert store.load_exam("P-1", session.exam.id).exam.notes == "theirs"
+    # A later edit is not refused silently: it says again that it was not saved.
+    window.unsaved_banner.hide()
+    window.editor.motor_grid.value_entered.emit("left", "hip_flexion", "4")
+    assert window.unsaved_banner.isVisibleTo(window) and session.unsaved is not None
+    # Closing warns: Cancel keeps the exam and its edits on screen, Discard closes it.
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    asked: list[str] = []
+
+    def answer(_parent: Any, _title: str, text: str, *_args: Any) -> Any:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "warning", answer)
+    assert window.close_exam() is False and window.session is session
+    assert "could not be saved" in asked[0] and "saved elsewhere" in asked[0]
+    assert window.close_exam() is True and window.session is None
+    assert not window.unsaved_banner.isVisibleTo(window)
+
+
+def test_a_locked_database_keeps_the_edit_on_screen_until_retry_stores_it(
+        window: MainWindow, store: Store) -> None:
+    import sqlite3
+
+    seed_patient(store)
+    window.open_patient("P-1")
+    window.new_exam()
+    session = window.session
+    assert session is not None and window.editor is not None
+    database = store.url.removeprefix("sqlite:///")
+    blocker = sqlite3.connect(database, timeout=0)
+    blocker.execute("BEGIN EXCLUSIVE")  # another process holds the write lock
+    try:
+        window.editor.motor_grid.value_entered.emit("left", "knee_extension", "3")
+        banner = window.unsaved_text.text()
+        assert window.unsaved_banner.isVisibleTo(window) and "Not saved" in banner
+        assert "busy" in banner.lower() or "locked" in banner.lower()
+        assert session.exam.motor.left is not None
+        assert session.exam.motor.left[Muscle.KNEE_EXTENSION] is MotorGrade.G3
+    finally:
+        blocker.rollback()
+        blocker.close()
+    retry = next(b for b in window.unsaved_banner.findChildren(QPushButton) if b.text() == "Retry")
+    retry.click()
+    assert not window.unsaved_banner.isVisibleTo(window) and session.unsaved is None
+    stored = store.load_exam("P-1", session.exam.id).exam
+    assert stored.motor.left is not None and stored.motor.left[Muscle.KNEE_EXTENSION] is MotorGrade.G3
 
 
 def test_the_help_menu_shows_the_rules_with_sources(window: MainWindow) -> None:
@@ -624,6 +671,185 @@ def test_signing_asks_for_the_cauda_equina_questions_beside_root_signs_in_both_l
     assert session.exam.status is ExamStatus.SIGNED
 
 
+def test_the_baseline_column_follows_the_engine_when_the_exam_date_changes(
+        window: MainWindow, store: Store) -> None:
+    """Two preoperative exams (great toe 4, then 3): moving the new exam's date to between them
+    makes the first one the baseline, in the engine and in the grid alike."""
+    seed_patient(store)  # "pre": 17 days ago, great toe extension 4 on the left
+    later = fill_normal(Exam(id="pre-2", date=TODAY - dt.timedelta(days=9),
+                             kind=ExamKind.PREOPERATIVE, surgery_id="op-1", examiner="Dr A"))
+    later.motor.left = {**(later.motor.left or {}), Muscle.GREAT_TOE_EXTENSION: MotorGrade.G3}
+    store.save_draft("P-1", later, 0)
+    store.sign_exam("P-1", later, 1, "Dr A")
+    window.open_patient("P-1")
+    window.new_exam()
+    editor, session = window.editor, window.session
+    assert editor is not None and session is not None
+    model = editor.motor_model
+    row = [m.value for m in model.keys].index("great_toe_extension")
+    assert session.assessment.context.baseline.id == "pre-2"  # type: ignore[union-attr]
+    assert model.data(model.index(row, 4)) == "3"
+    editor.go_to("Context")
+    between = TODAY - dt.timedelta(days=12)
+    editor.date_edit.setDate(between)
+    editor.date_edit.editingFinished.emit()
+    assert session.exam.date == between
+    assert session.assessment.context.baseline.id == "pre"  # type: ignore[union-attr]
+    assert model.data(model.index(row, 4)) == "4"
+    assert editor.compare_box.currentText().startswith(f"baseline: preoperative "
+                                                       f"{(TODAY - dt.timedelta(days=17))}")
+
+
+def test_ctrl_n_from_an_open_exam_puts_the_keyboard_in_the_new_exam(
+        qtbot: Any, window: MainWindow, store: Store) -> None:
+    """Enter after Ctrl+N goes to the new exam's step, not to the patient search (which would
+    open the first patient and so close the new exam)."""
+    seed_patient(store)
+    window.open_patient("P-1")
+    keys = Keyboard(qtbot, window)
+    keys.press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    first = window.session.exam.id  # type: ignore[union-attr]
+    keys.press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor is not None and window.session is not None
+    second = window.session.exam.id
+    assert second != first
+    focus = QApplication.focusWidget()
+    assert focus is not window.search and window.editor.isAncestorOf(focus)
+    keys.press(Qt.Key.Key_Return)
+    assert window.editor is not None and window.session is not None
+    assert window.session.exam.id == second
+    assert window.editor.steps.currentRow() == 1  # Enter went to the next step
+
+
+def answer_next_message_box(qtbot: Any, button: Any, asked: list[str]) -> None:
+    """Click ``button`` in the next message box the app shows (the real dialog, answered as a
+    user would), noting its text and the buttons it offered."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        asked.append(box.text())
+        asked.extend(b.text().replace("&", "") for b in box.buttons())
+        box.button(button).click()
+    QTimer.singleShot(0, answer)
+
+
+@pytest.mark.parametrize("choice", ["Save", "Discard", "Cancel"])
+def test_closing_an_unsaved_amendment_offers_save_discard_and_cancel(
+        qtbot: Any, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch,
+        choice: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window.create_demo_patient()
+    window.open_exam("post-1")
+    session = window.session
+    assert session is not None
+    monkeypatch.setattr(window, "ask_text", lambda title, label: "knee extension misrecorded")
+    window.amend_exam()
+    window.editor.motor_grid.value_entered.emit(  # type: ignore[union-attr]
+        "left", "knee_extension", "4")
+    asked: list[str] = []
+    answer_next_message_box(qtbot, getattr(QMessageBox.StandardButton, choice), asked)
+    closed = window.close_exam()
+    assert "has not been saved" in asked[0] and {"Save", "Discard", "Cancel"} <= set(asked[1:])
+    stored = store.load_exam("DEMO-0001", "post-1").exam
+    grade = stored.motor_grade(Side.LEFT, Muscle.KNEE_EXTENSION)
+    if choice == "Save":
+        assert closed and window.session is None and grade is MotorGrade.G4
+        assert store.history("DEMO-0001", "post-1")[-1].reason == "knee extension misrecorded"
+    elif choice == "Discard":
+        assert closed and window.session is None and grade is MotorGrade.G5
+    else:
+        assert not closed and window.session is session and session.amending
+        assert session.exam.motor_grade(Side.LEFT, Muscle.KNEE_EXTENSION) is MotorGrade.G4
+        assert grade is MotorGrade.G5
+        session.cancel_amendment()  # so that closing the window at the end asks nothing
+
+
+def test_the_operation_dialog_requires_a_level_and_a_side_and_never_replaces_one(
+        qtbot: Any, window: MainWindow, store: Store) -> None:
+    """A patient whose only operation is op-2: the dialog proposes op-3, suggests no level or
+    side, refuses OK until both are chosen, and op-2 stays as it was."""
+    from gui.dialogs import SurgeryDialog
+
+    store.save_patient(Patient(id="P-2", family_name="Vale", given_name="Sam"))
+    op2 = Surgery(id="op-2", level=DiscLevel.L5_S1, side=SurgerySide.RIGHT,
+                  date=TODAY - dt.timedelta(days=90))
+    store.save_surgery("P-2", op2)
+    window.open_patient("P-2")
+    seen: dict[str, Any] = {}
+
+    def fill() -> None:
+        dialog = next((d for d in window.findChildren(SurgeryDialog) if d.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(20, fill)
+            return
+        seen.update(id=dialog.surgery_id, level=dialog.level.currentText(),
+                    side=dialog.side.currentText())
+        dialog._try_accept()
+        seen["message"] = dialog.message.text()
+        seen["open"] = dialog.isVisible()
+        dialog.level.setCurrentText(DiscLevel.L4_L5.value)
+        dialog._try_accept()
+        seen["message_side"] = dialog.message.text()
+        dialog.side.setCurrentText(SurgerySide.LEFT.value)
+        dialog._try_accept()
+    QTimer.singleShot(0, fill)
+    window.new_surgery()
+    assert seen["id"] == "op-3" and seen["level"] == "" and seen["side"] == ""
+    assert seen["open"] and "Disc level and Side: choose one" in seen["message"]
+    assert "Side: choose one" in seen["message_side"]
+    record = store.load_record("P-2")
+    assert record.surgery("op-2") == op2
+    added = record.surgery("op-3")
+    assert added is not None and (added.level, added.side) == (DiscLevel.L4_L5, SurgerySide.LEFT)
+
+
+def test_a_draft_is_discarded_after_asking_audited_and_its_id_never_reused(
+        qtbot: Any, window: MainWindow, store: Store) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    seed_patient(store)
+    window.open_patient("P-1")
+    window.new_exam()
+    editor, session = window.editor, window.session
+    assert editor is not None and session is not None
+    editor.motor_grid.value_entered.emit("left", "knee_extension", "4")
+    discarded = session.exam.id
+    editor.go_to("Sign")
+    assert editor.discard_button.isVisible()
+    asked: list[str] = []
+    answer_next_message_box(qtbot, QMessageBox.StandardButton.Discard, asked)
+    qtbot.mouseClick(editor.discard_button, Qt.MouseButton.LeftButton)
+    assert "Discard the draft exam" in asked[0]
+    assert window.session is None and window.record is not None
+    assert [e.id for e in store.load_record("P-1").exams] == ["pre"]
+    entries = [e for e in store.audit_entries("P-1") if e["action"] == "draft_discarded"]
+    assert [(e["exam_id"], e["actor"]) for e in entries] == [(discarded, "tester")]
+    window.new_exam()
+    assert window.session is not None and window.session.exam.id != discarded
+
+
+def test_a_signed_exam_offers_no_discard_and_the_store_refuses_it(
+        window: MainWindow, store: Store) -> None:
+    from core.store import SignedExamError
+    from core.store.drafts import discard_draft
+
+    seed_patient(store)
+    window.open_patient("P-1")
+    window.open_exam("pre")
+    assert window.editor is not None
+    window.editor.go_to("Sign")
+    assert not window.editor.discard_button.isVisible()
+    stored = store.load_exam("P-1", "pre")
+    with pytest.raises(SignedExamError, match="never discarded"):
+        discard_draft(store, "P-1", "pre", stored.revision)
+    assert store.load_exam("P-1", "pre") == stored
+
+
 def test_print_is_the_platform_print_key_and_signing_is_not_save_as(window: MainWindow) -> None:
     """Ctrl+P (StandardKey.Print) prints, writing the PDFs has its own key, and nothing the exam
     editor does sits on the platform's Save As key, which a user presses expecting a file dialog."""
@@ -635,3 +861,54 @@ def test_print_is_the_platform_print_key_and_signing_is_not_save_as(window: Main
     assert by_key[QKeySequence("Ctrl+Shift+R")] == "Reports"
     assert QKeySequence(QKeySequence.StandardKey.SaveAs) not in by_key
     assert by_key[QKeySequence("Ctrl+Alt+S")] == "Sign"
+
+
+def test_the_app_writes_the_automatic_backup_and_warns_when_it_fails(
+        qtbot: Any, window: MainWindow, store: Store, tmp_path: Path) -> None:
+    from core.settings import Settings
+    from core.store.scheduled import automatic_backups
+
+    seed_patient(store)
+    window.settings = Settings(backup_folder=str(tmp_path / "auto"))
+    window.start_automatic_backups()
+    qtbot.waitUntil(lambda: len(automatic_backups(tmp_path / "auto")) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: "Automatic backup written" in window.statusBar().currentMessage())
+    assert not window.backup_warning.isVisibleTo(window)
+    # A backup folder that cannot be made (a file stands where it should be): a warning stays.
+    (tmp_path / "blocked").write_text("not a folder")
+    window.settings = Settings(backup_folder=str(tmp_path / "blocked" / "auto"))
+    window.start_automatic_backups()
+    qtbot.waitUntil(lambda: window.backup_warning.isVisibleTo(window), timeout=10_000)
+    assert "blocked" in window.backup_warning.toolTip()
+
+
+def test_a_signed_exam_keeps_its_assessment_when_the_operation_is_edited_later(
+        window: MainWindow, store: Store) -> None:
+    store.import_record(demo_record())
+    window.open_patient("DEMO-0001")
+    window.open_exam("post-1")
+    assert window.session is not None
+    from core.engine.summary import assessment_text
+
+    signed_level = window.session.assessment.triage.level
+    signed_text = assessment_text(window.session.assessment)
+    assert not window.signing_notice.isVisibleTo(window)
+    window.close_exam()
+    operation = store.load_record("DEMO-0001").surgeries[0]
+    store.save_surgery("DEMO-0001", operation.model_copy(update={"side": SurgerySide.RIGHT,
+                                                                 "level": DiscLevel.L5_S1}))
+    window.open_patient("DEMO-0001")
+    timeline = window.patient_page.timeline_model
+    rows = {timeline.index(r, 0).data(): timeline.index(r, 3).data()
+            for r in range(timeline.rowCount())}
+    post = store.load_exam("DEMO-0001", "post-1").exam
+    assert rows[post.date.isoformat()] == signed_level.label.upper()
+    window.open_exam("post-1")
+    assert window.session is not None
+    assert assessment_text(window.session.assessment) == signed_text
+    notice = window.signing_notice.text()
+    assert window.signing_notice.isVisibleTo(window) and f"operation {operation.id}" in notice
+    # Amending assesses against the records as they are now, and the notice goes.
+    window.session.begin_amendment("operation corrected")
+    assert not window.signing_notice.isVisibleTo(window)
+    assert assessment_text(window.session.assessment) != signed_text

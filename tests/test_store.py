@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 
 from core.demo import demo_record
 from core.grades import MotorGrade
 from core.knowledge import Muscle, Side
-from core.record import Exam, ExamStatus
+from core.record import Exam, ExamStatus, Patient, Surgery
 from core.store import ConflictError, SignedExamError, Store, StoreError, restore
-from core.store.schema import SCHEMA_VERSION, upgrade
+from core.store.schema import upgrade
 
 
 @pytest.fixture
-def url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'clinic.db'}"
+def url(db_url: str) -> str:
+    """A fresh database on each engine (see conftest: sqlite, postgresql-glibc, postgresql-icu)."""
+    return db_url
 
 
 @pytest.fixture
@@ -43,7 +44,12 @@ def test_a_record_round_trips_through_the_store(store: Store) -> None:
     assert store.load_record("DEMO-0001").to_json_dict() == demo_record().to_json_dict()
 
 
-def test_search_by_name_or_record_id_prefix(store: Store) -> None:
+def test_search_by_name_or_record_id_prefix(store: Store, engine_name: str,
+                                           request: pytest.FixtureRequest) -> None:
+    if engine_name == "postgresql-glibc":  # known bug, fixed with the store split (issue 18)
+        request.applymarker(pytest.mark.xfail(
+            strict=True, reason="the U+10FFFF upper bound of the prefix range sorts before ASCII "
+                                "letters under glibc collation, so nothing matches"))
     store.save_patient(demo_record().patient.model_copy(update={"id": "MRN-77",
                                                                 "family_name": "Dembélé"}))
     assert [p.id for p in store.search_patients("dem")] == ["MRN-77", "DEMO-0001"]
@@ -129,10 +135,10 @@ def test_a_killed_process_loses_no_committed_edit(url: str, store: Store) -> Non
     assert saved.startswith("edit ") and int(saved.split()[1]) >= last
 
 
-def test_a_database_of_the_previous_version_is_upgraded(tmp_path: Path) -> None:
+def test_a_database_of_version_1_gets_the_history_index(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'old.db'}"
     with create_engine(url).begin() as connection:
-        upgrade(connection, target=SCHEMA_VERSION - 1)
+        upgrade(connection, target=1)
     old = create_engine(url)
     assert "ix_exams_patient_date" not in {i["name"] for i in inspect(old).get_indexes("exams")}
     old.dispose()
@@ -142,15 +148,50 @@ def test_a_database_of_the_previous_version_is_upgraded(tmp_path: Path) -> None:
     assert len(store.load_record("DEMO-0001").exams) == 3
 
 
-def test_a_database_from_a_newer_version_is_refused_unchanged(url: str, store: Store,
-                                                              tmp_path: Path) -> None:
+def test_a_database_of_version_2_keeps_its_records_as_revision_1(tmp_path: Path) -> None:
+    from core.store.schema import patients, surgeries
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    record = demo_record()
+    operation = record.surgeries[0]
+    with create_engine(url).begin() as connection:
+        upgrade(connection, target=2)
+        connection.execute(patients.insert().values(
+            id="P-7", family_name="Ohanian", given_name="Ani", birth_date=None, sex="female",
+            family_key="ohanian", given_key="ani", id_key="p-7",
+            updated_at=dt.datetime(2025, 1, 2, tzinfo=dt.UTC)))
+        connection.execute(surgeries.insert().values(
+            patient_id="P-7", id=operation.id, document=operation.model_dump_json()))
+    with Store(url) as store:
+        history = store.record_history("P-7")
+        assert [(h.kind, h.item_id, h.revision) for h in history] == [
+            ("patient", "P-7", 1), ("surgery", operation.id, 1)]
+        assert Patient.model_validate_json(history[0].document).family_name == "Ohanian"
+        assert Surgery.model_validate_json(history[1].document) == operation
+
+
+def database_contents(url: str) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, to show a database was left exactly as it was."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return {table: sorted(map(tuple, connection.execute(text(f"SELECT * FROM {table}"))),
+                                  key=repr)
+                    for table in inspect(connection).get_table_names()}
+    finally:
+        engine.dispose()
+
+
+def test_a_database_from_a_newer_version_is_refused_unchanged(url: str, store: Store) -> None:
     store.close()
-    with sqlite3.connect(tmp_path / "clinic.db") as connection:
-        connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
-    before = (tmp_path / "clinic.db").read_bytes()
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE meta SET value = '99' WHERE key = 'schema_version'"))
+    engine.dispose()
+    before = database_contents(url)
     with pytest.raises(StoreError, match="newer NeuroExam .* It was not changed"):
         Store(url)
-    assert (tmp_path / "clinic.db").read_bytes() == before
+    assert database_contents(url) == before
 
 
 def test_a_corrupt_file_gives_a_clear_message_and_is_never_overwritten(tmp_path: Path) -> None:
@@ -162,11 +203,13 @@ def test_a_corrupt_file_gives_a_clear_message_and_is_never_overwritten(tmp_path:
     assert path.read_bytes() == before
 
 
+@pytest.mark.sqlite_only
 def test_the_database_file_is_readable_by_its_owner_only(store: Store, tmp_path: Path) -> None:
     for name in ("clinic.db", "clinic.db-wal"):
         assert (tmp_path / name).stat().st_mode & 0o777 == 0o600, name
 
 
+@pytest.mark.sqlite_only
 def test_backup_and_restore(url: str, store: Store, tmp_path: Path) -> None:
     backup = tmp_path / "backup.db"
     store.backup(backup)
@@ -180,6 +223,7 @@ def test_backup_and_restore(url: str, store: Store, tmp_path: Path) -> None:
     restored.close()
 
 
+@pytest.mark.sqlite_only
 def test_restore_refuses_a_file_that_is_not_a_backup(url: str, store: Store,
                                                      tmp_path: Path) -> None:
     junk = tmp_path / "junk.db"
