@@ -15,10 +15,11 @@ from sqlalchemy import create_engine, inspect
 
 from core.demo import demo_record
 from core.grades import MotorGrade
+from core.i18n import Language
 from core.knowledge import Muscle, Side
 from core.record import Exam, ExamStatus
 from core.store import ConflictError, SignedExamError, Store, StoreError, restore
-from core.store.schema import SCHEMA_VERSION, upgrade
+from core.store.schema import upgrade
 
 
 @pytest.fixture
@@ -129,10 +130,10 @@ def test_a_killed_process_loses_no_committed_edit(url: str, store: Store) -> Non
     assert saved.startswith("edit ") and int(saved.split()[1]) >= last
 
 
-def test_a_database_of_the_previous_version_is_upgraded(tmp_path: Path) -> None:
+def test_a_database_of_version_1_is_upgraded(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'old.db'}"
     with create_engine(url).begin() as connection:
-        upgrade(connection, target=SCHEMA_VERSION - 1)
+        upgrade(connection, target=1)
     old = create_engine(url)
     assert "ix_exams_patient_date" not in {i["name"] for i in inspect(old).get_indexes("exams")}
     old.dispose()
@@ -140,6 +141,18 @@ def test_a_database_of_the_previous_version_is_upgraded(tmp_path: Path) -> None:
     store.import_record(demo_record())
     assert "ix_exams_patient_date" in {i["name"] for i in inspect(store.engine).get_indexes("exams")}
     assert len(store.load_record("DEMO-0001").exams) == 3
+
+
+def test_a_version_2_database_gains_the_preferred_language_and_keeps_it(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    with create_engine(url).begin() as connection:
+        upgrade(connection, target=2)
+        connection.exec_driver_sql("ALTER TABLE patients DROP COLUMN preferred_language")
+    store = Store(url)
+    record = demo_record()
+    record.patient.preferred_language = Language.ES
+    store.import_record(record)
+    assert store.load_record("DEMO-0001").patient.preferred_language is Language.ES
 
 
 def test_a_database_from_a_newer_version_is_refused_unchanged(url: str, store: Store,

@@ -22,7 +22,9 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    inspect,
     select,
+    text,
 )
 
 metadata = MetaData()
@@ -40,6 +42,7 @@ patients = Table(
     Column("given_name", String(200), nullable=False),
     Column("birth_date", Date),
     Column("sex", String(16), nullable=False),
+    Column("preferred_language", String(8)),  # added by migration 3
     # Case-folded copies for prefix search with an ordinary index (portable, no COLLATE tricks).
     Column("family_key", String(200), nullable=False, index=True),
     Column("given_key", String(200), nullable=False, index=True),
@@ -112,10 +115,18 @@ def _add_history_index(connection: Connection) -> None:
     exams_by_patient_date.create(connection)
 
 
+def _add_preferred_language(connection: Connection) -> None:
+    """The patient's preferred language (the handout's), nullable: older rows have none. A
+    database created by this version's step 1 has the column already."""
+    if "preferred_language" not in {c["name"] for c in inspect(connection).get_columns("patients")}:
+        connection.execute(text("ALTER TABLE patients ADD COLUMN preferred_language VARCHAR(8)"))
+
+
 Step = Callable[[Connection], None]
 MIGRATIONS: dict[int, Step] = {
     1: _create_version_1,
     2: _add_history_index,
+    3: _add_preferred_language,
 }
 """MIGRATIONS[n] brings a database from version n - 1 to n (0 is an empty database)."""
 SCHEMA_VERSION = max(MIGRATIONS)
