@@ -157,13 +157,36 @@ def _backup(args: argparse.Namespace) -> int:
     if args.verify:
         print(verify_backup(Path(args.verify)).summary())
         return EXIT_OK
+    if args.if_due:
+        return _scheduled_backup(args)
     if not args.out:
-        print("neuroexam backup: give --out FILE to write a backup, or --verify FILE",
-              file=sys.stderr)
+        print("neuroexam backup: give --out FILE to write a backup, --if-due for the automatic "
+              "one, or --verify FILE", file=sys.stderr)
         return EXIT_USAGE
     with _store(args) as store:
         made = store.backup(Path(args.out))
     print(f"backup written and verified: {made.summary()}")
+    return EXIT_OK
+
+
+def _scheduled_backup(args: argparse.Namespace) -> int:
+    """The automatic backup, for cron or a systemd timer when the app is not open all day."""
+    from core.settings import load_settings
+    from core.store.scheduled import backup_if_due, schedule_for
+
+    with _store(args) as store:
+        schedule = schedule_for(store, load_settings())
+        if schedule is None:
+            print("neuroexam backup: automatic backups are off (backup_every_hours is 0) or the "
+                  "database is a server", file=sys.stderr)
+            return EXIT_USAGE
+        run = backup_if_due(store, schedule)
+    if run.made is None:
+        print(f"no backup due; the next one is due at {run.next_due:%Y-%m-%d %H:%M} UTC")
+    else:
+        print(f"backup written and verified: {run.made.summary()}")
+        for path in run.pruned:
+            print(f"older automatic backup deleted: {path.name}")
     return EXIT_OK
 
 
@@ -299,6 +322,10 @@ def build_parser() -> argparse.ArgumentParser:
     backup = command("backup", _backup, "Write a verified copy of the database while it is in "
                                          "use (with a .sha256 checksum file), or check one.")
     backup.add_argument("--out", help="the backup file to write (must not exist)")
+    backup.add_argument("--if-due", action="store_true",
+                        help="the automatic backup: written into the backup folder of the "
+                             "settings when the newest is older than the interval, older ones "
+                             "beyond the number kept deleted")
     backup.add_argument("--verify", metavar="FILE",
                         help="check a backup without changing it: integrity, schema, counts, "
                              "checksum")

@@ -50,6 +50,14 @@ class Settings(BaseModel):
     """The hospital's identifier system (a URI) for medical record numbers, written as the FHIR
     Patient identifier's system with type MR; set once per clinic. Empty: the product's own
     system under the FHIR base."""
+    backup_every_hours: int = Field(default=24, ge=0, le=24 * 28)
+    """Automatic backups of the workstation's database: one when the newest is older than this
+    many hours (checked at start and every few minutes while the app runs); 0 turns them off."""
+    backups_kept: int = Field(default=14, ge=1, le=1000)
+    """How many automatic backups to keep; older ones are deleted after a new one verifies."""
+    backup_folder: str = Field(default="", max_length=1000)
+    """Where automatic backups go; empty: a "backups" folder beside the database. Another disk
+    or a network share protects against more than the same disk does."""
     fhir_base_url: str = Field(default="", max_length=500)
     """Canonical base of NeuroExam's FHIR code systems, extensions and identifier systems; empty:
     http://neuroexam.example.org/fhir (core/exchange/fhir_codes.py, DEFAULT_BASE)."""

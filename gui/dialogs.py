@@ -162,7 +162,10 @@ class SettingsDialog(_FormDialog):
                   "database_url": "Database URL (empty: the data folder)",
                   "page_size": "Page size (A4 or Letter; empty: from the system locale)",
                   "fhir_patient_system": "FHIR record number system (the hospital's URI)",
-                  "fhir_base_url": "FHIR base of NeuroExam's codes (empty: default)"}
+                  "fhir_base_url": "FHIR base of NeuroExam's codes (empty: default)",
+                  "backup_every_hours": "Automatic backup every (hours; 0: off)",
+                  "backups_kept": "Automatic backups kept",
+                  "backup_folder": "Backup folder (empty: beside the database)"}
         for name, widget in self.fields.items():
             self.form.addRow(labels[name], widget)
         self.form.addRow(QLabel("A new database takes effect at the next start."))

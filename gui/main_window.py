@@ -128,7 +128,10 @@ class MainWindow(QMainWindow):
         self.pool = QThreadPool.globalInstance()
         self.setWindowTitle("NeuroExam[*]")
         self.resize(1280, 860)
+        self.backups: Any = None
+        """The AutomaticBackups of the open database, once started."""
         self._build()
+        self.backup_warning = self._backup_warning()
         self._build_menus()
         self._restore_window_state()
         if store is not None:
@@ -174,7 +177,29 @@ class MainWindow(QMainWindow):
                                     f"{error}")
             return
         self.attach_store(store)
+        self.start_automatic_backups()
         self.store_opened.emit()
+
+    def start_automatic_backups(self) -> None:
+        """Automatic backups as the settings ask (the app's own start; tests call it)."""
+        from gui.automatic_backups import AutomaticBackups
+
+        assert self.store is not None
+        if self.backups is not None:
+            self.backups.stop()
+        self.backups = AutomaticBackups(self.store, self.settings, self.pool, self)
+        self.backups.made.connect(self._backup_made)
+        self.backups.failed.connect(self._backup_failed)
+        self.backups.start()
+
+    def _backup_made(self, message: str) -> None:
+        self.backup_warning.hide()
+        self.statusBar().showMessage(message, 10_000)
+
+    def _backup_failed(self, message: str) -> None:
+        self.backup_warning.setToolTip(message)
+        self.backup_warning.setText("⚠ Automatic backup failed (hover for why)")
+        self.backup_warning.show()
 
     # ----------------------------------------------------------------------------------------
     # Layout
@@ -244,6 +269,16 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(bar)
             self._progress = bar
         return self._progress
+
+    def _backup_warning(self) -> QLabel:
+        """Stays in the status bar from a failed automatic backup until the next one succeeds."""
+        label = QLabel()
+        label.setObjectName("backupWarning")
+        label.setStyleSheet("#backupWarning { color: #b3261e; font-weight: bold; }")
+        label.setAccessibleName("Automatic backup status")
+        label.hide()
+        self.statusBar().addPermanentWidget(label)
+        return label
 
     def _start_page(self) -> QWidget:
         page = QWidget()

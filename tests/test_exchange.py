@@ -41,8 +41,8 @@ FINDING_SECTIONS = ("motor", "light_touch", "pin_prick", "reflexes", "plantar", 
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    opened = Store(f"sqlite:///{tmp_path / 'clinic.db'}", actor="tester")
+def store(db_url: str) -> Store:
+    opened = Store(db_url, actor="tester")
     opened.import_records(RECORDS)
     return opened
 

@@ -861,3 +861,22 @@ def test_print_is_the_platform_print_key_and_signing_is_not_save_as(window: Main
     assert by_key[QKeySequence("Ctrl+Shift+R")] == "Reports"
     assert QKeySequence(QKeySequence.StandardKey.SaveAs) not in by_key
     assert by_key[QKeySequence("Ctrl+Alt+S")] == "Sign"
+
+
+def test_the_app_writes_the_automatic_backup_and_warns_when_it_fails(
+        qtbot: Any, window: MainWindow, store: Store, tmp_path: Path) -> None:
+    from core.settings import Settings
+    from core.store.scheduled import automatic_backups
+
+    seed_patient(store)
+    window.settings = Settings(backup_folder=str(tmp_path / "auto"))
+    window.start_automatic_backups()
+    qtbot.waitUntil(lambda: len(automatic_backups(tmp_path / "auto")) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: "Automatic backup written" in window.statusBar().currentMessage())
+    assert not window.backup_warning.isVisibleTo(window)
+    # A backup folder that cannot be made (a file stands where it should be): a warning stays.
+    (tmp_path / "blocked").write_text("not a folder")
+    window.settings = Settings(backup_folder=str(tmp_path / "blocked" / "auto"))
+    window.start_automatic_backups()
+    qtbot.waitUntil(lambda: window.backup_warning.isVisibleTo(window), timeout=10_000)
+    assert "blocked" in window.backup_warning.toolTip()

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 
 from core.demo import demo_record
 from core.grades import MotorGrade
@@ -23,8 +22,9 @@ from core.store.schema import upgrade
 
 
 @pytest.fixture
-def url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'clinic.db'}"
+def url(db_url: str) -> str:
+    """A fresh database on each engine (see conftest: sqlite, postgresql-glibc, postgresql-icu)."""
+    return db_url
 
 
 @pytest.fixture
@@ -44,7 +44,12 @@ def test_a_record_round_trips_through_the_store(store: Store) -> None:
     assert store.load_record("DEMO-0001").to_json_dict() == demo_record().to_json_dict()
 
 
-def test_search_by_name_or_record_id_prefix(store: Store) -> None:
+def test_search_by_name_or_record_id_prefix(store: Store, engine_name: str,
+                                           request: pytest.FixtureRequest) -> None:
+    if engine_name == "postgresql-glibc":  # known bug, fixed with the store split (issue 18)
+        request.applymarker(pytest.mark.xfail(
+            strict=True, reason="the U+10FFFF upper bound of the prefix range sorts before ASCII "
+                                "letters under glibc collation, so nothing matches"))
     store.save_patient(demo_record().patient.model_copy(update={"id": "MRN-77",
                                                                 "family_name": "Dembélé"}))
     assert [p.id for p in store.search_patients("dem")] == ["MRN-77", "DEMO-0001"]
@@ -155,15 +160,28 @@ def test_a_version_2_database_gains_the_preferred_language_and_keeps_it(tmp_path
     assert store.load_record("DEMO-0001").patient.preferred_language is Language.ES
 
 
-def test_a_database_from_a_newer_version_is_refused_unchanged(url: str, store: Store,
-                                                              tmp_path: Path) -> None:
+def database_contents(url: str) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, to show a database was left exactly as it was."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return {table: sorted(map(tuple, connection.execute(text(f"SELECT * FROM {table}"))),
+                                  key=repr)
+                    for table in inspect(connection).get_table_names()}
+    finally:
+        engine.dispose()
+
+
+def test_a_database_from_a_newer_version_is_refused_unchanged(url: str, store: Store) -> None:
     store.close()
-    with sqlite3.connect(tmp_path / "clinic.db") as connection:
-        connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
-    before = (tmp_path / "clinic.db").read_bytes()
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE meta SET value = '99' WHERE key = 'schema_version'"))
+    engine.dispose()
+    before = database_contents(url)
     with pytest.raises(StoreError, match="newer NeuroExam .* It was not changed"):
         Store(url)
-    assert (tmp_path / "clinic.db").read_bytes() == before
+    assert database_contents(url) == before
 
 
 def test_a_corrupt_file_gives_a_clear_message_and_is_never_overwritten(tmp_path: Path) -> None:
@@ -175,11 +193,13 @@ def test_a_corrupt_file_gives_a_clear_message_and_is_never_overwritten(tmp_path:
     assert path.read_bytes() == before
 
 
+@pytest.mark.sqlite_only
 def test_the_database_file_is_readable_by_its_owner_only(store: Store, tmp_path: Path) -> None:
     for name in ("clinic.db", "clinic.db-wal"):
         assert (tmp_path / name).stat().st_mode & 0o777 == 0o600, name
 
 
+@pytest.mark.sqlite_only
 def test_backup_and_restore(url: str, store: Store, tmp_path: Path) -> None:
     backup = tmp_path / "backup.db"
     store.backup(backup)
@@ -193,6 +213,7 @@ def test_backup_and_restore(url: str, store: Store, tmp_path: Path) -> None:
     restored.close()
 
 
+@pytest.mark.sqlite_only
 def test_restore_refuses_a_file_that_is_not_a_backup(url: str, store: Store,
                                                      tmp_path: Path) -> None:
     junk = tmp_path / "junk.db"

@@ -153,7 +153,7 @@ def test_a_failed_backup_leaves_nothing_under_the_name_asked_for(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("core.store.backup._copy_database", broken_copy)
-    with pytest.raises(OSError):
+    with pytest.raises(StoreError, match="could not be written to .*b.db: no space left"):
         backup_of(database, tmp_path / "b.db")
     assert not (tmp_path / "b.db").exists() and not list(tmp_path.glob("*.partial"))
 

@@ -104,10 +104,25 @@ def write_backup(database: Path, out: Path) -> BackupCheck:
         _write_checksum(out, checksum)
         os.replace(staging, out)
         fsync_folder(out.parent)
+    except (OSError, sqlite3.Error) as error:
+        staging.unlink(missing_ok=True)
+        raise StoreError(f"The backup could not be written to {out}: {_write_failure(error)}. "
+                         "The database was not changed and no earlier backup was removed."
+                         ) from None
     except BaseException:
         staging.unlink(missing_ok=True)
         raise
     return BackupCheck(out, found.schema_version, found.patients, found.exams, checksum, True)
+
+
+def _write_failure(error: OSError | sqlite3.Error) -> str:
+    """Why writing a backup failed, in words, without the driver's text (it may quote data)."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower()
+    text = str(error).lower()
+    if "full" in text or "i/o" in text or "too large" in text:
+        return "the disk is full or failing"
+    return f"the copy failed ({type(error).__name__})"
 
 
 def verify_backup(backup: Path) -> BackupCheck:
