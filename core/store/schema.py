@@ -7,6 +7,8 @@ brings a database from version N - 1 to N inside one transaction; the version is
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Callable
 
 from sqlalchemy import (
@@ -42,7 +44,7 @@ patients = Table(
     Column("given_name", String(200), nullable=False),
     Column("birth_date", Date),
     Column("sex", String(16), nullable=False),
-    Column("preferred_language", String(8)),  # added by migration 3
+    Column("preferred_language", String(8)),  # added by migration 4
     # Case-folded copies for prefix search with an ordinary index (portable, no COLLATE tricks).
     Column("family_key", String(200), nullable=False, index=True),
     Column("given_key", String(200), nullable=False, index=True),
@@ -89,6 +91,37 @@ exam_revisions = Table(
                          ondelete="CASCADE"),
 )
 
+record_revisions = Table(
+    "record_revisions", metadata,
+    Column("patient_id", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("item_id", String(64), nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("document", Text, nullable=False),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+    Column("saved_by", String(200), nullable=False),
+    PrimaryKeyConstraint("patient_id", "kind", "item_id", "revision"),
+    ForeignKeyConstraint(["patient_id"], ["patients.id"], ondelete="CASCADE"),
+)
+"""Added by migration 3: every version of a patient's demographics (kind "patient") and of each
+operation (kind "surgery"), so that changing them never rewrites history."""
+
+signed_records = Table(
+    "signed_records", metadata,
+    Column("patient_id", String(64), nullable=False),
+    Column("exam_id", String(64), nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("document", Text, nullable=False),
+    Column("rules_version", String(32), nullable=False),
+    PrimaryKeyConstraint("patient_id", "exam_id", "revision"),
+    ForeignKeyConstraint(["patient_id", "exam_id", "revision"],
+                         ["exam_revisions.patient_id", "exam_revisions.exam_id",
+                          "exam_revisions.revision"], ondelete="CASCADE"),
+)
+"""Added by migration 3: for each signed revision of an exam, the record it was assessed against
+when it was signed (demographics, operations and the exams up to it), so a later change to an
+operation or an earlier exam never changes what a signed exam said."""
+
 audit_log = Table(
     "audit_log", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -115,6 +148,30 @@ def _add_history_index(connection: Connection) -> None:
     exams_by_patient_date.create(connection)
 
 
+def _add_record_revisions(connection: Connection) -> None:
+    """Tables for the versions of demographics and operations and the signing basis of exams;
+    what is stored today becomes revision 1 (exams signed before this keep no basis: they are
+    assessed against the current record and the app says so)."""
+    record_revisions.create(connection)
+    signed_records.create(connection)
+    stamp = dt.datetime.now(dt.UTC)
+    # The columns of version 2 only: the patients table gains a column in step 4.
+    version_2 = (patients.c.id, patients.c.family_name, patients.c.given_name, patients.c.sex,
+                 patients.c.birth_date)
+    for row in connection.execute(select(*version_2)).mappings():
+        fields = {"id": row["id"], "family_name": row["family_name"],
+                  "given_name": row["given_name"], "sex": row["sex"],
+                  "birth_date": row["birth_date"].isoformat() if row["birth_date"] else None}
+        document = json.dumps({key: value for key, value in fields.items() if value is not None})
+        connection.execute(record_revisions.insert().values(
+            patient_id=row["id"], kind="patient", item_id=row["id"], revision=1,
+            document=document, saved_at=stamp, saved_by="(before revision history)"))
+    for row in connection.execute(select(surgeries)).mappings():
+        connection.execute(record_revisions.insert().values(
+            patient_id=row["patient_id"], kind="surgery", item_id=row["id"], revision=1,
+            document=row["document"], saved_at=stamp, saved_by="(before revision history)"))
+
+
 def _add_preferred_language(connection: Connection) -> None:
     """The patient's preferred language (the handout's), nullable: older rows have none. A
     database created by this version's step 1 has the column already."""
@@ -126,7 +183,8 @@ Step = Callable[[Connection], None]
 MIGRATIONS: dict[int, Step] = {
     1: _create_version_1,
     2: _add_history_index,
-    3: _add_preferred_language,
+    3: _add_record_revisions,
+    4: _add_preferred_language,
 }
 """MIGRATIONS[n] brings a database from version n - 1 to n (0 is an empty database)."""
 SCHEMA_VERSION = max(MIGRATIONS)
