@@ -21,6 +21,7 @@ from vignettes import CASES, build_record
 from core.cli import main
 from core.demo import demo_record
 from core.engine import assess
+from core.exam_items import SIDE_TESTS
 from core.engine.triage import LEVEL_MEANING, Level
 from core.i18n import (
     CONTEXT_SEPARATOR,
@@ -89,6 +90,8 @@ def _table_messages() -> Iterator[str]:
         yield from (flag.label, flag.lay_label)
     yield from LESION_LABELS.values()
     yield from (name for name, _ in GAIT_TESTS.values())
+    for test in SIDE_TESTS:
+        yield from (test.label, *([test.report_note] if test.report_note else []))
     yield from (m.label for m in SensoryModality)
     yield from (level.words for level in Level)
     yield from LEVEL_MEANING.values()

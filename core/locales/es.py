@@ -230,8 +230,11 @@ MESSAGES: dict[str, str] = {
     "{reflex} reflex ({roots}), NINDS 0-4": "Reflejo {reflex} ({roots}), NINDS 0-4",
     "Plantar response": "Respuesta plantar",
     "Ankle clonus": "Clonus aquíleo",
-    "Straight leg raise (degrees if +)": "Elevación de la pierna recta (Lasègue; grados si +)",
+    "Straight leg raise": "Elevación de la pierna recta (Lasègue)",
+    "degrees if +": "grados si +",
     "Femoral stretch test": "Estiramiento femoral",
+    "Heel walk": "Marcha de talones",
+    "Toe walk": "Marcha de puntillas",
     "Reflexes, upper motor neuron signs, function":
         "Reflejos, signos de primera motoneurona, función",
     "Red flags": "Signos de alarma",

@@ -33,6 +33,7 @@ from core.engine.localisation import Candidate
 from core.engine.readings import Modality
 from core.engine.summary import DISCLAIMER, same_reading
 from core.engine.triage import LEVEL_COLOURS, LEVEL_MEANING
+from core.exam_items import SIDE_TESTS
 from core.i18n import (
     Language,
     Translator,
@@ -42,12 +43,10 @@ from core.i18n import (
     translator,
 )
 from core.knowledge import (
-    GAIT_TESTS,
     MOTOR_ITEMS,
     RED_FLAGS,
     REFLEXES,
     Dermatome,
-    GaitTest,
     Muscle,
     Reflex,
     SensoryModality,
@@ -315,14 +314,11 @@ def other_findings(assessment: Assessment, styles: StyleSheet1,
         rows.append([_("{reflex} reflex ({roots}), NINDS 0-4").format(
             reflex=_(info.label), roots=", ".join(info.roots))] + [
             _reflex(e, side, reflex) for side in SIDES for e in (base, exam)])
-    singles: list[tuple[str, str]] = [("plantar", "Plantar response"), ("clonus", "Ankle clonus"),
-                                      *[(t.value, GAIT_TESTS[t][0]) for t in GaitTest],
-                                      ("straight_leg_raise", "Straight leg raise (degrees if +)"),
-                                      ("femoral_stretch", "Femoral stretch test")]
-    for field, label in singles:
-        rows.append([_(label).capitalize()] + [
-            _side_value(getattr(e, field) if e else None, side, _)
-            for side in SIDES for e in (base, exam)])
+    for test in SIDE_TESTS:
+        label = (f"{_(test.label)} ({_(test.report_note)})" if test.report_note
+                 else _(test.label))
+        rows.append([label] + [_side_value(getattr(e, test.field) if e else None, side, _)
+                               for side in SIDES for e in (base, exam)])
     out: list[Flowable] = [_p(escape(_("Reflexes, upper motor neuron signs, function")),
                               styles["h2"]),
                            _table(rows, [0.4, 0.15, 0.15, 0.15, 0.15],
