@@ -21,8 +21,8 @@ from vignettes import CASES, build_record
 from core.cli import main
 from core.demo import demo_record
 from core.engine import assess
-from core.exam_items import SIDE_TESTS
 from core.engine.triage import LEVEL_MEANING, Level
+from core.exam_items import SIDE_TESTS
 from core.i18n import (
     CONTEXT_SEPARATOR,
     Language,
