@@ -105,8 +105,9 @@ def _table(rows: list[list[Any]], widths: list[float], header_rows: int = 1,
 # --------------------------------------------------------------------------------------------
 
 
-def triage_banner(assessment: Assessment, styles: StyleSheet1, _: Translator) -> list[Flowable]:
+def triage_banner(assessment: Assessment, styles: StyleSheet1, _: Translator | None = None) -> list[Flowable]:
     """The level in words and colour, then every reason with its findings and source."""
+    _ = _ or translator()
     level = assessment.triage.level
     banner = Table([[_p(f'<font color="white"><b>{escape(_(level.words).upper())}</b> &nbsp; '
                         f'{escape(_(LEVEL_MEANING[level]))}</font>', styles["h2"])]],
@@ -124,8 +125,10 @@ def triage_banner(assessment: Assessment, styles: StyleSheet1, _: Translator) ->
     return out
 
 
-def surgery_section(assessment: Assessment, styles: StyleSheet1, _: Translator) -> list[Flowable]:
+def surgery_section(assessment: Assessment, styles: StyleSheet1,
+                    _: Translator | None = None) -> list[Flowable]:
     """The operation the exam relates to, with days since."""
+    _ = _ or translator()
     context = assessment.context
     surgery = context.surgery
     if surgery is None:
@@ -168,9 +171,10 @@ def _lead(bold: str, rest: str, _: Translator) -> str:
 
 
 def localisation_section(assessment: Assessment, styles: StyleSheet1,
-                         _: Translator) -> list[Flowable]:
+                         _: Translator | None = None) -> list[Flowable]:
     """New or worse findings and what explains them first, then the residual ones, the whole
     exam, what is still undecided, and the notes."""
+    _ = _ or translator()
     out: list[Flowable] = [_p(escape(_("Localisation")), styles["h2"])]
     change = assessment.localisation_of_change
     if change and assessment.context.previous is not None:
@@ -213,8 +217,9 @@ def _change_text(change: Change | None, _: Translator) -> str:
                                     else "")
 
 
-def motor_table(assessment: Assessment, styles: StyleSheet1, _: Translator) -> list[Flowable]:
+def motor_table(assessment: Assessment, styles: StyleSheet1, _: Translator | None = None) -> list[Flowable]:
     """Each movement by side: baseline, previous, current, change, recovery rate; LEMS."""
+    _ = _ or translator()
     context = assessment.context
     changes = {(c.item.item, c.item.side): c for c in assessment.changes
                if c.item.modality is Modality.MOTOR}
@@ -256,8 +261,9 @@ def motor_table(assessment: Assessment, styles: StyleSheet1, _: Translator) -> l
 
 
 def sensory_section(assessment: Assessment, styles: StyleSheet1,
-                    _: Translator) -> list[Flowable]:
+                    _: Translator | None = None) -> list[Flowable]:
     """Light touch and pin prick maps, before and now, and the table of sensory changes."""
+    _ = _ or translator()
     context = assessment.context
     out: list[Flowable] = [CondPageBreak(120),
                            _p(escape(_("Sensation (ISNCSCI 0 / 1 / 2)")), styles["h2"])]
@@ -304,8 +310,9 @@ def _side_value(by_side: Any, side: Side, _: Translator) -> str:
 
 
 def other_findings(assessment: Assessment, styles: StyleSheet1,
-                   _: Translator) -> list[Flowable]:
+                   _: Translator | None = None) -> list[Flowable]:
     """Reflexes, upper motor neuron signs, walking and tension tests, red flags, pain, notes."""
+    _ = _ or translator()
     context = assessment.context
     exam, base = context.exam, context.comparison
     rows: list[list[Any]] = [[_(c) for c in ("Test", "Right before", "Right now", "Left before",
@@ -351,8 +358,9 @@ def _reflex(exam: Exam | None, side: Side, reflex: Reflex) -> str:
     return "–" if grade is None else str(grade.value)
 
 
-def trend_chart(record: PatientRecord, styles: StyleSheet1, _: Translator) -> list[Flowable]:
+def trend_chart(record: PatientRecord, styles: StyleSheet1, _: Translator | None = None) -> list[Flowable]:
     """Key muscles (and LEMS) across every exam, when there are two or more."""
+    _ = _ or translator()
     exams = record.exams_by_date()
     if len(exams) < 2:
         return []
@@ -371,8 +379,9 @@ def trend_chart(record: PatientRecord, styles: StyleSheet1, _: Translator) -> li
             _p(f"{escape(_('LEMS total by exam'))}: {escape(totals)}.", styles["small"])]
 
 
-def signature_block(exam: Exam, styles: StyleSheet1, _: Translator) -> list[Flowable]:
+def signature_block(exam: Exam, styles: StyleSheet1, _: Translator | None = None) -> list[Flowable]:
     """Who signed and when; an unsigned exam says so."""
+    _ = _ or translator()
     if exam.status.value == "signed":
         when = (f"{format_date(exam.signed_at.date(), _.language)} "
                 f"{exam.signed_at.strftime('%H:%M')} UTC" if exam.signed_at
@@ -384,8 +393,9 @@ def signature_block(exam: Exam, styles: StyleSheet1, _: Translator) -> list[Flow
     return [Spacer(1, 6), _p(escape(_("Signature")), styles["h2"]), _p(text, styles["body"])]
 
 
-def sources_section(styles: StyleSheet1, _: Translator) -> list[Flowable]:
+def sources_section(styles: StyleSheet1, _: Translator | None = None) -> list[Flowable]:
     """The clinical sources of the rules (as published, in English), and the disclaimer."""
+    _ = _ or translator()
     out: list[Flowable] = [_p(escape(_("Sources of the clinical rules")), styles["h2"])]
     out += [_p(escape(s.value), styles["bullet"]) for s in Source]
     out.append(_p(escape(_("Rules version {version}.").format(version=RULES_VERSION)) + " "
