@@ -265,8 +265,8 @@ def sensory_section(assessment: Assessment, styles: StyleSheet1,
     """Light touch and pin prick maps, before and now, and the table of sensory changes."""
     _ = _ or translator()
     context = assessment.context
-    out: list[Flowable] = [CondPageBreak(120),
-                           _p(escape(_("Sensation (ISNCSCI 0 / 1 / 2)")), styles["h2"])]
+    heading: list[Flowable] = [_p(escape(_("Sensation (ISNCSCI 0 / 1 / 2)")), styles["h2"])]
+    out: list[Flowable] = []
     reference = context.comparison
     for modality in SensoryModality:
         now = values_from_exam(getattr(context.exam, modality.value))
@@ -281,10 +281,11 @@ def sensory_section(assessment: Assessment, styles: StyleSheet1,
                                             f"{_('Now')} "
                                             f"{format_date(context.exam.date, _.language)}"))
         else:
-            drawing = map_drawing(now, content_width() * 0.62)
-        out.append(KeepTogether([_p(f"<b>{escape(_(modality.label).capitalize())}</b>",
-                                    styles["body"]),
-                                 drawing]))
+            drawing = map_drawing(now, content_width())
+        # each modality on its own page, the section heading with the first
+        out.append(KeepTogether([*heading, _p(f"<b>{escape(_(modality.label).capitalize())}</b>",
+                                              styles["body"]), drawing]))
+        heading = []
     rows = [[_(c) for c in ("Dermatome", "Modality", "Side", "Before", "Now", "Change")]]
     for change in assessment.changes:
         if change.item.modality in (Modality.LIGHT_TOUCH, Modality.PIN_PRICK) and \
