@@ -87,7 +87,8 @@ class PatientPage(QWidget):
         layout.addWidget(QLabel("<b>Key muscles across exams</b> (MRC grade)"))
         layout.addWidget(self.trend, 1)
 
-    def show_record(self, record: PatientRecord) -> None:
+    def show_record(self, record: PatientRecord,
+                    signed_bases: dict[str, PatientRecord] | None = None) -> None:
         """Show a patient's record."""
         patient = record.patient
         born = patient.birth_date.isoformat() if patient.birth_date else "not recorded"
@@ -96,7 +97,7 @@ class PatientPage(QWidget):
         self.surgeries.setText("<b>Operations:</b> " + ("; ".join(
             f"{s.procedure} {s.level.value} {s.side.value} on {s.date.isoformat()}"
             for s in record.surgeries) or "none recorded"))
-        self.timeline_model.set_record(record)
+        self.timeline_model.set_record(record, signed_bases or {})
         self.trend.set_record(record)
         if self.timeline_model.rowCount():
             self.timeline.selectRow(0)
@@ -235,6 +236,13 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.unsaved_banner)
+        self.signing_notice = QLabel()
+        self.signing_notice.setObjectName("signingNotice")
+        self.signing_notice.setWordWrap(True)
+        self.signing_notice.setStyleSheet("#signingNotice { background: #fff4d6; color: #3d2e00; "
+                                          "border: 1px solid #8a6d00; padding: 4px; }")
+        self.signing_notice.hide()
+        right_layout.addWidget(self.signing_notice)
         right_layout.addWidget(self.stack, 1)
         splitter = QSplitter()
         self.splitter = splitter
@@ -378,7 +386,7 @@ class MainWindow(QMainWindow):
         if not self.close_exam():
             return
         self.record = self.store.load_record(patient_id)
-        self.patient_page.show_record(self.record)
+        self.patient_page.show_record(self.record, self.store.signed_bases(patient_id))
         self.stack.setCurrentWidget(self.patient_page)
         self.setWindowTitle(f"NeuroExam – {self.record.patient.family_name.upper()}, "
                             f"{self.record.patient.given_name}[*]")
@@ -387,6 +395,7 @@ class MainWindow(QMainWindow):
     def new_surgery(self) -> None:
         """Record an operation for the open patient (its id allocated by the core)."""
         from core.edits import EditError, add_surgery, next_surgery_id
+        from core.store import StoreError
         from gui.dialogs import SurgeryDialog
 
         if self.record is None:
@@ -401,7 +410,11 @@ class MainWindow(QMainWindow):
         except EditError as error:
             show_error(self, "New operation", str(error))
             return
-        self.store.save_surgery(patient_id, dialog.build())
+        try:
+            self.store.save_surgery(patient_id, dialog.build(), new=True)
+        except StoreError as error:
+            show_error(self, "New operation", str(error))
+            return
         self.open_patient(patient_id)
 
     # ----------------------------------------------------------------------------------------
@@ -440,6 +453,8 @@ class MainWindow(QMainWindow):
         self.session.save_failed.connect(self._save_failed)
         self.session.saved.connect(self._saved)
         self.session.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.session.exam_changed.connect(self._show_signing_notice)
+        self._show_signing_notice()
         self.editor = ExamEditor(self.session)
         self.editor.sign_requested.connect(self.sign_exam)
         self.editor.reports_requested.connect(self.create_reports)
@@ -504,6 +519,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Draft discarded.")
         self.open_patient(session.patient_id)
 
+    def _show_signing_notice(self) -> None:
+        """Over a signed exam whose records changed after signing: it is shown as signed."""
+        changed = self.session.changed_since_signing() if self.session is not None else []
+        self.signing_notice.setVisible(bool(changed))
+        if changed:
+            self.signing_notice.setText(
+                f"This exam is shown as it was assessed when signed. Since then {', '.join(changed)}"
+                f" changed; amend the exam to assess it against the records as they are now.")
+
     def _save_failed(self, message: str) -> None:
         self.unsaved_text.setText(f"<b>Not saved.</b> The edits on screen are not in the "
                                   f"database. {message}")
@@ -554,6 +578,7 @@ class MainWindow(QMainWindow):
             self.editor.deleteLater()
         self.editor, self.session = None, None
         self.unsaved_banner.hide()
+        self.signing_notice.hide()
         self.edit_menu.clear()
         self.setWindowModified(False)
         return True

@@ -85,13 +85,17 @@ class ExamTimelineModel(ColumnTableModel):
         super().__init__()
         self._rows: list[tuple[Exam, str]] = []
 
-    def set_record(self, record: PatientRecord) -> None:
-        """Show every exam of the record, newest first, each with its triage level."""
+    def set_record(self, record: PatientRecord,
+                   signed_bases: dict[str, PatientRecord] | None = None) -> None:
+        """Show every exam of the record, newest first, each with its triage level: a signed
+        exam's as it was assessed when signed (``signed_bases``, from the store)."""
         from core.engine import assess  # the engine loads with the first patient, not at start
 
+        bases = signed_bases or {}
         self.beginResetModel()
         exams = list(reversed(record.exams_by_date()))
-        self._rows = [(exam, assess(record, exam.id).triage.level.label) for exam in exams]
+        self._rows = [(exam, assess(bases.get(exam.id, record), exam.id).triage.level.label)
+                      for exam in exams]
         self.endResetModel()
 
     def row_count(self) -> int:

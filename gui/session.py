@@ -18,6 +18,7 @@ from core.engine.undecided import Decider
 from core.normal import Section
 from core.record import Exam, ExamStatus, PatientRecord
 from core.store import ConflictError, Store, StoreError
+from core.store.records import changed_since_signing
 
 
 class ExamEditCommand(QUndoCommand):
@@ -56,6 +57,10 @@ class ExamSession(QObject):
         self.unsaved: str | None = None
         """Why the exam on screen is not the stored one (the last save failed), or None when
         everything shown is stored. The edits stay on screen until a save succeeds."""
+        self.as_signed = store.record_as_signed(record.patient.id, exam.id) \
+            if exam.status is ExamStatus.SIGNED else None
+        """The record this signed exam was assessed against when signed (None for a draft or
+        an exam signed before NeuroExam kept it); a read-only exam is assessed against it."""
         self.assessment: Assessment = self._assess()
 
     @property
@@ -73,7 +78,15 @@ class ExamSession(QObject):
         """True while a signed exam is being amended."""
         return self.amendment_reason is not None
 
+    def changed_since_signing(self) -> list[str]:
+        """The records the engine reads that changed after this exam was signed."""
+        if self.as_signed is None or not self.read_only:
+            return []
+        return changed_since_signing(self.as_signed, self.record)
+
     def _record_with_exam(self) -> PatientRecord:
+        if self.read_only and self.as_signed is not None:
+            return self.as_signed
         others = [e for e in self.record.exams if e.id != self.exam.id]
         return self.record.model_copy(update={"exams": [*others, self.exam]})
 
@@ -137,6 +150,7 @@ class ExamSession(QObject):
         """Sign the exam: it becomes read-only, and the undo history ends here."""
         self.revision = self.store.sign_exam(self.patient_id, self.exam, self.revision, examiner)
         self.exam = self.store.load_exam(self.patient_id, self.exam.id).exam
+        self.as_signed = self.store.record_as_signed(self.patient_id, self.exam.id)
         self.undo_stack.clear()
         self.assessment = self._assess()
         self.exam_changed.emit()
@@ -149,7 +163,9 @@ class ExamSession(QObject):
         if not reason.strip():
             raise StoreError("An amendment needs a reason.")
         self.amendment_reason = reason.strip()
+        self.assessment = self._assess()  # against today's records, as the amendment will be
         self.exam_changed.emit()
+        self.assessment_changed.emit(self.assessment)
 
     def save_amendment(self) -> None:
         """Store the amended exam as a new signed revision with the reason; end the amendment."""
@@ -167,6 +183,7 @@ class ExamSession(QObject):
         self.amendment_reason = None
         stored = self.store.load_exam(self.patient_id, self.exam.id)
         self.exam, self.revision = stored.exam, stored.revision
+        self.as_signed = self.store.record_as_signed(self.patient_id, self.exam.id)
         self.undo_stack.clear()
         self.assessment = self._assess()
         self.exam_changed.emit()

@@ -880,3 +880,35 @@ def test_the_app_writes_the_automatic_backup_and_warns_when_it_fails(
     window.start_automatic_backups()
     qtbot.waitUntil(lambda: window.backup_warning.isVisibleTo(window), timeout=10_000)
     assert "blocked" in window.backup_warning.toolTip()
+
+
+def test_a_signed_exam_keeps_its_assessment_when_the_operation_is_edited_later(
+        window: MainWindow, store: Store) -> None:
+    store.import_record(demo_record())
+    window.open_patient("DEMO-0001")
+    window.open_exam("post-1")
+    assert window.session is not None
+    from core.engine.summary import assessment_text
+
+    signed_level = window.session.assessment.triage.level
+    signed_text = assessment_text(window.session.assessment)
+    assert not window.signing_notice.isVisibleTo(window)
+    window.close_exam()
+    operation = store.load_record("DEMO-0001").surgeries[0]
+    store.save_surgery("DEMO-0001", operation.model_copy(update={"side": SurgerySide.RIGHT,
+                                                                 "level": DiscLevel.L5_S1}))
+    window.open_patient("DEMO-0001")
+    timeline = window.patient_page.timeline_model
+    rows = {timeline.index(r, 0).data(): timeline.index(r, 3).data()
+            for r in range(timeline.rowCount())}
+    post = store.load_exam("DEMO-0001", "post-1").exam
+    assert rows[post.date.isoformat()] == signed_level.label.upper()
+    window.open_exam("post-1")
+    assert window.session is not None
+    assert assessment_text(window.session.assessment) == signed_text
+    notice = window.signing_notice.text()
+    assert window.signing_notice.isVisibleTo(window) and f"operation {operation.id}" in notice
+    # Amending assesses against the records as they are now, and the notice goes.
+    window.session.begin_amendment("operation corrected")
+    assert not window.signing_notice.isVisibleTo(window)
+    assert assessment_text(window.session.assessment) != signed_text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
 import subprocess
@@ -15,7 +16,7 @@ from sqlalchemy import create_engine, inspect, text
 from core.demo import demo_record
 from core.grades import MotorGrade
 from core.knowledge import Muscle, Side
-from core.record import Exam, ExamStatus
+from core.record import Exam, ExamStatus, Patient, Surgery
 from core.store import ConflictError, SignedExamError, Store, StoreError, restore
 from core.store.schema import upgrade
 
@@ -140,6 +141,28 @@ def test_a_database_of_version_1_gets_the_history_index(tmp_path: Path) -> None:
     store.import_record(demo_record())
     assert "ix_exams_patient_date" in {i["name"] for i in inspect(store.engine).get_indexes("exams")}
     assert len(store.load_record("DEMO-0001").exams) == 3
+
+
+def test_a_database_of_version_2_keeps_its_records_as_revision_1(tmp_path: Path) -> None:
+    from core.store.schema import patients, surgeries
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    record = demo_record()
+    operation = record.surgeries[0]
+    with create_engine(url).begin() as connection:
+        upgrade(connection, target=2)
+        connection.execute(patients.insert().values(
+            id="P-7", family_name="Ohanian", given_name="Ani", birth_date=None, sex="female",
+            family_key="ohanian", given_key="ani", id_key="p-7",
+            updated_at=dt.datetime(2025, 1, 2, tzinfo=dt.UTC)))
+        connection.execute(surgeries.insert().values(
+            patient_id="P-7", id=operation.id, document=operation.model_dump_json()))
+    with Store(url) as store:
+        history = store.record_history("P-7")
+        assert [(h.kind, h.item_id, h.revision) for h in history] == [
+            ("patient", "P-7", 1), ("surgery", operation.id, 1)]
+        assert Patient.model_validate_json(history[0].document).family_name == "Ohanian"
+        assert Surgery.model_validate_json(history[1].document) == operation
 
 
 def database_contents(url: str) -> dict[str, list[tuple[object, ...]]]:

@@ -136,11 +136,11 @@ def test_four_processes_opening_an_empty_database_migrate_it_once(db_url: str,
 
 
 def old_key_layout(url: str, engine_name: str) -> None:
-    """Make a new database look as version 2 left it: search keys in the database's own collation
+    """Make a new database look as version 3 left it: search keys in the database's own collation
     (VARCHAR(200) on PostgreSQL) with one index each."""
     engine = create_engine(url)
     with engine.begin() as connection:
-        upgrade(connection, target=2)
+        upgrade(connection, target=3)
         for column in ("family_key", "given_key", "id_key"):
             if engine_name != "sqlite":
                 connection.execute(text(f"ALTER TABLE patients ALTER COLUMN {column} "
@@ -149,7 +149,7 @@ def old_key_layout(url: str, engine_name: str) -> None:
     engine.dispose()
 
 
-def test_a_version_2_database_is_upgraded_and_its_patients_found(db_url: str,
+def test_a_version_3_database_is_upgraded_and_its_patients_found(db_url: str,
                                                                  engine_name: str) -> None:
     old_key_layout(db_url, engine_name)
     with Store(db_url) as store:

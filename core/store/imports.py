@@ -14,8 +14,15 @@ from core.record import Exam, ExamStatus, PatientRecord, Surgery
 from core.recordio import Problem, RecordError, consistency_problems
 from core.store.audit import now
 from core.store.errors import StoreError
-from core.store.records import RecordsMixin, patient_from_row
-from core.store.schema import exam_revisions, exams, patients, surgeries
+from core.store.records import RecordsMixin, patient_from_row, signing_basis, signing_basis_row
+from core.store.schema import (
+    exam_revisions,
+    exams,
+    patients,
+    record_revisions,
+    signed_records,
+    surgeries,
+)
 
 
 @dataclass
@@ -127,6 +134,16 @@ class ImportMixin(RecordsMixin):
                   for row in rows if row["status"] == ExamStatus.SIGNED.value]
         if signed:
             connection.execute(exam_revisions.insert(), signed)
+            connection.execute(signed_records.insert(), [
+                signing_basis_row(patient_id, str(row["exam_id"]), 1,
+                                  signing_basis(record, str(row["exam_id"]))) for row in signed])
+        versions = [("patient", patient_id, record.patient.model_dump_json(exclude_none=True)),
+                    *(("surgery", s.id, s.model_dump_json(exclude_none=True))
+                      for s in record.surgeries)]
+        connection.execute(record_revisions.insert(), [
+            {"patient_id": patient_id, "kind": kind, "item_id": item_id, "revision": 1,
+             "document": document, "saved_at": stamp, "saved_by": self.actor}
+            for kind, item_id, document in versions])
         return len(rows)
 
     def _merge_into_patient(self, connection: Any, record: PatientRecord,
@@ -140,10 +157,12 @@ class ImportMixin(RecordsMixin):
                                f"operation {surgery.id}", patient_id):
                 report.already.append(f"operation {surgery.id}")
             else:
-                connection.execute(surgeries.insert().values(
-                    patient_id=patient_id, id=surgery.id,
-                    document=surgery.model_dump_json(exclude_none=True)))
-        for exam in record.exams:
+                document = surgery.model_dump_json(exclude_none=True)
+                connection.execute(surgeries.insert().values(patient_id=patient_id, id=surgery.id,
+                                                             document=document))
+                self._keep_revision(connection, patient_id, "surgery", surgery.id, document)
+        # In date order: a signed exam's basis holds the earlier exams of the same import.
+        for exam in record.exams_by_date():
             key = (exams.c.patient_id == patient_id) & (exams.c.id == exam.id)
             if already_stored(connection, select(exams.c.document).where(key), exam,
                                f"exam {exam.id}", patient_id):

@@ -18,7 +18,14 @@ from sqlalchemy import func, select
 from core.record import Exam, ExamStatus, Patient, PatientRecord, Sex, Surgery
 from core.store.audit import AuditMixin, now
 from core.store.errors import ConflictError, SignedExamError, StoreError
-from core.store.schema import exam_revisions, exams, patients, surgeries
+from core.store.schema import (
+    exam_revisions,
+    exams,
+    patients,
+    record_revisions,
+    signed_records,
+    surgeries,
+)
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,43 @@ class Revision:
     saved_by: str
     reason: str | None
     exam: Exam
+
+
+@dataclass(frozen=True)
+class RecordRevision:
+    """One version of a patient's demographics (kind "patient") or of an operation ("surgery")."""
+
+    kind: str
+    item_id: str
+    revision: int
+    saved_at: dt.datetime
+    saved_by: str
+    document: str
+    """The version as JSON (a Patient or a Surgery)."""
+
+
+def signing_basis(record: PatientRecord, exam_id: str) -> PatientRecord:
+    """What the engine reads to assess ``exam_id``: demographics, operations and the exams up to
+    it in date order (it never looks at later ones). Kept when the exam is signed."""
+    ordered = record.exams_by_date()
+    position = next(index for index, exam in enumerate(ordered) if exam.id == exam_id)
+    return record.model_copy(update={"exams": ordered[:position + 1]})
+
+
+def changed_since_signing(as_signed: PatientRecord, current: PatientRecord) -> list[str]:
+    """What the engine would read differently today than when the exam was signed: the
+    demographics, an operation or an earlier exam changed (or was added since)."""
+    changed = [] if as_signed.patient == current.patient else ["the demographics"]
+    for surgery in current.surgeries:
+        if as_signed.surgery(surgery.id) != surgery:
+            changed.append(f"operation {surgery.id}")
+    signed_exam = as_signed.exams_by_date()[-1]
+    now_basis = signing_basis(current, signed_exam.id) if current.exam(signed_exam.id) else None
+    if now_basis is not None:
+        for exam in now_basis.exams[:-1]:
+            if as_signed.exam(exam.id) != exam:
+                changed.append(f"exam {exam.id} of {exam.date.isoformat()}")
+    return changed
 
 
 def _fold(text: str) -> str:
@@ -133,7 +177,7 @@ class RecordsMixin(AuditMixin):
                 "id_key": _fold(patient.id), "updated_at": now()}
 
     def save_patient(self, patient: Patient) -> None:
-        """Create or update a patient's demographics."""
+        """Create or update a patient's demographics; every version is kept."""
         with self._begin() as connection:
             exists = connection.execute(select(patients.c.id).where(patients.c.id == patient.id))
             if exists.first():
@@ -144,37 +188,92 @@ class RecordsMixin(AuditMixin):
                 connection.execute(patients.insert().values(id=patient.id,
                                                             **self._patient_values(patient)))
                 action = "patient_created"
-            self._audit(connection, action, patient.id, None, "demographics")
+            revision = self._keep_revision(connection, patient.id, "patient", patient.id,
+                                           patient.model_dump_json(exclude_none=True))
+            self._audit(connection, action, patient.id, None, f"demographics, revision {revision}")
 
-    def save_surgery(self, patient_id: str, surgery: Surgery) -> None:
-        """Create or replace an operation of a patient."""
+    def save_surgery(self, patient_id: str, surgery: Surgery, new: bool = False) -> None:
+        """Create or change an operation of a patient; every version is kept. ``new`` refuses an
+        id already taken (checked in the same transaction as the write)."""
         document = surgery.model_dump_json(exclude_none=True)
         with self._begin() as connection:
             key = (surgeries.c.patient_id == patient_id) & (surgeries.c.id == surgery.id)
             if connection.execute(select(surgeries.c.id).where(key)).first():
+                if new:
+                    raise ConflictError(f"Operation {surgery.id} of {patient_id} exists already "
+                                        "(added from another window or workstation); nothing "
+                                        "was changed.")
                 connection.execute(surgeries.update().where(key).values(document=document))
             else:
                 connection.execute(surgeries.insert().values(patient_id=patient_id, id=surgery.id,
                                                              document=document))
-            self._audit(connection, "surgery_saved", patient_id, None, surgery.id)
+            revision = self._keep_revision(connection, patient_id, "surgery", surgery.id,
+                                           document)
+            self._audit(connection, "surgery_saved", patient_id, None,
+                        f"{surgery.id}, revision {revision}")
+
+    def _keep_revision(self, connection: Any, patient_id: str, kind: str, item_id: str,
+                       document: str) -> int:
+        """Append a version of demographics or an operation; returns its revision number."""
+        key = ((record_revisions.c.patient_id == patient_id) & (record_revisions.c.kind == kind)
+               & (record_revisions.c.item_id == item_id))
+        last = connection.execute(select(func.max(record_revisions.c.revision)).where(key))
+        revision = int(last.scalar() or 0) + 1
+        connection.execute(record_revisions.insert().values(
+            patient_id=patient_id, kind=kind, item_id=item_id, revision=revision,
+            document=document, saved_at=now(), saved_by=self.actor))
+        return revision
+
+    def record_history(self, patient_id: str) -> list[RecordRevision]:
+        """Every version of the patient's demographics and operations, oldest first."""
+        query = select(record_revisions).where(record_revisions.c.patient_id == patient_id) \
+            .order_by(record_revisions.c.saved_at, record_revisions.c.kind,
+                      record_revisions.c.item_id, record_revisions.c.revision)
+        with self._read() as connection:
+            return [RecordRevision(r.kind, r.item_id, r.revision, r.saved_at, r.saved_by,
+                                   r.document) for r in connection.execute(query)]
 
     def load_record(self, patient_id: str) -> PatientRecord:
         """The patient's whole record: demographics, operations, exams in date order."""
         with self._read() as connection:
-            row = connection.execute(select(patients).where(patients.c.id == patient_id)).first()
-            if row is None:
-                raise LookupError(f"no patient with record id {patient_id!r}")
-            patient = patient_from_row(row)
-            surgery_documents: list[str] = list(connection.execute(
-                select(surgeries.c.document).where(surgeries.c.patient_id == patient_id)
-                .order_by(surgeries.c.id)).scalars())
-            exam_documents: list[str] = list(connection.execute(
-                select(exams.c.document).where(exams.c.patient_id == patient_id)
-                .order_by(exams.c.exam_date, exams.c.id)).scalars())
+            return self._read_record(connection, patient_id)
+
+    @staticmethod
+    def _read_record(connection: Any, patient_id: str) -> PatientRecord:
+        row = connection.execute(select(patients).where(patients.c.id == patient_id)).first()
+        if row is None:
+            raise LookupError(f"no patient with record id {patient_id!r}")
+        patient = patient_from_row(row)
+        surgery_documents: list[str] = list(connection.execute(
+            select(surgeries.c.document).where(surgeries.c.patient_id == patient_id)
+            .order_by(surgeries.c.id)).scalars())
+        exam_documents: list[str] = list(connection.execute(
+            select(exams.c.document).where(exams.c.patient_id == patient_id)
+            .order_by(exams.c.exam_date, exams.c.id)).scalars())
         operations = [Surgery.model_validate_json(doc) for doc in surgery_documents]
         exam_list = [Exam.model_validate_json(doc) for doc in exam_documents]
         return PatientRecord.model_construct(patient=patient, surgeries=operations,
                                              exams=exam_list)
+
+    def signed_bases(self, patient_id: str) -> dict[str, PatientRecord]:
+        """For each signed exam of the patient, the record its latest signed revision was
+        assessed against (exams signed before NeuroExam kept it have none)."""
+        query = select(signed_records.c.exam_id, signed_records.c.document).where(
+            signed_records.c.patient_id == patient_id).order_by(signed_records.c.revision)
+        with self._read() as connection:
+            latest = {row.exam_id: row.document for row in connection.execute(query)}
+        return {exam_id: PatientRecord.model_validate_json(document)
+                for exam_id, document in latest.items()}
+
+    def record_as_signed(self, patient_id: str, exam_id: str) -> PatientRecord | None:
+        """The record a signed exam was assessed against when its latest revision was signed;
+        None for a draft, or an exam signed before NeuroExam kept it."""
+        query = select(signed_records.c.document).where(
+            (signed_records.c.patient_id == patient_id) & (signed_records.c.exam_id == exam_id)
+        ).order_by(signed_records.c.revision.desc()).limit(1)
+        with self._read() as connection:
+            document = connection.execute(query).scalar()
+        return None if document is None else PatientRecord.model_validate_json(document)
 
     # Exams: drafts, signing, amendments
 
@@ -223,6 +322,9 @@ class RecordsMixin(AuditMixin):
                 patient_id=patient_id, exam_id=exam.id, revision=revision,
                 status=exam.status.value, document=values["document"],
                 saved_at=values["updated_at"], saved_by=self.actor, reason=reason))
+            basis = signing_basis(self._read_record(connection, patient_id), exam.id)
+            connection.execute(signed_records.insert().values(signing_basis_row(
+                patient_id, exam.id, revision, basis)))
         return revision
 
     def save_draft(self, patient_id: str, exam: Exam, base_revision: int) -> int:
@@ -267,6 +369,15 @@ class RecordsMixin(AuditMixin):
             return [Revision(r.revision, r.status, r.saved_at, r.saved_by, r.reason,
                              Exam.model_validate_json(r.document))
                     for r in connection.execute(query)]
+
+
+def signing_basis_row(patient_id: str, exam_id: str, revision: int,
+                      basis: PatientRecord) -> dict[str, Any]:
+    """A signed_records row: the basis as JSON, with the rules version that assessed it."""
+    from core.engine.triage import RULES_VERSION
+
+    return {"patient_id": patient_id, "exam_id": exam_id, "revision": revision,
+            "document": basis.model_dump_json(exclude_none=True), "rules_version": RULES_VERSION}
 
 
 def patient_from_row(row: Any) -> Patient:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -133,6 +134,37 @@ exam_revisions = Table(
                          ondelete="CASCADE"),
 )
 
+record_revisions = Table(
+    "record_revisions", metadata,
+    Column("patient_id", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("item_id", String(64), nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("document", Text, nullable=False),
+    Column("saved_at", UTCDateTime, nullable=False),
+    Column("saved_by", String(200), nullable=False),
+    PrimaryKeyConstraint("patient_id", "kind", "item_id", "revision"),
+    ForeignKeyConstraint(["patient_id"], ["patients.id"], ondelete="CASCADE"),
+)
+"""Added by migration 3: every version of a patient's demographics (kind "patient") and of each
+operation (kind "surgery"), so that changing them never rewrites history."""
+
+signed_records = Table(
+    "signed_records", metadata,
+    Column("patient_id", String(64), nullable=False),
+    Column("exam_id", String(64), nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("document", Text, nullable=False),
+    Column("rules_version", String(32), nullable=False),
+    PrimaryKeyConstraint("patient_id", "exam_id", "revision"),
+    ForeignKeyConstraint(["patient_id", "exam_id", "revision"],
+                         ["exam_revisions.patient_id", "exam_revisions.exam_id",
+                          "exam_revisions.revision"], ondelete="CASCADE"),
+)
+"""Added by migration 3: for each signed revision of an exam, the record it was assessed against
+when it was signed (demographics, operations and the exams up to it), so a later change to an
+operation or an earlier exam never changes what a signed exam said."""
+
 audit_log = Table(
     "audit_log", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -159,6 +191,27 @@ def _add_history_index(connection: Connection) -> None:
     exams_by_patient_date.create(connection)
 
 
+def _add_record_revisions(connection: Connection) -> None:
+    """Tables for the versions of demographics and operations and the signing basis of exams;
+    what is stored today becomes revision 1 (exams signed before this keep no basis: they are
+    assessed against the current record and the app says so)."""
+    record_revisions.create(connection)
+    signed_records.create(connection)
+    stamp = dt.datetime.now(dt.UTC)
+    for row in connection.execute(select(patients)).mappings():
+        fields = {"id": row["id"], "family_name": row["family_name"],
+                  "given_name": row["given_name"], "sex": row["sex"],
+                  "birth_date": row["birth_date"].isoformat() if row["birth_date"] else None}
+        document = json.dumps({key: value for key, value in fields.items() if value is not None})
+        connection.execute(record_revisions.insert().values(
+            patient_id=row["id"], kind="patient", item_id=row["id"], revision=1,
+            document=document, saved_at=stamp, saved_by="(before revision history)"))
+    for row in connection.execute(select(surgeries)).mappings():
+        connection.execute(record_revisions.insert().values(
+            patient_id=row["patient_id"], kind="surgery", item_id=row["id"], revision=1,
+            document=row["document"], saved_at=stamp, saved_by="(before revision history)"))
+
+
 def _search_in_code_point_order(connection: Connection) -> None:
     """Search keys unbounded and, on PostgreSQL, in the "C" collation (the glibc en_US default
     sorted U+10FFFF before letters, so prefix search found nothing); indexes that serve the first
@@ -177,7 +230,8 @@ Step = Callable[[Connection], None]
 MIGRATIONS: dict[int, Step] = {
     1: _create_version_1,
     2: _add_history_index,
-    3: _search_in_code_point_order,
+    3: _add_record_revisions,
+    4: _search_in_code_point_order,
 }
 """MIGRATIONS[n] brings a database from version n - 1 to n (0 is an empty database)."""
 SCHEMA_VERSION = max(MIGRATIONS)
