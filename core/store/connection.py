@@ -80,15 +80,18 @@ def _sqlite_pragmas(connection: Any, record: Any) -> None:
 
 
 class SQLiteBackend:
-    """A database file on this computer or a shared folder."""
+    """A database file on this computer or a shared folder (or, with no path, one in memory, for
+    tests and the self-test)."""
 
-    def __init__(self, url: str, path: Path) -> None:
+    def __init__(self, url: str, path: Path | None) -> None:
         self.url = url
         self._path = path
-        # Look before touching: a refused file is never changed (no WAL, no tables added).
-        check_file(path, SCHEMA_VERSION)
-        create_database_file(path)
-        self._lock: OpenLock | None = OpenLock(path)
+        self._lock: OpenLock | None = None
+        if path is not None:
+            # Look before touching: a refused file is never changed (no WAL, no tables added).
+            check_file(path, SCHEMA_VERSION)
+            create_database_file(path)
+            self._lock = OpenLock(path)
         # hide_parameters: an error never quotes the values of a statement (names, notes).
         self.engine: Engine = create_engine(url, hide_parameters=True)
         event.listen(self.engine, "connect", _sqlite_pragmas)
@@ -98,7 +101,7 @@ class SQLiteBackend:
         return self._path
 
     def where(self) -> str:
-        return str(self._path)
+        return str(self._path or where(self.url))
 
     def lock_schema(self, connection: Connection) -> None:
         """BEGIN IMMEDIATE: the write lock of the file, taken before the version is read (the
@@ -148,8 +151,8 @@ def open_backend(url: str) -> Backend:
     """Connect; check the schema version, upgrade an older database, refuse a newer or damaged
     one. Low-level failures become the StoreError of their cause."""
     try:
-        path = sqlite_path(url)
-        backend: Backend = SQLiteBackend(url, path) if path is not None else ServerBackend(url)
+        is_sqlite = make_url(url).get_backend_name() == "sqlite"
+        backend: Backend = SQLiteBackend(url, sqlite_path(url)) if is_sqlite else ServerBackend(url)
     except DBAPIError as error:
         raise classify(error, where(url)) from None
     except SQLAlchemyError as error:
