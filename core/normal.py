@@ -1,60 +1,18 @@
 """Normal values, and filling every item not yet entered with its normal value.
 
 Clinicians record what is abnormal; "rest normal" fills the remainder. The normal value of each
-item lives here once: MRC 5, sensation 2, reflex 2 (NINDS lower half of normal), plantar flexor,
-no clonus, normal heel and toe walk, negative straight leg raise and femoral stretch.
+item is in the catalogue of exam items (core/exam_items.py): MRC 5, sensation 2, reflex 2 (NINDS
+lower half of normal), plantar flexor, no clonus, normal heel and toe walk, negative straight leg
+raise and femoral stretch.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Any
+from core.exam_items import FAMILIES, SIDE_TESTS, Section
+from core.knowledge import Side
+from core.record import Exam
 
-from core.grades import MotorGrade, ReflexGrade, SensoryGrade
-from core.knowledge import (
-    Dermatome,
-    FemoralStretch,
-    GaitResult,
-    Muscle,
-    PlantarResponse,
-    Reflex,
-    Side,
-)
-from core.record import Clonus, Exam, StraightLegRaise
-
-
-class Section(StrEnum):
-    """The sections of the exam that "rest normal" can fill."""
-
-    MOTOR = "motor"
-    SENSORY = "sensory"
-    REFLEXES = "reflexes"
-    FUNCTION = "function"
-    RED_FLAGS = "red_flags"
-
-
-_KEYED: dict[str, tuple[list[Any], Any]] = {
-    "motor": (list(Muscle), MotorGrade.G5),
-    "light_touch": (list(Dermatome), SensoryGrade.NORMAL),
-    "pin_prick": (list(Dermatome), SensoryGrade.NORMAL),
-    "reflexes": (list(Reflex), ReflexGrade.LOW_NORMAL),
-}
-_SINGLE: dict[str, Any] = {
-    "plantar": PlantarResponse.FLEXOR,
-    "clonus": Clonus.ABSENT,
-    "heel_walk": GaitResult.NORMAL,
-    "toe_walk": GaitResult.NORMAL,
-    "straight_leg_raise": StraightLegRaise.NEGATIVE,
-    "femoral_stretch": FemoralStretch.NEGATIVE,
-}
-SECTION_FIELDS: dict[Section, tuple[str, ...]] = {
-    Section.MOTOR: ("motor",),
-    Section.SENSORY: ("light_touch", "pin_prick"),
-    Section.REFLEXES: ("reflexes", "plantar", "clonus"),
-    Section.FUNCTION: ("heel_walk", "toe_walk", "straight_leg_raise", "femoral_stretch"),
-    Section.RED_FLAGS: (),
-}
-
+__all__ = ["ItemPlace", "Section", "fill_normal", "missing_items"]
 
 ItemPlace = tuple[str, Side, str]
 """Where an item lives in the exam: (field, side, key); key is "" for a per-side test."""
@@ -69,20 +27,23 @@ def fill_normal(exam: Exam, sections: tuple[Section, ...] = tuple(Section),
     absent" (an empty list); pain is left alone, as it has no normal value to assume.
     """
     data = exam.model_copy(deep=True)
-    for section in sections:
-        for field in SECTION_FIELDS[section]:
-            by_side = getattr(data, field)
-            for side in Side:
-                current = by_side.get(side)
-                if field in _KEYED:
-                    keys, value = _KEYED[field]
-                    filled = dict(current or {})
-                    for key in keys:
-                        if (field, side, key.value) not in keep_unfilled:
-                            filled.setdefault(key, value)
-                    by_side.set(side, {k: filled[k] for k in keys if k in filled} or None)
-                elif current is None and (field, side, "") not in keep_unfilled:
-                    by_side.set(side, _SINGLE[field])
+    for family in FAMILIES:
+        if family.section not in sections:
+            continue
+        by_side = getattr(data, family.field)
+        for side in Side:
+            filled = dict(by_side.get(side) or {})
+            for key in family.keys:
+                if (family.field, side, key.value) not in keep_unfilled:
+                    filled.setdefault(key, family.normal)
+            by_side.set(side, {k: filled[k] for k in family.keys if k in filled} or None)
+    for test in SIDE_TESTS:
+        if test.section not in sections:
+            continue
+        by_side = getattr(data, test.field)
+        for side in Side:
+            if by_side.get(side) is None and (test.field, side, "") not in keep_unfilled:
+                by_side.set(side, test.normal)
     if Section.RED_FLAGS in sections and data.red_flags is None:
         data.red_flags = []
     return data
@@ -91,17 +52,15 @@ def fill_normal(exam: Exam, sections: tuple[Section, ...] = tuple(Section),
 def missing_items(exam: Exam) -> dict[Section, list[str]]:
     """What was not examined, per section, as "side item" labels (the review step lists them)."""
     missing: dict[Section, list[str]] = {section: [] for section in Section}
-    for section, fields in SECTION_FIELDS.items():
-        for field in fields:
-            by_side = getattr(exam, field)
-            for side in Side:
-                current = by_side.get(side)
-                if field in _KEYED:
-                    keys, _ = _KEYED[field]
-                    missing[section] += [f"{side.value} {field.replace('_', ' ')} {key.value}"
-                                         for key in keys if key not in (current or {})]
-                elif current is None:
-                    missing[section].append(f"{side.value} {field.replace('_', ' ')}")
+    for family in FAMILIES:
+        for side in Side:
+            current = getattr(exam, family.field).get(side) or {}
+            missing[family.section] += [f"{side.value} {family.field.replace('_', ' ')} "
+                                        f"{key.value}" for key in family.keys if key not in current]
+    for test in SIDE_TESTS:
+        for side in Side:
+            if getattr(exam, test.field).get(side) is None:
+                missing[test.section].append(f"{side.value} {test.field.replace('_', ' ')}")
     if exam.red_flags is None:
         missing[Section.RED_FLAGS].append("red flags not asked")
     return missing

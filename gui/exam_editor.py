@@ -36,28 +36,24 @@ from PySide6.QtWidgets import (
 
 from core.dermatome_map import values_from_exam
 from core.engine.summary import assessment_text
+from core.exam_items import SIDE_TESTS, SideTest
 from core.grades import MotorGrade, ReflexGrade, SensoryGrade
 from core.knowledge import (
-    GAIT_TESTS,
     MOTOR_ITEMS,
     NOT_TESTABLE_REASON_LABELS,
     RED_FLAGS,
     REFLEXES,
     Dermatome,
-    FemoralStretch,
-    GaitResult,
-    GaitTest,
     ItemKind,
     Muscle,
     NotTestableReason,
-    PlantarResponse,
     RedFlag,
     Reflex,
     SensoryModality,
     Side,
 )
 from core.normal import Section, missing_items
-from core.record import Clonus, Exam, ExamKind, Pain, StraightLegRaise
+from core.record import Exam, ExamKind, Pain
 from gui.accessibility import name_form_fields
 from gui.grade_model import TO_TEST_COLOUR, GradeGridModel
 from gui.session import ExamSession
@@ -237,23 +233,30 @@ class ExamEditor(QWidget):
         layout.addWidget(hint)
         return page
 
-    def _per_side_combo(self, grid: QGridLayout, row: int, label: str, field: str,
-                        choices: list[str]) -> None:
-        grid.addWidget(QLabel(label), row, 0)
-        for column, side in ((1, Side.RIGHT), (2, Side.LEFT)):
-            box = QComboBox()
-            box.addItems([NOT_EXAMINED, *choices])
-            box.setAccessibleName(f"{side.value} {label}")
-            box.activated.connect(lambda _, b=box, s=side: self._set_single(field, s,
-                                                                            b.currentText()))
-            grid.addWidget(box, row, column)
-            self._single_boxes[(field, side)] = box
-        baseline = QLabel()
-        self._baseline_labels[field] = baseline
-        grid.addWidget(baseline, row, 3)
+    def _side_test_rows(self, grid: QGridLayout, section: Section) -> int:
+        """One row per per-side test of ``section`` (from the catalogue): a choice per side and
+        the reference exam's values; returns the next free row."""
+        grid.addWidget(QLabel("Right"), 0, 1)
+        grid.addWidget(QLabel("Left"), 0, 2)
+        grid.addWidget(QLabel("Baseline"), 0, 3)
+        row = 1
+        for test in SIDE_TESTS:
+            if test.section is not section:
+                continue
+            grid.addWidget(QLabel(test.label), row, 0)
+            for column, side in ((1, Side.RIGHT), (2, Side.LEFT)):
+                box = SideTestBox(test, side)
+                box.value_chosen.connect(self._set_single)
+                grid.addWidget(box, row, column)
+                self._single_boxes[(test.field, side)] = box
+            baseline = QLabel()
+            self._baseline_labels[test.field] = baseline
+            grid.addWidget(baseline, row, 3)
+            row += 1
+        return row
 
     def _reflex_page(self) -> QWidget:
-        self._single_boxes: dict[tuple[str, Side], QComboBox] = {}
+        self._single_boxes: dict[tuple[str, Side], SideTestBox] = {}
         self._baseline_labels: dict[str, QLabel] = {}
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -261,30 +264,14 @@ class ExamEditor(QWidget):
         layout.addWidget(self.reflex_hint)
         layout.addWidget(self.reflex_grid, 1)
         grid = QGridLayout()
-        grid.addWidget(QLabel("Right"), 0, 1)
-        grid.addWidget(QLabel("Left"), 0, 2)
-        grid.addWidget(QLabel("Baseline"), 0, 3)
-        self._per_side_combo(grid, 1, "Plantar response", "plantar",
-                             [p.value for p in PlantarResponse])
-        self._per_side_combo(grid, 2, "Ankle clonus", "clonus",
-                             ["absent", "sustained", *[f"{n} beats" for n in (1, 2, 3, 4, 5)]])
+        self._side_test_rows(grid, Section.REFLEXES)
         layout.addLayout(grid)
         return page
 
     def _function_page(self) -> QWidget:
         page = QWidget()
         grid = QGridLayout(page)
-        grid.addWidget(QLabel("Right"), 0, 1)
-        grid.addWidget(QLabel("Left"), 0, 2)
-        grid.addWidget(QLabel("Baseline"), 0, 3)
-        for row, test in enumerate(GaitTest, start=1):
-            self._per_side_combo(grid, row, GAIT_TESTS[test][0].capitalize(), test.value,
-                                 [g.value for g in GaitResult])
-        self._per_side_combo(grid, 3, "Straight leg raise", "straight_leg_raise",
-                             ["negative", "NT", *[f"positive at {a}°" for a in range(20, 91, 10)]])
-        self._per_side_combo(grid, 4, "Femoral stretch", "femoral_stretch",
-                             [f.value for f in FemoralStretch])
-        grid.setRowStretch(5, 1)
+        grid.setRowStretch(self._side_test_rows(grid, Section.FUNCTION), 1)
         return page
 
     def _red_flag_page(self) -> QWidget:
@@ -455,10 +442,9 @@ class ExamEditor(QWidget):
                           lambda exam: _set_keyed(exam, modality.value, Side(side),
                                                   Dermatome(dermatome), value, reason))
 
-    def _set_single(self, field: str, side: Side, text: str) -> None:
-        value = None if text == NOT_EXAMINED else _parse_single(field, text)
-        self.session.edit(f"{side.value} {field}",
-                          lambda exam: getattr(exam, field).set(side, value))
+    def _set_single(self, test: SideTest, side: Side, value: object) -> None:
+        self.session.edit(f"{test.label}, {side.value}: {_single_text(test, value)}",
+                          lambda exam: getattr(exam, test.field).set(side, value))
 
     def _toggle_flag(self, flag: RedFlag, present: bool) -> None:
         def change(exam: Exam) -> None:
@@ -524,15 +510,13 @@ class ExamEditor(QWidget):
         if baseline is not None:
             self.baseline_map.set_values(values_from_exam(getattr(baseline, modality.value)))
         self._refresh_context(exam)
-        for (field, side), box in self._single_boxes.items():
-            text = _single_text(field, getattr(exam, field).get(side))
-            if box.findText(text) < 0:
-                box.addItem(text)
-            box.setCurrentText(text)
-            base = getattr(baseline, field) if baseline else None
-            self._baseline_labels[field].setText(
-                "" if base is None else f"R {_single_text(field, base.get(Side.RIGHT))} · "
-                                        f"L {_single_text(field, base.get(Side.LEFT))}")
+        for (field, side), choice in self._single_boxes.items():
+            choice.show_value(getattr(exam, field).get(side))
+        for test in SIDE_TESTS:
+            base = getattr(baseline, test.field) if baseline else None
+            self._baseline_labels[test.field].setText(
+                "" if base is None else f"R {_single_text(test, base.get(Side.RIGHT))} · "
+                                        f"L {_single_text(test, base.get(Side.LEFT))}")
         for flag, box in self.flag_boxes.items():
             box.setChecked(flag in (exam.red_flags or []))
         for name, box in self.pain_boxes.items():
@@ -641,22 +625,29 @@ def _set_keyed(exam: Exam, field: str, side: Side, key: Any, value: Any,
     exam.nt_reasons = reasons
 
 
-def _parse_single(field: str, text: str) -> Any:
-    if field == "plantar":
-        return PlantarResponse(text)
-    if field == "clonus":
-        return int(text.split()[0]) if text.endswith("beats") else Clonus(text)
-    if field in ("heel_walk", "toe_walk"):
-        return GaitResult(text)
-    if field == "straight_leg_raise":
-        return int(text.split()[-1].rstrip("°")) if text.startswith("positive") else \
-            StraightLegRaise(text)
-    return FemoralStretch(text)
+def _single_text(test: SideTest, value: Any) -> str:
+    return NOT_EXAMINED if value is None else test.text(value)
 
 
-def _single_text(field: str, value: Any) -> str:
-    if value is None:
-        return NOT_EXAMINED
-    if isinstance(value, int):
-        return f"{value} beats" if field == "clonus" else f"positive at {value}°"
-    return str(value.value)
+class SideTestBox(QComboBox):
+    """The choice of one per-side test's value on one side: "not examined", then the catalogue's
+    values; it emits the value itself (an enum member or a count), never its text."""
+
+    value_chosen = Signal(object, object, object)
+    """(the SideTest, the Side, the value or None for "not examined")."""
+
+    def __init__(self, test: SideTest, side: Side, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.test, self.side = test, side
+        self._values: list[Any] = [None, *test.values()]
+        self.addItems([_single_text(test, v) for v in self._values])
+        self.setAccessibleName(f"{side.value} {test.label}")
+        self.activated.connect(lambda index: self.value_chosen.emit(
+            self.test, self.side, self._values[index]))
+
+    def show_value(self, value: Any) -> None:
+        """Show ``value`` (an imported record may hold a count the list does not offer)."""
+        if value not in self._values:
+            self._values.append(value)
+            self.addItem(_single_text(self.test, value))
+        self.setCurrentIndex(self._values.index(value))

@@ -538,8 +538,8 @@ def test_every_focusable_control_has_an_accessible_name(window: MainWindow) -> N
                     or internal or widget.accessibleName()
                     or (isinstance(widget, QAbstractButton) and widget.text())):
                 continue
-            if type(widget).__name__ == "QListView" and "QComboBox" in type(
-                    widget.parent().parent()).__name__:
+            if type(widget).__name__ == "QListView" and isinstance(
+                    widget.parent().parent(), QComboBox):
                 continue
             unnamed.append(f"{type(widget).__name__} in {type(root).__name__}")
     assert not unnamed, unnamed

@@ -8,34 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any, NamedTuple
 
+from core.exam_items import FAMILIES, SIDE_TEST, SIDE_TESTS, Modality, SideTest
 from core.grades import MotorGrade, ReflexGrade, SensoryGrade
 from core.knowledge import (
     Dermatome,
     FemoralStretch,
     GaitResult,
-    GaitTest,
     Muscle,
     PlantarResponse,
     Reflex,
     Side,
-    StretchTest,
 )
 from core.record import Clonus, Exam, StraightLegRaise
 
-
-class Modality(StrEnum):
-    """The modality column of a change."""
-
-    MOTOR = "motor"
-    LIGHT_TOUCH = "light_touch"
-    PIN_PRICK = "pin_prick"
-    REFLEX = "reflex"
-    UPPER_MOTOR_NEURON = "upper_motor_neuron"
-    FUNCTION = "function"
-    PROVOCATIVE = "provocative"
+__all__ = ["MOTOR_READINGS", "REFLEX_READINGS", "SENSORY_READINGS", "Item", "Modality", "Reading",
+           "clonus_reading", "femoral_stretch_reading", "gait_reading", "plantar_reading",
+           "reading_map", "readings", "side_test_reading", "slr_reading"]
 
 
 @dataclass(frozen=True)
@@ -87,41 +77,40 @@ def _reflex(grade: ReflexGrade) -> Reading:
 MOTOR_READINGS: dict[MotorGrade, Reading] = {g: _motor(g) for g in MotorGrade}
 SENSORY_READINGS: dict[SensoryGrade, Reading] = {g: _sensory(g) for g in SensoryGrade}
 REFLEX_READINGS: dict[ReflexGrade, Reading] = {g: _reflex(g) for g in ReflexGrade}
+_GRADE_READINGS: dict[type, dict[Any, Reading]] = {
+    MotorGrade: MOTOR_READINGS, SensoryGrade: SENSORY_READINGS, ReflexGrade: REFLEX_READINGS}
+"""A family's readings by its grade scale (the class of its normal grade)."""
 
 
-_PLANTAR = {PlantarResponse.FLEXOR: 0.0, PlantarResponse.EQUIVOCAL: 1.0,
-            PlantarResponse.EXTENSOR: 2.0}
-_GAIT = {GaitResult.NORMAL: 0.0, GaitResult.IMPAIRED: 1.0, GaitResult.UNABLE: 2.0}
+def side_test_reading(test: SideTest, value: Any) -> Reading:
+    """A per-side test's value, read by its catalogue entry (core/exam_items.py)."""
+    return Reading(value if isinstance(value, int) else value.value,
+                   test.reading_severity(value))
 
 
 def plantar_reading(value: PlantarResponse) -> Reading:
     """Flexor normal; equivocal; extensor (Babinski) the most abnormal."""
-    return Reading(value.value, _PLANTAR.get(value))
+    return side_test_reading(SIDE_TEST["plantar"], value)
 
 
 def clonus_reading(value: Clonus | int) -> Reading:
     """Absent normal; a few beats; sustained the most abnormal."""
-    if isinstance(value, int):
-        return Reading(value, 1 + min(value, 100) / 1000)
-    return Reading(value.value, 0.0 if value is Clonus.ABSENT else 2.0)
+    return side_test_reading(SIDE_TEST["clonus"], value)
 
 
 def gait_reading(value: GaitResult) -> Reading:
     """Normal, impaired, unable."""
-    return Reading(value.value, _GAIT.get(value))
+    return side_test_reading(SIDE_TEST["heel_walk"], value)
 
 
 def slr_reading(value: StraightLegRaise | int) -> Reading:
     """Negative normal; positive at a lower angle is more abnormal."""
-    if isinstance(value, int):
-        return Reading(value, 1 + (90 - value) / 90)
-    return Reading(value.value, 0.0 if value is StraightLegRaise.NEGATIVE else None)
+    return side_test_reading(SIDE_TEST["straight_leg_raise"], value)
 
 
 def femoral_stretch_reading(value: FemoralStretch) -> Reading:
     """Negative normal, positive abnormal."""
-    return Reading(value.value, {FemoralStretch.NEGATIVE: 0.0,
-                                 FemoralStretch.POSITIVE: 1.0}.get(value))
+    return side_test_reading(SIDE_TEST["femoral_stretch"], value)
 
 
 class Item(NamedTuple):
@@ -140,31 +129,14 @@ _NAMES: dict[Any, str] = {member: member.value for enum in (Muscle, Dermatome, R
 def readings(exam: Exam) -> Iterator[tuple[Item, Reading]]:
     """Every examined value of the exam, as readings."""
     for side in Side:
-        for muscle, grade in (exam.motor.get(side) or {}).items():
-            yield Item(Modality.MOTOR, _NAMES[muscle], side), MOTOR_READINGS[grade]
-        for modality, field in ((Modality.LIGHT_TOUCH, "light_touch"),
-                                (Modality.PIN_PRICK, "pin_prick")):
-            for dermatome, sense in (getattr(exam, field).get(side) or {}).items():
-                yield Item(modality, _NAMES[dermatome], side), SENSORY_READINGS[sense]
-        for reflex, reflex_grade in (exam.reflexes.get(side) or {}).items():
-            yield Item(Modality.REFLEX, _NAMES[reflex], side), REFLEX_READINGS[reflex_grade]
-        yield from _single(exam.plantar.get(side), Modality.UPPER_MOTOR_NEURON, "plantar", side,
-                           plantar_reading)
-        yield from _single(exam.clonus.get(side), Modality.UPPER_MOTOR_NEURON, "clonus", side,
-                           clonus_reading)
-        for test in GaitTest:
-            yield from _single(getattr(exam, test.value).get(side), Modality.FUNCTION, test.value,
-                               side, gait_reading)
-        yield from _single(exam.straight_leg_raise.get(side), Modality.PROVOCATIVE,
-                           StretchTest.STRAIGHT_LEG_RAISE.value, side, slr_reading)
-        yield from _single(exam.femoral_stretch.get(side), Modality.PROVOCATIVE,
-                           StretchTest.FEMORAL_STRETCH.value, side, femoral_stretch_reading)
-
-
-def _single(value: Any, modality: Modality, name: str, side: Side,
-            read: Any) -> Iterator[tuple[Item, Reading]]:
-    if value is not None:
-        yield Item(modality, name, side), read(value)
+        for family in FAMILIES:
+            table = _GRADE_READINGS[family.normal.__class__]
+            for key, grade in (getattr(exam, family.field).get(side) or {}).items():
+                yield Item(family.modality, _NAMES[key], side), table[grade]
+        for test in SIDE_TESTS:
+            value = getattr(exam, test.field).get(side)
+            if value is not None:
+                yield Item(test.modality, test.field, side), side_test_reading(test, value)
 
 
 def reading_map(exam: Exam) -> dict[Item, Reading]:

@@ -25,15 +25,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TextIO
 
+from core.exam_items import SIDE_TESTS
 from core.exchange.pseudonyms import MAX_DAY_SHIFT, Pseudonymiser
 from core.grades import MotorGrade, ReflexGrade, SensoryGrade
 from core.knowledge import (
     MOTOR_ITEMS,
     Dermatome,
     DiscLevel,
-    FemoralStretch,
-    GaitResult,
-    PlantarResponse,
     RedFlag,
     Reflex,
     Side,
@@ -192,16 +190,10 @@ def _finding_columns() -> list[Column]:
     for side in sides:
         columns += [Column(f"reflexes.{side}.{reflex_name}", f"{reflex_name} reflex, {side}", reflex,
                            _finding(f"reflexes.{side}.{reflex_name}")) for reflex_name in Reflex]
-    scalars = [("plantar", "plantar response", _choices(PlantarResponse)),
-               ("clonus", "ankle clonus", "absent, sustained, or a number of beats"),
-               ("heel_walk", "heel walk", _choices(GaitResult)),
-               ("toe_walk", "toe walk", _choices(GaitResult)),
-               ("straight_leg_raise", "straight leg raise",
-                "negative, NT, or the angle in degrees where it turned positive"),
-               ("femoral_stretch", "femoral stretch test", _choices(FemoralStretch))]
-    for name, meaning, values in scalars:
-        columns += [Column(f"{name}.{side}", f"{meaning}, {side}", values,
-                           _finding(f"{name}.{side}")) for side in sides]
+    for test in SIDE_TESTS:
+        columns += [Column(f"{test.field}.{side}", f"{test.label.lower()}, {side}",
+                           test.value_choices(), _finding(f"{test.field}.{side}"))
+                    for side in sides]
     columns += [Column(f"red_flags.{flag}", f"red flag: {flag.value.replace('_', ' ')}",
                        "yes, no (empty: red flags not asked)", _red_flag(flag)) for flag in RedFlag]
     columns += [Column("pain.leg", "leg pain, 0-10", "0-10", _finding("pain.leg")),

@@ -41,6 +41,7 @@ from urllib.parse import quote
 from core import __version__
 from core.engine import assess
 from core.engine.summary import DISCLAIMER, localisation_summary
+from core.exam_items import SIDE_TESTS, SideTest, nt_key
 from core.exchange.fhir_codes import (
     BODY_SITE,
     DEFAULT_BASE,
@@ -182,15 +183,18 @@ class _Writer:
             return {"valueInteger": value}
         if finding.scale is not None:
             return {"valueCodeableConcept": self.concept(finding.scale, str(value))}
-        if finding.item == "clonus" and isinstance(value, int):
-            return {"valueCodeableConcept": self.concept(FINDING_RESULT, "beats"),
-                    "component": [{"code": self.concept(EXAM_ITEM, "clonus.beats"),
-                                   "valueInteger": value}]}
-        if finding.item == "straight_leg_raise" and isinstance(value, int):
-            return {"valueCodeableConcept": self.concept(FINDING_RESULT, "positive"),
-                    "component": [{"code": self.concept(EXAM_ITEM, "straight_leg_raise.angle"),
-                                   "valueQuantity": {"value": value, "unit": "degrees",
-                                                     "system": UCUM, "code": "deg"}}]}
+        test = finding.test
+        if test is not None and test.count is not None and isinstance(value, int):
+            count = test.count
+            component: dict[str, Any] = {
+                "code": self.concept(EXAM_ITEM, f"{test.field}.{count.code}")}
+            if count.unit is None:
+                component["valueInteger"] = value
+            else:
+                component["valueQuantity"] = {"value": value, "unit": count.unit[1],
+                                              "system": UCUM, "code": count.unit[0]}
+            return {"valueCodeableConcept": self.concept(FINDING_RESULT, count.result),
+                    "component": [component]}
         return {"valueCodeableConcept": self.concept(FINDING_RESULT, str(value))}
 
     def observation(self, record: PatientRecord, exam: Exam, finding: Finding, status: str,
@@ -378,12 +382,9 @@ class Finding:
     value: Any
     scale: CodeSystem | None
     nt_key: str | None
+    test: SideTest | None = None
+    """The catalogue's per-side test, for one of those."""
 
-
-SIDED_SECTIONS = (("plantar", "sole"), ("clonus", "ankle"), ("heel_walk", "lower-limb"),
-                  ("toe_walk", "lower-limb"), ("straight_leg_raise", "lower-limb"),
-                  ("femoral_stretch", "lower-limb"))
-"""The exam's sections with one value per side, and the body site of each."""
 PAIN_SITES = {"leg": "lower-limb", "back": "lower-back"}
 
 
@@ -391,21 +392,21 @@ def _sided(exam: Exam) -> Iterable[Finding]:
     for side in (Side.LEFT, Side.RIGHT):
         for muscle, grade in (exam.motor.get(side) or {}).items():
             yield Finding(f"motor.{muscle}", f"muscle.{muscle}", side, grade.value, MRC_GRADE,
-                          f"motor.{side}.{muscle}")
+                          nt_key("motor", side, muscle.value))
         for modality in ("light_touch", "pin_prick"):
             grades: dict[Dermatome, Any] = getattr(exam, modality).get(side) or {}
             for dermatome, sense in grades.items():
                 yield Finding(f"{modality}.{dermatome.value}", f"dermatome.{dermatome.value}", side,
-                              sense.value, ISNCSCI_SENSORY, f"{modality}.{side}.{dermatome.value}")
+                              sense.value, ISNCSCI_SENSORY, nt_key(modality, side, dermatome.value))
         reflexes: dict[Reflex, Any] = exam.reflexes.get(side) or {}
         for reflex, grade in reflexes.items():
             yield Finding(f"reflex.{reflex}", f"tendon.{reflex}", side, grade.value, NINDS_REFLEX,
-                          f"reflexes.{side}.{reflex}")
-        for section, site in SIDED_SECTIONS:
-            value = getattr(exam, section).get(side)
+                          nt_key("reflexes", side, reflex.value))
+        for test in SIDE_TESTS:
+            value = getattr(exam, test.field).get(side)
             if value is not None:
-                yield Finding(section, site, side, getattr(value, "value", value), None,
-                              f"{section}.{side}")
+                yield Finding(test.field, test.site, side, getattr(value, "value", value), None,
+                              test.nt_key(side), test)
 
 
 def _unsided(exam: Exam) -> Iterable[Finding]:

@@ -22,6 +22,7 @@ from typing import Any
 
 from core import __version__
 from core.engine.triage import LEVEL_MEANING, Level
+from core.exam_items import SIDE_TESTS
 from core.grades import GRADE_MEANINGS, MotorGrade, ReflexGrade, SensoryGrade
 from core.knowledge import (
     DERMATOMES,
@@ -31,10 +32,6 @@ from core.knowledge import (
     RED_FLAGS,
     REFLEXES,
     DiscLevel,
-    FemoralStretch,
-    GaitResult,
-    GaitTest,
-    PlantarResponse,
 )
 
 DEFAULT_BASE = "http://neuroexam.example.org/fhir"
@@ -143,17 +140,12 @@ def _exam_items() -> tuple[Concept, ...]:
                   for d, info in DERMATOMES.items()]
     items += [Concept(f"reflex.{r}", f"{info.label.capitalize()} reflex", "NINDS scale 0-4.")
               for r, info in REFLEXES.items()]
-    items += [Concept("plantar", "Plantar response"), Concept("clonus", "Ankle clonus"),
-              Concept(f"{GaitTest.HEEL_WALK}", "Heel walk"),
-              Concept(f"{GaitTest.TOE_WALK}", "Toe walk"),
-              Concept("straight_leg_raise", "Straight leg raise"),
-              Concept("femoral_stretch", "Femoral stretch test")]
+    items += [Concept(test.field, test.label) for test in SIDE_TESTS]
     items += [Concept(f"red_flag.{flag}", info.label.capitalize()) for flag, info in RED_FLAGS.items()]
     items += [Concept("pain.leg", "Leg pain, numeric rating 0-10"),
-              Concept("pain.back", "Back pain, numeric rating 0-10"),
-              Concept("clonus.beats", "Number of beats of ankle clonus"),
-              Concept("straight_leg_raise.angle", "Angle of hip flexion at which the straight "
-                      "leg raise turned positive")]
+              Concept("pain.back", "Back pain, numeric rating 0-10")]
+    items += [Concept(f"{test.field}.{test.count.code}", test.count.display)
+              for test in SIDE_TESTS if test.count is not None]
     return tuple(items)
 
 
@@ -170,10 +162,13 @@ def _body_sites() -> tuple[Concept, ...]:
 
 
 def _results() -> tuple[Concept, ...]:
-    words = [p.value for p in PlantarResponse] + ["absent", "sustained", "beats", "positive",
-                                                   "negative"] + [
-        g.value for g in GaitResult if g.value != "NT"] + [
-        f.value for f in FemoralStretch if f.value != "NT"]
+    """The worded results of every per-side test, and the result of a counted one ("beats",
+    "positive"), each once, in the catalogue's order; NT is a data-absent reason, not a result."""
+    words: list[str] = []
+    for test in SIDE_TESTS:
+        words += [str(w.value) for w in test.words]
+        if test.count is not None:
+            words.append(test.count.result)
     unique = [w for i, w in enumerate(words) if w not in words[:i] and w != "NT"]
     special = {"beats": "Clonus not sustained; the beats were counted"}
     return tuple(Concept(w, special.get(w, w.capitalize())) for w in unique)

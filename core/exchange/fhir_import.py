@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from core.exam_items import SIDE_TESTS
 from core.exchange.fhir import Extension, IdentifierKind
 from core.exchange.fhir_codes import LATERALITY, NT_REASON
 from core.record import FORMAT_NAME, FORMAT_VERSION, PatientRecord
@@ -25,6 +26,8 @@ SIDE_CODES = {coding["code"]: side for side, coding in LATERALITY.items()} | {
     "7771000": "left", "24028007": "right"}  # written by NeuroExam before 0.1.0's FHIR rework
 """SNOMED CT laterality codes and the side they name."""
 INTEGER_SECTIONS = ("light_touch", "pin_prick", "reflexes")
+COUNT_RESULTS = frozenset(test.count.result for test in SIDE_TESTS if test.count is not None)
+"""The results whose number is in the observation's component (clonus beats, the SLR angle)."""
 """Sections whose grades are integers in the record (motor grades are strings: "4-")."""
 
 
@@ -134,7 +137,7 @@ def _finding(exam: dict[str, Any], observation: dict[str, Any], flags: list[str]
                        if _own_code(observation.get("valueCodeableConcept"), system) is not None),
                       None)
         components = observation.get("component", [])
-        if result in ("beats", "positive") and components:
+        if result in COUNT_RESULTS and components:
             component = components[0]
             value = component.get("valueInteger", component.get("valueQuantity", {}).get("value"))
         elif result is not None and section in INTEGER_SECTIONS and result.isdigit():

@@ -29,13 +29,12 @@ from core.engine.localisation import Candidate
 from core.engine.readings import Modality
 from core.engine.summary import DISCLAIMER, same_reading
 from core.engine.triage import LEVEL_COLOURS, LEVEL_MEANING
+from core.exam_items import SIDE_TESTS
 from core.knowledge import (
-    GAIT_TESTS,
     MOTOR_ITEMS,
     RED_FLAGS,
     REFLEXES,
     Dermatome,
-    GaitTest,
     Muscle,
     Reflex,
     SensoryModality,
@@ -276,12 +275,9 @@ def other_findings(assessment: Assessment, styles: StyleSheet1) -> list[Flowable
     for reflex, info in REFLEXES.items():
         rows.append([f"{info.label} reflex ({', '.join(info.roots)}), NINDS 0-4"] + [
             _reflex(e, side, reflex) for side in SIDES for e in (base, exam)])
-    singles: list[tuple[str, str]] = [("plantar", "Plantar response"), ("clonus", "Ankle clonus"),
-                                      *[(t.value, GAIT_TESTS[t][0].capitalize()) for t in GaitTest],
-                                      ("straight_leg_raise", "Straight leg raise (degrees if +)"),
-                                      ("femoral_stretch", "Femoral stretch test")]
-    for field, label in singles:
-        rows.append([label] + [_side_value(getattr(e, field) if e else None, side)
+    for test in SIDE_TESTS:
+        label = f"{test.label} ({test.report_note})" if test.report_note else test.label
+        rows.append([label] + [_side_value(getattr(e, test.field) if e else None, side)
                                for side in SIDES for e in (base, exam)])
     out: list[Flowable] = [_p("Reflexes, upper motor neuron signs, function", styles["h2"]),
                            _table(rows, [0.4, 0.15, 0.15, 0.15, 0.15],
