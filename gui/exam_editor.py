@@ -57,7 +57,7 @@ from core.record import Exam, ExamKind, Pain
 from gui.accessibility import name_form_fields
 from gui.grade_model import TO_TEST_COLOUR, GradeGridModel
 from gui.session import ExamSession
-from gui.widgets.dermatome_map import DermatomeMapWidget
+from gui.widgets.dermatome_map import DermatomeMapPair
 from gui.widgets.grade_grid import GradeGridView
 from gui.widgets.triage_banner import TriageBanner
 
@@ -213,19 +213,14 @@ class ExamEditor(QWidget):
         self.modality_buttons.buttonToggled.connect(lambda *_: self.refresh())
         self.show_baseline = QCheckBox(f"Show {self.reference_name} map")
         self.show_baseline.setEnabled(self.baseline is not None)
-        self.show_baseline.toggled.connect(lambda on: self.baseline_map.setVisible(on))
+        self.show_baseline.toggled.connect(self._show_reference_map)
         switch.addStretch()
         switch.addWidget(self.show_baseline)
-        self.sensory_map = DermatomeMapWidget()
+        maps = DermatomeMapPair()
+        self.sensory_map, self.baseline_map = maps.now, maps.before
         self.sensory_map.value_chosen.connect(self._sensation_chosen)
-        self.baseline_map = DermatomeMapWidget()
-        self.baseline_map.setEnabled(False)
-        self.baseline_map.setVisible(False)
-        maps = QHBoxLayout()
-        maps.addWidget(self.sensory_map, 1)
-        maps.addWidget(self.baseline_map, 1)
         layout.addLayout(switch)
-        layout.addLayout(maps, 1)
+        layout.addWidget(maps, 1)
         hint = QLabel("Click a region to cycle its value, or move with Tab or the arrows and type "
                       "2 (normal), 1 (altered), 0 (absent), N (not testable). Ctrl+T switches "
                       "light touch and pin prick.")
@@ -459,6 +454,10 @@ class ExamEditor(QWidget):
             exam.pain = pain
         self.session.edit(f"{name} pain", change)
 
+    def _show_reference_map(self, on: bool) -> None:
+        self.baseline_map.setVisible(on)
+        self.refresh()
+
     def toggle_modality(self) -> None:
         """Show and edit the other sensory modality."""
         other = [b for b in self.modality_buttons.buttons() if not b.isChecked()][0]
@@ -507,8 +506,13 @@ class ExamEditor(QWidget):
         modality = self.current_modality()
         self.sensory_map.set_values(values_from_exam(getattr(exam, modality.value)),
                                     self._changed_dermatomes(modality))
+        self.sensory_map.set_caption(f"Now: {exam.date.isoformat()}"
+                                     if self.baseline_map.isVisible() else "")
         if baseline is not None:
             self.baseline_map.set_values(values_from_exam(getattr(baseline, modality.value)))
+            self.baseline_map.set_caption(
+                f"{self.reference_name.capitalize()}: {baseline.kind.value} exam "
+                f"{baseline.date.isoformat()}")
         self._refresh_context(exam)
         for (field, side), choice in self._single_boxes.items():
             choice.show_value(getattr(exam, field).get(side))
