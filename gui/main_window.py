@@ -42,12 +42,15 @@ if TYPE_CHECKING:
     from gui.session import ExamSession
 
 
-def _write_reports(record: PatientRecord, exam_id: str, settings: Settings,
+def _write_reports(store: Store, record: PatientRecord, exam_id: str, settings: Settings,
                    folder: Path) -> tuple[str, str]:
     from core.reports.files import write_reports  # reportlab loads only when PDFs are made
 
     report = folder / f"{record.patient.id}-{exam_id}-report.pdf"
     handout = folder / f"{record.patient.id}-{exam_id}-handout.pdf"
+    # In the audit log first: a PDF that could not be noted is not written.
+    store.log_access("pdf_written", [record.patient.id],
+                     f"clinician report and patient handout of exam {exam_id}")
     write_reports(record, exam_id, settings, report, handout)
     return str(report), str(handout)
 
@@ -691,8 +694,9 @@ class MainWindow(QMainWindow):
         folder = data_folder() / "reports"
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         record, exam_id, settings = self.session.full_record(), self.session.exam.id, self.settings
+        store = self.store
         self._start_job("Reports", "Writing the clinician report and the patient handout…",
-                        lambda progress: _write_reports(record, exam_id, settings, folder),
+                        lambda progress: _write_reports(store, record, exam_id, settings, folder),
                         self._reports_done)
 
     def _start_job(self, title: str, message: str, work: Work, done: Any) -> None:
