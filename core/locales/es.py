@@ -309,6 +309,11 @@ MESSAGES: dict[str, str] = {
     "it gets better.":
         "Vaya a urgencias o llame enseguida a su clínica. No espere a ver si mejora.",
     "Your clinic": "Su clínica",
+    "Your clinic's phone number: {phone}.": "El teléfono de su clínica: {phone}.",
+    "We did not print your clinic's phone number here. Ask the team who looked after you for "
+    "it, and write it here: ____________________":
+        "No hemos impreso aquí el teléfono de su clínica. Pídalo al equipo que le ha atendido y "
+        "escríbalo aquí: ____________________",
     "Ask the team who looked after you for a phone number.":
         "Pida un número de teléfono al equipo que le ha atendido.",
     "This sheet helps you remember your visit. It does not replace what your doctor or nurse "

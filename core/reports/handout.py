@@ -138,11 +138,16 @@ def handout_story(assessment: Assessment, settings: Settings, _: Translator) -> 
     exam = context.exam
     styles = stylesheet(12.5)
     bullet = styles["bullet"]
+    # What to do next and the same-day help box come first, so they are always on page 1
+    # whatever the length of the findings (a test checks the longest handout).
     story: list[Flowable] = [
         Paragraph(escape(_(words.TITLE)), styles["title"]),
         Paragraph(escape(_(words.INTRO)), styles["body"]),
-        Paragraph(escape(_(words.WHAT_WE_TESTED_HEADING)), styles["h2"]),
-        *[Paragraph(escape(_(t)), bullet, bulletText="•") for t in words.WHAT_WE_TESTED],
+        Paragraph(escape(_(words.NEXT_HEADING)), styles["h2"]),
+        Paragraph(f"<b>{escape(_(words.NEXT_STEPS[assessment.triage.level]))}</b>",
+                  styles["body"]),
+        Spacer(1, 4),
+        KeepTogether([_warning_box(styles, settings, _)]),
         Paragraph(escape(_(words.FOUND_HEADING)), styles["h2"]),
     ]
     found = findings_sentences(exam, _) or [_(words.ALL_NORMAL)]
@@ -153,27 +158,28 @@ def handout_story(assessment: Assessment, settings: Settings, _: Translator) -> 
         changed = change_sentences(assessment, _) or [_(words.NO_CHANGE)]
         story += [Paragraph(escape(_(heading)), styles["h2"])]
         story += [Paragraph(escape(s), bullet, bulletText="•") for s in changed]
-    story += [Paragraph(escape(_(words.NEXT_HEADING)), styles["h2"]),
-              Paragraph(f"<b>{escape(_(words.NEXT_STEPS[assessment.triage.level]))}</b>",
-                        styles["body"])]
     if context.is_postoperative and any(c.kind is not ChangeKind.UNCHANGED
                                         for c in assessment.changes):
         story.append(Paragraph(escape(_(words.RECOVERY_NOTE)), styles["body"]))
-    story.append(Spacer(1, 6))
-    story.append(KeepTogether([_warning_box(styles, _)]))
+    story += [Paragraph(escape(_(words.WHAT_WE_TESTED_HEADING)), styles["h2"]),
+              *[Paragraph(escape(_(t)), bullet, bulletText="•") for t in words.WHAT_WE_TESTED]]
     story += [Paragraph(escape(_(words.CONTACT_HEADING)), styles["h2"]),
-              Paragraph(escape(" · ".join(p for p in (settings.clinic_name,
+              Paragraph(escape(" · ".join(p for p in (settings.clinic_name, settings.clinic_phone,
                                                       settings.clinic_contact) if p)
                                or _(words.NO_CONTACT)), styles["body"]),
               Paragraph(escape(_(words.DISCLAIMER)), styles["small"])]
     return story
 
 
-def _warning_box(sheet: StyleSheet1, _: Translator) -> Table:
-    """The same-day warning signs in a red box that is never split across pages."""
+def _warning_box(sheet: StyleSheet1, settings: Settings, _: Translator) -> Table:
+    """The same-day warning signs in a red box that is never split across pages, with the
+    clinic's telephone number (or a plain note that it is missing)."""
     rows = [[Paragraph(f"<b>{escape(_(words.WARNING_HEADING))}</b>", sheet["h2"])]]
     rows += [[Paragraph(escape(s), sheet["bullet"], bulletText="•")] for s in warning_signs(_)]
     rows.append([Paragraph(f"<b>{escape(_(words.WARNING_ACTION))}</b>", sheet["body"])])
+    phone = settings.clinic_phone.strip()
+    rows.append([Paragraph(f"<b>{escape(_(words.CALL_CLINIC).format(phone=phone))}</b>"
+                           if phone else escape(_(words.NO_PHONE)), sheet["body"])])
     box = Table(rows, colWidths=[content_width()])
     box.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FONT),
