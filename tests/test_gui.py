@@ -9,7 +9,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTextBrowser,
+    QWidget,
+)
 
 from core.demo import demo_record
 from core.engine.triage import LEVEL_COLOURS, Level
@@ -353,7 +360,7 @@ def test_a_locked_database_keeps_the_edit_on_screen_until_retry_stores_it(
 
 def test_the_help_menu_shows_the_rules_with_sources(window: MainWindow) -> None:
     window.show_rules()
-    text = window._rules_viewer.toPlainText()
+    text = window._rules_viewer.findChild(QTextBrowser).toPlainText()
     assert "EM-CES" in text and "NICE" in text
     assert isinstance(window.search, QLineEdit)
 
@@ -856,11 +863,12 @@ def test_print_is_the_platform_print_key_and_signing_is_not_save_as(window: Main
     window.create_demo_patient()
     window.open_exam("post-1")
     assert window.editor is not None
-    by_key = {action.shortcut(): action.text() for action in window.editor.actions()}
-    assert by_key[QKeySequence(QKeySequence.StandardKey.Print)] == "Print reports"
-    assert by_key[QKeySequence("Ctrl+Shift+R")] == "Reports"
+    by_key = {action.shortcut(): action.text().replace("&", "")
+              for action in window.command_actions.values() if action.isEnabled()}
+    assert by_key[QKeySequence(QKeySequence.StandardKey.Print)] == "Print reports…"
+    assert by_key[QKeySequence("Ctrl+Shift+R")] == "Write reports"
     assert QKeySequence(QKeySequence.StandardKey.SaveAs) not in by_key
-    assert by_key[QKeySequence("Ctrl+Alt+S")] == "Sign"
+    assert by_key[QKeySequence("Ctrl+Alt+S")] == "Sign exam"
 
 
 def test_the_app_writes_the_automatic_backup_and_warns_when_it_fails(
