@@ -12,7 +12,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -126,6 +126,7 @@ class ExamEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(body, 1)
+        self._add_shortcuts()
         session.exam_changed.connect(self.refresh)
         session.assessment_changed.connect(self.banner.show_assessment)
         self.refresh()
@@ -319,16 +320,26 @@ class ExamEditor(QWidget):
         layout.addStretch()
         return page
 
-    def run_command(self, name: str) -> None:
-        """Carry out a command of the window's Exam menu (gui/actions.py) on this exam."""
-        commands: dict[str, Any] = {
-            "rest_normal": self.rest_normal, "next_step": self.next_step,
-            "previous_step": self.previous_step,
-            "sign": lambda: self.sign_requested.emit(self.sign_examiner.text().strip()),
-            "reports": self.reports_requested.emit, "toggle_modality": self.toggle_modality,
-            "toggle_reference": self.toggle_reference, "amend": self.amend_requested.emit,
-            "print_reports": self.print_requested.emit}
-        commands[name]()
+    def _add_shortcuts(self) -> None:
+        actions = [("Rest normal", QKeySequence("Ctrl+R"), self.rest_normal),
+                   ("Next step", QKeySequence("Ctrl+Return"), self.next_step),
+                   ("Previous step", QKeySequence("Ctrl+Backspace"), self.previous_step),
+                   ("Sign", QKeySequence("Ctrl+Alt+S"),
+                    lambda: self.sign_requested.emit(self.sign_examiner.text().strip())),
+                   ("Reports", QKeySequence("Ctrl+Shift+R"), self.reports_requested.emit),
+                   ("Switch light touch / pin prick", QKeySequence("Ctrl+T"),
+                    self.toggle_modality),
+                   ("Compare with baseline / previous exam", QKeySequence("Ctrl+B"),
+                    self.toggle_reference),
+                   ("Amend signed exam", QKeySequence("Ctrl+Shift+A"), self.amend_requested.emit),
+                   ("Print reports", QKeySequence(QKeySequence.StandardKey.Print),
+                    self.print_requested.emit)]
+        for text, keys, slot in actions:
+            action = QAction(text, self)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
 
     # ----------------------------------------------------------------------------------------
     # Navigation

@@ -318,50 +318,21 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        """File, Edit, Exam and Help, built from the one registry of commands (gui/actions.py)."""
-        from gui.actions import COMMANDS
-
         bar = self.menuBar()
-        menus = {"File": bar.addMenu("&File")}
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "New &patient…", self.new_patient, QKeySequence("Ctrl+Shift+N"))
+        self._action(file_menu, "&New exam", self.new_exam, QKeySequence.StandardKey.New)
+        self._action(file_menu, "Find patient", self.search.setFocus, QKeySequence.StandardKey.Find)
+        self._action(file_menu, "&Import records…", self.import_records,
+                     QKeySequence("Ctrl+I"))
+        self._action(file_menu, "&Export…", self.export_records, QKeySequence("Ctrl+E"))
+        self._action(file_menu, "&Settings…", self.edit_settings, QKeySequence.StandardKey.Preferences)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.edit_menu = bar.addMenu("&Edit")
-        menus["Exam"] = bar.addMenu("E&xam")
-        menus["Help"] = bar.addMenu("&Help")
-        slots = self._command_slots()
-        self.command_actions: dict[str, QAction] = {}
-        for command in COMMANDS:
-            if command.name == "quit":
-                menus["File"].addSeparator()
-            action = self._action(menus[command.menu], command.text, slots[command.name],
-                                  command.sequence() if command.keys is not None else None)
-            action.setStatusTip(command.help)
-            self.command_actions[command.name] = action
-        self._enable_exam_commands()
-
-    def _command_slots(self) -> dict[str, Any]:
-        """What each command of the registry does in this window."""
-        from gui.actions import COMMANDS
-
-        def on_exam(name: str) -> Any:
-            return lambda: self.editor.run_command(name) if self.editor is not None else None
-
-        return {"new_patient": self.new_patient, "new_exam": self.new_exam,
-                "find_patient": self.search.setFocus, "import_records": self.import_records,
-                "export_records": self.export_records, "edit_settings": self.edit_settings,
-                "quit": self.close, "keyboard_reference": self.show_keyboard_reference,
-                "show_rules": self.show_rules, "about": self.show_about,
-                **{c.name: on_exam(c.name) for c in COMMANDS if c.menu == "Exam"}}
-
-    def _enable_exam_commands(self) -> None:
-        """The Exam menu acts on an open exam only."""
-        for name, action in getattr(self, "command_actions", {}).items():
-            if name in self._exam_command_names():
-                action.setEnabled(self.editor is not None)
-
-    @staticmethod
-    def _exam_command_names() -> set[str]:
-        from gui.actions import COMMANDS
-
-        return {c.name for c in COMMANDS if c.menu == "Exam"}
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "Clinical &rules and sources", self.show_rules,
+                     QKeySequence.StandardKey.HelpContents)
 
     # ----------------------------------------------------------------------------------------
     # Patients
@@ -505,7 +476,6 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
         self.editor.focus_step()
-        self._enable_exam_commands()
         undo = self.session.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.session.undo_stack.createRedoAction(self, "&Redo")
@@ -619,7 +589,6 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
         self.editor, self.session = None, None
-        self._enable_exam_commands()
         self.unsaved_banner.hide()
         self.signing_notice.hide()
         self.edit_menu.clear()
@@ -862,29 +831,15 @@ class MainWindow(QMainWindow):
                 self._show_start()
 
     def show_rules(self) -> None:
-        """The clinical rules with their sources, in a window sized to the screen."""
+        """The clinical rules with their sources, in a window of their own."""
+        from PySide6.QtWidgets import QTextBrowser
+
         from core.engine.summary import rules_markdown
-        from gui.help import text_window
 
-        self._rules_viewer = text_window("NeuroExam clinical rules and sources",
-                                         rules_markdown(for_clinicians=True), self, markdown=True)
-        self._rules_viewer.show()
-
-    def show_keyboard_reference(self) -> None:
-        """Every command and key, generated from the registry the menus are built from."""
-        from gui.actions import keyboard_reference_html
-        from gui.help import text_window
-
-        self._keys_viewer = text_window("NeuroExam keyboard reference",
-                                        keyboard_reference_html(), self)
-        self._keys_viewer.show()
-
-    def show_about(self) -> None:
-        """Version, licence, rules version and the database in use."""
-        from core.store.connection import where
-        from gui.help import about_html, text_window
-
-        database = where(self.store.url) if self.store is not None else "not open yet"
-        self._about = text_window("About NeuroExam", about_html(database), self,
-                                  size=(620, 360))
-        self._about.show()
+        viewer = QTextBrowser()
+        viewer.setWindowTitle("NeuroExam clinical rules and sources")
+        viewer.setMarkdown(rules_markdown())
+        viewer.resize(900, 700)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.show()
+        self._rules_viewer = viewer
