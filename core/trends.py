@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from core.knowledge import LEMS_KEY_MUSCLES, MOTOR_ITEMS, Side
 
 if TYPE_CHECKING:
+    from core.i18n import Translator
     from core.record import PatientRecord
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#8A6D00", "#6A3D9A",
@@ -30,6 +31,17 @@ class Series:
 
     label: str
     points: tuple[tuple[int, int], ...]
+    side: Side | None = None
+    """The side and movement the label names, for a label in another language."""
+    movement: str = ""
+
+
+    def label_in(self, _: Translator) -> str:
+        """The legend label in the language of ``_`` (English: ``label``)."""
+        if self.side is None:
+            return _(self.label)
+        return _("{side} {movement}").format(side=_.context("abbreviation", self.side.value),
+                                             movement=_(self.movement))
 
 
 @dataclass(frozen=True)
@@ -60,5 +72,6 @@ def key_muscle_trend(record: PatientRecord, signed_only: bool = False) -> KeyMus
             points = tuple(((e.date - first).days, g.mrc) for e in exams
                            if (g := e.motor_grade(side, muscle)) is not None and g.testable)
             if any(grade < 5 for _, grade in points):
-                series.append(Series(f"{side.value} {MOTOR_ITEMS[muscle].movement}", points))
+                movement = MOTOR_ITEMS[muscle].movement
+                series.append(Series(f"{side.value} {movement}", points, side, movement))
     return KeyMuscleTrend(first, tuple(series), tuple(e.date for e in exams), operations)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from gui.palette import secondary_text
+from gui.translation import core_words, date_text
 
 if TYPE_CHECKING:
     from core.record import PatientRecord
@@ -39,7 +40,7 @@ class TrendChart(QWidget):
 
         self.trend: KeyMuscleTrend = KeyMuscleTrend(None, ())
         self.setMinimumHeight(190)
-        self.setAccessibleName("Trend of key muscles")
+        self.setAccessibleName(self.tr("Trend of key muscles"))
 
     @property
     def series(self) -> tuple[object, ...]:
@@ -48,9 +49,14 @@ class TrendChart(QWidget):
 
     def set_record(self, record: PatientRecord) -> None:
         """Take the signed exams' series from core."""
+        from dataclasses import replace
+
         from core.trends import key_muscle_trend  # not before first paint
 
-        self.trend = key_muscle_trend(record, signed_only=True)
+        words = core_words()
+        trend = key_muscle_trend(record, signed_only=True)
+        self.trend = replace(trend, series=tuple(replace(s, label=s.label_in(words))
+                                                 for s in trend.series))
         self.setAccessibleDescription(self.empty_text() or "; ".join(
             f"{s.label}: {', '.join(str(grade) for _, grade in s.points)}"
             for s in self.trend.series))
@@ -59,11 +65,13 @@ class TrendChart(QWidget):
     def empty_text(self) -> str:
         """What the chart says instead of lines, or "" when it draws some."""
         if not self.trend.exam_dates:
-            return "No signed exam yet: the trend shows the key muscles of signed exams."
+            return self.tr("No signed exam yet: the trend shows the key muscles of signed exams.")
         if not self.trend.series:
             count = len(self.trend.exam_dates)
-            return (f"Every key muscle was graded 5 in the {count} signed exam"
-                    f"{'s' if count > 1 else ''}.")
+            if count == 1:
+                return self.tr("Every key muscle was graded 5 in the signed exam.")
+            return self.tr("Every key muscle was graded 5 in the %1 signed exams.").replace(
+                "%1", str(count))
         return ""
 
     def _x_positions(self, plot: QRectF) -> list[float]:
@@ -92,7 +100,7 @@ class TrendChart(QWidget):
         plot = QRectF(40, line * 1.6, max(80.0, self.width() - 40 - legend_width - 90),
                       self.height() - line * 5.4)
         painter.setPen(text)
-        painter.drawText(QPointF(4, line * 0.8), "MRC")
+        painter.drawText(QPointF(4, line * 0.8), self.tr("MRC"))
         # the plot is white paper in every theme, so the series keep their contrast (PALETTE)
         painter.fillRect(plot, QColor(CHART_PAPER))
         for grade in range(6):
@@ -148,16 +156,16 @@ class TrendChart(QWidget):
         width = plot.width() - SAME_DAY_STEP * (max(dates.count(d) for d in dates) - 1)
         labelled_right = -1e9
         for x, date in zip(xs, dates, strict=True):
-            if x - labelled_right < self.fontMetrics().horizontalAdvance("2026-03-09") + 8:
+            if x - labelled_right < self.fontMetrics().horizontalAdvance(date_text(dates[-1])) + 8:
                 continue
             labelled_right = x
             painter.setPen(text)
-            painter.drawText(QPointF(x - 30, plot.bottom() + line * 1.2), date.isoformat())
+            painter.drawText(QPointF(x - 30, plot.bottom() + line * 1.2), date_text(date))
             since = [op for op in self.trend.operations if op <= date]
             if since:
                 painter.setPen(muted)
                 painter.drawText(QPointF(x - 30, plot.bottom() + line * 2.3),
-                                 f"day {(date - since[-1]).days}")
+                                 self.tr("day %1").replace("%1", str((date - since[-1]).days)))
         for operation in self.trend.operations:
             if not first <= operation <= last:
                 continue
@@ -165,7 +173,7 @@ class TrendChart(QWidget):
             painter.setPen(QPen(QColor(CHART_INK), 1, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
             painter.setPen(QColor(CHART_INK))
-            painter.drawText(QPointF(x + 3, plot.top() + line * 0.9), "operation")
+            painter.drawText(QPointF(x + 3, plot.top() + line * 0.9), self.tr("operation"))
         painter.setPen(muted)
         painter.drawText(QPointF(plot.left(), plot.bottom() + line * 3.4),
-                         "date of the signed exam; day: days since the operation")
+                         self.tr("date of the signed exam; day: days since the operation"))
