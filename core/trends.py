@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING
 from core.knowledge import LEMS_KEY_MUSCLES, MOTOR_ITEMS, Side
 
 if TYPE_CHECKING:
+    from core.i18n import Translator
     from core.record import PatientRecord
 
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
-           "#999999")
-"""Okabe-Ito colours, told apart with any colour vision: one per series, in order; a chart draws
-at most this many series."""
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#8A6D00", "#6A3D9A",
+           "#56606E")
+"""Okabe-Ito colours, told apart with any colour vision, with its three lightest (orange, sky
+blue, grey) replaced by darker ones so that every line has 3:1 or more on the white chart; one
+per series, in order, each also with its own dash; a chart draws at most this many series."""
 
 
 @dataclass(frozen=True)
@@ -29,21 +31,40 @@ class Series:
 
     label: str
     points: tuple[tuple[int, int], ...]
+    side: Side | None = None
+    """The side and movement the label names, for a label in another language."""
+    movement: str = ""
+
+
+    def label_in(self, _: Translator) -> str:
+        """The legend label in the language of ``_`` (English: ``label``)."""
+        if self.side is None:
+            return _(self.label)
+        return _("{side} {movement}").format(side=_.context("abbreviation", self.side.value),
+                                             movement=_(self.movement))
 
 
 @dataclass(frozen=True)
 class KeyMuscleTrend:
-    """The series of one patient, and the date their day 0 counts from."""
+    """The series of one patient, the date their day 0 counts from, the exams drawn (by date,
+    in order; one day may hold several) and the dates of the operations."""
 
     first_exam: dt.date | None
     series: tuple[Series, ...]
+    exam_dates: tuple[dt.date, ...] = ()
+    operations: tuple[dt.date, ...] = ()
 
 
-def key_muscle_trend(record: PatientRecord) -> KeyMuscleTrend:
-    """Every key muscle, right side then left, that was graded below 5 at some exam."""
-    exams = record.exams_by_date()
+def key_muscle_trend(record: PatientRecord, signed_only: bool = False) -> KeyMuscleTrend:
+    """Every key muscle, right side then left, that was graded below 5 at some exam;
+    ``signed_only`` leaves drafts out (the patient page shows what was signed)."""
+    from core.record import ExamStatus
+
+    exams = [e for e in record.exams_by_date()
+             if not signed_only or e.status is ExamStatus.SIGNED]
+    operations = tuple(sorted(s.date for s in record.surgeries))
     if not exams:
-        return KeyMuscleTrend(None, ())
+        return KeyMuscleTrend(None, (), (), operations)
     first = exams[0].date
     series: list[Series] = []
     for side in (Side.RIGHT, Side.LEFT):
@@ -51,5 +72,6 @@ def key_muscle_trend(record: PatientRecord) -> KeyMuscleTrend:
             points = tuple(((e.date - first).days, g.mrc) for e in exams
                            if (g := e.motor_grade(side, muscle)) is not None and g.testable)
             if any(grade < 5 for _, grade in points):
-                series.append(Series(f"{side.value} {MOTOR_ITEMS[muscle].movement}", points))
-    return KeyMuscleTrend(first, tuple(series))
+                movement = MOTOR_ITEMS[muscle].movement
+                series.append(Series(f"{side.value} {movement}", points, side, movement))
+    return KeyMuscleTrend(first, tuple(series), tuple(e.date for e in exams), operations)

@@ -11,7 +11,7 @@ import datetime as dt
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -57,26 +57,41 @@ from core.record import Exam, ExamKind, Pain
 from gui.accessibility import name_form_fields
 from gui.grade_model import TO_TEST_COLOUR, GradeGridModel
 from gui.session import ExamSession
+from gui.translation import core_words, date_text
 from gui.widgets.dermatome_map import DermatomeMapPair
 from gui.widgets.grade_grid import GradeGridView
 from gui.widgets.triage_banner import TriageBanner
 
 STEPS: list[tuple[str, Section | None]] = [
-    ("Context", None), ("Motor", Section.MOTOR), ("Sensory", Section.SENSORY),
-    ("Reflexes and UMN signs", Section.REFLEXES), ("Walking and tension tests", Section.FUNCTION),
-    ("Red flags and pain", Section.RED_FLAGS), ("Review", None), ("Sign", None),
+    (QT_TRANSLATE_NOOP("ExamEditor", "Context"), None),
+    (QT_TRANSLATE_NOOP("ExamEditor", "Motor"), Section.MOTOR),
+    (QT_TRANSLATE_NOOP("ExamEditor", "Sensory"), Section.SENSORY),
+    (QT_TRANSLATE_NOOP("ExamEditor", "Reflexes and UMN signs"), Section.REFLEXES),
+    (QT_TRANSLATE_NOOP("ExamEditor", "Walking and tension tests"), Section.FUNCTION),
+    (QT_TRANSLATE_NOOP("ExamEditor", "Red flags and pain"), Section.RED_FLAGS),
+    (QT_TRANSLATE_NOOP("ExamEditor", "Review"), None),
+    (QT_TRANSLATE_NOOP("ExamEditor", "Sign"), None),
 ]
+"""The steps by their English titles (the keys ``go_to`` takes); shown translated."""
 NOT_EXAMINED = "not examined"
+
+
+def step_title(text: str) -> str:
+    """A step's title (STEPS) in the app's language."""
+    return QCoreApplication.translate("ExamEditor", text)
 
 
 def ask_nt_reason(parent: QWidget) -> NotTestableReason | None:
     """Ask why an item is not testable (the app always asks); None when cancelled."""
-    labels = list(NOT_TESTABLE_REASON_LABELS.values())
-    chosen, accepted = QInputDialog.getItem(parent, "Not testable", "Why is it not testable?",
-                                            labels, 0, False)
+    words = core_words()
+    labels = {words(label): reason for reason, label in NOT_TESTABLE_REASON_LABELS.items()}
+    chosen, accepted = QInputDialog.getItem(
+        parent, QCoreApplication.translate("ExamEditor", "Not testable"),
+        QCoreApplication.translate("ExamEditor", "Why is it not testable?"), list(labels), 0,
+        False)
     if not accepted:
         return None
-    return next(r for r, label in NOT_TESTABLE_REASON_LABELS.items() if label == chosen)
+    return labels[chosen]
 
 
 def _native_keys(key: QKeySequence.StandardKey) -> str:
@@ -98,23 +113,23 @@ class ExamEditor(QWidget):
         self.session = session
         self.banner = TriageBanner()
         self.steps = QListWidget()
-        self.steps.setAccessibleName("Exam steps")
+        self.steps.setAccessibleName(self.tr("Exam steps"))
         self.steps.setMinimumWidth(200)
         self.steps.setMaximumWidth(210)
         self.pages = QStackedWidget()
         self._build_pages()
         for title, _ in STEPS:
-            self.steps.addItem(title)
+            self.steps.addItem(step_title(title))
         self.steps.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.steps.currentRowChanged.connect(lambda _: self._focus_page())
-        self.rest_normal_button = QPushButton("Rest normal (Ctrl+R)")
+        self.rest_normal_button = QPushButton(self.tr("Rest normal (Ctrl+R)"))
         self.rest_normal_button.clicked.connect(self.rest_normal)
-        self.next_button = QPushButton("Next step (Enter)")
+        self.next_button = QPushButton(self.tr("Next step (Enter)"))
         self.next_button.clicked.connect(self.next_step)
         buttons = QHBoxLayout()
         buttons.addWidget(self.rest_normal_button)
         buttons.addStretch()
-        buttons.addWidget(QLabel("Beside each field (Ctrl+B):"))
+        buttons.addWidget(QLabel(self.tr("Beside each field (Ctrl+B):")))
         buttons.addWidget(self.compare_box)
         buttons.addWidget(self.next_button)
         body = QHBoxLayout()
@@ -145,7 +160,7 @@ class ExamEditor(QWidget):
         self.reference_name = "baseline"
         self.baseline: Exam | None = None
         self.compare_box = QComboBox()
-        self.compare_box.setAccessibleName("Compare with")
+        self.compare_box.setAccessibleName(self.tr("Compare with"))
         self.compare_box.setEnabled(False)
         self.compare_box.activated.connect(
             lambda _: self.compare_with(self.compare_box.currentData()))
@@ -158,16 +173,17 @@ class ExamEditor(QWidget):
         self.reflex_grid = GradeGridView(self.reflex_model, 4)
         self.reflex_grid.value_entered.connect(self._grade_entered)
         self.review = QTextBrowser()
-        self.review.setAccessibleName("Review")
-        self.motor_hint = _hint_label("Items to test")
-        self.reflex_hint = _hint_label("Reflexes to test")
-        pages = (self.context_page, _titled("Motor strength (MRC 0-5; type the grade, "
-                                                "- or + after 4, N for not testable)",
-                                                self.motor_grid, self.motor_hint),
-                     self.sensory_page, self._reflex_page(), self._function_page(),
-                 self._red_flag_page(), _titled("Review", self.review), self._sign_page())
+        self.review.setAccessibleName(self.tr("Review"))
+        self.motor_hint = _hint_label(self.tr("Items to test"))
+        self.reflex_hint = _hint_label(self.tr("Reflexes to test"))
+        pages = (self.context_page, _titled(self.tr("Motor strength (MRC 0-5; type the grade, "
+                                                    "- or + after 4, N for not testable)"),
+                                            self.motor_grid, self.motor_hint),
+                 self.sensory_page, self._reflex_page(), self._function_page(),
+                 self._red_flag_page(), _titled(self.tr("Review"), self.review),
+                 self._sign_page())
         for page, (title, _) in zip(pages, STEPS, strict=True):
-            page.setAccessibleName(f"Step: {title}")
+            page.setAccessibleName(self.tr("Step: {title}").format(title=step_title(title)))
             page.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so Enter and shortcuts reach us
             self.pages.addWidget(page)
 
@@ -175,27 +191,30 @@ class ExamEditor(QWidget):
         page = QWidget()
         form = QFormLayout(page)
         self.kind_box = QComboBox()
-        self.kind_box.addItems([k.value for k in ExamKind])
+        for kind in ExamKind:
+            self.kind_box.addItem(core_words()(kind.value), kind.value)
         self.kind_box.activated.connect(lambda _: self._set_field(
-            "kind", ExamKind(self.kind_box.currentText())))
+            "kind", ExamKind(self.kind_box.currentData())))
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(self.tr("yyyy-MM-dd"))
         self.date_edit.editingFinished.connect(self._date_changed)
         self.surgery_box = QComboBox()
-        self.surgery_box.addItem("none", None)
+        self.surgery_box.addItem(self.tr("none"), None)
+        words = core_words()
         for surgery in self.session.record.surgeries:
-            self.surgery_box.addItem(f"{surgery.procedure} {surgery.level.value} "
-                                     f"{surgery.side.value}, {surgery.date.isoformat()}", surgery.id)
+            self.surgery_box.addItem(f"{words(surgery.procedure)} {surgery.level.value} "
+                                     f"{words.context('side', surgery.side.value)}, "
+                                     f"{date_text(surgery.date)}", surgery.id)
         self.surgery_box.activated.connect(lambda _: self._set_field(
             "surgery_id", self.surgery_box.currentData()))
         self.examiner_edit = QLineEdit()
         self.examiner_edit.editingFinished.connect(
             lambda: self._set_field("examiner", self.examiner_edit.text().strip()))
-        form.addRow("Kind of exam", self.kind_box)
-        form.addRow("Date", self.date_edit)
-        form.addRow("Operation", self.surgery_box)
-        form.addRow("Examiner", self.examiner_edit)
+        form.addRow(self.tr("Kind of exam"), self.kind_box)
+        form.addRow(self.tr("Date"), self.date_edit)
+        form.addRow(self.tr("Operation"), self.surgery_box)
+        form.addRow(self.tr("Examiner"), self.examiner_edit)
         name_form_fields(form)
         return page
 
@@ -205,13 +224,13 @@ class ExamEditor(QWidget):
         switch = QHBoxLayout()
         self.modality_buttons = QButtonGroup(page)
         for modality in SensoryModality:
-            button = QRadioButton(modality.label.capitalize())
+            button = QRadioButton(core_words()(modality.label).capitalize())
             button.setProperty("modality", modality.value)
             self.modality_buttons.addButton(button)
             switch.addWidget(button)
         self.modality_buttons.buttons()[0].setChecked(True)
         self.modality_buttons.buttonToggled.connect(lambda *_: self.refresh())
-        self.show_baseline = QCheckBox(f"Show {self.reference_name} map")
+        self.show_baseline = QCheckBox(self._show_map_text())
         self.show_baseline.setEnabled(self.baseline is not None)
         self.show_baseline.toggled.connect(self._show_reference_map)
         switch.addStretch()
@@ -221,9 +240,9 @@ class ExamEditor(QWidget):
         self.sensory_map.value_chosen.connect(self._sensation_chosen)
         layout.addLayout(switch)
         layout.addWidget(maps, 1)
-        hint = QLabel("Click a region to cycle its value, or move with Tab or the arrows and type "
-                      "2 (normal), 1 (altered), 0 (absent), N (not testable). Ctrl+T switches "
-                      "light touch and pin prick.")
+        hint = QLabel(self.tr("Click a region to cycle its value, or move with Tab or the "
+                              "arrows and type 2 (normal), 1 (altered), 0 (absent), N (not "
+                              "testable). Ctrl+T switches light touch and pin prick."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
         return page
@@ -231,14 +250,14 @@ class ExamEditor(QWidget):
     def _side_test_rows(self, grid: QGridLayout, section: Section) -> int:
         """One row per per-side test of ``section`` (from the catalogue): a choice per side and
         the reference exam's values; returns the next free row."""
-        grid.addWidget(QLabel("Right"), 0, 1)
-        grid.addWidget(QLabel("Left"), 0, 2)
-        grid.addWidget(QLabel("Baseline"), 0, 3)
+        grid.addWidget(QLabel(self.tr("Right")), 0, 1)
+        grid.addWidget(QLabel(self.tr("Left")), 0, 2)
+        grid.addWidget(QLabel(self.tr("Baseline")), 0, 3)
         row = 1
         for test in SIDE_TESTS:
             if test.section is not section:
                 continue
-            grid.addWidget(QLabel(test.label), row, 0)
+            grid.addWidget(QLabel(core_words()(test.label)), row, 0)
             for column, side in ((1, Side.RIGHT), (2, Side.LEFT)):
                 box = SideTestBox(test, side)
                 box.value_chosen.connect(self._set_single)
@@ -255,7 +274,7 @@ class ExamEditor(QWidget):
         self._baseline_labels: dict[str, QLabel] = {}
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel("Reflexes (NINDS 0-4; N for not testable)"))
+        layout.addWidget(QLabel(self.tr("Reflexes (NINDS 0-4; N for not testable)")))
         layout.addWidget(self.reflex_hint)
         layout.addWidget(self.reflex_grid, 1)
         grid = QGridLayout()
@@ -272,24 +291,25 @@ class ExamEditor(QWidget):
     def _red_flag_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel("Tick every red flag present. Ctrl+R records that all were asked "
-                                "and none is present."))
+        layout.addWidget(QLabel(self.tr("Tick every red flag present. Ctrl+R records that all "
+                                        "were asked and none is present.")))
         self.flag_boxes: dict[RedFlag, QCheckBox] = {}
         for flag, info in RED_FLAGS.items():
-            box = QCheckBox(info.label)
+            box = QCheckBox(core_words()(info.label))
             box.clicked.connect(lambda checked, f=flag: self._toggle_flag(f, checked))
             self.flag_boxes[flag] = box
             layout.addWidget(box)
         pain = QHBoxLayout()
         self.pain_boxes: dict[str, QSpinBox] = {}
-        for name in ("leg", "back"):
+        for name, label in (("leg", self.tr("Leg pain (0-10)")),
+                            ("back", self.tr("Back pain (0-10)"))):
             box = QSpinBox()
             box.setRange(-1, 10)
-            box.setSpecialValueText("not scored")
-            box.setAccessibleName(f"{name} pain 0-10")
+            box.setSpecialValueText(self.tr("not scored"))
+            box.setAccessibleName(label)
             box.editingFinished.connect(lambda n=name, b=box: self._set_pain(n, b.value()))
             self.pain_boxes[name] = box
-            pain.addWidget(QLabel(f"{name.capitalize()} pain (0-10)"))
+            pain.addWidget(QLabel(label))
             pain.addWidget(box)
         pain.addStretch()
         layout.addLayout(pain)
@@ -301,18 +321,20 @@ class ExamEditor(QWidget):
         layout = QVBoxLayout(page)
         self.sign_status = QLabel()
         self.sign_examiner = QLineEdit()
-        self.sign_examiner.setPlaceholderText("Examiner's name")
-        self.sign_examiner.setAccessibleName("Examiner signing")
-        self.sign_button = QPushButton("Sign exam (Ctrl+Alt+S)")
+        self.sign_examiner.setPlaceholderText(self.tr("Examiner's name"))
+        self.sign_examiner.setAccessibleName(self.tr("Examiner signing"))
+        self.sign_button = QPushButton(self.tr("Sign exam (Ctrl+Alt+S)"))
         self.sign_button.clicked.connect(
             lambda: self.sign_requested.emit(self.sign_examiner.text().strip()))
-        self.amend_button = QPushButton("Amend signed exam… (Ctrl+Shift+A)")
+        self.amend_button = QPushButton(self.tr("Amend signed exam… (Ctrl+Shift+A)"))
         self.amend_button.clicked.connect(self.amend_requested.emit)
-        self.reports_button = QPushButton("Create clinician report and patient handout (Ctrl+Shift+R)")
+        self.reports_button = QPushButton(
+            self.tr("Create clinician report and patient handout (Ctrl+Shift+R)"))
         self.reports_button.clicked.connect(self.reports_requested.emit)
-        self.print_button = QPushButton(f"Print both ({_native_keys(QKeySequence.StandardKey.Print)})")
+        self.print_button = QPushButton(self.tr("Print both ({keys})").format(
+            keys=_native_keys(QKeySequence.StandardKey.Print)))
         self.print_button.clicked.connect(self.print_requested.emit)
-        self.discard_button = QPushButton("Discard this draft…")
+        self.discard_button = QPushButton(self.tr("Discard this draft…"))
         self.discard_button.clicked.connect(self.discard_requested.emit)
         for widget in (self.sign_status, self.sign_examiner, self.sign_button, self.amend_button,
                        self.reports_button, self.print_button, self.discard_button):
@@ -321,18 +343,21 @@ class ExamEditor(QWidget):
         return page
 
     def _add_shortcuts(self) -> None:
-        actions = [("Rest normal", QKeySequence("Ctrl+R"), self.rest_normal),
-                   ("Next step", QKeySequence("Ctrl+Return"), self.next_step),
-                   ("Previous step", QKeySequence("Ctrl+Backspace"), self.previous_step),
-                   ("Sign", QKeySequence("Ctrl+Alt+S"),
+        actions = [(self.tr("Rest normal"), QKeySequence("Ctrl+R"), self.rest_normal),
+                   (self.tr("Next step"), QKeySequence("Ctrl+Return"), self.next_step),
+                   (self.tr("Previous step"), QKeySequence("Ctrl+Backspace"),
+                    self.previous_step),
+                   (self.tr("Sign"), QKeySequence("Ctrl+Alt+S"),
                     lambda: self.sign_requested.emit(self.sign_examiner.text().strip())),
-                   ("Reports", QKeySequence("Ctrl+Shift+R"), self.reports_requested.emit),
-                   ("Switch light touch / pin prick", QKeySequence("Ctrl+T"),
+                   (self.tr("Reports"), QKeySequence("Ctrl+Shift+R"),
+                    self.reports_requested.emit),
+                   (self.tr("Switch light touch / pin prick"), QKeySequence("Ctrl+T"),
                     self.toggle_modality),
-                   ("Compare with baseline / previous exam", QKeySequence("Ctrl+B"),
+                   (self.tr("Compare with baseline / previous exam"), QKeySequence("Ctrl+B"),
                     self.toggle_reference),
-                   ("Amend signed exam", QKeySequence("Ctrl+Shift+A"), self.amend_requested.emit),
-                   ("Print reports", QKeySequence(QKeySequence.StandardKey.Print),
+                   (self.tr("Amend signed exam"), QKeySequence("Ctrl+Shift+A"),
+                    self.amend_requested.emit),
+                   (self.tr("Print reports"), QKeySequence(QKeySequence.StandardKey.Print),
                     self.print_requested.emit)]
         for text, keys, slot in actions:
             action = QAction(text, self)
@@ -357,8 +382,12 @@ class ExamEditor(QWidget):
             return
         self.reference_name, self.baseline = name, self.references[name]
         self.compare_box.setCurrentIndex(self.compare_box.findData(name))
-        self.show_baseline.setText(f"Show {name} map")
+        self.show_baseline.setText(self._show_map_text())
         self.refresh()
+
+    def _show_map_text(self) -> str:
+        return (self.tr("Show previous map") if self.reference_name == "previous"
+                else self.tr("Show baseline map"))
 
     def toggle_reference(self) -> None:
         """Switch between the baseline and the previous exam, when both exist."""
@@ -488,11 +517,14 @@ class ExamEditor(QWidget):
             self.reference_name = "baseline" if "baseline" in references else "previous"
         self.baseline = references.get(self.reference_name)
         self.compare_box.clear()
+        words = core_words()
         for name, exam in references.items():
-            self.compare_box.addItem(f"{name}: {exam.kind.value} {exam.date.isoformat()}", name)
+            self.compare_box.addItem(f"{QCoreApplication.translate('ColumnTableModel', name)}: "
+                                     f"{words(exam.kind.value)} "
+                                     f"{date_text(exam.date)}", name)
         self.compare_box.setCurrentIndex(self.compare_box.findData(self.reference_name))
         self.compare_box.setEnabled(len(references) > 1)
-        self.show_baseline.setText(f"Show {self.reference_name} map")
+        self.show_baseline.setText(self._show_map_text())
         self.show_baseline.setEnabled(self.baseline is not None)
         if self.baseline is None:
             self.show_baseline.setChecked(False)
@@ -506,21 +538,23 @@ class ExamEditor(QWidget):
         modality = self.current_modality()
         self.sensory_map.set_values(values_from_exam(getattr(exam, modality.value)),
                                     self._changed_dermatomes(modality))
-        self.sensory_map.set_caption(f"Now: {exam.date.isoformat()}"
+        self.sensory_map.set_caption(self.tr("Now: {date}").format(date=date_text(exam.date))
                                      if self.baseline_map.isVisible() else "")
         if baseline is not None:
             self.baseline_map.set_values(values_from_exam(getattr(baseline, modality.value)))
-            self.baseline_map.set_caption(
-                f"{self.reference_name.capitalize()}: {baseline.kind.value} exam "
-                f"{baseline.date.isoformat()}")
+            reference = QCoreApplication.translate("ColumnTableModel", self.reference_name)
+            self.baseline_map.set_caption(self.tr("{reference}: {kind} exam {date}").format(
+                reference=reference.capitalize(), kind=core_words()(baseline.kind.value),
+                date=date_text(baseline.date)))
         self._refresh_context(exam)
         for (field, side), choice in self._single_boxes.items():
             choice.show_value(getattr(exam, field).get(side))
         for test in SIDE_TESTS:
             base = getattr(baseline, test.field) if baseline else None
             self._baseline_labels[test.field].setText(
-                "" if base is None else f"R {_single_text(test, base.get(Side.RIGHT))} · "
-                                        f"L {_single_text(test, base.get(Side.LEFT))}")
+                "" if base is None else self.tr("R {right} · L {left}").format(
+                    right=_single_text(test, base.get(Side.RIGHT)),
+                    left=_single_text(test, base.get(Side.LEFT))))
         for flag, box in self.flag_boxes.items():
             box.setChecked(flag in (exam.red_flags or []))
         for name, box in self.pain_boxes.items():
@@ -531,15 +565,18 @@ class ExamEditor(QWidget):
         self.review.setPlainText(self._review_text(exam))
         signed, amending = self.session.read_only, self.session.amending
         if amending:
-            self.sign_status.setText(f"Amending the signed exam: {self.session.amendment_reason}. "
-                                     "Edits are saved together as a new signed revision; the "
-                                     "earlier one is kept.")
+            self.sign_status.setText(self.tr(
+                "Amending the signed exam: {reason}. Edits are saved together as a new signed "
+                "revision; the earlier one is kept.").format(
+                reason=self.session.amendment_reason))
         else:
             self.sign_status.setText(
-                f"Signed by {exam.examiner} at {exam.signed_at:%Y-%m-%d %H:%M} UTC."
-                if signed and exam.signed_at else "Not signed yet.")
-        self.sign_button.setText("Save amendment (Ctrl+Alt+S)" if amending
-                                 else "Sign exam (Ctrl+Alt+S)")
+                self.tr("Signed by {examiner} at {when} UTC.").format(
+                    examiner=exam.examiner,
+                    when=f"{date_text(exam.signed_at.date())} {exam.signed_at:%H:%M}")
+                if signed and exam.signed_at else self.tr("Not signed yet."))
+        self.sign_button.setText(self.tr("Save amendment (Ctrl+Alt+S)") if amending
+                                 else self.tr("Sign exam (Ctrl+Alt+S)"))
         self.sign_button.setEnabled(not signed)
         self.amend_button.setVisible(signed)
         self.discard_button.setVisible(not signed and not amending)
@@ -555,12 +592,12 @@ class ExamEditor(QWidget):
             mine = [d for d in deciders if d.kind is kind]
             model.set_to_test({(d.side, str(d.item)): d.text for d in mine})
             hint.setVisible(bool(mine))
-            hint.setText("<b>Still undecided between the leading lesions.</b> Test these "
-                         "before you decide:<br>" + "<br>".join(f"• {escape(d.text)}"
-                                                                 for d in mine[:5]))
+            hint.setText(self.tr("<b>Still undecided between the leading lesions.</b> Test "
+                                 "these before you decide:") + "<br>"
+                         + "<br>".join(f"• {escape(d.text)}" for d in mine[:5]))
 
     def _refresh_context(self, exam: Exam) -> None:
-        self.kind_box.setCurrentText(exam.kind.value)
+        self.kind_box.setCurrentIndex(self.kind_box.findData(exam.kind.value))
         self.date_edit.setDate(QDate(exam.date.year, exam.date.month, exam.date.day))
         self.surgery_box.setCurrentIndex(max(0, self.surgery_box.findData(exam.surgery_id)))
         self.examiner_edit.setText(exam.examiner)
@@ -577,17 +614,18 @@ class ExamEditor(QWidget):
         missing = missing_items(exam)
         for row, (title, section) in enumerate(STEPS):
             done = section is not None and not missing[section]
-            self.steps.item(row).setText(f"{'✓ ' if done else ''}{title}")
+            self.steps.item(row).setText(f"{'✓ ' if done else ''}{step_title(title)}")
 
     def _review_text(self, exam: Exam) -> str:
         missing = missing_items(exam)
-        lines = [assessment_text(self.session.assessment), "NOT EXAMINED:"]
+        lines = [assessment_text(self.session.assessment), self.tr("NOT EXAMINED:")]
         for section, items in missing.items():
             if items:
-                lines.append(f"  {section.value}: {len(items)} items ({', '.join(items[:6])}"
-                             f"{', ...' if len(items) > 6 else ''})")
+                lines.append("  " + self.tr("{section}: {count} items ({items})").format(
+                    section=section.value, count=len(items),
+                    items=", ".join(items[:6]) + (", ..." if len(items) > 6 else "")))
         if len(lines) == 2:
-            lines.append("  nothing: every item was examined")
+            lines.append("  " + self.tr("nothing: every item was examined"))
         return "\n".join(lines)
 
 
@@ -630,7 +668,13 @@ def _set_keyed(exam: Exam, field: str, side: Side, key: Any, value: Any,
 
 
 def _single_text(test: SideTest, value: Any) -> str:
-    return NOT_EXAMINED if value is None else test.text(value)
+    """A per-side test's value in the app's language ("positivo a 40°")."""
+    words = core_words()
+    if value is None:
+        return QCoreApplication.translate("ExamEditor", "not examined")
+    if isinstance(value, int) and test.count is not None:
+        return words(test.count.text).format(value)
+    return words(test.text(value))
 
 
 class SideTestBox(QComboBox):
@@ -645,7 +689,7 @@ class SideTestBox(QComboBox):
         self.test, self.side = test, side
         self._values: list[Any] = [None, *test.values()]
         self.addItems([_single_text(test, v) for v in self._values])
-        self.setAccessibleName(f"{side.value} {test.label}")
+        self.setAccessibleName(f"{core_words()(side.value)} {core_words()(test.label)}")
         self.activated.connect(lambda index: self.value_chosen.emit(
             self.test, self.side, self._values[index]))
 

@@ -5,18 +5,23 @@ from __future__ import annotations
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from core.knowledge import MOTOR_ITEMS, REFLEXES, Side
 from gui.models import KEY_ROLE, ColumnTableModel, Index
+from gui.palette import TO_TEST_BACKGROUND, TO_TEST_TEXT, secondary_text
+from gui.translation import core_words
 
 if TYPE_CHECKING:
     from core.record import Exam
 
 
-TO_TEST_COLOUR = "#FFE8A3"
-"""A soft amber behind a cell the engine asks to be tested (dark text stays readable on it)."""
+REFERENCE_NAMES = (QT_TRANSLATE_NOOP("ColumnTableModel", "baseline"),
+                   QT_TRANSLATE_NOOP("ColumnTableModel", "previous"))
+"""What the grids compare with, as column headers (translated where headers are shown)."""
+TO_TEST_COLOUR = TO_TEST_BACKGROUND
+"""The name the exam steps import; the colour itself lives in gui/palette.py."""
 
 
 class GradeGridModel(ColumnTableModel):
@@ -26,7 +31,8 @@ class GradeGridModel(ColumnTableModel):
     are edited, by the view's keys; a value that differs from baseline is marked "●" and bold.
     """
 
-    COLUMNS = ("", "Right", "baseline", "Left", "baseline")
+    COLUMNS = ("", QT_TRANSLATE_NOOP("ColumnTableModel", "Right"), REFERENCE_NAMES[0],
+               QT_TRANSLATE_NOOP("ColumnTableModel", "Left"), REFERENCE_NAMES[0])
     """Headers; the two reference columns are named after what is compared ("previous" too)."""
     SIDE_COLUMNS = {1: Side.RIGHT, 3: Side.LEFT}
 
@@ -88,14 +94,15 @@ class GradeGridModel(ColumnTableModel):
             if column in self.SIDE_COLUMNS and now == "" else None
         if role == Qt.ItemDataRole.DisplayRole:
             if column in self.SIDE_COLUMNS:
-                return "test ▸" if advice else f"● {now}" if changed else now
+                return (QCoreApplication.translate("GradeGridModel", "test ▸") if advice
+                        else f"● {now}" if changed else now)
             return before
         if role == Qt.ItemDataRole.BackgroundRole and advice:
-            return QBrush(QColor(TO_TEST_COLOUR))
+            return QBrush(QColor(TO_TEST_BACKGROUND))
         if role == Qt.ItemDataRole.ToolTipRole and advice:
             return advice
         if role == Qt.ItemDataRole.ForegroundRole and advice:
-            return QBrush(QColor("#3D2E00"))
+            return QBrush(QColor(TO_TEST_TEXT))
         if role == Qt.ItemDataRole.FontRole and changed:
             font = QFont()
             font.setBold(True)
@@ -103,18 +110,30 @@ class GradeGridModel(ColumnTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column in self.SIDE_COLUMNS:
-            return f"{side.value} {self._labels[row]}: {now or 'not examined'}; " \
-                   f"baseline {before or 'none'}"
-        if role == Qt.ItemDataRole.ForegroundRole and column not in self.SIDE_COLUMNS:
-            return Qt.GlobalColor.darkGray
+            return QCoreApplication.translate(
+                "GradeGridModel", "{side} {item}: {now}; {reference} {before}").format(
+                side=core_words()(side.value), item=self._labels[row],
+                now=now or QCoreApplication.translate("GradeGridModel", "not examined"),
+                reference=QCoreApplication.translate("ColumnTableModel", self.COLUMNS[2]),
+                before=before or QCoreApplication.translate("GradeGridModel", "none"))
+        if role == Qt.ItemDataRole.ForegroundRole and column in (2, 4):
+            from PySide6.QtWidgets import QApplication
+
+            # the comparison exam's values: secondary, yet 4.5:1 on the theme's background
+            return QBrush(QColor(secondary_text(QApplication.palette())))
+        if role == Qt.ItemDataRole.FontRole and column in (2, 4):
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == KEY_ROLE:
             return self.keys[row]
         return None
 
 
 def _row_label(field: str, key: Any) -> str:
+    words = core_words()
     if field == "motor":
         info = MOTOR_ITEMS[key]
-        return f"{info.movement}  ({info.roots_label})"
+        return f"{words(info.movement)}  ({info.roots_label})"
     reflex = REFLEXES[key]
-    return f"{reflex.label}  ({', '.join(reflex.roots)})"
+    return f"{words(reflex.label)}  ({', '.join(reflex.roots)})"

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from gui.errors import log, show_error
 from gui.models import KEY_ROLE, ExamTimelineModel, PatientListModel
+from gui.translation import core_words, date_text
 from gui.widgets.trend_chart import TrendChart
 
 if TYPE_CHECKING:
@@ -72,11 +73,11 @@ class PatientPage(QWidget):
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.timeline.verticalHeader().hide()
-        self.timeline.setAccessibleName("Exams of this patient")
+        self.timeline.setAccessibleName(self.tr("Exams of this patient"))
         self.timeline.activated.connect(self._activated)
         self.trend = TrendChart()
-        self.new_exam_button = QPushButton("New exam (Ctrl+N)")
-        self.new_surgery_button = QPushButton("Add operation…")
+        self.new_exam_button = QPushButton(self.tr("New exam (Ctrl+N)"))
+        self.new_surgery_button = QPushButton(self.tr("Add operation…"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_exam_button)
         buttons.addWidget(self.new_surgery_button)
@@ -85,21 +86,25 @@ class PatientPage(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.surgeries)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel("<b>Exams</b> (Enter or double-click to open)"))
+        layout.addWidget(QLabel(self.tr("<b>Exams</b> (Enter or double-click to open)")))
         layout.addWidget(self.timeline, 1)
-        layout.addWidget(QLabel("<b>Key muscles across exams</b> (MRC grade)"))
+        layout.addWidget(QLabel(self.tr("<b>Key muscles across exams</b> (MRC grade)")))
         layout.addWidget(self.trend, 1)
 
     def show_record(self, record: PatientRecord,
                     signed_bases: dict[str, PatientRecord] | None = None) -> None:
         """Show a patient's record."""
         patient = record.patient
-        born = patient.birth_date.isoformat() if patient.birth_date else "not recorded"
+        words = core_words()
+        born = date_text(patient.birth_date) if patient.birth_date else self.tr("not recorded")
         self.heading.setText(f"<h2>{patient.family_name.upper()}, {patient.given_name}</h2>"
-                             f"Record {patient.id} · born {born} · {patient.sex.value}")
-        self.surgeries.setText("<b>Operations:</b> " + ("; ".join(
-            f"{s.procedure} {s.level.value} {s.side.value} on {s.date.isoformat()}"
-            for s in record.surgeries) or "none recorded"))
+                             + self.tr("Record {id} · born {born} · {sex}").format(
+                                 id=patient.id, born=born, sex=words(patient.sex.value)))
+        self.surgeries.setText(self.tr("<b>Operations:</b> ") + ("; ".join(
+            self.tr("{procedure} {level} {side} on {date}").format(
+                procedure=words(s.procedure), level=s.level.value,
+                side=words.context("side", s.side.value), date=date_text(s.date))
+            for s in record.surgeries) or self.tr("none recorded")))
         self.timeline_model.set_record(record, signed_bases or {})
         self.trend.set_record(record)
         if self.timeline_model.rowCount():
@@ -149,7 +154,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = load_settings()
         self.patient_model.attach(store)
-        self.statusBar().showMessage(f"Database: {store.path or 'server'}")
+        self.statusBar().showMessage(self.tr("Database: {where}").format(
+            where=store.path or self.tr("server")))
         self.menuBar().setEnabled(True)
         self.centralWidget().setEnabled(True)
         self._show_start()
@@ -160,7 +166,7 @@ class MainWindow(QMainWindow):
         self._pending_url = url or ""
         self.menuBar().setEnabled(False)
         self.centralWidget().setEnabled(False)
-        self.start_text.setText("<h2>NeuroExam</h2>Opening the records…")
+        self.start_text.setText(self.tr("<h2>NeuroExam</h2>Opening the records…"))
         self.demo_button.hide()
 
     def paintEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
@@ -176,9 +182,10 @@ class MainWindow(QMainWindow):
         try:
             store = open_store(url or database_url())
         except StoreError as error:
-            show_error(self, "NeuroExam cannot open its database", str(error))
-            self.start_text.setText(f"<h2>NeuroExam</h2>The database could not be opened.<br>"
-                                    f"{error}")
+            show_error(self, self.tr("NeuroExam cannot open its database"), str(error))
+            self.start_text.setText("<h2>NeuroExam</h2>"
+                                    + self.tr("The database could not be opened.")
+                                    + f"<br>{error}")
             return
         self.attach_store(store)
         self.start_automatic_backups()
@@ -202,7 +209,7 @@ class MainWindow(QMainWindow):
 
     def _backup_failed(self, message: str) -> None:
         self.backup_warning.setToolTip(message)
-        self.backup_warning.setText("⚠ Automatic backup failed (hover for why)")
+        self.backup_warning.setText(self.tr("⚠ Automatic backup failed (hover for why)"))
         self.backup_warning.show()
 
     # ----------------------------------------------------------------------------------------
@@ -211,19 +218,19 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search by name or record id…")
-        self.search.setAccessibleName("Search patients")
+        self.search.setPlaceholderText(self.tr("Search by name or record id…"))
+        self.search.setAccessibleName(self.tr("Search patients"))
         self.search.setClearButtonEnabled(True)
         self.patient_model = PatientListModel()
         self.patient_list = QListView()
         self.patient_list.setModel(self.patient_model)
-        self.patient_list.setAccessibleName("Patients")
+        self.patient_list.setAccessibleName(self.tr("Patients"))
         self.patient_list.setSpacing(2)
         self.search.textChanged.connect(self.patient_model.search)
         self.search.returnPressed.connect(self._open_first_match)
         self.patient_list.activated.connect(
             lambda index: self.open_patient(self.patient_model.data(index, KEY_ROLE)))
-        new_patient = QPushButton("New patient…")
+        new_patient = QPushButton(self.tr("New patient…"))
         new_patient.clicked.connect(self.new_patient)
         left = QWidget()
         left.setMinimumWidth(230)
@@ -274,7 +281,7 @@ class MainWindow(QMainWindow):
             from PySide6.QtWidgets import QProgressBar
 
             bar = QProgressBar()
-            bar.setAccessibleName("Progress of the running task")
+            bar.setAccessibleName(self.tr("Progress of the running task"))
             bar.setMaximumWidth(220)
             bar.hide()
             self.statusBar().addPermanentWidget(bar)
@@ -286,7 +293,7 @@ class MainWindow(QMainWindow):
         label = QLabel()
         label.setObjectName("backupWarning")
         label.setStyleSheet("#backupWarning { color: #b3261e; font-weight: bold; }")
-        label.setAccessibleName("Automatic backup status")
+        label.setAccessibleName(self.tr("Automatic backup status"))
         label.hide()
         self.statusBar().addPermanentWidget(label)
         return label
@@ -297,9 +304,9 @@ class MainWindow(QMainWindow):
         self.start_text = QLabel()
         self.start_text.setWordWrap(True)
         self.start_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.demo_button = QPushButton("Create the demo patient")
+        self.demo_button = QPushButton(self.tr("Create the demo patient"))
         self.demo_button.clicked.connect(self.create_demo_patient)
-        self.clinic_button = QPushButton("Enter the clinic's name and telephone…")
+        self.clinic_button = QPushButton(self.tr("Enter the clinic's name and telephone…"))
         self.clinic_button.clicked.connect(self.edit_settings)
         layout.addStretch()
         layout.addWidget(self.start_text)
@@ -319,19 +326,20 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "New &patient…", self.new_patient, QKeySequence("Ctrl+Shift+N"))
-        self._action(file_menu, "&New exam", self.new_exam, QKeySequence.StandardKey.New)
-        self._action(file_menu, "Find patient", self.search.setFocus, QKeySequence.StandardKey.Find)
-        self._action(file_menu, "&Import records…", self.import_records,
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("New &patient…"), self.new_patient, QKeySequence("Ctrl+Shift+N"))
+        self._action(file_menu, self.tr("&New exam"), self.new_exam, QKeySequence.StandardKey.New)
+        self._action(file_menu, self.tr("Find patient"), self.search.setFocus, QKeySequence.StandardKey.Find)
+        self._action(file_menu, self.tr("&Import records…"), self.import_records,
                      QKeySequence("Ctrl+I"))
-        self._action(file_menu, "&Export…", self.export_records, QKeySequence("Ctrl+E"))
-        self._action(file_menu, "&Settings…", self.edit_settings, QKeySequence.StandardKey.Preferences)
+        self._action(file_menu, self.tr("&Export…"), self.export_records, QKeySequence("Ctrl+E"))
+        self._action(file_menu, self.tr("&Settings…"), self.edit_settings,
+                     QKeySequence.StandardKey.Preferences)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.edit_menu = bar.addMenu("&Edit")
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "Clinical &rules and sources", self.show_rules,
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("Clinical &rules and sources"), self.show_rules,
                      QKeySequence.StandardKey.HelpContents)
 
     # ----------------------------------------------------------------------------------------
@@ -341,16 +349,18 @@ class MainWindow(QMainWindow):
     def _show_start(self) -> None:
         empty = self.store.count_patients() == 0
         self.start_text.setText(
-            "<h2>Welcome to NeuroExam</h2>No patients yet. Create a patient with "
-            "<b>New patient</b> (Ctrl+Shift+N), import records (File, Import; Ctrl+I), or look "
-            "around with the demo patient."
-            if empty else "<h2>NeuroExam</h2>Search for a patient on the left, or create one.")
+            self.tr("<h2>Welcome to NeuroExam</h2>No patients yet. Create a patient with "
+                    "<b>New patient</b> (Ctrl+Shift+N), import records (File, Import; Ctrl+I), "
+                    "or look around with the demo patient.")
+            if empty else "<h2>NeuroExam</h2>"
+            + self.tr("Search for a patient on the left, or create one."))
         self.demo_button.setVisible(empty)
         missing = not (self.settings.clinic_name and self.settings.clinic_phone)
         if missing:  # asked at the first start: the handout tells patients to call this number
-            self.start_text.setText(self.start_text.text() + (
-                "<p>The patient handout tells patients to call their clinic the same day when a "
-                "warning sign appears: please enter the clinic's name and telephone number.</p>"))
+            self.start_text.setText(self.start_text.text() + "<p>" + self.tr(
+                "The patient handout tells patients to call their clinic the same day when a "
+                "warning sign appears: please enter the clinic's name and telephone number.")
+                + "</p>")
         self.clinic_button.setVisible(missing)
         self.stack.setCurrentWidget(self.start_page)
 
@@ -366,7 +376,7 @@ class MainWindow(QMainWindow):
         try:
             self.store.import_record(demo_record())
         except StoreError as error:
-            show_error(self, "Demo patient", str(error))
+            show_error(self, self.tr("Demo patient"), str(error))
             return
         self.patient_model.search(self.search.text())
         self.open_patient(DEMO_PATIENT_ID)
@@ -387,7 +397,8 @@ class MainWindow(QMainWindow):
             return
         patient = dialog.build()
         if self.store.has_patient(patient.id):
-            show_error(self, "New patient", f"A patient with record id {patient.id} exists.")
+            show_error(self, self.tr("New patient"),
+                       self.tr("A patient with record id {id} exists.").format(id=patient.id))
             return
         self.store.save_patient(patient)
         self.patient_model.search(self.search.text())
@@ -420,12 +431,12 @@ class MainWindow(QMainWindow):
             # Checked against the stored record: another window may have added one meanwhile.
             add_surgery(self.store.load_record(patient_id), dialog.build())
         except EditError as error:
-            show_error(self, "New operation", str(error))
+            show_error(self, self.tr("New operation"), str(error))
             return
         try:
             self.store.save_surgery(patient_id, dialog.build(), new=True)
         except StoreError as error:
-            show_error(self, "New operation", str(error))
+            show_error(self, self.tr("New operation"), str(error))
             return
         self.open_patient(patient_id)
 
@@ -476,17 +487,17 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
         self.editor.focus_step()
-        undo = self.session.undo_stack.createUndoAction(self, "&Undo")
+        undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.session.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         self.edit_menu.clear()
         self.edit_menu.addActions([undo, redo])
         exam = stored.exam
+        signed = self.tr(" (signed)") if exam.status is ExamStatus.SIGNED else ""
         self.setWindowTitle(f"NeuroExam – {self.record.patient.family_name.upper()}, "
-                            f"{self.record.patient.given_name} – {exam.date.isoformat()} "
-                            f"{exam.kind.value}{' (signed)' if exam.status is ExamStatus.SIGNED else ''}"
-                            "[*]")
+                            f"{self.record.patient.given_name} – {date_text(exam.date)} "
+                            f"{core_words()(exam.kind.value)}{signed}[*]")
 
     def _unsaved_banner(self) -> QWidget:
         """The banner over the exam while its last edits are not stored: why, and a Retry."""
@@ -498,7 +509,7 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(banner)
         self.unsaved_text = QLabel()
         self.unsaved_text.setWordWrap(True)
-        retry = QPushButton("Retry")
+        retry = QPushButton(self.tr("Retry"))
         retry.clicked.connect(self._retry_save)
         layout.addWidget(self.unsaved_text, 1)
         layout.addWidget(retry)
@@ -518,17 +529,18 @@ class MainWindow(QMainWindow):
             return
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self, "Discard draft", f"Discard the draft exam of {session.exam.date.isoformat()}? "
-            "Its findings are removed; the audit log keeps a note that it was discarded.",
+            self, self.tr("Discard draft"), self.tr(
+                "Discard the draft exam of {date}? Its findings are removed; the audit log keeps "
+                "a note that it was discarded.").format(date=date_text(session.exam.date)),
             buttons.Discard | buttons.Cancel, buttons.Cancel)
         if answer != buttons.Discard:
             return
         try:
             discard_draft(self.store, session.patient_id, session.exam.id, session.revision)
         except StoreError as error:
-            show_error(self, "Not discarded", str(error))
+            show_error(self, self.tr("Not discarded"), str(error))
             return
-        self.statusBar().showMessage("Draft discarded.")
+        self.statusBar().showMessage(self.tr("Draft discarded."))
         self.open_patient(session.patient_id)
 
     def _show_signing_notice(self) -> None:
@@ -536,13 +548,14 @@ class MainWindow(QMainWindow):
         changed = self.session.changed_since_signing() if self.session is not None else []
         self.signing_notice.setVisible(bool(changed))
         if changed:
-            self.signing_notice.setText(
-                f"This exam is shown as it was assessed when signed. Since then {', '.join(changed)}"
-                f" changed; amend the exam to assess it against the records as they are now.")
+            self.signing_notice.setText(self.tr(
+                "This exam is shown as it was assessed when signed. Since then {changed} changed; "
+                "amend the exam to assess it against the records as they are now.").format(
+                changed=", ".join(changed)))
 
     def _save_failed(self, message: str) -> None:
-        self.unsaved_text.setText(f"<b>Not saved.</b> The edits on screen are not in the "
-                                  f"database. {message}")
+        self.unsaved_text.setText(self.tr("<b>Not saved.</b> The edits on screen are not in the "
+                                          "database.") + f" {message}")
         self.unsaved_banner.show()
         self.setWindowModified(True)
 
@@ -569,15 +582,17 @@ class MainWindow(QMainWindow):
         buttons = QMessageBox.StandardButton
         if session is not None and session.unsaved is not None:
             answer = QMessageBox.warning(
-                self, "Edits not saved", "The last edits of this exam could not be saved and are "
-                f"not in the database:\n\n{session.unsaved}\n\nClose and lose them?",
+                self, self.tr("Edits not saved"), self.tr(
+                    "The last edits of this exam could not be saved and are not in the "
+                    "database:\n\n{reason}\n\nClose and lose them?").format(reason=session.unsaved),
                 buttons.Discard | buttons.Cancel, buttons.Cancel)
             if answer != buttons.Discard:
                 return False
         elif session is not None and session.amending and not session.undo_stack.isClean():
             answer = QMessageBox.question(
-                self, "Unsaved amendment", "The amendment of this signed exam has not been "
-                "saved. Save it as a new signed revision, discard its changes, or go back to it?",
+                self, self.tr("Unsaved amendment"), self.tr(
+                    "The amendment of this signed exam has not been saved. Save it as a new "
+                    "signed revision, discard its changes, or go back to it?"),
                 buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
             if answer == buttons.Save:
                 self.sign_exam("")
@@ -643,7 +658,7 @@ class MainWindow(QMainWindow):
         amending = self.session.amending
         missing = self.session.assessment.before_signing
         if missing:
-            show_error(self, "Not signed yet", " ".join(missing))
+            show_error(self, self.tr("Not signed yet"), " ".join(missing))
             if self.editor is not None:
                 self.editor.go_to("Red flags and pain")
             return
@@ -653,10 +668,12 @@ class MainWindow(QMainWindow):
             else:
                 self.session.sign(examiner or self.settings.default_examiner)
         except StoreError as error:
-            show_error(self, "Not saved" if amending else "Not signed", str(error))
+            show_error(self, self.tr("Not saved") if amending else self.tr("Not signed"),
+                       str(error))
             return
-        self.statusBar().showMessage("Amendment saved as a new signed revision." if amending
-                                     else f"Exam signed by {self.session.exam.examiner}.")
+        self.statusBar().showMessage(
+            self.tr("Amendment saved as a new signed revision.") if amending
+            else self.tr("Exam signed by {examiner}.").format(examiner=self.session.exam.examiner))
         log.info("exam amended" if amending else "exam signed")
 
     def amend_exam(self) -> None:
@@ -665,17 +682,18 @@ class MainWindow(QMainWindow):
 
         if self.session is None or not self.session.read_only:
             return
-        reason = self.ask_text("Amend signed exam",
-                               "Why is this signed exam being changed? (kept with the revision)")
+        reason = self.ask_text(self.tr("Amend signed exam"),
+                               self.tr("Why is this signed exam being changed? (kept with the "
+                                       "revision)"))
         if not reason:
             return
         try:
             self.session.begin_amendment(reason)
         except StoreError as error:
-            show_error(self, "Amendment", str(error))
+            show_error(self, self.tr("Amendment"), str(error))
             return
-        self.statusBar().showMessage("Amending: make the changes, then save the amendment "
-                                     "(Ctrl+Alt+S).")
+        self.statusBar().showMessage(self.tr("Amending: make the changes, then save the "
+                                             "amendment (Ctrl+Alt+S)."))
 
     def ask_text(self, title: str, label: str) -> str:
         """A line of text from the user ("" when cancelled)."""
@@ -695,7 +713,8 @@ class MainWindow(QMainWindow):
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         record, exam_id, settings = self.session.full_record(), self.session.exam.id, self.settings
         store = self.store
-        self._start_job("Reports", "Writing the clinician report and the patient handout…",
+        self._start_job(self.tr("Reports"),
+                        self.tr("Writing the clinician report and the patient handout…"),
                         lambda progress: _write_reports(store, record, exam_id, settings, folder),
                         self._reports_done)
 
@@ -741,7 +760,8 @@ class MainWindow(QMainWindow):
             self._print_when_written = False
             self._print(report, handout)
             return
-        self.statusBar().showMessage(f"Wrote {report} and {handout}")
+        self.statusBar().showMessage(self.tr("Wrote {report} and {handout}").format(
+            report=report, handout=handout))
         for path in (report, handout):
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
@@ -751,7 +771,7 @@ class MainWindow(QMainWindow):
         try:
             self.statusBar().showMessage(print_files([Path(p) for p in paths]))
         except (PrintError, OSError) as error:
-            show_error(self, "Print", str(error))
+            show_error(self, self.tr("Print"), str(error))
 
     def export_records(self) -> None:
         """Export this patient or all of them as JSON, CSV or FHIR, off the GUI thread."""
@@ -775,13 +795,16 @@ class MainWindow(QMainWindow):
                 return export(store, request, settings, progress)
             finally:
                 store.close()
-        self._start_job("Export", f"Exporting to {request.out}…", work, self._export_done)
+        self._start_job(self.tr("Export"), self.tr("Exporting to {file}…").format(file=request.out),
+                        work, self._export_done)
 
     def _export_done(self, summary: ExportSummary) -> None:
         self._job_finished()
         self.last_export = summary
-        self.statusBar().showMessage(f"Exported {summary.patients} patients, {summary.exams} "
-                                     f"exams to {summary.path}")
+        self.statusBar().showMessage(self.tr("Exported {patients} patients, {exams} exams to "
+                                             "{file}").format(patients=summary.patients,
+                                                              exams=summary.exams,
+                                                              file=summary.path))
 
     def import_records(self, name: str | None = None) -> None:
         """Import a JSON file of one patient or many: validated first, then all or nothing."""
@@ -791,8 +814,9 @@ class MainWindow(QMainWindow):
         if name is None:
             from PySide6.QtWidgets import QFileDialog
 
-            name, _ = QFileDialog.getOpenFileName(self, "Import records", str(data_folder()),
-                                                  "NeuroExam records (*.json)")
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Import records"),
+                                                  str(data_folder()),
+                                                  self.tr("NeuroExam records (*.json)"))
         if not name:
             return
         path, url = Path(name), self.store.url
@@ -806,14 +830,18 @@ class MainWindow(QMainWindow):
                 return store.import_records(records)
             finally:
                 store.close()
-        self._start_job("Import", f"Importing {path.name}…", work, self._import_done)
+        self._start_job(self.tr("Import"), self.tr("Importing {file}…").format(file=path.name),
+                        work, self._import_done)
 
     def _import_done(self, report: ImportReport) -> None:
         self._job_finished()
         self.last_import = report
-        already = f"; {len(report.already)} items were already stored" if report.already else ""
-        self.statusBar().showMessage(f"Imported {report.patients_created} new patients and "
-                                     f"{report.exams_added} new exams{already}.")
+        already = (self.tr("; {count} items were already stored").format(
+            count=len(report.already)) if report.already else "")
+        self.statusBar().showMessage(self.tr("Imported {patients} new patients and {exams} new "
+                                             "exams").format(patients=report.patients_created,
+                                                             exams=report.exams_added)
+                                     + already + ".")
         self.patient_model.search(self.search.text())
         if self.record is None:
             self._show_start()
@@ -837,7 +865,7 @@ class MainWindow(QMainWindow):
         from core.engine.summary import rules_markdown
 
         viewer = QTextBrowser()
-        viewer.setWindowTitle("NeuroExam clinical rules and sources")
+        viewer.setWindowTitle(self.tr("NeuroExam clinical rules and sources"))
         viewer.setMarkdown(rules_markdown())
         viewer.resize(900, 700)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

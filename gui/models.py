@@ -5,9 +5,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from gui.translation import core_words, date_text
 
 if TYPE_CHECKING:  # the first window shows before the store and the record models load
+    from core.engine.triage import Level
     from core.record import Exam, PatientRecord
     from core.store import PatientSummary, Store
 
@@ -45,12 +56,14 @@ class PatientListModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            born = f" · born {row.birth_date.isoformat()}" if row.birth_date else ""
+            born = (" · " + QCoreApplication.translate("PatientListModel", "born {date}").format(
+                date=date_text(row.birth_date)) if row.birth_date else "")
             return f"{row.family_name.upper()}, {row.given_name}\n{row.id}{born}"
         if role == KEY_ROLE:
             return row.id
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{row.given_name} {row.family_name}, record {row.id}"
+            return QCoreApplication.translate("PatientListModel", "{name}, record {id}").format(
+                name=f"{row.given_name} {row.family_name}", id=row.id)
         return None
 
 
@@ -72,18 +85,22 @@ class ColumnTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return QCoreApplication.translate("ColumnTableModel", self.COLUMNS[section])
         return None
 
 
 class ExamTimelineModel(ColumnTableModel):
     """The exams of one patient: date, kind, status, triage level."""
 
-    COLUMNS = ("Date", "Kind", "Status", "Triage", "Examiner")
+    COLUMNS = (QT_TRANSLATE_NOOP("ColumnTableModel", "Date"),
+               QT_TRANSLATE_NOOP("ColumnTableModel", "Kind"),
+               QT_TRANSLATE_NOOP("ColumnTableModel", "Status"),
+               QT_TRANSLATE_NOOP("ColumnTableModel", "Triage"),
+               QT_TRANSLATE_NOOP("ColumnTableModel", "Examiner"))
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[tuple[Exam, str]] = []
+        self._rows: list[tuple[Exam, Level]] = []
 
     def set_record(self, record: PatientRecord,
                    signed_bases: dict[str, PatientRecord] | None = None) -> None:
@@ -94,7 +111,7 @@ class ExamTimelineModel(ColumnTableModel):
         bases = signed_bases or {}
         self.beginResetModel()
         exams = list(reversed(record.exams_by_date()))
-        self._rows = [(exam, assess(bases.get(exam.id, record), exam.id).triage.level.label)
+        self._rows = [(exam, assess(bases.get(exam.id, record), exam.id).triage.level)
                       for exam in exams]
         self.endResetModel()
 
@@ -108,7 +125,19 @@ class ExamTimelineModel(ColumnTableModel):
         exam, level = self._rows[index.row()]
         if role == KEY_ROLE:
             return exam.id
+        triage = index.column() == self.COLUMNS.index("Triage")
         if role == Qt.ItemDataRole.DisplayRole:
-            return (exam.date.isoformat(), exam.kind.value, exam.status.value, level.upper(),
-                    exam.examiner)[index.column()]
+            words = core_words()
+            return (date_text(exam.date), words(exam.kind.value), words(exam.status.value),
+                    words(level.words).upper(), exam.examiner)[index.column()]
+        if triage and role == Qt.ItemDataRole.BackgroundRole:
+            from PySide6.QtGui import QColor
+
+            from core.engine.triage import LEVEL_COLOURS
+            return QColor(LEVEL_COLOURS[level])
+        if triage and role == Qt.ItemDataRole.ForegroundRole:
+            from PySide6.QtGui import QColor
+
+            from gui.palette import TRIAGE_TEXT
+            return QColor(TRIAGE_TEXT)
         return None

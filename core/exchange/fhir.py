@@ -67,10 +67,14 @@ from core.exchange.fhir_codes import (
     CodeSystem,
     definition_url,
 )
+from core.i18n import Language
 from core.knowledge import NOT_TESTABLE_REASON_LABELS, Dermatome, RedFlag, Reflex, Side
 from core.record import Exam, ExamStatus, PatientRecord, Surgery
 from core.recordio import write_atomic
 
+LANGUAGE_SYSTEM = "urn:ietf:bcp:47"
+"""Patient.communication.language codes (FHIR's common-languages value set is BCP 47)."""
+LANGUAGE_DISPLAY = {Language.EN: "English", Language.ES: "Spanish"}
 NAMESPACE = uuid.UUID("5d3c4f1e-7a0b-4c39-9a55-2f0e8e6b1c42")
 """The product's uuid5 namespace for resource identifiers."""
 
@@ -125,6 +129,9 @@ class FhirOptions:
     """The hospital's system URI of medical record numbers; empty: ``{base}/identifier/record``."""
     amendments: Mapping[tuple[str, str], str] = field(default_factory=dict)
     """(record id, exam id) -> reason, for exams amended after signing."""
+    signed_bases: Mapping[tuple[str, str], PatientRecord] = field(default_factory=dict)
+    """(record id, exam id) -> the record a signed exam was assessed against when signed (the
+    store's signing basis): its conclusion and PDF say what was signed, not a re-assessment."""
 
     @property
     def record_system(self) -> str:
@@ -243,6 +250,10 @@ class _Writer:
         }
         if patient.birth_date is not None:
             resource["birthDate"] = patient.birth_date.isoformat()
+        if patient.preferred_language is not None:
+            resource["communication"] = [{"language": {"coding": [{
+                "system": LANGUAGE_SYSTEM, "code": patient.preferred_language.value,
+                "display": LANGUAGE_DISPLAY[patient.preferred_language]}]}, "preferred": True}]
         return resource
 
     def procedure(self, record: PatientRecord, surgery: Surgery) -> dict[str, Any]:
@@ -262,8 +273,12 @@ class _Writer:
                                                         valueCode=surgery.herniation.value))
         return resource
 
+    def as_signed(self, record: PatientRecord, exam: Exam) -> PatientRecord:
+        """The record ``exam`` is assessed against: its signing basis when there is one."""
+        return self.options.signed_bases.get((record.patient.id, exam.id), record)
+
     def conclusion(self, record: PatientRecord, exam: Exam) -> tuple[str, list[dict[str, Any]]]:
-        assessment = assess(record, exam.id)
+        assessment = assess(self.as_signed(record, exam), exam.id)
         result = assessment.as_dict()
         triage = result["triage"]
         lines = [f"Triage: {triage['level']} (rules {result['rules_version']})."]
@@ -352,7 +367,7 @@ class _Writer:
             observations = [self.observation(record, exam, f, status)
                             for f in [*_sided(exam), *_unsided(exam)]]
             entries += [self.entry(o) for o in observations]
-            pdf = pdf_maker(record, exam.id) if pdf_maker is not None else None
+            pdf = pdf_maker(self.as_signed(record, exam), exam.id) if pdf_maker else None
             entries.append(self.entry(self.report(record, exam, status,
                                                   [o["id"] for o in observations], pdf)))
         return entries
