@@ -1,0 +1,65 @@
+"""Step 8, sign: the examiner's name, signing or saving an amendment, the PDFs, discarding."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from core.record import Exam
+from gui.actions import ActionId, key_text
+
+
+class SignStep(QWidget):
+    """The sign step's buttons; what they do is the window's (gui/exam_control.py)."""
+
+    sign_requested = Signal(str)
+    """The examiner's name as typed ("" for the default examiner)."""
+    amend_requested = Signal()
+    reports_requested = Signal()
+    print_requested = Signal()
+    discard_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.status = QLabel()
+        self.examiner = QLineEdit()
+        self.examiner.setPlaceholderText("Examiner's name")
+        self.examiner.setAccessibleName("Examiner signing")
+        self.sign_button = QPushButton()
+        self.sign_button.clicked.connect(self.request_signing)
+        self.amend_button = QPushButton(f"Amend signed exam… ({key_text(ActionId.AMEND)})")
+        self.amend_button.clicked.connect(self.amend_requested.emit)
+        self.reports_button = QPushButton("Create clinician report and patient handout "
+                                          f"({key_text(ActionId.REPORTS)})")
+        self.reports_button.clicked.connect(self.reports_requested.emit)
+        self.print_button = QPushButton(f"Print both ({key_text(ActionId.PRINT)})")
+        self.print_button.clicked.connect(self.print_requested.emit)
+        self.discard_button = QPushButton("Discard this draft…")
+        self.discard_button.clicked.connect(self.discard_requested.emit)
+        for widget in (self.status, self.examiner, self.sign_button, self.amend_button,
+                       self.reports_button, self.print_button, self.discard_button):
+            layout.addWidget(widget)
+        layout.addStretch()
+
+    def request_signing(self) -> None:
+        """Ask to sign with the name typed here."""
+        self.sign_requested.emit(self.examiner.text().strip())
+
+    def show_exam(self, exam: Exam, signed: bool, amendment_reason: str | None) -> None:
+        """What the exam's state allows: sign, save an amendment, amend, discard."""
+        amending = amendment_reason is not None
+        if amending:
+            self.status.setText(f"Amending the signed exam: {amendment_reason}. Edits are saved "
+                                "together as a new signed revision; the earlier one is kept.")
+        else:
+            self.status.setText(
+                f"Signed by {exam.examiner} at {exam.signed_at:%Y-%m-%d %H:%M} UTC."
+                if signed and exam.signed_at else "Not signed yet.")
+        keys = key_text(ActionId.SIGN)
+        self.sign_button.setText(f"Save amendment ({keys})" if amending else f"Sign exam ({keys})")
+        self.sign_button.setEnabled(not signed)
+        self.amend_button.setVisible(signed)
+        self.discard_button.setVisible(not signed and not amending)
+        if not self.examiner.text():
+            self.examiner.setText(exam.examiner)
