@@ -30,6 +30,9 @@ class Region:
     dermatome: Dermatome
     points: tuple[Point, ...]
     label: str | None
+    borders: tuple[tuple[Point, ...], ...] = ()
+    """The lines that outline the region: its edges, less those it shares with another piece of
+    the same dermatome (so a dermatome cut into convex pieces is drawn as one region)."""
 
     def contains(self, x: float, y: float) -> bool:
         """Even-odd point-in-polygon test."""
@@ -54,6 +57,30 @@ class KeyPoint:
     view: str
     x: float
     y: float
+    label_side: str = "right"
+    """Where its label stands: "right" or "left" of the dot."""
+
+
+@dataclass(frozen=True)
+class RegionLabel:
+    """The name of a dermatome written on a view where it has no key point (a key point carries
+    its own label); ``anchor`` is where a leader line from the label points, when the region is
+    too small to hold it."""
+
+    dermatome: Dermatome
+    side: Side
+    view: str
+    x: float
+    y: float
+    anchor: Point | None
+
+
+@dataclass(frozen=True)
+class Detail:
+    """A thin line of the drawing (knee cap, gluteal fold, anus) that carries no value."""
+
+    points: tuple[Point, ...]
+    closed: bool
 
 
 @dataclass(frozen=True)
@@ -68,6 +95,8 @@ class MapGeometry:
     labels: tuple[tuple[str, float, float], ...]
     side_marks: tuple[tuple[str, float, float], ...]
     convention: str
+    region_labels: tuple[RegionLabel, ...] = ()
+    details: tuple[Detail, ...] = ()
 
     def region_at(self, x: float, y: float) -> Region | None:
         """The region under a point of the sheet, or None."""
@@ -90,12 +119,18 @@ def load_geometry() -> MapGeometry:
         width=raw["width"], height=raw["height"],
         outlines=tuple(_points(o["points"]) for o in raw["outlines"]),
         regions=tuple(Region(r["id"], r["view"], Side(r["side"]), Dermatome(r["dermatome"]),
-                             _points(r["points"]), r.get("label")) for r in raw["regions"]),
+                             _points(r["points"]), r.get("label"),
+                             tuple(_points(b) for b in r["borders"])) for r in raw["regions"]),
         key_points=tuple(KeyPoint(Dermatome(k["dermatome"]), Side(k["side"]), k["view"], k["x"],
-                                  k["y"]) for k in raw["key_points"]),
+                                  k["y"], k["label"]) for k in raw["key_points"]),
         labels=tuple((lbl["text"], lbl["x"], lbl["y"]) for lbl in raw["labels"]),
         side_marks=tuple((m["text"], m["x"], m["y"]) for m in raw["side_marks"]),
         convention=raw["convention"],
+        region_labels=tuple(
+            RegionLabel(Dermatome(r["dermatome"]), Side(r["side"]), r["view"], r["x"], r["y"],
+                        (r["ax"], r["ay"]) if "ax" in r else None)
+            for r in raw["region_labels"]),
+        details=tuple(Detail(_points(d["points"]), d["closed"]) for d in raw["details"]),
     )
 
 
@@ -126,6 +161,12 @@ VALUE_STYLES: dict[str, ValueStyle] = {
 """Lightness falls as sensation falls (pale blue, orange, deep red), readable with any colour
 vision; hatching repeats the value in black and white."""
 OUTLINE_COLOUR = "#3C4A57"
+SILHOUETTE_FILL = "#EDEDED"
+"""Skin that no dermatome of this exam covers (lower abdomen, upper buttock)."""
+UNMAPPED_LABEL = "not part of this chart"
+KEY_POINT_LABEL = "ISNCSCI key point"
+LABEL_SIZE = 13.0
+"""Region and key-point labels, in sheet units: 6.5 pt when the sheet is printed 500 pt wide."""
 CHANGED_COLOUR = "#000000"
 
 Values = dict[Side, dict[Dermatome, SensoryGrade]]

@@ -17,12 +17,10 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
 from core.demo import demo_record  # noqa: E402
 from core.dermatome_map import values_from_exam  # noqa: E402
 from core.knowledge import Side  # noqa: E402
-from core.reports.map_drawing import before_after_drawing  # noqa: E402
 from gui.widgets.dermatome_map import DermatomeMapWidget  # noqa: E402
 
 DOCS = Path(__file__).parent
@@ -48,18 +46,32 @@ def dermatome_map(app: QApplication) -> None:
     changed = frozenset((side, d) for side in Side for d, g in values[side].items()
                         if (before.light_touch.get(side) or {}).get(d) != g)
     widget.set_values(values, changed)
-    widget.resize(1000, 780)
+    widget.set_caption(f"Light touch, {now.date.isoformat()}")
+    widget.resize(1200, 760)
     widget.show()
     app.processEvents()
     widget.grab().save(str(SHOTS / "dermatome-map.png"))
+
+
+def map_page() -> None:
+    """The clinician report's first map page (light touch, before over now) at 150 dpi."""
+    from pypdf import PdfReader
+
+    from core.reports.clinician import clinician_report
+    from core.settings import Settings
+
+    pdf_bytes = clinician_report(demo_record(), "post-1", Settings(), deterministic=True)
     with tempfile.TemporaryDirectory() as folder:
-        pdf = Path(folder) / "map.pdf"
-        sheet = before_after_drawing(values_from_exam(before.light_touch), values, 760,
-                                     changed, ("Before surgery", "Day 7"))
-        canvas = Canvas(str(pdf), pagesize=(sheet.width, sheet.height))
-        sheet.paint(canvas)
-        canvas.save()
-        pdf_page_png(pdf, DOCS / "dermatome-map-pdf.png", 110)
+        pdf = Path(folder) / "report.pdf"
+        pdf.write_bytes(pdf_bytes)
+        pages = PdfReader(pdf).pages
+        number = next(n for n, page in enumerate(pages, start=1)
+                      if "ISNCSCI key point" in page.extract_text())
+        if shutil.which("pdftoppm") is None:
+            print("pdftoppm not found (apt-get install poppler-utils); skipped the map page")
+            return
+        subprocess.run(["pdftoppm", "-png", "-r", "150", "-f", str(number), "-l", str(number),
+                        "-singlefile", str(pdf), str(DOCS / "dermatome-map-pdf")], check=True)
 
 
 def screens(app: QApplication) -> None:
@@ -71,7 +83,7 @@ def screens(app: QApplication) -> None:
         os.environ["NEUROEXAM_HOME"] = folder
         store = Store(f"sqlite:///{Path(folder) / 'shots.db'}", actor="screenshots")
         window = MainWindow(store)
-        window.resize(1280, 860)
+        window.resize(1600, 1000)
         window.show()
 
         def shot(name: str) -> None:
@@ -155,6 +167,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     dermatome_map(app)
+    map_page()
     screens(app)
     pdf_previews()
     print(f"screenshots written to {SHOTS}")

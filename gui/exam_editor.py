@@ -125,7 +125,7 @@ class ExamEditor(QWidget):
         self.motor.grid.grade_entered.connect(self._grade_entered)
         self.sensory = SensoryStep()
         self.sensory.map.value_chosen.connect(self._sensation_chosen)
-        self.sensory.modality_changed.connect(self.refresh)
+        self.sensory.view_changed.connect(self.refresh)
         self.reflexes = ReflexStep()
         self.reflexes.grid.grade_entered.connect(self._grade_entered)
         self.function = FunctionStep()
@@ -304,7 +304,7 @@ class ExamEditor(QWidget):
         exam, baseline = self.session.exam, self.baseline
         self.motor.model.set_exams(exam, baseline, self.reference_name)
         self.reflexes.model.set_exams(exam, baseline, self.reference_name)
-        self.sensory.show_exam(exam, baseline, self._changed_dermatomes())
+        self.sensory.show_exam(exam, baseline, self.reference_name, self._changed_dermatomes())
         self.context.show_exam(exam)
         self.reflexes.tests.show_exam(exam, baseline)
         self.function.tests.show_exam(exam, baseline)

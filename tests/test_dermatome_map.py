@@ -7,6 +7,7 @@ import json
 from collections import Counter
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -168,3 +169,62 @@ def test_the_map_scales_without_distortion(widget: DermatomeMapWidget) -> None:
     assert widget.region_at(widget.widget_point(Side.LEFT, Dermatome.L4)) == (Side.LEFT,
                                                                             Dermatome.L4)
     assert widget.sheet_point(QPointF(0, 0)).x() < 0, "wide widgets centre the drawing"
+
+
+def _text_sizes(page: Any, stream: Any, matrix: tuple[float, ...], sizes: list[tuple[float, int]]
+                ) -> None:
+    """Every text shown in a content stream and the forms it draws, as (printed size in points,
+    number of characters): the font size times the scale of the text and graphics matrices,
+    following ``cm``, ``q``/``Q``, text matrices and each form's own /Matrix."""
+    def times(a: tuple[float, ...], b: tuple[float, ...]) -> tuple[float, ...]:
+        return (a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
+                a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
+                a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5])
+
+    ctm, stack, text_matrix, font_size = matrix, [], (1.0, 0, 0, 1.0, 0, 0), 0.0
+    resources = stream.get("/Resources") if hasattr(stream, "get") else None
+    xobjects = (resources or page["/Resources"]).get("/XObject", {})
+    for operands, operator in ContentStream(stream, page.pdf).operations:
+        if operator == b"q":
+            stack.append(ctm)
+        elif operator == b"Q":
+            ctm = stack.pop()
+        elif operator == b"cm":
+            ctm = times(tuple(float(v) for v in operands), ctm)
+        elif operator == b"BT":
+            text_matrix = (1.0, 0, 0, 1.0, 0, 0)
+        elif operator == b"Tm":
+            text_matrix = tuple(float(v) for v in operands)
+        elif operator == b"Tf":
+            font_size = float(operands[1])
+        elif operator in (b"Tj", b"TJ", b"'", b'"'):
+            whole = times(text_matrix, ctm)
+            scale = (abs(whole[0] * whole[3] - whole[1] * whole[2])) ** 0.5
+            shown = operands[-1]
+            count = (sum(len(part) for part in shown if isinstance(part, (str, bytes)))
+                     if isinstance(shown, list) else len(shown))
+            sizes.append((font_size * scale, count))
+        elif operator == b"Do":
+            form = xobjects[operands[0]].get_object()
+            if form.get("/Subtype") == "/Form":
+                own = tuple(float(v) for v in form.get("/Matrix", [1, 0, 0, 1, 0, 0]))
+                _text_sizes(page, form, times(own, ctm), sizes)
+
+
+def test_every_label_and_legend_entry_of_the_printed_map_is_at_least_6_points() -> None:
+    """Read the sizes back from the clinician report's map pages, as printed."""
+    from core.demo import demo_record
+    from core.reports.clinician import clinician_report
+    from core.settings import Settings
+
+    reader = PdfReader(BytesIO(clinician_report(demo_record(), "post-1", Settings(), deterministic=True)))
+    map_pages = [page for page in reader.pages if "ISNCSCI key point" in page.extract_text()]
+    assert len(map_pages) == 2  # light touch and pin prick, each before over now
+    geometry = load_geometry()
+    labels_per_map = len(geometry.key_points) + len(geometry.region_labels)
+    for page in map_pages:
+        sizes: list[tuple[float, int]] = []
+        _text_sizes(page, page.get_contents(), (1.0, 0, 0, 1.0, 0, 0), sizes)
+        assert len(sizes) >= 2 * labels_per_map + len(VALUE_STYLES)
+        smallest = min(size for size, _ in sizes)
+        assert smallest >= 6.0, f"a text of {smallest:.1f} pt on the map page"

@@ -227,7 +227,8 @@ def motor_table(assessment: Assessment, styles: StyleSheet1) -> list[Flowable]:
 def sensory_section(assessment: Assessment, styles: StyleSheet1) -> list[Flowable]:
     """Light touch and pin prick maps, before and now, and the table of sensory changes."""
     context = assessment.context
-    out: list[Flowable] = [CondPageBreak(120), _p("Sensation (ISNCSCI 0 / 1 / 2)", styles["h2"])]
+    heading: list[Flowable] = [_p("Sensation (ISNCSCI 0 / 1 / 2)", styles["h2"])]
+    out: list[Flowable] = []
     reference = context.comparison
     for modality in SensoryModality:
         now = values_from_exam(getattr(context.exam, modality.value))
@@ -241,9 +242,11 @@ def sensory_section(assessment: Assessment, styles: StyleSheet1) -> list[Flowabl
                                             f"{reference.date.isoformat()}",
                                             f"Now {context.exam.date.isoformat()}"))
         else:
-            drawing = map_drawing(now, content_width() * 0.62)
-        out.append(KeepTogether([_p(f"<b>{modality.label.capitalize()}</b>", styles["body"]),
-                                 drawing]))
+            drawing = map_drawing(now, content_width())
+        # each modality on its own page, the section heading with the first
+        out.append(KeepTogether([*heading, _p(f"<b>{modality.label.capitalize()}</b>",
+                                              styles["body"]), drawing]))
+        heading = []
     rows = [["Dermatome", "Modality", "Side", "Before", "Now", "Change"]]
     for change in assessment.changes:
         if change.item.modality in (Modality.LIGHT_TOUCH, Modality.PIN_PRICK) and \

@@ -23,7 +23,11 @@ from reportlab.platypus import Flowable
 
 from core.dermatome_map import (
     CHANGED_COLOUR,
+    KEY_POINT_LABEL,
+    LABEL_SIZE,
     OUTLINE_COLOUR,
+    SILHOUETTE_FILL,
+    UNMAPPED_LABEL,
     VALUE_STYLES,
     Point,
     Region,
@@ -36,12 +40,13 @@ from core.dermatome_map import (
 from core.knowledge import Dermatome, Side
 from core.reports.fonts import FONT, FONT_BOLD, register_fonts
 
-LEGEND_HEIGHT = 40.0
-TITLE_HEIGHT = 30.0
-PANEL_GAP = 40.0
-"""Sheet units (the geometry's own), scaled with the map."""
-
-SILHOUETTE_FILL = "#F7F7F7"
+LEGEND_HEIGHT = 30.0
+TITLE_HEIGHT = 24.0
+PANEL_GAP = 16.0
+"""Sheet units (the geometry's own), scaled with the map. Maps are stacked, each the full width,
+so that a sheet printed across the page (about 500 pt) writes every label at 6.5 pt."""
+TITLE_SIZE = 15.0
+LEGEND_TEXT_SIZE = LABEL_SIZE
 
 
 @dataclass(frozen=True)
@@ -119,9 +124,30 @@ def _region_operators(index: int, style_key: str, changed: bool) -> str:
     style = VALUE_STYLES[style_key]
     outline = (_colour(CHANGED_COLOUR, "RG") + " 2.4 w" if changed
                else _colour(OUTLINE_COLOUR, "RG") + " .6 w")
-    parts = [_colour(style.fill, "rg"), outline, _polygon_path(_y_up(region.points)) + " b",
-             _hatching(region, style, load_geometry().height)]
+    borders = " ".join(_polyline_path(_y_up(run)) for run in region.borders)
+    parts = [_colour(style.fill, "rg"), _polygon_path(_y_up(region.points)) + " f",
+             _hatching(region, style, load_geometry().height), outline, borders + " S"]
     return " ".join(p for p in parts if p)
+
+
+def _polyline_path(points: Sequence[Point]) -> str:
+    moves = [f"{_number(points[0][0])} {_number(points[0][1])} m"]
+    moves += [f"{_number(x)} {_number(y)} l" for x, y in points[1:]]
+    return " ".join(moves)
+
+
+@cache
+def _details() -> str:
+    """The thin lines that carry no value (knee caps, gluteal folds, anus) and the leader lines
+    from labels to regions too small to hold them."""
+    geometry = load_geometry()
+    lines = [_polygon_path(_y_up(d.points)) if d.closed else _polyline_path(_y_up(d.points))
+             for d in geometry.details]
+    leaders = [_polyline_path(_y_up([(label.x, label.y), label.anchor]))
+               for label in geometry.region_labels if label.anchor is not None]
+    return (f"{_colour(OUTLINE_COLOUR, 'RG')} 1 w {' '.join(lines)} S "
+            f"0 0 0 RG .8 w {' '.join(leaders)} S" if leaders else
+            f"{_colour(OUTLINE_COLOUR, 'RG')} 1 w {' '.join(lines)} S")
 
 
 @cache
@@ -139,14 +165,43 @@ def _circles(centres: Iterable[Point], radius: float) -> str:
     return str(path.getCode())
 
 
+@dataclass(frozen=True)
+class _Label:
+    """A label of the map: its text, left edge, baseline (PDF coordinates) and weight."""
+
+    text: str
+    x: float
+    y: float
+    bold: bool
+
+
+@cache
+def _labels() -> tuple[_Label, ...]:
+    """Key-point labels (bold, beside the dot, away from the middle of the view) and region
+    labels (centred on the region)."""
+    geometry = load_geometry()
+    height, size = geometry.height, LABEL_SIZE
+    out = []
+    for point in geometry.key_points:
+        text = point.dermatome.value
+        width = stringWidth(text, FONT_BOLD, size)
+        x = point.x + 5.5 if point.label_side == "right" else point.x - 5.5 - width
+        out.append(_Label(text, x, height - point.y - size * 0.36, True))
+    for label in geometry.region_labels:
+        text = label.dermatome.value
+        width = stringWidth(text, FONT, size)
+        out.append(_Label(text, label.x - width / 2, height - label.y - size * 0.36, False))
+    return tuple(out)
+
+
 @cache
 def _key_point_chips() -> str:
-    """The white chips behind the key-point labels (painted at 85 % opacity)."""
-    height = load_geometry().height
+    """The white chips behind the labels (painted at 85 % opacity)."""
+    size = LABEL_SIZE
     path = PDFPathObject()
-    for point in load_geometry().key_points:
-        path.roundRect(point.x + 4, height - point.y - 5, 6.4 * len(point.dermatome.value) + 3,
-                       11, 2)
+    for label in _labels():
+        width = stringWidth(label.text, FONT_BOLD if label.bold else FONT, size)
+        path.roundRect(label.x - 2, label.y - size * 0.26, width + 4, size * 1.24, 2)
     return f"1 1 1 rg {path.getCode()} f"
 
 
@@ -162,30 +217,37 @@ def _map_texts() -> tuple[Text, ...]:
     """Key-point labels, view titles and side marks."""
     geometry = load_geometry()
     height = geometry.height
-    texts = [Text(p.dermatome.value, p.x + 5.5, height - p.y - 3, 10, bold=True)
-             for p in geometry.key_points]
-    texts += [Text(text, x, height - y, 15, colour=OUTLINE_COLOUR, anchor="middle")
-              for text, x, y in geometry.labels]
-    texts += [Text(text, x, height - y, 13, bold=True, colour=OUTLINE_COLOUR, anchor="middle")
-              for text, x, y in geometry.side_marks]
+    texts = [Text(label.text, label.x, label.y, LABEL_SIZE, bold=label.bold)
+             for label in _labels()]
+    texts += [Text(text, x, height - y, TITLE_SIZE, bold=True, colour=OUTLINE_COLOUR,
+                   anchor="middle") for text, x, y in geometry.labels]
+    texts += [Text(text, x, height - y, LABEL_SIZE, bold=True, colour=OUTLINE_COLOUR,
+                   anchor="middle") for text, x, y in geometry.side_marks]
     return tuple(texts)
 
 
 @cache
 def _legend() -> tuple[str, tuple[Text, ...]]:
-    """One swatch per value with its hatching, and the key-point dot; operators and texts."""
+    """One swatch per value with its hatching, the unmapped skin and the key-point dot, in one
+    row across the sheet; operators and texts."""
     operators: list[str] = []
     texts: list[Text] = []
-    x = 0.0
-    for style in VALUE_STYLES.values():
-        corners = ((x, 0.0), (x + 26, 0.0), (x + 26, 18.0), (x, 18.0))
-        swatch = Region("legend", "legend", Side.LEFT, Dermatome.L1, corners, None)
-        operators += [_colour(style.fill, "rg"), _colour(OUTLINE_COLOUR, "RG"), ".6 w",
-                      _polygon_path(corners) + " b", _hatching(swatch, style, 18.0)]
-        texts.append(Text(style.label, x + 34, 4, 13))
-        x += 40 + 8 * len(style.label)
-    operators.append(f"0 0 0 rg {_circles([(x + 8, 9)], 3.2)} f")
-    texts.append(Text("ISNCSCI key point", x + 16, 4, 13))
+    x, y = 0.0, 4.0
+    swatches: list[tuple[str, ValueStyle | None, str]] = [
+        (style.label, style, style.fill) for style in VALUE_STYLES.values()]
+    swatches += [(UNMAPPED_LABEL, None, SILHOUETTE_FILL), (KEY_POINT_LABEL, None, "")]
+    for label, style, fill in swatches:
+        corners = ((x, y), (x + 24, y), (x + 24, y + 14), (x, y + 14))
+        if fill:
+            operators += [_colour(fill, "rg"), _colour(OUTLINE_COLOUR, "RG"), ".6 w",
+                          _polygon_path(corners) + " b"]
+        else:
+            operators.append(f"0 0 0 rg {_circles([(x + 12, y + 7)], 3.2)} f")
+        if style is not None:
+            swatch = Region("legend", "legend", Side.LEFT, Dermatome.L1, corners, None)
+            operators.append(_hatching(swatch, style, 2 * y + 14))
+        texts.append(Text(label, x + 30, y + 3, LEGEND_TEXT_SIZE))
+        x += 30 + stringWidth(label, FONT, LEGEND_TEXT_SIZE) + 14
     return " ".join(p for p in operators if p), tuple(texts)
 
 
@@ -228,11 +290,12 @@ def _define_forms(canvas: Canvas) -> None:
     canvas.addLiteral(_silhouettes())
     canvas.endForm()
     canvas.beginForm(OVER_FORM, -20, -20, geometry.width + 20, geometry.height + 20)
+    canvas.addLiteral(_details())
     canvas.addLiteral(_key_point_dots())
     _draw_texts(canvas, _map_texts())
     canvas.endForm()
     operators, texts = _legend()
-    canvas.beginForm(LEGEND_FORM, 0, 0, 2 * geometry.width + PANEL_GAP, LEGEND_HEIGHT)
+    canvas.beginForm(LEGEND_FORM, 0, 0, geometry.width, LEGEND_HEIGHT)
     canvas.addLiteral(operators)
     _draw_texts(canvas, texts)
     canvas.endForm()
@@ -253,22 +316,23 @@ def _paint_map(canvas: Canvas, panel: MapPanel) -> None:
     canvas.restoreState()
     canvas.doForm(OVER_FORM)
     if panel.title:
-        _draw_texts(canvas, [Text(panel.title, 0, geometry.height + 8, 18, bold=True)])
+        _draw_texts(canvas, [Text(panel.title, 0, geometry.height + 6, 16, bold=True)])
 
 
 class MapSheet(Flowable):  # type: ignore[misc]  # reportlab has no type hints
-    """One map, or two side by side, over one legend, scaled to a width in points."""
+    """One map, or two one above the other, each as wide as the sheet, over one legend."""
 
     def __init__(self, panels: Sequence[MapPanel], width: float) -> None:
         super().__init__()
         register_fonts()
         geometry = load_geometry()
         self.panels = tuple(panels)
-        sheet_width = len(self.panels) * geometry.width + (len(self.panels) - 1) * PANEL_GAP
-        self.scale = width / sheet_width
-        title_height = TITLE_HEIGHT if any(p.title for p in self.panels) else 0.0
+        self.scale = width / geometry.width
+        self.title_height = TITLE_HEIGHT if any(p.title for p in self.panels) else 0.0
+        self.panel_height = geometry.height + self.title_height
         self.width = width
-        self.height = (geometry.height + LEGEND_HEIGHT + title_height) * self.scale
+        self.height = (len(self.panels) * self.panel_height + (len(self.panels) - 1) * PANEL_GAP
+                       + LEGEND_HEIGHT) * self.scale
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         """The sheet's fixed size."""
@@ -279,13 +343,16 @@ class MapSheet(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         self.paint(self.canv)
 
     def paint(self, canvas: Canvas) -> None:
-        """Paint the sheet with its lower left corner at the canvas origin."""
+        """Paint the sheet with its lower left corner at the canvas origin: the first panel on
+        top, the legend at the bottom."""
         _define_forms(canvas)
         canvas.saveState()
         canvas.scale(self.scale, self.scale)
+        count = len(self.panels)
         for index, panel in enumerate(self.panels):
             canvas.saveState()
-            canvas.translate(index * (load_geometry().width + PANEL_GAP), LEGEND_HEIGHT)
+            canvas.translate(0, LEGEND_HEIGHT + (count - 1 - index) * (self.panel_height
+                                                                       + PANEL_GAP))
             _paint_map(canvas, panel)
             canvas.restoreState()
         canvas.doForm(LEGEND_FORM)
@@ -301,6 +368,6 @@ def map_drawing(values: Values, width: float, title: str = "",
 def before_after_drawing(before: Values, now: Values, width: float,
                          changed: frozenset[tuple[Side, Dermatome]] = frozenset(),
                          labels: tuple[str, str] = ("Before", "Now")) -> MapSheet:
-    """Two maps side by side ("before" and "now", the changes outlined on "now"), one legend."""
+    """Two maps, "before" over "now" (the changes outlined on "now"), one legend."""
     return MapSheet([MapPanel(before, frozenset(), labels[0]), MapPanel(now, changed, labels[1])],
                     width)

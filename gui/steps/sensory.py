@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
 from core.dermatome_map import values_from_exam
 from core.knowledge import Dermatome, SensoryModality, Side
 from core.record import Exam
-from gui.widgets.dermatome_map import DermatomeMapWidget
+from gui.widgets.dermatome_map import DermatomeMapPair
 
 
 class SensoryStep(QWidget):
     """Light touch or pin prick on the map; Ctrl+T switches."""
 
-    modality_changed = Signal()
-    """The other modality is shown: the editor redraws the map."""
+    view_changed = Signal()
+    """The other modality, or the reference map, is shown: the editor redraws the maps."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,26 +38,25 @@ class SensoryStep(QWidget):
             self.modality_buttons.addButton(button)
             switch.addWidget(button)
         self.modality_buttons.buttons()[0].setChecked(True)
-        self.modality_buttons.buttonToggled.connect(lambda *_: self.modality_changed.emit())
+        self.modality_buttons.buttonToggled.connect(lambda *_: self.view_changed.emit())
         self.show_baseline = QCheckBox("Show baseline map")
         self.show_baseline.setEnabled(False)
         switch.addStretch()
         switch.addWidget(self.show_baseline)
-        self.map = DermatomeMapWidget()
-        self.baseline_map = DermatomeMapWidget()
-        self.baseline_map.setEnabled(False)
-        self.baseline_map.setVisible(False)
-        self.show_baseline.toggled.connect(self.baseline_map.setVisible)
-        maps = QHBoxLayout()
-        maps.addWidget(self.map, 1)
-        maps.addWidget(self.baseline_map, 1)
+        maps = DermatomeMapPair()
+        self.map, self.baseline_map = maps.now, maps.before
+        self.show_baseline.toggled.connect(self._show_reference_map)
         layout.addLayout(switch)
-        layout.addLayout(maps, 1)
+        layout.addWidget(maps, 1)
         hint = QLabel("Click a region to cycle its value, or move with Tab or the arrows and type "
                       "2 (normal), 1 (altered), 0 (absent), N (not testable). Ctrl+T switches "
                       "light touch and pin prick.")
         hint.setWordWrap(True)
         layout.addWidget(hint)
+
+    def _show_reference_map(self, on: bool) -> None:
+        self.baseline_map.setVisible(on)
+        self.view_changed.emit()
 
     def modality(self) -> SensoryModality:
         """The modality the map shows and edits."""
@@ -77,10 +76,15 @@ class SensoryStep(QWidget):
         if reference is None:
             self.show_baseline.setChecked(False)
 
-    def show_exam(self, exam: Exam, reference: Exam | None,
+    def show_exam(self, exam: Exam, reference: Exam | None, reference_name: str,
                   changed: frozenset[tuple[Side, Dermatome]]) -> None:
-        """Show the exam's map of the current modality, marking ``changed`` dermatomes."""
+        """Show the exam's map of the current modality, marking ``changed`` dermatomes, and the
+        reference exam's map beside it (captioned when shown)."""
         field = self.modality().value
         self.map.set_values(values_from_exam(getattr(exam, field)), changed)
+        self.map.set_caption(f"Now: {exam.date.isoformat()}"
+                             if self.baseline_map.isVisible() else "")
         if reference is not None:
             self.baseline_map.set_values(values_from_exam(getattr(reference, field)))
+            self.baseline_map.set_caption(f"{reference_name.capitalize()}: {reference.kind.value} "
+                                          f"exam {reference.date.isoformat()}")

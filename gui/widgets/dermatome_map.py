@@ -17,16 +17,23 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPaintEvent,
+    QPalette,
     QPen,
     QPolygonF,
     QTransform,
 )
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QToolTip, QWidget
 
 from core.dermatome_map import (
     CHANGED_COLOUR,
+    KEY_POINT_LABEL,
+    LABEL_SIZE,
     OUTLINE_COLOUR,
+    SILHOUETTE_FILL,
+    UNMAPPED_LABEL,
+    VALUE_STYLES,
     Values,
+    ValueStyle,
     dermatome_tooltip,
     load_geometry,
     style_of,
@@ -61,7 +68,10 @@ class DermatomeMapWidget(QWidget):
         super().__init__(parent)
         self._geometry = load_geometry()
         self._paths = [(region, self._path(region.points)) for region in self._geometry.regions]
+        self._borders = [self._borders_path(region.borders) for region in self._geometry.regions]
         self._outlines = [self._path(points) for points in self._geometry.outlines]
+        self._details = [self._line(d.points, d.closed) for d in self._geometry.details]
+        self._caption = ""
         self._values: Values = {Side.LEFT: {}, Side.RIGHT: {}}
         self._changed: frozenset[tuple[Side, Dermatome]] = frozenset()
         self._focus_index = 0
@@ -80,9 +90,36 @@ class DermatomeMapWidget(QWidget):
         path.closeSubpath()
         return path
 
+    @classmethod
+    def _borders_path(cls, borders: tuple[tuple[tuple[float, float], ...], ...]) -> QPainterPath:
+        path = QPainterPath()
+        for run in borders:
+            path.addPath(cls._line(run, False))
+        return path
+
+    @staticmethod
+    def _line(points: tuple[tuple[float, float], ...], closed: bool) -> QPainterPath:
+        path = QPainterPath(QPointF(*points[0]))
+        for x, y in points[1:]:
+            path.lineTo(x, y)
+        if closed:
+            path.closeSubpath()
+        return path
+
     # ---------------------------------------------------------------------------------------
     # What is shown
     # ---------------------------------------------------------------------------------------
+
+    def set_caption(self, caption: str) -> None:
+        """A title over the map, e.g. "Before surgery, 2026-03-02" (none when empty)."""
+        self._caption = caption
+        self.setAccessibleName(f"Dermatome map: {caption}" if caption else "Dermatome map")
+        self.update()
+
+    @property
+    def caption(self) -> str:
+        """The title shown over the map."""
+        return self._caption
 
     def set_values(self, values: Values, changed: frozenset[tuple[Side, Dermatome]] = frozenset()
                    ) -> None:
@@ -110,12 +147,43 @@ class DermatomeMapWidget(QWidget):
     # Geometry between the sheet and the widget
     # ---------------------------------------------------------------------------------------
 
+    def _colour(self, role: QPalette.ColorRole) -> QColor:
+        """The palette's active colour: a map shown for reference (disabled, as it takes no
+        input) stays as readable as the one being edited."""
+        return self.palette().color(QPalette.ColorGroup.Active, role)
+
+    def _caption_height(self) -> float:
+        return self.fontMetrics().height() * 1.8 if self._caption else 0.0
+
+    def _legend_rows(self) -> list[list[tuple[str, ValueStyle | None, str]]]:
+        """The legend's entries laid out in rows that fit the widget's width."""
+        entries: list[tuple[str, ValueStyle | None, str]] = [
+            (style.label, style, style.fill) for style in VALUE_STYLES.values()]
+        entries += [(UNMAPPED_LABEL, None, SILHOUETTE_FILL), (KEY_POINT_LABEL, None, "")]
+        metrics = self.fontMetrics()
+        rows: list[list[tuple[str, ValueStyle | None, str]]] = [[]]
+        used = 0.0
+        for entry in entries:
+            width = metrics.horizontalAdvance(entry[0]) + metrics.height() * 2.6
+            if rows[-1] and used + width > self.width():
+                rows.append([])
+                used = 0.0
+            rows[-1].append(entry)
+            used += width
+        return rows
+
+    def _legend_height(self) -> float:
+        return len(self._legend_rows()) * self.fontMetrics().height() * 1.5 + 4
+
     def _transform(self) -> QTransform:
-        """Sheet to widget: uniform scale, centred, so the drawing never distorts."""
+        """Sheet to widget: uniform scale, centred between caption and legend, so the drawing
+        never distorts and fills the widget."""
         width, height = self._geometry.width, self._geometry.height
-        scale = min(self.width() / width, self.height() / height)
+        top = self._caption_height()
+        room = max(1.0, self.height() - top - self._legend_height())
+        scale = min(self.width() / width, room / height)
         dx = (self.width() - width * scale) / 2
-        dy = (self.height() - height * scale) / 2
+        dy = top + (room - height * scale) / 2
         return QTransform(scale, 0, 0, scale, dx, dy)
 
     def sheet_point(self, point: QPointF) -> QPointF:
@@ -141,23 +209,20 @@ class DermatomeMapWidget(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), self.palette().base())
+        painter.fillRect(self.rect(), self._colour(QPalette.ColorRole.Base))
+        self._paint_caption(painter)
+        self._paint_legend(painter)
         painter.setTransform(self._transform())
         outline = QColor(OUTLINE_COLOUR)
         for path in self._outlines:
             painter.setPen(QPen(outline, 1.6))
-            painter.setBrush(QColor("#F7F7F7"))
+            painter.setBrush(QColor(SILHOUETTE_FILL))
             painter.drawPath(path)
         focused = self.focused if self.hasFocus() else None
         for region, path in self._paths:
+            _fill(painter, path, style_of(self._values, region.side, region.dermatome))
+        for (region, _), path in zip(self._paths, self._borders, strict=True):
             key = (region.side, region.dermatome)
-            style = style_of(self._values, region.side, region.dermatome)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(style.fill))
-            painter.drawPath(path)
-            if style.hatch:
-                painter.setBrush(QBrush(QColor("#000000"), _HATCH[style.hatch]))
-                painter.drawPath(path)
             highlighted = key == self._hover or key == focused
             width = 2.6 if key in self._changed or highlighted else 0.6
             colour = QColor("#0B62A4") if highlighted else (
@@ -165,31 +230,104 @@ class DermatomeMapWidget(QWidget):
             painter.setPen(QPen(colour, width))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path)
+        painter.setPen(QPen(outline, 1.0))
+        for path in self._details:
+            painter.drawPath(path)
+        if focused is not None:  # the focused regions again, so neighbours never hide the ring
+            pen = QPen(QColor("#0B62A4"), 3.2)
+            painter.setPen(pen)
+            for (region, _), path in zip(self._paths, self._borders, strict=True):
+                if (region.side, region.dermatome) == focused:
+                    painter.drawPath(path)
         self._paint_labels(painter)
 
+    def _label_font_size(self, painter: QPainter) -> float:
+        """Label size in sheet units: the drawing's own, but never below 8 points on screen."""
+        scale = painter.transform().m11()
+        return max(LABEL_SIZE, 8 * self.logicalDpiY() / 72 / max(scale, 1e-6))
+
+    def _chip(self, painter: QPainter, text: str, x: float, y: float, size: float,
+              centred: bool) -> None:
+        """A label on a white chip, its left edge (or centre) at x and its middle at y."""
+        width = painter.fontMetrics().horizontalAdvance(text)
+        left = x - width / 2 if centred else x
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 225))
+        painter.drawRoundedRect(QRectF(left - 2, y - size * 0.62, width + 4, size * 1.24), 2, 2)
+        painter.setPen(QColor("#000000"))
+        painter.drawText(QPointF(left, y + size * 0.36), text)
+
     def _paint_labels(self, painter: QPainter) -> None:
+        size = self._label_font_size(painter)
         font = painter.font()
-        font.setPointSizeF(10)
+        font.setPixelSize(max(1, round(size)))
+        painter.setFont(font)
+        painter.setPen(QPen(QColor("#000000"), 0.8))
+        for label in self._geometry.region_labels:
+            if label.anchor is not None:
+                painter.drawLine(QPointF(label.x, label.y), QPointF(*label.anchor))
+                painter.setBrush(QColor("#000000"))
+                painter.drawEllipse(QPointF(*label.anchor), 1.6, 1.6)
+        for label in self._geometry.region_labels:
+            self._chip(painter, label.dermatome.value, label.x, label.y, size, centred=True)
         font.setBold(True)
         painter.setFont(font)
-        chip = QColor(255, 255, 255, 215)
         for point in self._geometry.key_points:
-            label = point.dermatome.value
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(chip)
-            painter.drawRoundedRect(QRectF(point.x + 4, point.y - 6, 6.6 * len(label) + 3, 12), 2, 2)
+            text = point.dermatome.value
+            x = point.x + 5.5 if point.label_side == "right" else (
+                point.x - 5.5 - painter.fontMetrics().horizontalAdvance(text))
+            self._chip(painter, text, x, point.y, size, centred=False)
             painter.setPen(QPen(QColor("#FFFFFF"), 0.8))
             painter.setBrush(QColor("#000000"))
             painter.drawEllipse(QPointF(point.x, point.y), 3.2, 3.2)
-            painter.setPen(QColor("#000000"))
-            painter.drawText(QPointF(point.x + 5.5, point.y + 4), label)
-        font.setPointSizeF(13)
-        font.setBold(False)
+        font.setPixelSize(max(1, round(size * 1.15)))
         painter.setFont(font)
-        painter.setPen(QColor(OUTLINE_COLOUR))
+        painter.setPen(self._colour(QPalette.ColorRole.Text))
         for text, x, y in self._geometry.labels + self._geometry.side_marks:
-            rect = QRectF(x - 120, y - 16, 240, 20)
+            rect = QRectF(x - 120, y - size * 1.4, 240, size * 1.6)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _paint_caption(self, painter: QPainter) -> None:
+        if not self._caption:
+            return
+        font = self.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        painter.setFont(font)
+        painter.setPen(self._colour(QPalette.ColorRole.Text))
+        painter.drawText(QRectF(0, 0, self.width(), self._caption_height()),
+                         Qt.AlignmentFlag.AlignCenter, self._caption)
+
+    def _paint_legend(self, painter: QPainter) -> None:
+        painter.setFont(self.font())
+        metrics = self.fontMetrics()
+        line = metrics.height() * 1.5
+        y = self.height() - self._legend_height() + 2
+        text_colour = self._colour(QPalette.ColorRole.Text)
+        for row in self._legend_rows():
+            x = 4.0
+            for text, style, fill in row:
+                box = QRectF(x, y + (line - metrics.height()) / 2, metrics.height() * 1.6,
+                             metrics.height())
+                path = QPainterPath()
+                path.addRect(box)
+                if style is not None:
+                    _fill(painter, path, style)
+                elif fill:
+                    painter.fillPath(path, QColor(fill))
+                else:
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(text_colour)
+                    painter.drawEllipse(box.center(), 3.2, 3.2)
+                if fill:
+                    painter.setPen(QPen(QColor(OUTLINE_COLOUR), 1))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawRect(box)
+                painter.setPen(text_colour)
+                painter.drawText(QRectF(box.right() + 6, y, 1000, line),
+                                 Qt.AlignmentFlag.AlignVCenter, text)
+                x = box.right() + 6 + metrics.horizontalAdvance(text) + metrics.height()
+            y += line
 
     # ---------------------------------------------------------------------------------------
     # Mouse and keyboard
@@ -252,3 +390,38 @@ class DermatomeMapWidget(QWidget):
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
         self.update()
         super().focusOutEvent(event)
+
+
+def _fill(painter: QPainter, path: QPainterPath, style: ValueStyle) -> None:
+    """Fill a region or a legend swatch with a value's colour and hatching."""
+    painter.fillPath(path, QColor(style.fill))
+    if style.hatch:
+        painter.fillPath(path, QBrush(QColor("#000000"), _HATCH[style.hatch]))
+
+
+class DermatomeMapPair(QWidget):
+    """The map being edited ("now") and, when shown, the reference map ("before") beside or
+    under it, whichever arrangement gives both the larger drawing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.now = DermatomeMapWidget()
+        self.before = DermatomeMapWidget()
+        self.before.setEnabled(False)
+        self.before.setVisible(False)
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.before, 1)
+        self._layout.addWidget(self.now, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt override)
+        """Side by side when the panel is wide, one above the other when it is tall."""
+        geometry = self.now._geometry
+        aspect = geometry.width / geometry.height
+        width, height = self.width(), self.height()
+        beside = min(width / 2 / aspect, height)
+        stacked = min(width / aspect, height / 2)
+        self._layout.setDirection(QBoxLayout.Direction.LeftToRight if beside >= stacked
+                                  else QBoxLayout.Direction.TopToBottom)
+        super().resizeEvent(event)  # type: ignore[arg-type]
