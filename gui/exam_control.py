@@ -20,17 +20,21 @@ from gui.errors import log, show_error
 if TYPE_CHECKING:
     from core.record import PatientRecord
     from core.settings import Settings
+    from core.store import Store
     from gui.exam_editor import ExamEditor
     from gui.main_window import MainWindow
     from gui.session import ExamSession
 
 
-def _write_reports(record: PatientRecord, exam_id: str, settings: Settings,
+def _write_reports(store: Store, record: PatientRecord, exam_id: str, settings: Settings,
                    folder: Path) -> tuple[str, str]:
     from core.reports.files import write_reports  # reportlab loads only when PDFs are made
 
     report = folder / f"{record.patient.id}-{exam_id}-report.pdf"
     handout = folder / f"{record.patient.id}-{exam_id}-handout.pdf"
+    # In the audit log first: a PDF that could not be noted is not written.
+    store.log_access("pdf_written", [record.patient.id],
+                     f"clinician report and patient handout of exam {exam_id}")
     write_reports(record, exam_id, settings, report, handout)
     return str(report), str(handout)
 
@@ -293,9 +297,10 @@ class ExamControl(QObject):
         folder = data_folder() / "reports"
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         record, exam_id = self.session.full_record(), self.session.exam.id
-        settings = self.window.settings
+        settings, store = self.window.settings, self.window.store
         self.window.jobs.start("Reports", "Writing the clinician report and the patient handout…",
-                               lambda progress: _write_reports(record, exam_id, settings, folder),
+                               lambda progress: _write_reports(store, record, exam_id, settings,
+                                                               folder),
                                self._reports_done)
 
     def print_reports(self) -> None:

@@ -468,3 +468,17 @@ def test_cli_exports_each_format_privately_and_audits_it(store: Store, tmp_path:
     assert stat.S_IMODE(out.stat().st_mode) == 0o600 and out.stat().st_size > 0
     actions = [entry["action"] for entry in store.audit_entries("DEMO-0001")]
     assert actions[-1] == "record_exported"
+
+
+def test_a_key_file_that_is_a_symbolic_link_is_refused(tmp_path: Path) -> None:
+    planted = tmp_path / "attacker.key"
+    planted.write_bytes(b"k" * 32)  # a key someone else knows
+    link = tmp_path / "pseudonym.key"
+    link.symlink_to(planted)
+    with pytest.raises(ValueError, match="not a regular file"):
+        load_or_create_key(link)
+    dangling = tmp_path / "dangling.key"
+    dangling.symlink_to(tmp_path / "nothing-here")
+    with pytest.raises(ValueError, match="not a regular file"):
+        load_or_create_key(dangling)
+    assert not (tmp_path / "nothing-here").exists()

@@ -928,3 +928,29 @@ def test_a_signed_exam_keeps_its_assessment_when_the_operation_is_edited_later(
     window.session.begin_amendment("operation corrected")
     assert not window.exams.signing_notice.isVisibleTo(window)
     assert assessment_text(window.session.assessment) != signed_text
+
+
+def test_the_printed_report_of_a_signed_exam_survives_an_edited_operation(
+        qtbot: Any, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pypdf import PdfReader
+
+    monkeypatch.setattr(exam_control_module.QDesktopServices, "openUrl", lambda url: True)
+    store.import_record(demo_record())
+
+    def printed_report() -> list[str]:
+        window.open_patient("DEMO-0001")
+        window.exams.open_exam("post-1")
+        window.exams.last_reports = None
+        window.exams.create_reports()
+        qtbot.waitUntil(lambda: window.exams.last_reports is not None, timeout=30_000)
+        assert window.exams.last_reports is not None
+        text = "\n".join(page.extract_text() for page in PdfReader(window.exams.last_reports[0]).pages)
+        return [line for line in text.splitlines() if "Printed" not in line]
+
+    before = printed_report()
+    operation = store.load_record("DEMO-0001").surgeries[0]
+    store.save_surgery("DEMO-0001", operation.model_copy(update={"side": SurgerySide.RIGHT,
+                                                                 "level": DiscLevel.L5_S1}))
+    assert printed_report() == before
+    written = [e for e in store.audit_entries("DEMO-0001") if e["action"] == "pdf_written"]
+    assert len(written) == 2 and "post-1" in written[0]["detail"]

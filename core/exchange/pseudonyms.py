@@ -62,7 +62,12 @@ def load_or_create_key(path: Path) -> bytes:
                 handle.write(secrets.token_bytes(KEY_BYTES))
                 handle.flush()
                 os.fsync(handle.fileno())
-    key = path.read_bytes()
+    if path.is_symlink() or not path.is_file():
+        raise ValueError(f"{path} is not a regular file (a symbolic link, a folder or a device); "
+                         "NeuroExam reads its pseudonym key only from a real file")
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        key = handle.read(4096)
     if len(key) < 16:
         raise ValueError(f"{path} is not a pseudonym key (it holds {len(key)} bytes, at least "
                          "16 are needed); restore it from a backup or remove it to start anew")
