@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from core import edits
 from core.edits import ContextField, PainSite
-from core.engine.changes import ChangeKind
 from core.exam_items import FAMILY, SideTest
 from core.grades import SensoryGrade
 from core.knowledge import MOTOR_ITEMS, REFLEXES, Dermatome, ItemKind, Muscle, RedFlag, Side
@@ -54,7 +53,6 @@ STEPS: list[tuple[str, Section | None]] = [
 ]
 REFERENCES = ("baseline", "previous")
 """The earlier exams a clinician may see beside each field, as the engine's context names them."""
-_UNCHANGED = (ChangeKind.UNCHANGED, ChangeKind.NOT_COMPARABLE)
 
 
 class ExamEditor(QWidget):
@@ -329,12 +327,8 @@ class ExamEditor(QWidget):
 
     def _changed_dermatomes(self) -> frozenset[tuple[Side, Dermatome]]:
         """The dermatomes of the shown modality that changed against the shown reference."""
-        assessment = self.session.assessment
-        changes = (assessment.changes_since_previous if self.reference_name == "previous"
-                   else assessment.changes)
-        modality = self.sensory.modality().value
-        return frozenset((c.item.side, Dermatome(c.item.item)) for c in changes
-                         if c.item.modality.value == modality and c.kind not in _UNCHANGED)
+        return self.session.assessment.changed_dermatomes(self.sensory.modality(),
+                                                          self.reference_name == "previous")
 
     def _refresh_steps(self, exam: Exam) -> None:
         missing = missing_items(exam)

@@ -265,10 +265,10 @@ class _Writer:
     def conclusion(self, record: PatientRecord, exam: Exam) -> tuple[str, list[dict[str, Any]]]:
         assessment = assess(record, exam.id)
         result = assessment.as_dict()
-        triage = result["triage"]
-        lines = [f"Triage: {triage['level']} (rules {result['rules_version']})."]
-        lines += [f"- {r['text']} [{r['rule']}; {r['source']}]" for r in triage["reasons"]]
-        codes = [self.concept(TRIAGE_LEVEL, triage["level"])]
+        level = assessment.triage.level.label
+        lines = [f"Triage: {level} (rules {result['rules_version']})."]
+        lines += [f"- {r.text} [{r.rule_id}; {r.source}]" for r in assessment.triage.reasons]
+        codes = [self.concept(TRIAGE_LEVEL, level)]
         lines += localisation_summary(assessment)
         if assessment.headline_localisation:
             codes.append(self.concept(LESION, assessment.headline_localisation[0].lesion.value))

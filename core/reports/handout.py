@@ -15,6 +15,7 @@ from core.engine import Assessment, assess
 from core.engine.changes import ChangeKind
 from core.engine.localisation import umn_signs
 from core.engine.readings import Modality
+from core.engine.triage import LEVEL_COLOURS, Level
 from core.knowledge import RED_FLAGS, Dermatome, Muscle, SensoryModality, Side
 from core.record import Exam, PatientRecord
 from core.reports import handout_text as words
@@ -129,7 +130,7 @@ def _warning_box(sheet: StyleSheet1) -> Table:
     box = Table(rows, colWidths=[content_width()])
     box.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FONT),
-        ("BOX", (0, 0), (-1, -1), 2, colors.HexColor("#9E1B32")),
+        ("BOX", (0, 0), (-1, -1), 2, colors.HexColor(LEVEL_COLOURS[Level.EMERGENCY])),
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#FBEFF1")),
         ("LEFTPADDING", (0, 0), (-1, -1), 10), ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),

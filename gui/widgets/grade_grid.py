@@ -77,8 +77,9 @@ class GradeGridView(QTableView):
         if cell is not None and text.isdigit() and int(text) <= self._max_grade:
             self._enter(cell, text)
         elif cell is not None and text in ("-", "+") and self._grid.field == "motor":
-            current = self._grid.value(self._grid.exam, cell[0], self.currentIndex().row())
-            if current.startswith("4"):
+            exam = self._grid.exam
+            current = exam.motor_grade(cell[0], cell[1]) if exam is not None else None
+            if current is not None and current.testable and current.mrc == 4:
                 self._enter(cell, "4" + text)
         elif cell is not None and text == "N":
             self._enter(cell, "NT")
