@@ -20,6 +20,8 @@ from core.engine.readings import (
     REFLEX_READINGS,
     SENSORY_READINGS,
     Reading,
+    clonus_reading,
+    plantar_reading,
     side_test_reading,
 )
 from core.exam_items import SIDE_TEST, SideTest
@@ -28,6 +30,7 @@ from core.knowledge import (
     GAIT_TESTS,
     MOTOR_ITEMS,
     REFLEXES,
+    SADDLE_DERMATOME,
     TENSION_TEST_LABELS,
     Dermatome,
     GaitTest,
@@ -115,6 +118,38 @@ def item_readings(exam: Exam, side: Side) -> ItemReadings:
         if value is not None:
             found[item] = side_test_reading(test, value)
     return found
+
+
+class UmnSign(StrEnum):
+    """Upper motor neuron signs (clinical-reference section 4)."""
+
+    EXTENSOR_PLANTAR = "extensor plantar response (Babinski sign)"
+    SUSTAINED_CLONUS = "sustained ankle clonus"
+    ENHANCED_REFLEX = "reflex 4 (enhanced)"
+
+
+def umn_signs(exam: Exam, side: Side) -> list[tuple[UmnSign, str]]:
+    """Upper motor neuron signs on one side: reflex 4, extensor plantar, sustained clonus."""
+    signs = [(UmnSign.ENHANCED_REFLEX, f"{REFLEXES[r].label} reflex 4")
+             for r, g in (exam.reflexes.get(side) or {}).items() if g.testable and g.is_enhanced]
+    plantar = exam.plantar.get(side)
+    if plantar is not None and plantar_reading(plantar).severity == 2.0:
+        signs.append((UmnSign.EXTENSOR_PLANTAR, UmnSign.EXTENSOR_PLANTAR.value))
+    clonus = exam.clonus.get(side)
+    if clonus is not None and clonus_reading(clonus).severity == 2.0:
+        signs.append((UmnSign.SUSTAINED_CLONUS, UmnSign.SUSTAINED_CLONUS.value))
+    return signs
+
+
+def saddle_altered(exam: Exam) -> list[str]:
+    """Saddle (S4-5) sensation altered or absent, per side and modality."""
+    altered = []
+    for side in Side:
+        for modality in SensoryModality:
+            grade = exam.sensory_grade(modality, side, SADDLE_DERMATOME)
+            if grade is not None and grade.testable and not grade.is_normal:
+                altered.append(f"{side.value} S4-5 {modality.label} {grade.value}")
+    return altered
 
 
 class Course(StrEnum):

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from core.engine import Assessment, assess
 from core.engine.changes import ChangeKind
-from core.engine.localisation import umn_signs
+from core.engine.findings import umn_signs
 from core.engine.readings import Modality
 from core.engine.triage import LEVEL_COLOURS, Level
 from core.knowledge import RED_FLAGS, Dermatome, Muscle, SensoryModality, Side
