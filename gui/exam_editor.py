@@ -253,7 +253,8 @@ class ExamEditor(QWidget):
                           lambda exam: edits.set_grade(exam, family, entry.side, entry.key,
                                                        entry.grade, reason))
 
-    def _sensation_chosen(self, side: str, dermatome: str, value: SensoryGrade | None) -> None:
+    def _sensation_chosen(self, side: Side, dermatome: Dermatome,
+                          value: SensoryGrade | None) -> None:
         modality = self.sensory.modality()
         reason = None
         if value is SensoryGrade.NT:
@@ -261,9 +262,9 @@ class ExamEditor(QWidget):
             if reason is None:
                 return
         family = FAMILY[modality.value]
-        self.session.edit(f"{side} {dermatome} {modality.label}",
-                          lambda exam: edits.set_grade(exam, family, Side(side),
-                                                       Dermatome(dermatome), value, reason))
+        self.session.edit(f"{side.value} {dermatome.value} {modality.label}",
+                          lambda exam: edits.set_grade(exam, family, side, dermatome, value,
+                                                       reason))
 
     def _side_test_chosen(self, test: SideTest, side: Side, value: Any) -> None:
         self.session.edit(f"{test.label}, {side.value}: {side_test_text(test, value)}",
