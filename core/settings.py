@@ -32,7 +32,10 @@ class Settings(BaseModel):
     clinic_name: str = Field(default="", max_length=200)
     """Printed in the header of every report."""
     clinic_contact: str = Field(default="", max_length=500)
-    """Telephone and address printed on the patient handout."""
+    """Address or opening hours printed on the patient handout."""
+    clinic_phone: str = Field(default="", max_length=50)
+    """The clinic's telephone number: the handout's same-day help box tells the patient to call
+    it (and says plainly when it is missing)."""
     clinic_logo: str = ""
     """Path to a PNG or JPEG logo for the report header; empty for none."""
     default_examiner: str = Field(default="", max_length=200)

@@ -157,7 +157,9 @@ class SettingsDialog(_FormDialog):
         super().__init__("Settings", parent)
         self.fields = {name: QLineEdit(str(getattr(settings, name)))
                        for name in Settings.model_fields}
-        labels = {"clinic_name": "Clinic name", "clinic_contact": "Clinic contact (handout)",
+        labels = {"clinic_name": "Clinic name",
+                  "clinic_phone": "Clinic telephone (on the patient handout)",
+                  "clinic_contact": "Clinic address or hours (handout)",
                   "clinic_logo": "Logo file (PNG or JPEG)", "default_examiner": "Default examiner",
                   "database_url": "Database URL (empty: the data folder)",
                   "page_size": "Page size (A4 or Letter; empty: from the system locale)",

@@ -233,9 +233,12 @@ class MainWindow(QMainWindow):
         self.start_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.demo_button = QPushButton("Create the demo patient")
         self.demo_button.clicked.connect(self.create_demo_patient)
+        self.clinic_button = QPushButton("Enter the clinic's name and telephone…")
+        self.clinic_button.clicked.connect(self.edit_settings)
         layout.addStretch()
         layout.addWidget(self.start_text)
         layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.clinic_button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch()
         return page
 
@@ -279,6 +282,12 @@ class MainWindow(QMainWindow):
             "around with the demo patient."
             if empty else "<h2>NeuroExam</h2>Search for a patient on the left, or create one.")
         self.demo_button.setVisible(empty)
+        missing = not (self.settings.clinic_name and self.settings.clinic_phone)
+        if missing:  # asked at the first start: the handout tells patients to call this number
+            self.start_text.setText(self.start_text.text() + (
+                "<p>The patient handout tells patients to call their clinic the same day when a "
+                "warning sign appears: please enter the clinic's name and telephone number.</p>"))
+        self.clinic_button.setVisible(missing)
         self.stack.setCurrentWidget(self.start_page)
 
     def _open_first_match(self) -> None:
@@ -451,6 +460,8 @@ class MainWindow(QMainWindow):
         if self._run_dialog(dialog):
             self.settings = dialog.build()
             save_settings(self.settings)
+            if self.stack.currentWidget() is self.start_page:
+                self._show_start()
 
     def show_rules(self) -> None:
         """The clinical rules with their sources, in a window of their own."""

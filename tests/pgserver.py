@@ -31,6 +31,15 @@ COLLATIONS = {
 }
 
 
+HBA = """\
+# The tests' superuser logs in without a password; every other login (the clinicians and
+# administrators the role tests create) with its password, as on a clinic's server.
+local all postgres trust
+host all postgres 127.0.0.1/32 trust
+host all all 127.0.0.1/32 scram-sha-256
+"""
+
+
 def server_binaries() -> Path | None:
     """The folder with initdb and pg_ctl: PATH first, then Debian's versioned folders."""
     on_path = shutil.which("initdb")
@@ -99,6 +108,8 @@ def start_server() -> tuple[PostgresServer | None, str]:
          "start"],
     ]
     for step in steps:
+        if step[0].endswith("pg_ctl"):
+            (data / "pg_hba.conf").write_text(HBA)
         done = subprocess.run([*run_as, *step], capture_output=True, text=True, timeout=120)
         if done.returncode != 0:
             log = (folder / "log").read_text() if (folder / "log").exists() else ""

@@ -165,3 +165,42 @@ def test_the_trend_chart_names_every_weak_key_muscle_and_spans_the_follow_up(
     (59, 8, 10), (7, 8, 1), (200, 8, 50), (1200, 8, 200), (0, 8, 1), (16, 8, 2)])
 def test_the_chart_picks_round_day_steps(span: float, most_ticks: int, step: float) -> None:
     assert nice_step(span, most_ticks) == step
+
+
+def _worst_exam_record() -> object:
+    """The demo record with its postoperative exam as long as a handout can get: every muscle
+    weak, every dermatome altered in both modalities, every reflex reduced, a Babinski sign, on
+    both sides, against a normal-ish baseline (so every finding is also a change)."""
+    from core.grades import MotorGrade, ReflexGrade, SensoryGrade
+    from core.knowledge import Dermatome, PlantarResponse, Reflex
+    from core.record import MotorBySide, PlantarBySide, ReflexesBySide, SensoryBySide
+
+    record = demo_record()
+    exam = next(e for e in record.exams if e.id == "post-1")
+    muscles = {m: MotorGrade.G2 for m in MOTOR_ITEMS}
+    areas = {d: SensoryGrade.ALTERED for d in Dermatome}
+    reflexes = {r: ReflexGrade.REDUCED for r in Reflex}
+    exam.motor = MotorBySide(left=dict(muscles), right=dict(muscles))
+    exam.light_touch = SensoryBySide(left=dict(areas), right=dict(areas))
+    exam.pin_prick = SensoryBySide(left=dict(areas), right=dict(areas))
+    exam.reflexes = ReflexesBySide(left=dict(reflexes), right=dict(reflexes))
+    exam.plantar = PlantarBySide(left=PlantarResponse.EXTENSOR, right=PlantarResponse.EXTENSOR)
+    return record
+
+
+@pytest.mark.parametrize("phone", ["0100 000 111", ""])
+def test_the_same_day_help_box_is_on_page_1_of_the_longest_handout(phone: str) -> None:
+    from core.reports import handout_text as words
+
+    clinic = CLINIC.model_copy(update={"clinic_phone": phone})
+    text, reader = text_of(patient_handout(_worst_exam_record(), "post-1", clinic,  # type: ignore[arg-type]
+                                           deterministic=True))
+    assert len(reader.pages) >= 2, "the findings of this exam run onto a second page"
+    page_1 = " ".join(reader.pages[0].extract_text().split())
+    for sign in warning_signs():
+        assert sign in page_1, sign
+    assert words.WARNING_HEADING in page_1 and "Do not wait to see if it gets better." in page_1
+    if phone:
+        assert f"Your clinic's phone number: {phone}." in page_1
+    else:
+        assert "We did not print your clinic's phone number here." in page_1

@@ -90,11 +90,15 @@ def patient_handout(record: PatientRecord, exam_id: str | None, settings: Settin
     exam = context.exam
     styles = stylesheet(12.5)
     bullet = styles["bullet"]
+    # What to do next and the same-day help box come first, so they are always on page 1
+    # whatever the length of the findings (a test checks the longest handout).
     story: list[Flowable] = [
         Paragraph(words.TITLE, styles["title"]),
         Paragraph(words.INTRO, styles["body"]),
-        Paragraph(words.WHAT_WE_TESTED_HEADING, styles["h2"]),
-        *[Paragraph(escape(t), bullet, bulletText="•") for t in words.WHAT_WE_TESTED],
+        Paragraph(words.NEXT_HEADING, styles["h2"]),
+        Paragraph(f"<b>{escape(words.NEXT_STEPS[assessment.triage.level])}</b>", styles["body"]),
+        Spacer(1, 4),
+        KeepTogether([_warning_box(styles, settings)]),
         Paragraph(words.FOUND_HEADING, styles["h2"]),
     ]
     found = findings_sentences(exam) or [words.ALL_NORMAL]
@@ -105,16 +109,13 @@ def patient_handout(record: PatientRecord, exam_id: str | None, settings: Settin
         changed = change_sentences(assessment) or [words.NO_CHANGE]
         story += [Paragraph(heading, styles["h2"])]
         story += [Paragraph(escape(s), bullet, bulletText="•") for s in changed]
-    story += [Paragraph(words.NEXT_HEADING, styles["h2"]),
-              Paragraph(f"<b>{escape(words.NEXT_STEPS[assessment.triage.level])}</b>",
-                        styles["body"])]
     if context.is_postoperative and any(c.kind is not ChangeKind.UNCHANGED
                                         for c in assessment.changes):
         story.append(Paragraph(words.RECOVERY_NOTE, styles["body"]))
-    story.append(Spacer(1, 6))
-    story.append(KeepTogether([_warning_box(styles)]))
+    story += [Paragraph(words.WHAT_WE_TESTED_HEADING, styles["h2"]),
+              *[Paragraph(escape(t), bullet, bulletText="•") for t in words.WHAT_WE_TESTED]]
     story += [Paragraph(words.CONTACT_HEADING, styles["h2"]),
-              Paragraph(escape(" · ".join(p for p in (settings.clinic_name,
+              Paragraph(escape(" · ".join(p for p in (settings.clinic_name, settings.clinic_phone,
                                                       settings.clinic_contact) if p)
                                or words.NO_CONTACT), styles["body"]),
               Paragraph(words.DISCLAIMER, styles["small"])]
@@ -122,11 +123,15 @@ def patient_handout(record: PatientRecord, exam_id: str | None, settings: Settin
     return build_pdf(story, frame, settings.clinic_name or "NeuroExam", deterministic)
 
 
-def _warning_box(sheet: StyleSheet1) -> Table:
-    """The same-day warning signs in a red box that is never split across pages."""
+def _warning_box(sheet: StyleSheet1, settings: Settings) -> Table:
+    """The same-day warning signs in a red box that is never split across pages, with the
+    clinic's telephone number (or a plain note that it is missing)."""
     rows = [[Paragraph(f"<b>{words.WARNING_HEADING}</b>", sheet["h2"])]]
     rows += [[Paragraph(escape(s), sheet["bullet"], bulletText="•")] for s in warning_signs()]
     rows.append([Paragraph(f"<b>{escape(words.WARNING_ACTION)}</b>", sheet["body"])])
+    phone = settings.clinic_phone.strip()
+    rows.append([Paragraph(f"<b>{escape(words.CALL_CLINIC.format(phone=phone))}</b>"
+                           if phone else escape(words.NO_PHONE), sheet["body"])])
     box = Table(rows, colWidths=[content_width()])
     box.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FONT),

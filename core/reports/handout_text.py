@@ -40,6 +40,9 @@ WARNING_HEADING = "Get help the same day if"
 EXTRA_WARNINGS = ["the numbness in your leg or foot spreads"]
 WARNING_ACTION = ("Go to the emergency department, or call your clinic straight away. "
                   "Do not wait to see if it gets better.")
+CALL_CLINIC = "Your clinic's phone number: {phone}."
+NO_PHONE = ("We did not print your clinic's phone number here. Ask the team who looked after you "
+            "for it, and write it here: ____________________")
 CONTACT_HEADING = "Your clinic"
 NO_CONTACT = "Ask the team who looked after you for a phone number."
 DISCLAIMER = ("This sheet helps you remember your visit. It does not replace what your doctor "

@@ -8,10 +8,13 @@ from core.store.errors import (
     DatabaseTooNewError,
     DiskFullError,
     ForeignDatabaseError,
+    LoginRefusedError,
+    PermissionDeniedError,
     ReadOnlyDatabaseError,
     ServerUnreachableError,
     SignedExamError,
     StoreError,
+    UnknownSchemaError,
 )
 from core.store.store import (
     ImportReport,
@@ -25,6 +28,7 @@ from core.store.store import (
 
 __all__ = ["BackupCheck", "ConflictError", "CorruptDatabaseError", "DatabaseBusyError",
            "DatabaseTooNewError", "DiskFullError", "ForeignDatabaseError", "ImportReport",
-           "PatientSummary", "ReadOnlyDatabaseError", "Revision", "ServerUnreachableError",
-           "SignedExamError", "Store", "StoreError", "StoredExam", "open_store", "restore",
+           "LoginRefusedError", "PatientSummary", "PermissionDeniedError",
+           "ReadOnlyDatabaseError", "Revision", "ServerUnreachableError", "SignedExamError",
+           "Store", "StoreError", "StoredExam", "UnknownSchemaError", "open_store", "restore",
            "verify_backup"]

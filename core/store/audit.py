@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from core.store.connection import Backend, transaction
+from core.store.connection import Backend, reading, transaction
 from core.store.schema import audit_log
 
 
@@ -41,6 +41,12 @@ class AuditMixin:
         with transaction(self.backend) as connection:
             yield connection
 
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[Any]:
+        """A connection for reading; a failure becomes the StoreError of its cause."""
+        with reading(self.backend) as connection:
+            yield connection
+
     def _audit(self, connection: Any, action: str, patient_id: str, exam_id: str | None,
                detail: str) -> None:
         connection.execute(audit_log.insert().values(at=now(), actor=self.actor, action=action,
@@ -62,5 +68,5 @@ class AuditMixin:
         """The audit log of one patient, oldest first."""
         query = select(audit_log).where(audit_log.c.patient_id == patient_id) \
             .order_by(audit_log.c.id)
-        with self.engine.connect() as connection:
+        with self._read() as connection:
             return [dict(row._mapping) for row in connection.execute(query)]

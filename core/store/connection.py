@@ -13,13 +13,22 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from core.store.errors import DatabaseTooNewError, StoreError, classify
-from core.store.schema import SCHEMA_VERSION, stored_version, upgrade
-from core.store.sqlite_file import APPLICATION_ID, OpenLock, check_file, create_private_file
+from core.store.errors import DatabaseTooNewError, StoreError, UnknownSchemaError, classify
+from core.store.schema import (
+    SCHEMA_VERSION,
+    database_hash,
+    expected_hash,
+    stored_version,
+    upgrade,
+)
+from core.store.sqlite_file import APPLICATION_ID, OpenLock, check_file, create_database_file
+
+MIGRATION_LOCK = 0x4E455831
+"""The key of the PostgreSQL advisory lock held while the schema is migrated ("NEX1")."""
 
 
 class Backend(Protocol):
@@ -34,6 +43,10 @@ class Backend(Protocol):
 
     def where(self) -> str:
         """The database named for a message: its path, or its URL without the password."""
+
+    def lock_schema(self, connection: Connection) -> None:
+        """Hold the database's migration lock until the end of this transaction, so that two
+        processes opening an empty or older database never migrate it at the same time."""
 
     def after_upgrade(self, connection: Connection) -> None:
         """Mark a database as NeuroExam's once its schema is in place (inside a transaction)."""
@@ -67,15 +80,18 @@ def _sqlite_pragmas(connection: Any, record: Any) -> None:
 
 
 class SQLiteBackend:
-    """A database file on this computer or a shared folder."""
+    """A database file on this computer or a shared folder (or, with no path, one in memory, for
+    tests and the self-test)."""
 
-    def __init__(self, url: str, path: Path) -> None:
+    def __init__(self, url: str, path: Path | None) -> None:
         self.url = url
         self._path = path
-        # Look before touching: a refused file is never changed (no WAL, no tables added).
-        check_file(path, SCHEMA_VERSION)
-        create_private_file(path)
-        self._lock: OpenLock | None = OpenLock(path)
+        self._lock: OpenLock | None = None
+        if path is not None:
+            # Look before touching: a refused file is never changed (no WAL, no tables added).
+            check_file(path, SCHEMA_VERSION)
+            create_database_file(path)
+            self._lock = OpenLock(path)
         # hide_parameters: an error never quotes the values of a statement (names, notes).
         self.engine: Engine = create_engine(url, hide_parameters=True)
         event.listen(self.engine, "connect", _sqlite_pragmas)
@@ -85,7 +101,13 @@ class SQLiteBackend:
         return self._path
 
     def where(self) -> str:
-        return str(self._path)
+        return str(self._path or where(self.url))
+
+    def lock_schema(self, connection: Connection) -> None:
+        """BEGIN IMMEDIATE: the write lock of the file, taken before the version is read (the
+        driver would otherwise start the transaction only at the first write, and run the
+        CREATE TABLEs outside any)."""
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     def after_upgrade(self, connection: Connection) -> None:
         connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -102,7 +124,9 @@ class ServerBackend:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.engine: Engine = create_engine(url, hide_parameters=True)
+        # pool_pre_ping: a connection the server ended (a restart, an idle timeout) is replaced
+        # before use instead of failing the user's next operation.
+        self.engine: Engine = create_engine(url, hide_parameters=True, pool_pre_ping=True)
 
     @property
     def path(self) -> Path | None:
@@ -110,6 +134,11 @@ class ServerBackend:
 
     def where(self) -> str:
         return where(self.url)
+
+    def lock_schema(self, connection: Connection) -> None:
+        """A transaction-level advisory lock (released by the commit, or by the server when the
+        connection dies, so a crashed migration never blocks the next one)."""
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
 
     def after_upgrade(self, connection: Connection) -> None:
         """Nothing to mark: the server's database is NeuroExam's by its configuration."""
@@ -122,8 +151,8 @@ def open_backend(url: str) -> Backend:
     """Connect; check the schema version, upgrade an older database, refuse a newer or damaged
     one. Low-level failures become the StoreError of their cause."""
     try:
-        path = sqlite_path(url)
-        backend: Backend = SQLiteBackend(url, path) if path is not None else ServerBackend(url)
+        is_sqlite = make_url(url).get_backend_name() == "sqlite"
+        backend: Backend = SQLiteBackend(url, sqlite_path(url)) if is_sqlite else ServerBackend(url)
     except DBAPIError as error:
         raise classify(error, where(url)) from None
     except SQLAlchemyError as error:
@@ -147,11 +176,19 @@ def _check_schema(backend: Backend) -> None:
                 "Update NeuroExam to open it.")
         if version < SCHEMA_VERSION:
             with backend.engine.begin() as connection:
+                backend.lock_schema(connection)
                 upgrade(connection)
         with backend.engine.begin() as connection:
             backend.after_upgrade(connection)
+            found = database_hash(connection)
     except DBAPIError as error:
         raise classify(error, backend.where()) from None
+    if found != expected_hash():
+        raise UnknownSchemaError(
+            f"The database {backend.where()} says schema {SCHEMA_VERSION} but its tables are not "
+            f"those of NeuroExam's schema {SCHEMA_VERSION} (schema hash {found}, expected "
+            f"{expected_hash()}): it was changed outside NeuroExam. It was not changed further. "
+            "Restore a backup, or ask whoever administers the database.")
 
 
 @contextlib.contextmanager
@@ -159,6 +196,17 @@ def transaction(backend: Backend) -> Iterator[Any]:
     """One transaction; a failure of the database becomes the StoreError of its cause."""
     try:
         with backend.engine.begin() as connection:
+            yield connection
+    except DBAPIError as error:
+        raise classify(error, backend.where()) from None
+
+
+@contextlib.contextmanager
+def reading(backend: Backend) -> Iterator[Any]:
+    """A connection for reading; a failure (a server gone away) becomes the StoreError of its
+    cause, never a driver's message with the SQL in it."""
+    try:
+        with backend.engine.connect() as connection:
             yield connection
     except DBAPIError as error:
         raise classify(error, backend.where()) from None

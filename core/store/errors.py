@@ -72,12 +72,56 @@ class ServerUnreachableError(StoreError):
     exit_code = 12
 
 
+class UnknownSchemaError(ForeignDatabaseError):
+    """The tables are not those of the schema version the database claims (changed by hand, or
+    by a program that is not this NeuroExam)."""
+
+
+class LoginRefusedError(StoreError):
+    """The server refused the user name or password (or the database does not exist)."""
+
+    exit_code = 13
+
+
+class PermissionDeniedError(StoreError):
+    """The server refused an operation the user's role does not allow."""
+
+    exit_code = 14
+
+
+# SQLSTATE classes of the PostgreSQL server (the driver's error carries them as .sqlstate).
+_UNREACHABLE_STATES = ("08", "57P01", "57P02", "57P03")
+_LOGIN_STATES = ("28", "3D000")
+_PERMISSION_STATES = ("42501",)
+_UNREACHABLE_TEXT = ("could not connect", "connection refused", "timeout expired",
+                     "failed to resolve host", "could not translate host name",
+                     "server closed the connection", "connection is lost", "connection failed",
+                     "the connection is closed", "no route to host", "network is unreachable")
+
+
 def classify(error: BaseException, where: str) -> StoreError:
     """Turn a low-level database error into the StoreError of its cause, naming ``where``.
 
     The driver's own text is not repeated: it may quote SQL parameters (names, notes)."""
     original = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
     text = str(original).lower()
+    state = str(getattr(original, "sqlstate", None) or "")
+    # A refusal at login: the server answered (FATAL) while the connection was being made.
+    refused_login = "fatal" in text and "connection" in text and "database system is" not in text \
+        and "terminating connection" not in text
+    if state.startswith(_LOGIN_STATES) or (not state and refused_login):
+        return LoginRefusedError(f"The database server refused the login to {where}: wrong user "
+                                 "name or password, no such database, or the login is disabled. "
+                                 "Check them with the clinic's database administrator.")
+    if state.startswith(_PERMISSION_STATES):
+        return PermissionDeniedError(f"{where}: your database login has no permission for this "
+                                     "(your role does not allow it). Nothing was changed.")
+    if state.startswith(_UNREACHABLE_STATES) or (
+            not state and any(phrase in text for phrase in _UNREACHABLE_TEXT)):
+        return ServerUnreachableError(f"The database server for {where} cannot be reached, or "
+                                      "the connection to it was lost: the last change was not "
+                                      "saved. Check the network and that the server is running, "
+                                      "then try again.")
     if isinstance(original, OSError) and original.errno == errno.ENOSPC or "disk is full" in text \
             or "database or disk is full" in text:
         return DiskFullError(f"The disk holding {where} is full: the last change was not saved. "
@@ -97,8 +141,5 @@ def classify(error: BaseException, where: str) -> StoreError:
                                     "`neuroexam restore FILE` (it keeps the damaged file).")
     if "file is not a database" in text or "not a database" in text:
         return ForeignDatabaseError(f"{where} is not a NeuroExam database. It was not changed.")
-    if "could not connect" in text or "connection refused" in text or "timeout expired" in text:
-        return ServerUnreachableError(f"The database server for {where} cannot be reached. "
-                                      "Check the network and that the server is running.")
     return StoreError(f"{where}: the database refused the operation ({type(original).__name__}). "
                       "The last change was not saved.")

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from core.record import Exam, ExamStatus, Patient, PatientRecord, Sex, Surgery
 from core.store.audit import AuditMixin, now
@@ -101,9 +101,24 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _prefix_match(column: Any, prefix: str) -> Any:
-    """column starts with prefix, as a range an ordinary index can serve."""
-    return (column >= prefix) & (column < prefix + "\U0010ffff")
+def _past_prefix(prefix: str) -> str | None:
+    """The first string after every string that starts with ``prefix`` (code-point order), or
+    None when there is none: "dem" -> "den"."""
+    while prefix:
+        last = ord(prefix[-1]) + 1
+        if last in range(0xD800, 0xE000):  # surrogates are not characters
+            last = 0xE000
+        if last <= 0x10FFFF:
+            return prefix[:-1] + chr(last)
+        prefix = prefix[:-1]
+    return None
+
+
+def _starting_with(column: Any, prefix: str) -> Any:
+    """column starts with prefix, as a range an ordinary index serves (the key columns compare
+    in code-point order on every engine, see schema.SearchKey)."""
+    after = _past_prefix(prefix)
+    return (column >= prefix) & (column < after) if after is not None else column >= prefix
 
 
 class RecordsMixin(AuditMixin):
@@ -112,33 +127,47 @@ class RecordsMixin(AuditMixin):
     # Patients and operations
 
     def search_patients(self, text: str, limit: int = 50) -> list[PatientSummary]:
-        """Patients whose family name, given name or record id starts with ``text``."""
+        """Patients whose family name, given name or record id starts with ``text`` (case and
+        accents ignored), at most ``limit``.
+
+        The order: family-name matches by family name, given name, record id; then given-name
+        matches by given name, family name, record id; then record-id matches by record id; each
+        patient once. Each part is the first rows of its own index, read in order, so a search
+        costs the same for one letter as for ten, however many patients match."""
         prefix = _fold(text)
-        query = select(patients.c.id, patients.c.family_name, patients.c.given_name,
-                       patients.c.birth_date)
-        if prefix:
-            query = query.where(or_(_prefix_match(patients.c.family_key, prefix),
-                                    _prefix_match(patients.c.given_key, prefix),
-                                    _prefix_match(patients.c.id_key, prefix)))
-        query = query.order_by(patients.c.family_key, patients.c.given_key).limit(limit)
-        with self.engine.connect() as connection:
-            return [PatientSummary(row.id, row.family_name, row.given_name, row.birth_date)
-                    for row in connection.execute(query)]
+        parts = [(patients.c.family_key, (patients.c.family_key, patients.c.given_key)),
+                 (patients.c.given_key, (patients.c.given_key, patients.c.family_key)),
+                 (patients.c.id_key, (patients.c.id_key,))]
+        columns = (patients.c.id, patients.c.family_name, patients.c.given_name,
+                   patients.c.birth_date)
+        found: dict[str, PatientSummary] = {}
+        with self._read() as connection:
+            for key, order in parts:
+                if len(found) >= limit:
+                    break
+                query = select(*columns).where(_starting_with(key, prefix)) \
+                    .order_by(*order, patients.c.id).limit(limit)
+                for row in connection.execute(query):
+                    found.setdefault(row.id, PatientSummary(row.id, row.family_name,
+                                                            row.given_name, row.birth_date))
+                if not prefix:
+                    break  # every patient matches the family part already
+        return list(found.values())[:limit]
 
     def has_patient(self, patient_id: str) -> bool:
         """True when a patient with exactly this record id is stored."""
-        with self.engine.connect() as connection:
+        with self._read() as connection:
             query = select(patients.c.id).where(patients.c.id == patient_id)
             return connection.execute(query).first() is not None
 
     def patient_ids(self) -> list[str]:
         """Every stored record id, in id order."""
-        with self.engine.connect() as connection:
+        with self._read() as connection:
             return list(connection.execute(select(patients.c.id).order_by(patients.c.id)).scalars())
 
     def count_patients(self) -> int:
         """How many patients the store holds."""
-        with self.engine.connect() as connection:
+        with self._read() as connection:
             return int(connection.execute(select(func.count()).select_from(patients)).scalar_one())
 
     def _patient_values(self, patient: Patient) -> dict[str, Any]:
@@ -200,13 +229,13 @@ class RecordsMixin(AuditMixin):
         query = select(record_revisions).where(record_revisions.c.patient_id == patient_id) \
             .order_by(record_revisions.c.saved_at, record_revisions.c.kind,
                       record_revisions.c.item_id, record_revisions.c.revision)
-        with self.engine.connect() as connection:
+        with self._read() as connection:
             return [RecordRevision(r.kind, r.item_id, r.revision, r.saved_at, r.saved_by,
                                    r.document) for r in connection.execute(query)]
 
     def load_record(self, patient_id: str) -> PatientRecord:
         """The patient's whole record: demographics, operations, exams in date order."""
-        with self.engine.connect() as connection:
+        with self._read() as connection:
             return self._read_record(connection, patient_id)
 
     @staticmethod
@@ -231,7 +260,7 @@ class RecordsMixin(AuditMixin):
         assessed against (exams signed before NeuroExam kept it have none)."""
         query = select(signed_records.c.exam_id, signed_records.c.document).where(
             signed_records.c.patient_id == patient_id).order_by(signed_records.c.revision)
-        with self.engine.connect() as connection:
+        with self._read() as connection:
             latest = {row.exam_id: row.document for row in connection.execute(query)}
         return {exam_id: PatientRecord.model_validate_json(document)
                 for exam_id, document in latest.items()}
@@ -242,7 +271,7 @@ class RecordsMixin(AuditMixin):
         query = select(signed_records.c.document).where(
             (signed_records.c.patient_id == patient_id) & (signed_records.c.exam_id == exam_id)
         ).order_by(signed_records.c.revision.desc()).limit(1)
-        with self.engine.connect() as connection:
+        with self._read() as connection:
             document = connection.execute(query).scalar()
         return None if document is None else PatientRecord.model_validate_json(document)
 
@@ -250,7 +279,7 @@ class RecordsMixin(AuditMixin):
 
     def load_exam(self, patient_id: str, exam_id: str) -> StoredExam:
         """One exam with its current revision."""
-        with self.engine.connect() as connection:
+        with self._read() as connection:
             row = connection.execute(select(exams.c.document, exams.c.revision).where(
                 (exams.c.patient_id == patient_id) & (exams.c.id == exam_id))).first()
         if row is None:
@@ -336,7 +365,7 @@ class RecordsMixin(AuditMixin):
         query = select(exam_revisions).where(
             (exam_revisions.c.patient_id == patient_id) & (exam_revisions.c.exam_id == exam_id)
         ).order_by(exam_revisions.c.revision)
-        with self.engine.connect() as connection:
+        with self._read() as connection:
             return [Revision(r.revision, r.status, r.saved_at, r.saved_by, r.reason,
                              Exam.model_validate_json(r.document))
                     for r in connection.execute(query)]

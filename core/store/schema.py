@@ -8,14 +8,17 @@ brings a database from version N - 1 to N inside one transaction; the version is
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import (
     Column,
     Connection,
     Date,
     DateTime,
+    Dialect,
     ForeignKeyConstraint,
     Index,
     Integer,
@@ -24,10 +27,45 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    inspect,
     select,
 )
+from sqlalchemy.types import TypeDecorator
 
 metadata = MetaData()
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A moment, stored in UTC and read back timezone-aware in UTC on every engine.
+
+    PostgreSQL keeps the zone (timestamptz, returned in the session's zone); SQLite keeps text
+    without one and returns naive values. Both come back the same here, so code never compares
+    a naive time with an aware one or prints a local time labelled UTC."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError("a stored moment needs a time zone")
+        return value.astimezone(dt.UTC)
+
+    def process_result_value(self, value: dt.datetime | None,
+                             dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+SearchKey = Text().with_variant(Text(collation="C"), "postgresql")
+"""A case-folded copy of a name or id for prefix search: unbounded (folding can make a name longer:
+"ß" becomes "ss") and in code-point order on every engine (SQLite compares bytes; PostgreSQL gets
+the "C" collation, since a language collation such as glibc en_US orders strings in ways a prefix
+range cannot follow)."""
 
 meta = Table(
     "meta", metadata,
@@ -42,12 +80,20 @@ patients = Table(
     Column("given_name", String(200), nullable=False),
     Column("birth_date", Date),
     Column("sex", String(16), nullable=False),
-    # Case-folded copies for prefix search with an ordinary index (portable, no COLLATE tricks).
-    Column("family_key", String(200), nullable=False, index=True),
-    Column("given_key", String(200), nullable=False, index=True),
-    Column("id_key", String(64), nullable=False, index=True),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    # Case-folded copies for prefix search (see SearchKey and the patients_by_* indexes).
+    Column("family_key", SearchKey, nullable=False),
+    Column("given_key", SearchKey, nullable=False),
+    Column("id_key", SearchKey, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
 )
+
+# Prefix search reads the first rows of one of these in index order and stops (no sort of every
+# match): family names, given names and record ids, each with the columns that order its ties.
+patients_by_family = Index("ix_patients_by_family", patients.c.family_key, patients.c.given_key,
+                           patients.c.id)
+patients_by_given = Index("ix_patients_by_given", patients.c.given_key, patients.c.family_key,
+                          patients.c.id)
+patients_by_id = Index("ix_patients_by_id", patients.c.id_key, patients.c.id)
 
 surgeries = Table(
     "surgeries", metadata,
@@ -67,7 +113,7 @@ exams = Table(
     Column("status", String(16), nullable=False),
     Column("revision", Integer, nullable=False),
     Column("document", Text, nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
     Column("updated_by", String(200), nullable=False),
     PrimaryKeyConstraint("patient_id", "id"),
     ForeignKeyConstraint(["patient_id"], ["patients.id"], ondelete="CASCADE"),
@@ -80,7 +126,7 @@ exam_revisions = Table(
     Column("revision", Integer, nullable=False),
     Column("status", String(16), nullable=False),
     Column("document", Text, nullable=False),
-    Column("saved_at", DateTime(timezone=True), nullable=False),
+    Column("saved_at", UTCDateTime, nullable=False),
     Column("saved_by", String(200), nullable=False),
     Column("reason", Text),
     PrimaryKeyConstraint("patient_id", "exam_id", "revision"),
@@ -95,7 +141,7 @@ record_revisions = Table(
     Column("item_id", String(64), nullable=False),
     Column("revision", Integer, nullable=False),
     Column("document", Text, nullable=False),
-    Column("saved_at", DateTime(timezone=True), nullable=False),
+    Column("saved_at", UTCDateTime, nullable=False),
     Column("saved_by", String(200), nullable=False),
     PrimaryKeyConstraint("patient_id", "kind", "item_id", "revision"),
     ForeignKeyConstraint(["patient_id"], ["patients.id"], ondelete="CASCADE"),
@@ -122,7 +168,7 @@ operation or an earlier exam never changes what a signed exam said."""
 audit_log = Table(
     "audit_log", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("at", DateTime(timezone=True), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
     Column("actor", String(200), nullable=False),
     Column("action", String(32), nullable=False),
     Column("patient_id", String(64), nullable=False),
@@ -138,7 +184,7 @@ _VERSION_1_TABLES = [meta, patients, surgeries, exams, exam_revisions, audit_log
 
 def _create_version_1(connection: Connection) -> None:
     for table in _VERSION_1_TABLES:
-        table.create(connection)  # with the indexes declared on its columns
+        table.create(connection)  # without the indexes later steps add (see LATER_INDEXES)
 
 
 def _add_history_index(connection: Connection) -> None:
@@ -166,17 +212,34 @@ def _add_record_revisions(connection: Connection) -> None:
             document=row["document"], saved_at=stamp, saved_by="(before revision history)"))
 
 
+def _search_in_code_point_order(connection: Connection) -> None:
+    """Search keys unbounded and, on PostgreSQL, in the "C" collation (the glibc en_US default
+    sorted U+10FFFF before letters, so prefix search found nothing); indexes that serve the first
+    rows of a prefix search in order."""
+    if connection.dialect.name == "postgresql":
+        for column in ("family_key", "given_key", "id_key"):
+            connection.exec_driver_sql(
+                f'ALTER TABLE patients ALTER COLUMN {column} TYPE TEXT COLLATE "C"')
+    for column in ("family_key", "given_key", "id_key"):
+        connection.exec_driver_sql(f"DROP INDEX IF EXISTS ix_patients_{column}")
+    for index in (patients_by_family, patients_by_given, patients_by_id):
+        index.create(connection)
+
+
 Step = Callable[[Connection], None]
 MIGRATIONS: dict[int, Step] = {
     1: _create_version_1,
     2: _add_history_index,
     3: _add_record_revisions,
+    4: _search_in_code_point_order,
 }
 """MIGRATIONS[n] brings a database from version n - 1 to n (0 is an empty database)."""
 SCHEMA_VERSION = max(MIGRATIONS)
 
-# Table.create() would also create indexes declared on the table; keep the history index for step 2.
-exams.indexes.discard(exams_by_patient_date)
+LATER_INDEXES = [exams_by_patient_date, patients_by_family, patients_by_given, patients_by_id]
+"""Indexes added by a later step than their table: Table.create() leaves them out."""
+for _index in LATER_INDEXES:
+    _index.table.indexes.discard(_index)  # type: ignore[union-attr]
 
 
 def stored_version(connection: Connection) -> int:
@@ -188,7 +251,10 @@ def stored_version(connection: Connection) -> int:
 
 
 def upgrade(connection: Connection, target: int = SCHEMA_VERSION) -> int:
-    """Apply the steps from the stored version up to ``target``; return the version reached."""
+    """Apply the steps from the stored version up to ``target``; return the version reached.
+
+    The caller holds the database's migration lock (Backend.lock_schema) in this transaction, so
+    the version read here is final: a second process waits, then finds nothing left to do."""
     version = stored_version(connection)
     while version < target:
         version += 1
@@ -196,3 +262,30 @@ def upgrade(connection: Connection, target: int = SCHEMA_VERSION) -> int:
         connection.execute(meta.delete().where(meta.c.key == "schema_version"))
         connection.execute(meta.insert().values(key="schema_version", value=str(version)))
     return version
+
+
+def _shape(tables: dict[str, tuple[list[str], list[str]]]) -> str:
+    lines = [f"{name}({','.join(sorted(columns))})[{','.join(sorted(indexes))}]"
+             for name, (columns, indexes) in sorted(tables.items())]
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+
+
+def expected_hash() -> str:
+    """The schema hash of this version: its tables with their columns and named indexes.
+
+    Types are left out on purpose: each engine reports them in its own words. What the code relies
+    on (which tables, columns and indexes exist) is in."""
+    return _shape({table.name: ([column.name for column in table.columns],
+                                [str(index.name) for index in table.indexes]
+                                + [str(index.name) for index in LATER_INDEXES
+                                   if index.table is table])
+                   for table in metadata.sorted_tables})
+
+
+def database_hash(connection: Connection) -> str:
+    """The schema hash of the database as it is (see expected_hash)."""
+    inspector: Any = inspect(connection)
+    return _shape({name: ([column["name"] for column in inspector.get_columns(name)],
+                          [str(index["name"]) for index in inspector.get_indexes(name)
+                           if index.get("name")])
+                   for name in inspector.get_table_names()})

@@ -129,6 +129,33 @@ def create_private_file(path: Path) -> bool:
         return False
 
 
+def create_database_file(path: Path) -> bool:
+    """Create ``path`` as an empty SQLite database marked as NeuroExam's, private to its owner,
+    all at once: another process starting at the same moment finds no file or a whole one, never
+    the 0-byte file it would rightly refuse as damaged. True when this process created it."""
+    if path.exists() or path.is_symlink():
+        return create_private_file(path)  # refuses a symbolic link
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = path.with_name(f".{path.name}.{os.getpid()}.new")
+    staging.unlink(missing_ok=True)
+    create_private_file(staging)
+    try:
+        connection = sqlite3.connect(staging)
+        try:
+            connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        finally:
+            connection.close()
+        try:
+            os.link(staging, path)  # atomic, and refuses a name that exists
+        except FileExistsError:
+            return False
+        except OSError:  # a file system without hard links: the plain way
+            return create_private_file(path)
+        return True
+    finally:
+        staging.unlink(missing_ok=True)
+
+
 def fsync_folder(folder: Path) -> None:
     """Make a rename in ``folder`` durable (no-op where folders cannot be opened)."""
     if sys.platform == "win32":
