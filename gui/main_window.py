@@ -86,6 +86,24 @@ class MainWindow(QMainWindow):
         """The open exam's editor, if an exam is open."""
         return self.exams.editor
 
+    # The open exam's commands are gui/exam_control.py's; these four are the window's own
+    # entry points to them (menus, the patient page, scripts and tests open exams here).
+    def open_exam(self, exam_id: str) -> None:
+        """Open an exam of the open patient in the guided editor."""
+        self.exams.open_exam(exam_id)
+
+    def new_exam(self) -> None:
+        """Start a new exam for the open patient."""
+        self.exams.new_exam()
+
+    def close_exam(self) -> bool:
+        """Close the open exam; False when it stays open (see ExamControl.close_exam)."""
+        return self.exams.close_exam()
+
+    def create_reports(self) -> None:
+        """Write the open exam's PDFs in the background and open them."""
+        self.exams.create_reports()
+
     @property
     def progress(self) -> QProgressBar:
         """The progress bar of background work."""
