@@ -200,7 +200,9 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from core.i18n import Language
     from core.reports.files import write_reports
+    from core.reports.handout import handout_languages as handout_languages_of
     from core.settings import load_settings
 
     record = read_record(Path(args.record))
@@ -210,10 +212,17 @@ def _report(args: argparse.Namespace) -> int:
     settings = load_settings()
     if args.page_size:
         settings.page_size = args.page_size
+    if args.lang:
+        settings.language = args.lang
+    if args.handout_lang in (None, "both"):
+        handout_languages = handout_languages_of(record, settings, args.handout_lang == "both"
+                                                 or None)
+    else:
+        handout_languages = [Language(args.handout_lang)]
     try:
         write_reports(record, args.exam, settings, Path(args.out),
                       Path(args.handout) if args.handout else None, args.deterministic,
-                      args.archival)
+                      args.archival, handout_languages=handout_languages)
     except ValueError as error:
         print(f"neuroexam report: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -267,6 +276,13 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--page-size", choices=["A4", "Letter"],
                         help="paper size (default: the setting, else the system locale's)")
     report.add_argument("--handout", help="also write the patient handout PDF here")
+    report.add_argument("--lang", choices=["en", "es"],
+                        help="the clinician report's language, and the handout's when the record "
+                             "names no preferred language (default: the setting, else the "
+                             "system locale's)")
+    report.add_argument("--handout-lang", choices=["en", "es", "both"],
+                        help="the handout's language (default: the patient's preferred "
+                             "language); both: the patient's, then the other on new pages")
     report.add_argument("--deterministic", action="store_true",
                         help="fixed creation date and ids: the same record gives identical bytes")
     command("import", _import, "Import patient records (JSON: one record or a collection) into "

@@ -24,6 +24,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from core.grades import MotorGrade, ReflexGrade, SensoryGrade
+from core.i18n import Language
 from core.knowledge import (
     Dermatome,
     DiscLevel,
@@ -250,6 +251,9 @@ class Patient(Model):
     """Date of birth."""
     sex: Sex = Sex.UNKNOWN
     """Sex as recorded."""
+    preferred_language: Language | None = None
+    """The language the patient reads best ("en" or "es"): the patient handout is printed in
+    it. Absent: the clinician's language."""
 
 
 class Surgery(Model):

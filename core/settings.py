@@ -44,6 +44,11 @@ class Settings(BaseModel):
     """The database URL; empty for the SQLite file in the data folder."""
     page_size: Literal["", "A4", "Letter"] = ""
     """Paper of the PDFs: "A4" or "Letter"; empty: what the system locale's country uses."""
+    language: Literal["", "en", "es"] = ""
+    """The clinician's language (the app, the clinician report, CLI output): "en" or "es";
+    empty: the system locale's language (English when it is neither)."""
+    handout_both_languages: bool = False
+    """Print the patient handout in the patient's language and then in the other language."""
     fhir_patient_system: str = Field(default="", max_length=500)
     """The hospital's identifier system (a URI) for medical record numbers, written as the FHIR
     Patient identifier's system with type MR; set once per clinic. Empty: the product's own

@@ -29,6 +29,9 @@ class Series:
 
     label: str
     points: tuple[tuple[int, int], ...]
+    side: Side | None = None
+    """The side and movement the label names, for a label in another language."""
+    movement: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,5 +54,6 @@ def key_muscle_trend(record: PatientRecord) -> KeyMuscleTrend:
             points = tuple(((e.date - first).days, g.mrc) for e in exams
                            if (g := e.motor_grade(side, muscle)) is not None and g.testable)
             if any(grade < 5 for _, grade in points):
-                series.append(Series(f"{side.value} {MOTOR_ITEMS[muscle].movement}", points))
+                movement = MOTOR_ITEMS[muscle].movement
+                series.append(Series(f"{side.value} {movement}", points, side, movement))
     return KeyMuscleTrend(first, tuple(series))

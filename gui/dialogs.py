@@ -167,7 +167,10 @@ class SettingsDialog(_FormDialog):
                   "fhir_base_url": "FHIR base of NeuroExam's codes (empty: default)",
                   "backup_every_hours": "Automatic backup every (hours; 0: off)",
                   "backups_kept": "Automatic backups kept",
-                  "backup_folder": "Backup folder (empty: beside the database)"}
+                  "backup_folder": "Backup folder (empty: beside the database)",
+                  "language": "Language (en or es; empty: from the system locale; at the next "
+                              "start)",
+                  "handout_both_languages": "Handout in both languages (True or False)"}
         for name, widget in self.fields.items():
             self.form.addRow(labels[name], widget)
         self.form.addRow(QLabel("A new database takes effect at the next start."))

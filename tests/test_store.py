@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, inspect, text
 
 from core.demo import demo_record
 from core.grades import MotorGrade
+from core.i18n import Language
 from core.knowledge import Muscle, Side
 from core.record import Exam, ExamStatus, Patient, Surgery
 from core.store import ConflictError, SignedExamError, Store, StoreError, restore
@@ -163,6 +164,18 @@ def test_a_database_of_version_2_keeps_its_records_as_revision_1(tmp_path: Path)
             ("patient", "P-7", 1), ("surgery", operation.id, 1)]
         assert Patient.model_validate_json(history[0].document).family_name == "Ohanian"
         assert Surgery.model_validate_json(history[1].document) == operation
+
+
+def test_a_version_2_database_gains_the_preferred_language_and_keeps_it(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    with create_engine(url).begin() as connection:
+        upgrade(connection, target=2)
+        connection.exec_driver_sql("ALTER TABLE patients DROP COLUMN preferred_language")
+    store = Store(url)
+    record = demo_record()
+    record.patient.preferred_language = Language.ES
+    store.import_record(record)
+    assert store.load_record("DEMO-0001").patient.preferred_language is Language.ES
 
 
 def database_contents(url: str) -> dict[str, list[tuple[object, ...]]]:

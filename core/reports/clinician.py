@@ -1,4 +1,8 @@
-"""The clinician report: triage, localisation, every finding against baseline, trends, sources."""
+"""The clinician report: triage, localisation, every finding against baseline, trends, sources.
+
+Written in the clinician's language (``language``; default: the setting, else the system locale):
+every label passes through a ``core.i18n`` translator ``_``. The engine's reasons are English
+sentences composed from the findings and are printed as the engine wrote them."""
 
 from __future__ import annotations
 
@@ -30,6 +34,14 @@ from core.engine.readings import Modality
 from core.engine.summary import DISCLAIMER, same_reading
 from core.engine.triage import LEVEL_COLOURS, LEVEL_MEANING
 from core.exam_items import SIDE_TESTS
+from core.i18n import (
+    Language,
+    Translator,
+    format_date,
+    format_decimal,
+    language_for,
+    translator,
+)
 from core.knowledge import (
     MOTOR_ITEMS,
     RED_FLAGS,
@@ -57,10 +69,10 @@ from core.scores import lems
 from core.settings import Settings
 from core.trends import key_muscle_trend
 
-CHANGE_MARKS: dict[ChangeKind, str] = {
-    ChangeKind.NEW: "● new", ChangeKind.WORSE: "▼ worse", ChangeKind.UNCHANGED: "= same",
-    ChangeKind.BETTER: "▲ better", ChangeKind.RESOLVED: "✓ resolved",
-    ChangeKind.NOT_COMPARABLE: "? n/c",
+CHANGE_MARKS: dict[ChangeKind, tuple[str, str]] = {
+    ChangeKind.NEW: ("●", "new"), ChangeKind.WORSE: ("▼", "worse"),
+    ChangeKind.UNCHANGED: ("=", "same"), ChangeKind.BETTER: ("▲", "better"),
+    ChangeKind.RESOLVED: ("✓", "resolved"), ChangeKind.NOT_COMPARABLE: ("?", "n/c"),
 }
 """Symbol and word: the change reads without colour."""
 SIDES = (Side.RIGHT, Side.LEFT)
@@ -92,11 +104,12 @@ def _table(rows: list[list[Any]], widths: list[float], header_rows: int = 1,
 # --------------------------------------------------------------------------------------------
 
 
-def triage_banner(assessment: Assessment, styles: StyleSheet1) -> list[Flowable]:
+def triage_banner(assessment: Assessment, styles: StyleSheet1, _: Translator | None = None) -> list[Flowable]:
     """The level in words and colour, then every reason with its findings and source."""
+    _ = _ or translator()
     level = assessment.triage.level
-    banner = Table([[_p(f'<font color="white"><b>{level.words.upper()}</b> &nbsp; '
-                        f'{escape(LEVEL_MEANING[level])}</font>', styles["h2"])]],
+    banner = Table([[_p(f'<font color="white"><b>{escape(_(level.words).upper())}</b> &nbsp; '
+                        f'{escape(_(LEVEL_MEANING[level]))}</font>', styles["h2"])]],
                    colWidths=[content_width()])
     banner.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FONT),
@@ -107,65 +120,84 @@ def triage_banner(assessment: Assessment, styles: StyleSheet1) -> list[Flowable]
     for reason in assessment.triage.reasons:
         out.append(_p(f"<b>[{reason.rule_id}]</b> {escape(reason.text)}", styles["body"]))
         out += [_p(escape(f).replace("-&gt;", "→"), styles["bullet"]) for f in reason.findings]
-        out.append(_p(f"Source: {escape(reason.source)}", styles["small"]))
+        out.append(_p(f"{escape(_('Source'))}: {escape(reason.source)}", styles["small"]))
     return out
 
 
-def surgery_section(assessment: Assessment, styles: StyleSheet1) -> list[Flowable]:
+def surgery_section(assessment: Assessment, styles: StyleSheet1,
+                    _: Translator | None = None) -> list[Flowable]:
     """The operation the exam relates to, with days since."""
+    _ = _ or translator()
     context = assessment.context
     surgery = context.surgery
     if surgery is None:
-        return [_p("<b>Surgery:</b> none recorded.", styles["body"])]
+        return [_p(f"<b>{escape(_('Surgery'))}:</b> {escape(_('none recorded.'))}", styles["body"])]
     days = context.days_since_surgery
-    when = (f"day {days} after surgery" if days is not None and days > 0
-            else f"{-days} days before surgery" if days is not None and days < 0 else "day of surgery")
-    zone = f", {surgery.herniation.value.replace('_', ' ')} disc" if surgery.herniation else ""
-    return [_p(f"<b>Surgery:</b> {escape(surgery.procedure)}, {surgery.level.value} "
-               f"{surgery.side.value}{zone}, {surgery.date.isoformat()} ({when}).", styles["body"])]
+    when = (_("day {days} after surgery").format(days=days) if days is not None and days > 0
+            else _("{days} days before surgery").format(days=-days) if days is not None and days < 0
+            else _("day of surgery"))
+    zone = (", " + _("{zone} disc").format(zone=_(surgery.herniation.value.replace("_", " ")))
+            if surgery.herniation else "")
+    return [_p(f"<b>{escape(_('Surgery'))}:</b> {escape(_(surgery.procedure))}, "
+               f"{surgery.level.value}, {escape(_.context('side', surgery.side.value))}"
+               f"{escape(zone)}, "
+               f"{format_date(surgery.date, _.language)} ({escape(when)}).", styles["body"])]
 
 
-def _candidate_block(ranked: list[Candidate], styles: StyleSheet1) -> list[Flowable]:
+def _candidate_block(ranked: list[Candidate], styles: StyleSheet1,
+                     _: Translator) -> list[Flowable]:
     """The leading lesion with every term for and against it; the next candidates in brief."""
     lead = ranked[0]
     out: list[Flowable] = [
-        _p(f"<b>{escape(lead.label)}, {lead.side}</b> (score {lead.score:.2f})", styles["body"])]
+        _p(f"<b>{escape(_(lead.label))}, {escape(_.context('side', lead.side))}</b> "
+           f"({escape(_('score'))} {format_decimal(lead.score, 2, _.language)})", styles["body"])]
     if lead.reasons_for:
-        out.append(_p("For: " + escape("; ".join(lead.reasons_for)), styles["bullet"]))
+        out.append(_p(escape(_("For")) + ": " + escape("; ".join(lead.reasons_for)),
+                      styles["bullet"]))
     if lead.reasons_against:
-        out.append(_p("Against: " + escape("; ".join(lead.reasons_against)), styles["bullet"]))
-    others = ", ".join(f"{c.label} {c.side} ({c.score:.1f})" for c in ranked[1:4])
+        out.append(_p(escape(_("Against")) + ": " + escape("; ".join(lead.reasons_against)),
+                      styles["bullet"]))
+    others = ", ".join(f"{_(c.label)} {_.context('abbreviation', c.side)} "
+                       f"({format_decimal(c.score, 1, _.language)})" for c in ranked[1:4])
     if others:
-        out.append(_p(f"Other candidates: {escape(others)}.", styles["small"]))
+        out.append(_p(f"{escape(_('Other candidates'))}: {escape(others)}.", styles["small"]))
     return out
 
 
-def localisation_section(assessment: Assessment, styles: StyleSheet1) -> list[Flowable]:
+def _lead(bold: str, rest: str, _: Translator) -> str:
+    """A paragraph opening with a bold phrase, both translated: "<b>Whole exam</b>: ..."."""
+    return f"<b>{escape(_(bold))}</b>{escape(_(rest))}"
+
+
+def localisation_section(assessment: Assessment, styles: StyleSheet1,
+                         _: Translator | None = None) -> list[Flowable]:
     """New or worse findings and what explains them first, then the residual ones, the whole
     exam, what is still undecided, and the notes."""
-    out: list[Flowable] = [_p("Localisation", styles["h2"])]
+    _ = _ or translator()
+    out: list[Flowable] = [_p(escape(_("Localisation")), styles["h2"])]
     change = assessment.localisation_of_change
     if change and assessment.context.previous is not None:
-        out.append(_p("<b>New or worse findings</b>, localised on their own:", styles["body"]))
-        out += _candidate_block(change, styles)
+        out.append(_p(_lead("New or worse findings", ", localised on their own:", _),
+                      styles["body"]))
+        out += _candidate_block(change, styles, _)
     if assessment.residual:
-        out.append(_p("<b>Residual</b> (present before the operation, not worse): "
+        out.append(_p(_lead("Residual", " (present before the operation, not worse): ", _)
                       + escape(", ".join(r.text for r in assessment.residual)).replace(
                           "-&gt;", "→"), styles["body"]))
     if not assessment.localisation:
-        out.append(_p("No deficit needs explaining.", styles["body"]))
+        out.append(_p(escape(_("No deficit needs explaining.")), styles["body"]))
     elif same_reading(assessment):
-        out.append(_p("<b>Whole exam</b>: as the new or worse findings (nothing else is "
-                      "abnormal).", styles["body"]))
+        out.append(_p(_lead("Whole exam", ": as the new or worse findings (nothing else is "
+                            "abnormal).", _), styles["body"]))
     else:
-        out.append(_p("<b>Whole exam</b>:", styles["body"]))
-        out += _candidate_block(assessment.localisation, styles)
+        out.append(_p(_lead("Whole exam", ":", _), styles["body"]))
+        out += _candidate_block(assessment.localisation, styles, _)
     if assessment.undecided:
-        out.append(_p("<b>Still undecided</b>: the leading lesions are close; these items were "
-                      "not examined and would separate them:", styles["body"]))
+        out.append(_p(_lead("Still undecided", ": the leading lesions are close; these items "
+                            "were not examined and would separate them:", _), styles["body"]))
         out += [_p(escape(d.text), styles["bullet"]) for d in assessment.undecided[:6]]
     if assessment.flags:
-        out.append(_p("Notes", styles["h2"]))
+        out.append(_p(escape(_("Notes")), styles["h2"]))
         out += [_p(escape(s), styles["bullet"]) for s in assessment.flag_sentences]
     return out
 
@@ -175,37 +207,40 @@ def _grade(exam: Exam | None, side: Side, muscle: Muscle) -> str:
     return "–" if grade is None else grade.value
 
 
-def _change_text(change: Change | None) -> str:
+def _change_text(change: Change | None, _: Translator) -> str:
     if change is None:
         return ""
-    mark = CHANGE_MARKS[change.kind]
-    return mark + (" (minor)" if change.whole_grade is False and change.kind in
-                   (ChangeKind.WORSE, ChangeKind.BETTER) else "")
+    symbol, word = CHANGE_MARKS[change.kind]
+    return f"{symbol} {_(word)}" + (" " + _("(minor)") if change.whole_grade is False
+                                    and change.kind in (ChangeKind.WORSE, ChangeKind.BETTER)
+                                    else "")
 
 
-def motor_table(assessment: Assessment, styles: StyleSheet1) -> list[Flowable]:
+def motor_table(assessment: Assessment, styles: StyleSheet1, _: Translator | None = None) -> list[Flowable]:
     """Each movement by side: baseline, previous, current, change, recovery rate; LEMS."""
+    _ = _ or translator()
     context = assessment.context
     changes = {(c.item.item, c.item.side): c for c in assessment.changes
                if c.item.modality is Modality.MOTOR}
     rates = {(r.muscle, r.side): r.percent for r in assessment.recovery}
-    header = [["Movement (muscle, roots)", "Right", "", "", "", "", "Left", "", "", "", ""],
-              ["", "Base", "Prev", "Now", "Change", "Rec.", "Base", "Prev", "Now", "Change",
-               "Rec."]]
+    columns = [_(c) for c in ("Base", "Prev", "Now", "Change", "Rec.")]
+    header = [[_("Movement (muscle, roots)"), _("Right"), "", "", "", "", _("Left"), "", "", "",
+               ""], ["", *columns, *columns]]
     rows: list[list[Any]] = []
     for muscle, info in MOTOR_ITEMS.items():
-        row: list[Any] = [_p(f"{info.movement} <font color='#5B6B7A'>({escape(info.muscle)}, "
-                             f"{info.roots_label})</font>", styles["cell"])]
+        row: list[Any] = [_p(f"{escape(_(info.movement))} <font color='#5B6B7A'>("
+                             f"{escape(_(info.muscle))}, {info.roots_label})</font>",
+                             styles["cell"])]
         for side in SIDES:
             rate = rates.get((muscle, side))
             row += [_grade(context.baseline, side, muscle), _grade(context.previous, side, muscle),
                     _grade(context.exam, side, muscle),
-                    _change_text(changes.get((muscle.value, side))),
+                    _change_text(changes.get((muscle.value, side)), _),
                     "" if rate is None else f"{rate:.0f} %"]
         rows.append(row)
     scores = {name: lems(exam) if exam else None for name, exam in
               (("base", context.baseline), ("prev", context.previous), ("now", context.exam))}
-    lems_row: list[Any] = ["LEMS (ISNCSCI, 0-25 per side)"]
+    lems_row: list[Any] = [_("LEMS (ISNCSCI, 0-25 per side)")]
     for side in SIDES:
         lems_row += [getattr(scores[k], side.value) if scores[k] else "–"
                      for k in ("base", "prev", "now")] + ["", ""]
@@ -217,16 +252,19 @@ def motor_table(assessment: Assessment, styles: StyleSheet1) -> list[Flowable]:
                                                           7.6),
              ("BACKGROUND", (3, 2), (3, -1), colors.HexColor("#F1F5F9")),
              ("BACKGROUND", (8, 2), (8, -1), colors.HexColor("#F1F5F9"))]
-    return [_p("Motor (MRC)", styles["h2"]), _table(header + rows, widths, 2, extra),
-            _p("Base: preoperative baseline; Prev: most recent earlier exam; change against the "
-               "baseline (else the previous exam); (minor): a move inside grade 4. Recovery rate "
-               "= (now − before) / (5 − before), grades 4-/4/4+ counted as 4.", styles["small"])]
+    return [_p(escape(_("Motor (MRC)")), styles["h2"]), _table(header + rows, widths, 2, extra),
+            _p(escape(_("Base: preoperative baseline; Prev: most recent earlier exam; change "
+                        "against the baseline (else the previous exam); (minor): a move inside "
+                        "grade 4. Recovery rate = (now − before) / (5 − before), grades 4-/4/4+ "
+                        "counted as 4.")), styles["small"])]
 
 
-def sensory_section(assessment: Assessment, styles: StyleSheet1) -> list[Flowable]:
+def sensory_section(assessment: Assessment, styles: StyleSheet1,
+                    _: Translator | None = None) -> list[Flowable]:
     """Light touch and pin prick maps, before and now, and the table of sensory changes."""
+    _ = _ or translator()
     context = assessment.context
-    heading: list[Flowable] = [_p("Sensation (ISNCSCI 0 / 1 / 2)", styles["h2"])]
+    heading: list[Flowable] = [_p(escape(_("Sensation (ISNCSCI 0 / 1 / 2)")), styles["h2"])]
     out: list[Flowable] = []
     reference = context.comparison
     for modality in SensoryModality:
@@ -235,70 +273,81 @@ def sensory_section(assessment: Assessment, styles: StyleSheet1) -> list[Flowabl
         if reference is not None:
             before = values_from_exam(getattr(reference, modality.value))
             drawing = before_after_drawing(before, now, content_width(), changed,
-                                           (f"{reference.kind.value.title()} "
-                                            f"{reference.date.isoformat()}",
-                                            f"Now {context.exam.date.isoformat()}"))
+                                           (f"{_(reference.kind.value).capitalize()} "
+                                            f"{format_date(reference.date, _.language)}",
+                                            f"{_('Now')} "
+                                            f"{format_date(context.exam.date, _.language)}"))
         else:
             drawing = map_drawing(now, content_width())
         # each modality on its own page, the section heading with the first
-        out.append(KeepTogether([*heading, _p(f"<b>{modality.label.capitalize()}</b>",
+        out.append(KeepTogether([*heading, _p(f"<b>{escape(_(modality.label).capitalize())}</b>",
                                               styles["body"]), drawing]))
         heading = []
-    rows = [["Dermatome", "Modality", "Side", "Before", "Now", "Change"]]
+    rows = [[_(c) for c in ("Dermatome", "Modality", "Side", "Before", "Now", "Change")]]
     for change in assessment.changes:
         if change.item.modality in (Modality.LIGHT_TOUCH, Modality.PIN_PRICK) and \
                 change.kind is not ChangeKind.UNCHANGED:
-            rows.append([change.item.item, change.item.modality.value.replace("_", " "),
-                         change.item.side.value,
+            rows.append([change.item.item, _(change.item.modality.value.replace("_", " ")),
+                         _.context("abbreviation", change.item.side.value),
                          change.earlier.value if change.earlier else "–",
-                         change.current.value if change.current else "–", _change_text(change)])
+                         change.current.value if change.current else "–",
+                         _change_text(change, _)])
     if len(rows) > 1:
         out += [Spacer(1, 4), _table(rows, [0.14, 0.16, 0.1, 0.1, 0.1, 0.2])]
     else:
-        out.append(_p("No sensory change against the earlier exam." if reference else
-                      "No earlier exam to compare.", styles["small"]))
+        out.append(_p(escape(_("No sensory change against the earlier exam." if reference else
+                               "No earlier exam to compare.")), styles["small"]))
     return out
 
 
-def _side_value(by_side: Any, side: Side) -> str:
+def _side_value(by_side: Any, side: Side, _: Translator) -> str:
     value = by_side.get(side) if by_side is not None else None
     if value is None:
         return "–"
-    return str(getattr(value, "value", value))
+    return _(str(getattr(value, "value", value)))
 
 
-def other_findings(assessment: Assessment, styles: StyleSheet1) -> list[Flowable]:
+def other_findings(assessment: Assessment, styles: StyleSheet1,
+                   _: Translator | None = None) -> list[Flowable]:
     """Reflexes, upper motor neuron signs, walking and tension tests, red flags, pain, notes."""
+    _ = _ or translator()
     context = assessment.context
     exam, base = context.exam, context.comparison
-    rows: list[list[Any]] = [["Test", "Right before", "Right now", "Left before", "Left now"]]
+    rows: list[list[Any]] = [[_(c) for c in ("Test", "Right before", "Right now", "Left before",
+                                             "Left now")]]
     for reflex, info in REFLEXES.items():
-        rows.append([f"{info.label} reflex ({', '.join(info.roots)}), NINDS 0-4"] + [
+        rows.append([_("{reflex} reflex ({roots}), NINDS 0-4").format(
+            reflex=_(info.label), roots=", ".join(info.roots))] + [
             _reflex(e, side, reflex) for side in SIDES for e in (base, exam)])
     for test in SIDE_TESTS:
-        label = f"{test.label} ({test.report_note})" if test.report_note else test.label
-        rows.append([label] + [_side_value(getattr(e, test.field) if e else None, side)
+        label = (f"{_(test.label)} ({_(test.report_note)})" if test.report_note
+                 else _(test.label))
+        rows.append([label] + [_side_value(getattr(e, test.field) if e else None, side, _)
                                for side in SIDES for e in (base, exam)])
-    out: list[Flowable] = [_p("Reflexes, upper motor neuron signs, function", styles["h2"]),
+    out: list[Flowable] = [_p(escape(_("Reflexes, upper motor neuron signs, function")),
+                              styles["h2"]),
                            _table(rows, [0.4, 0.15, 0.15, 0.15, 0.15],
                                   extra=[("ALIGN", (1, 0), (-1, -1), "CENTER")])]
-    out.append(_p("Red flags", styles["h2"]))
+    out.append(_p(escape(_("Red flags")), styles["h2"]))
     if exam.red_flags is None:
-        out.append(_p("Not asked.", styles["body"]))
+        out.append(_p(escape(_("Not asked.")), styles["body"]))
     else:
         found = set(exam.red_flags)
-        out += [_p(("<b>PRESENT</b>: " if flag in found else "absent: ") + escape(info.label),
+        present, absent = f"<b>{escape(_('PRESENT'))}</b>: ", f"{escape(_('absent'))}: "
+        out += [_p((present if flag in found else absent) + escape(_(info.label)),
                    styles["bullet"]) for flag, info in RED_FLAGS.items()]
     pain = exam.pain
     leg = "–" if pain is None or pain.leg is None else pain.leg
     back = "–" if pain is None or pain.back is None else pain.back
-    out.append(_p(f"<b>Pain (0-10):</b> leg {leg}, back {back}.", styles["body"]))
+    out.append(_p(f"<b>{escape(_('Pain (0-10)'))}:</b> "
+                  + escape(_("leg {leg}, back {back}.").format(leg=leg, back=back)),
+                  styles["body"]))
     if exam.nt_reasons:
-        out.append(_p("<b>Not testable:</b> " + escape("; ".join(
-            f"{k.replace('.', ' ')}: {v.value.replace('_', ' ')}" for k, v in
+        out.append(_p(f"<b>{escape(_('Not testable'))}:</b> " + escape("; ".join(
+            f"{k.replace('.', ' ')}: {_(v.value.replace('_', ' '))}" for k, v in
             exam.nt_reasons.items())), styles["body"]))
     if exam.notes:
-        out.append(_p(f"<b>Notes:</b> {escape(exam.notes)}", styles["body"]))
+        out.append(_p(f"<b>{escape(_('Notes'))}:</b> {escape(exam.notes)}", styles["body"]))
     return out
 
 
@@ -307,37 +356,48 @@ def _reflex(exam: Exam | None, side: Side, reflex: Reflex) -> str:
     return "–" if grade is None else str(grade.value)
 
 
-def trend_chart(record: PatientRecord, styles: StyleSheet1) -> list[Flowable]:
+def trend_chart(record: PatientRecord, styles: StyleSheet1, _: Translator | None = None) -> list[Flowable]:
     """Key muscles (and LEMS) across every exam, when there are two or more."""
+    _ = _ or translator()
     exams = record.exams_by_date()
     if len(exams) < 2:
         return []
     first, series = exams[0].date, key_muscle_trend(record).series
     if not series:
-        return [_p("Trend", styles["h2"]), _p("All key muscles graded 5 at every exam.",
-                                              styles["small"])]
-    chart = TrendChart(series, content_width(), 170.0, y_max=5, y_title="MRC grade",
-                       x_title=f"days since {first.isoformat()}")
-    totals = ", ".join(f"{e.date.isoformat()}: {lems(e).total}" for e in exams)
-    return [CondPageBreak(200), _p("Trend of key muscles", styles["h2"]), chart,
-            _p(f"LEMS total by exam: {escape(totals)}.", styles["small"])]
+        return [_p(escape(_("Trend")), styles["h2"]),
+                _p(escape(_("All key muscles graded 5 at every exam.")), styles["small"])]
+    series = tuple(replace(s, label=_("{side} {movement}").format(
+        side=_.context("abbreviation", s.side.value), movement=_(s.movement)))
+        if s.side is not None else s for s in series)
+    chart = TrendChart(series, content_width(), 170.0, y_max=5, y_title=_("MRC grade"),
+                       x_title=_("days since {date}").format(date=format_date(first,
+                                                                               _.language)))
+    totals = ", ".join(f"{format_date(e.date, _.language)}: {lems(e).total}" for e in exams)
+    return [CondPageBreak(200), _p(escape(_("Trend of key muscles")), styles["h2"]), chart,
+            _p(f"{escape(_('LEMS total by exam'))}: {escape(totals)}.", styles["small"])]
 
 
-def signature_block(exam: Exam, styles: StyleSheet1) -> list[Flowable]:
+def signature_block(exam: Exam, styles: StyleSheet1, _: Translator | None = None) -> list[Flowable]:
     """Who signed and when; an unsigned exam says so."""
+    _ = _ or translator()
     if exam.status.value == "signed":
-        when = exam.signed_at.strftime("%Y-%m-%d %H:%M UTC") if exam.signed_at else "time not recorded"
-        text = f"<b>Signed</b> by {escape(exam.examiner)} at {when}."
+        when = (f"{format_date(exam.signed_at.date(), _.language)} "
+                f"{exam.signed_at.strftime('%H:%M')} UTC" if exam.signed_at
+                else _("time not recorded"))
+        text = f"<b>{escape(_('Signed'))}</b> " + escape(
+            _("by {examiner} at {when}.").format(examiner=exam.examiner, when=when))
     else:
-        text = "<b>Unsigned draft.</b> Not valid as a record until signed by the examiner."
-    return [Spacer(1, 6), _p("Signature", styles["h2"]), _p(text, styles["body"])]
+        text = _lead("Unsigned draft.", " Not valid as a record until signed by the examiner.", _)
+    return [Spacer(1, 6), _p(escape(_("Signature")), styles["h2"]), _p(text, styles["body"])]
 
 
-def sources_section(styles: StyleSheet1) -> list[Flowable]:
-    """The clinical sources of the rules, and the disclaimer."""
-    out: list[Flowable] = [_p("Sources of the clinical rules", styles["h2"])]
+def sources_section(styles: StyleSheet1, _: Translator | None = None) -> list[Flowable]:
+    """The clinical sources of the rules (as published, in English), and the disclaimer."""
+    _ = _ or translator()
+    out: list[Flowable] = [_p(escape(_("Sources of the clinical rules")), styles["h2"])]
     out += [_p(escape(s.value), styles["bullet"]) for s in Source]
-    out.append(_p(f"Rules version {RULES_VERSION}. {escape(DISCLAIMER)}", styles["small"]))
+    out.append(_p(escape(_("Rules version {version}.").format(version=RULES_VERSION)) + " "
+                  + escape(_(DISCLAIMER)), styles["small"]))
     return out
 
 
@@ -346,57 +406,75 @@ def sources_section(styles: StyleSheet1) -> list[Flowable]:
 # --------------------------------------------------------------------------------------------
 
 
-def page_frame(record: PatientRecord, exam: Exam, settings: Settings, title: str) -> PageFrame:
-    """Header and footer content shared by both PDFs."""
+def page_frame(record: PatientRecord, exam: Exam, settings: Settings, title: str,
+               _: Translator | None = None) -> PageFrame:
+    """Header and footer content shared by both PDFs, in the language of ``_``."""
+    _ = _ or translator()
     patient = record.patient
-    birth = patient.birth_date.isoformat() if patient.birth_date else "date of birth not recorded"
+    born = (_("born {date}").format(date=format_date(patient.birth_date, _.language))
+            if patient.birth_date else _("date of birth not recorded"))
     return PageFrame(
         title=title, clinic_name=settings.clinic_name,
         logo=Path(settings.clinic_logo) if settings.clinic_logo else None,
         header_lines=(f"{patient.family_name.upper()}, {patient.given_name} · {patient.id} · "
-                      f"born {birth}",
-                      f"Exam {exam.date.isoformat()} ({exam.kind.value}) · examiner "
-                      f"{exam.examiner or 'not recorded'}"),
-        footer=f"NeuroExam {__version__} · rules {RULES_VERSION} · a documentation and "
-               "decision-support aid; it does not replace clinical judgement",
+                      f"{born}",
+                      _("Exam {date} ({kind}) · examiner {examiner}").format(
+                          date=format_date(exam.date, _.language), kind=_(exam.kind.value),
+                          examiner=exam.examiner or _("not recorded"))),
+        footer=_("NeuroExam {version} · rules {rules} · a documentation and decision-support "
+                 "aid; it does not replace clinical judgement").format(version=__version__,
+                                                                      rules=RULES_VERSION),
         draft=exam.status.value != "signed",
         page_size=page_size(settings.page_size),
+        language=_.language.value, page_label=_("Page {page} of {total}"),
+        draft_mark=_("DRAFT"), subject=_("Neurological exam of the legs"),
     )
 
 
 def clinician_report(record: PatientRecord, exam_id: str | None, settings: Settings,
                      deterministic: bool = False,
-                     generated_at: dt.datetime | None = None, archival: bool = False) -> bytes:
+                     generated_at: dt.datetime | None = None, archival: bool = False,
+                     language: Language | str | None = None) -> bytes:
     """The clinician report of one exam as PDF bytes; ``archival``: the PDF/A-2b copy of a
-    signed exam (ValueError for a draft)."""
+    signed exam (ValueError for a draft); ``language``: default the clinician's
+    (``core.i18n.language_for`` the setting)."""
+    _ = translator(language or language_for(settings.language))
     assessment = assess(record, exam_id)
     exam = assessment.context.exam
-    story = report_story(record, assessment, deterministic, generated_at)
-    frame = replace(page_frame(record, exam, settings, "Clinician report"), archival=archival)
+    story = report_story(record, assessment, deterministic, generated_at, _)
+    frame = replace(page_frame(record, exam, settings, _("Clinician report"), _),
+                    archival=archival)
     return build_pdf(story, frame, exam.examiner or "NeuroExam", deterministic)
 
 
 def report_story(record: PatientRecord, assessment: Assessment, deterministic: bool = False,
-                 generated_at: dt.datetime | None = None) -> list[Flowable]:
+                 generated_at: dt.datetime | None = None,
+                 _: Translator | None = None) -> list[Flowable]:
     """Every section of the report in order, as flowables (the benchmark counts its tables)."""
+    _ = _ or translator()
     styles = stylesheet(9)
-    stamp = (generated_at or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
+    moment = generated_at or dt.datetime.now(dt.UTC)
+    stamp = (_("(deterministic)") if deterministic else
+             f"{format_date(moment.date(), _.language)} {moment.strftime('%H:%M')} UTC")
     return [
-        _p("Neurological exam of the legs: clinician report", styles["title"]),
-        _p(f"Generated {'(deterministic)' if deterministic else stamp}. Compared with: "
-           f"baseline {_exam_label(assessment.context.baseline)}; previous "
-           f"{_exam_label(assessment.context.previous)}.", styles["small"]),
-        *triage_banner(assessment, styles),
-        *surgery_section(assessment, styles),
-        *localisation_section(assessment, styles),
-        *motor_table(assessment, styles),
-        *sensory_section(assessment, styles),
-        *other_findings(assessment, styles),
-        *trend_chart(record, styles),
-        *signature_block(assessment.context.exam, styles),
-        *sources_section(styles),
+        _p(escape(_("Neurological exam of the legs: clinician report")), styles["title"]),
+        _p(escape(_("Generated {stamp}. Compared with: baseline {baseline}; previous "
+                    "{previous}.").format(stamp=stamp,
+                                          baseline=_exam_label(assessment.context.baseline, _),
+                                          previous=_exam_label(assessment.context.previous, _))),
+           styles["small"]),
+        *triage_banner(assessment, styles, _),
+        *surgery_section(assessment, styles, _),
+        *localisation_section(assessment, styles, _),
+        *motor_table(assessment, styles, _),
+        *sensory_section(assessment, styles, _),
+        *other_findings(assessment, styles, _),
+        *trend_chart(record, styles, _),
+        *signature_block(assessment.context.exam, styles, _),
+        *sources_section(styles, _),
     ]
 
 
-def _exam_label(exam: Exam | None) -> str:
-    return "none" if exam is None else f"{exam.kind.value} {exam.date.isoformat()} ({exam.id})"
+def _exam_label(exam: Exam | None, _: Translator) -> str:
+    return (_("none") if exam is None else
+            f"{_(exam.kind.value)} {format_date(exam.date, _.language)} ({exam.id})")

@@ -17,7 +17,7 @@ import locale
 import os
 import zlib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -87,6 +87,12 @@ class PageFrame:
     page_size: tuple[float, float] = (float(A4[0]), float(A4[1]))
     language: str = "en"
     """BCP 47 tag written as the document's /Lang."""
+    page_label: str = "Page {page} of {total}"
+    """The page number in the document's language."""
+    draft_mark: str = "DRAFT"
+    """The watermark of an unsigned exam, in the document's language."""
+    subject: str = "Neurological exam of the legs"
+    """The document information's subject, in the document's language."""
     archival: bool = False
     """PDF/A-2b: output intent, XMP metadata, no transparency (signed exams only)."""
 
@@ -145,18 +151,20 @@ def _draw_header_footer(frame: PageFrame, canvas: Canvas, doc: BaseDocTemplate) 
         canvas.setFont(FONT_BOLD, 110)
         canvas.translate(page_width / 2, page_height / 2)
         canvas.rotate(45)
-        canvas.drawCentredString(0, -35, "DRAFT")
+        canvas.drawCentredString(0, -35, frame.draft_mark)
     canvas.restoreState()
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
     """A canvas that knows the page count at the end and writes "Page x of y" on every page."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, page_label: str = "Page {page} of {total}",
+                 **kwargs: Any) -> None:
         # Start every page in the embedded font, not reportlab's default (unembedded) Helvetica.
         kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
         super().__init__(*args, **kwargs)
         self._page_states: list[dict[str, Any]] = []
+        self._page_label = page_label
 
     def showPage(self) -> None:  # noqa: N802 (reportlab API)
         self._page_states.append(dict(self.__dict__))
@@ -169,7 +177,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hin
             self.setFont(FONT, 7)
             self.setFillColor(MUTED)
             self.drawRightString(self._pagesize[0] - MARGIN, FOOTER_HEIGHT - 4 * mm,
-                                 f"Page {self._pageNumber} of {total}")
+                                 self._page_label.format(page=self._pageNumber, total=total))
             super().showPage()
         super().save()
 
@@ -282,14 +290,15 @@ def build_pdf(story: list[Flowable], frame: PageFrame, author: str,
         buffer, pagesize=frame.page_size, leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=MARGIN + HEADER_HEIGHT - 4 * mm, bottomMargin=FOOTER_HEIGHT + 5 * mm,
         title=frame.document_title, author=author, creator=f"NeuroExam {__version__}",
-        subject="Neurological exam of the legs", invariant=1 if deterministic else 0,
+        subject=frame.subject, invariant=1 if deterministic else 0,
         initialFontName=FONT, lang=frame.language, displayDocTitle=True,
     )
     body = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[body],
                                        onPage=lambda c, d: _draw_header_footer(frame, c, d))])
-    doc.build(story, canvasmaker=ArchivalCanvas if frame.archival else NumberedCanvas)
+    doc.build(story, canvasmaker=partial(ArchivalCanvas if frame.archival else NumberedCanvas,
+                                         page_label=frame.page_label))
     return buffer.getvalue()
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from core.i18n import Language
 from core.record import Exam, ExamStatus, Patient, PatientRecord, Sex, Surgery
 from core.store.audit import AuditMixin, now
 from core.store.errors import ConflictError, SignedExamError, StoreError
@@ -173,6 +174,7 @@ class RecordsMixin(AuditMixin):
     def _patient_values(self, patient: Patient) -> dict[str, Any]:
         return {"family_name": patient.family_name, "given_name": patient.given_name,
                 "birth_date": patient.birth_date, "sex": patient.sex.value,
+                "preferred_language": patient.preferred_language,
                 "family_key": _fold(patient.family_name), "given_key": _fold(patient.given_name),
                 "id_key": _fold(patient.id), "updated_at": now()}
 
@@ -383,4 +385,6 @@ def signing_basis_row(patient_id: str, exam_id: str, revision: int,
 def patient_from_row(row: Any) -> Patient:
     """The demographics of a patients row."""
     return Patient(id=row.id, family_name=row.family_name, given_name=row.given_name,
-                   birth_date=row.birth_date, sex=Sex(row.sex))
+                   birth_date=row.birth_date, sex=Sex(row.sex),
+                   preferred_language=(Language(row.preferred_language)
+                                       if row.preferred_language else None))

@@ -29,6 +29,7 @@ from sqlalchemy import (
     Text,
     inspect,
     select,
+    text,
 )
 from sqlalchemy.types import TypeDecorator
 
@@ -80,6 +81,7 @@ patients = Table(
     Column("given_name", String(200), nullable=False),
     Column("birth_date", Date),
     Column("sex", String(16), nullable=False),
+    Column("preferred_language", String(8)),  # added by migration 5
     # Case-folded copies for prefix search (see SearchKey and the patients_by_* indexes).
     Column("family_key", SearchKey, nullable=False),
     Column("given_key", SearchKey, nullable=False),
@@ -198,7 +200,10 @@ def _add_record_revisions(connection: Connection) -> None:
     record_revisions.create(connection)
     signed_records.create(connection)
     stamp = dt.datetime.now(dt.UTC)
-    for row in connection.execute(select(patients)).mappings():
+    # The columns of version 2 only: the patients table gains a column in step 4.
+    version_2 = (patients.c.id, patients.c.family_name, patients.c.given_name, patients.c.sex,
+                 patients.c.birth_date)
+    for row in connection.execute(select(*version_2)).mappings():
         fields = {"id": row["id"], "family_name": row["family_name"],
                   "given_name": row["given_name"], "sex": row["sex"],
                   "birth_date": row["birth_date"].isoformat() if row["birth_date"] else None}
@@ -226,12 +231,20 @@ def _search_in_code_point_order(connection: Connection) -> None:
         index.create(connection)
 
 
+def _add_preferred_language(connection: Connection) -> None:
+    """The patient's preferred language (the handout's), nullable: older rows have none. A
+    database created by this version's step 1 has the column already."""
+    if "preferred_language" not in {c["name"] for c in inspect(connection).get_columns("patients")}:
+        connection.execute(text("ALTER TABLE patients ADD COLUMN preferred_language VARCHAR(8)"))
+
+
 Step = Callable[[Connection], None]
 MIGRATIONS: dict[int, Step] = {
     1: _create_version_1,
     2: _add_history_index,
     3: _add_record_revisions,
     4: _search_in_code_point_order,
+    5: _add_preferred_language,
 }
 """MIGRATIONS[n] brings a database from version n - 1 to n (0 is an empty database)."""
 SCHEMA_VERSION = max(MIGRATIONS)

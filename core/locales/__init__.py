@@ -1,0 +1,1 @@
+"""Translation catalogues of the core's texts, one module per language (see core.i18n)."""

@@ -1,0 +1,366 @@
+"""Spanish: the core's texts (PDFs, CLI), written for Spanish-speaking clinicians and patients.
+
+The clinician's texts use the terms Spanish clinicians write (balance muscular MRC, reflejo
+aquíleo, raíz L5, pie caído, anestesia en silla de montar, signos de alarma); the patient's
+handout uses plain words, "usted", short sentences (its readability is measured by a test with
+the INFLESZ scale). Keys are the English texts of the code (see core.i18n); "context|text" keys
+give a form that agrees with a feminine noun, a side as a column or a lesion reads it, or an
+abbreviation. Placeholders in braces must be kept.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # ---------------------------------------------------------------------------------------
+    # Sides, kinds of exam, values
+    # ---------------------------------------------------------------------------------------
+    "left": "izquierdo",
+    "right": "derecho",
+    "bilateral": "bilateral",
+    "feminine|left": "izquierda",
+    "feminine|right": "derecha",
+    "side|left": "lado izquierdo",
+    "side|right": "lado derecho",
+    "side|bilateral": "bilateral",
+    "abbreviation|left": "izq.",
+    "abbreviation|right": "der.",
+    "abbreviation|bilateral": "bilat.",
+    "Right": "Derecha",
+    "Left": "Izquierda",
+    "initial": "inicial",
+    "preoperative": "preoperatoria",
+    "postoperative": "postoperatoria",
+    "follow-up": "de seguimiento",
+    "microdiscectomy": "microdiscectomía",
+    "paracentral": "paracentral",
+    "foraminal": "foraminal",
+    "far lateral": "extraforaminal",
+    "{zone} disc": "hernia {zone}",
+    "flexor": "flexora",
+    "extensor": "extensora",
+    "equivocal": "dudosa",
+    "absent": "ausente",
+    "sustained": "sostenido",
+    "normal": "normal",
+    "impaired": "alterada",
+    "unable": "no puede",
+    "negative": "negativo",
+    "positive": "positivo",
+    "NT": "NT",
+    "pain": "dolor",
+    "cast or immobilisation": "yeso o inmovilización",
+    "unable to cooperate": "no puede colaborar",
+    "patient unable to cooperate": "el paciente no puede colaborar",
+    "not examined": "no explorado",
+    "light touch": "tacto ligero",
+    "pin prick": "pinchazo",
+    # ---------------------------------------------------------------------------------------
+    # Knowledge tables: movements, muscles, reflexes, walking tests, lesions, red flags
+    # ---------------------------------------------------------------------------------------
+    "hip flexion": "flexión de cadera",
+    "hip adduction": "aducción de cadera",
+    "knee extension": "extensión de rodilla",
+    "ankle dorsiflexion": "flexión dorsal del tobillo",
+    "big toe extension": "extensión del primer dedo",
+    "lesser toe extension": "extensión de los dedos menores",
+    "ankle inversion": "inversión del pie",
+    "ankle eversion": "eversión del pie",
+    "hip abduction": "abducción de cadera",
+    "hip extension": "extensión de cadera",
+    "knee flexion": "flexión de rodilla",
+    "ankle plantar flexion": "flexión plantar del tobillo",
+    "iliopsoas": "psoas ilíaco",
+    "adductors": "aductores",
+    "quadriceps": "cuádriceps",
+    "tibialis anterior": "tibial anterior",
+    "extensor hallucis longus": "extensor largo del primer dedo",
+    "extensor digitorum longus": "extensor largo de los dedos",
+    "tibialis posterior": "tibial posterior",
+    "peroneus longus and brevis": "peroneos lateral largo y corto",
+    "gluteus medius": "glúteo medio",
+    "gluteus maximus": "glúteo mayor",
+    "hamstrings": "isquiotibiales",
+    "gastrocnemius, soleus": "gemelos, sóleo",
+    "patellar (knee jerk)": "rotuliano",
+    "medial hamstring": "isquiotibial interno",
+    "Achilles (ankle jerk)": "aquíleo",
+    "heel walk": "marcha de talones",
+    "toe walk": "marcha de puntillas",
+    "L1 root": "raíz L1",
+    "L2 root": "raíz L2",
+    "L3 root": "raíz L3",
+    "L4 root": "raíz L4",
+    "L5 root": "raíz L5",
+    "S1 root": "raíz S1",
+    "L2 root and L3 root": "raíces L2 y L3",
+    "L3 root and L4 root": "raíces L3 y L4",
+    "L4 root and L5 root": "raíces L4 y L5",
+    "L5 root and S1 root": "raíces L5 y S1",
+    "common peroneal nerve (fibular head)": "nervio peroneo común (cabeza del peroné)",
+    "deep peroneal nerve": "nervio peroneo profundo",
+    "sciatic nerve": "nervio ciático",
+    "femoral nerve": "nervio femoral",
+    "central (upper motor neuron)": "central (primera motoneurona)",
+    "cauda equina": "cola de caballo",
+    "urinary retention or difficulty starting to pass urine":
+        "retención urinaria o dificultad para iniciar la micción",
+    "new urinary incontinence": "incontinencia urinaria de nueva aparición",
+    "faecal incontinence": "incontinencia fecal",
+    "perianal, perineal or genital sensory loss (saddle anaesthesia)":
+        "pérdida de sensibilidad perianal, perineal o genital (anestesia en silla de montar)",
+    "loss of sensation of rectal fullness": "pérdida de la sensación de plenitud rectal",
+    "bilateral sciatica": "ciática bilateral",
+    "weakness getting worse over hours or days": "debilidad que empeora en horas o días",
+    "fever, or a red, swollen or discharging wound":
+        "fiebre, o herida enrojecida, inflamada o con supuración",
+    "severe pain that nothing relieves": "dolor intenso que no cede con nada",
+    # Red flags in the patient's words (the handout's warning box)
+    "you cannot pass urine, or it is hard to start": "no puede orinar, o le cuesta empezar",
+    "you leak urine and this is new": "se le escapa la orina y antes no le pasaba",
+    "you cannot hold in your bowel motions": "se le escapan las heces",
+    "numbness between your legs, around your bottom or genitals":
+        "nota dormida la zona entre las piernas, alrededor del ano o de los genitales",
+    "you cannot feel when your bowel is full": "no nota cuándo tiene ganas de ir al baño",
+    "pain running down both legs": "tiene dolor que baja por las dos piernas",
+    "a leg or foot gets weaker over hours or days":
+        "una pierna o un pie pierde fuerza en horas o días",
+    "fever, or a wound that is red, swollen or leaking":
+        "tiene fiebre, o la herida está roja, hinchada o le sale líquido",
+    "very bad pain that nothing helps": "tiene un dolor muy fuerte que no se calma con nada",
+    # ---------------------------------------------------------------------------------------
+    # Triage
+    # ---------------------------------------------------------------------------------------
+    "emergency": "emergencia",
+    "urgent": "urgente",
+    "prompt": "preferente",
+    "routine": "ordinario",
+    "not assessed": "sin valorar",
+    "same day, emergency department": "hoy mismo, servicio de urgencias",
+    "surgeon or specialist within 24-48 hours": "cirujano o especialista en 24-48 horas",
+    "specialist within 1-2 weeks": "especialista en 1-2 semanas",
+    "the planned follow-up": "la revisión programada",
+    "no findings entered yet": "aún no se han introducido hallazgos",
+    # ---------------------------------------------------------------------------------------
+    # Both PDFs: header, footer, pages
+    # ---------------------------------------------------------------------------------------
+    "Clinician report": "Informe clínico",
+    "Patient information": "Información para el paciente",
+    "born {date}": "nac. {date}",
+    "date of birth not recorded": "fecha de nacimiento no registrada",
+    "Exam {date} ({kind}) · examiner {examiner}":
+        "Exploración {date} ({kind}) · exploró {examiner}",
+    "not recorded": "no registrado",
+    "NeuroExam {version} · rules {rules} · a documentation and decision-support aid; it does "
+    "not replace clinical judgement":
+        "NeuroExam {version} · reglas {rules} · ayuda a la documentación y a la decisión "
+        "clínica; no sustituye el juicio clínico",
+    "Page {page} of {total}": "Página {page} de {total}",
+    "DRAFT": "BORRADOR",
+    "Neurological exam of the legs": "Exploración neurológica de los miembros inferiores",
+    # ---------------------------------------------------------------------------------------
+    # The clinician report
+    # ---------------------------------------------------------------------------------------
+    "Neurological exam of the legs: clinician report":
+        "Exploración neurológica de los miembros inferiores: informe clínico",
+    "(deterministic)": "(determinista)",
+    "Generated {stamp}. Compared with: baseline {baseline}; previous {previous}.":
+        "Generado {stamp}. Comparado con: basal {baseline}; anterior {previous}.",
+    "none": "ninguna",
+    "Source": "Fuente",
+    "Surgery": "Cirugía",
+    "none recorded.": "no registrada.",
+    "day {days} after surgery": "día {days} tras la cirugía",
+    "{days} days before surgery": "{days} días antes de la cirugía",
+    "day of surgery": "día de la cirugía",
+    "score": "puntuación",
+    "For": "A favor",
+    "Against": "En contra",
+    "Other candidates": "Otras posibilidades",
+    "Localisation": "Localización",
+    "New or worse findings": "Hallazgos nuevos o peores",
+    ", localised on their own:": ", localizados por sí solos:",
+    "Residual": "Residuales",
+    " (present before the operation, not worse): ":
+        " (presentes antes de la operación, sin empeorar): ",
+    "No deficit needs explaining.": "No hay ningún déficit que explicar.",
+    "Whole exam": "Exploración completa",
+    ": as the new or worse findings (nothing else is abnormal).":
+        ": igual que los hallazgos nuevos o peores (nada más está alterado).",
+    ":": ":",
+    "Still undecided": "Aún sin decidir",
+    ": the leading lesions are close; these items were not examined and would separate them:":
+        ": las lesiones más probables están muy igualadas; estos elementos no se exploraron y "
+        "las distinguirían:",
+    "Notes": "Notas",
+    "new": "nuevo",
+    "worse": "peor",
+    "same": "igual",
+    "better": "mejor",
+    "resolved": "resuelto",
+    "n/c": "n/c",
+    "(minor)": "(leve)",
+    "Base": "Basal",
+    "Prev": "Prev.",
+    "Now": "Actual",
+    "Change": "Cambio",
+    "Rec.": "Rec.",
+    "Movement (muscle, roots)": "Movimiento (músculo, raíces)",
+    "LEMS (ISNCSCI, 0-25 per side)": "LEMS (ISNCSCI, 0-25 por lado)",
+    "Motor (MRC)": "Balance muscular (fuerza, MRC)",
+    "Base: preoperative baseline; Prev: most recent earlier exam; change against the baseline "
+    "(else the previous exam); (minor): a move inside grade 4. Recovery rate = (now − before) / "
+    "(5 − before), grades 4-/4/4+ counted as 4.":
+        "Basal: exploración preoperatoria de referencia; Prev.: la exploración anterior más "
+        "reciente; cambio respecto a la basal (si no la hay, a la anterior); (leve): un cambio "
+        "dentro del grado 4. Tasa de recuperación = (actual − previa) / (5 − previa), con los "
+        "grados 4-/4/4+ contados como 4.",
+    "Sensation (ISNCSCI 0 / 1 / 2)": "Sensibilidad (ISNCSCI 0 / 1 / 2)",
+    "Dermatome": "Dermatoma",
+    "Modality": "Modalidad",
+    "Side": "Lado",
+    "Before": "Antes",
+    "No sensory change against the earlier exam.":
+        "Sin cambios sensitivos respecto a la exploración anterior.",
+    "No earlier exam to compare.": "No hay exploración anterior con la que comparar.",
+    "Test": "Prueba",
+    "Right before": "Der. antes",
+    "Right now": "Der. actual",
+    "Left before": "Izq. antes",
+    "Left now": "Izq. actual",
+    "{reflex} reflex ({roots}), NINDS 0-4": "Reflejo {reflex} ({roots}), NINDS 0-4",
+    "Plantar response": "Respuesta plantar",
+    "Ankle clonus": "Clonus aquíleo",
+    "Straight leg raise": "Elevación de la pierna recta (Lasègue)",
+    "degrees if +": "grados si +",
+    "Femoral stretch test": "Estiramiento femoral",
+    "Heel walk": "Marcha de talones",
+    "Toe walk": "Marcha de puntillas",
+    "Reflexes, upper motor neuron signs, function":
+        "Reflejos, signos de primera motoneurona, función",
+    "Red flags": "Signos de alarma",
+    "Not asked.": "No se preguntó.",
+    "PRESENT": "PRESENTE",
+    "Pain (0-10)": "Dolor (0-10)",
+    "leg {leg}, back {back}.": "pierna {leg}, lumbar {back}.",
+    "Not testable": "No valorable",
+    "Trend": "Evolución",
+    "All key muscles graded 5 at every exam.":
+        "Todos los músculos clave tuvieron grado 5 en todas las exploraciones.",
+    "MRC grade": "Grado MRC",
+    "days since {date}": "días desde el {date}",
+    "{side} {movement}": "{movement} {side}",
+    "Trend of key muscles": "Evolución de los músculos clave",
+    "LEMS total by exam": "LEMS total por exploración",
+    "time not recorded": "hora no registrada",
+    "Signed": "Firmado",
+    "by {examiner} at {when}.": "por {examiner} el {when}.",
+    "Unsigned draft.": "Borrador sin firmar.",
+    " Not valid as a record until signed by the examiner.":
+        " No es válido como registro hasta que lo firme quien exploró.",
+    "Signature": "Firma",
+    "Sources of the clinical rules": "Fuentes de las reglas clínicas",
+    "Rules version {version}.": "Versión de las reglas: {version}.",
+    "NeuroExam is a documentation and decision-support aid. It does not replace the "
+    "clinician's judgement; check every interpretation against the findings.":
+        "NeuroExam es una ayuda para documentar y para decidir. No sustituye el juicio del "
+        "clínico; compruebe cada interpretación con los hallazgos.",
+    # ---------------------------------------------------------------------------------------
+    # The patient handout (plain Spanish, "usted")
+    # ---------------------------------------------------------------------------------------
+    "Your leg nerve check": "La revisión de los nervios de sus piernas",
+    "Today we checked the nerves that go from your lower back to your legs. This sheet tells "
+    "you what we found and what to do next.":
+        "Hoy hemos revisado los nervios que van de la parte baja de la espalda a las piernas. "
+        "En esta hoja le contamos lo que hemos visto y lo que tiene que hacer ahora.",
+    "What we tested": "Qué hemos revisado",
+    "How strong the muscles in your legs and feet are.":
+        "La fuerza de los músculos de las piernas y los pies.",
+    "How well your skin feels a light touch and a pin.":
+        "Si la piel nota bien un roce suave y un pinchazo.",
+    "Your reflexes: how your knees and ankles jump when tapped.":
+        "Los reflejos: cómo saltan la rodilla y el tobillo con un golpe suave.",
+    "How well you walk on your heels and on your toes.":
+        "Cómo camina sobre los talones y de puntillas.",
+    "What we found": "Qué hemos visto",
+    "Your strength, feeling and reflexes were normal today.":
+        "Hoy la fuerza, el tacto y los reflejos están bien.",
+    "What has changed since your operation": "Qué ha cambiado desde la operación",
+    "What has changed since your last check": "Qué ha cambiado desde la última revisión",
+    "Nothing has changed much.": "Casi nada ha cambiado.",
+    "What happens next": "Qué pasa ahora",
+    "You need to be seen today. Please go to the emergency department now.":
+        "Le tiene que ver un médico hoy. Vaya ahora mismo a urgencias.",
+    "A spine doctor should see you in the next one or two days. We will arrange it.":
+        "Un médico de columna le debe ver en uno o dos días. Nosotros le damos la cita.",
+    "A spine doctor should see you in the next one or two weeks.":
+        "Un médico de columna le debe ver en una o dos semanas.",
+    "Come to your next planned check. You do not need to do anything else now.":
+        "Venga a su próxima revisión, como estaba previsto. Ahora no tiene que hacer nada más.",
+    "Your check is not finished yet. Your clinician will tell you what happens next.":
+        "Su revisión aún no ha terminado. Su médico le dirá qué pasa ahora.",
+    "Nerves heal slowly. Strength often comes back more slowly than the pain goes away. A "
+    "reflex may stay weak even when you feel well.":
+        "Los nervios se curan despacio. La fuerza suele volver más despacio de lo que se va el "
+        "dolor. Un reflejo puede seguir flojo aunque usted se sienta bien.",
+    "Get help the same day if": "Pida ayuda el mismo día si",
+    "the numbness in your leg or foot spreads":
+        "se le duerme una zona más grande de la pierna o del pie",
+    "Go to the emergency department, or call your clinic straight away. Do not wait to see if "
+    "it gets better.":
+        "Vaya a urgencias o llame enseguida a su clínica. No espere a ver si mejora.",
+    "Your clinic": "Su clínica",
+    "Your clinic's phone number: {phone}.": "El teléfono de su clínica: {phone}.",
+    "We did not print your clinic's phone number here. Ask the team who looked after you for "
+    "it, and write it here: ____________________":
+        "No hemos impreso aquí el teléfono de su clínica. Pídalo al equipo que le ha atendido y "
+        "escríbalo aquí: ____________________",
+    "Ask the team who looked after you for a phone number.":
+        "Pida un número de teléfono al equipo que le ha atendido.",
+    "This sheet helps you remember your visit. It does not replace what your doctor or nurse "
+    "tells you.":
+        "Esta hoja le ayuda a recordar su visita. No cambia lo que le digan su médico o su "
+        "enfermera.",
+    "lifts your {side} thigh": "levanta el muslo {side}",
+    "pulls your {side} leg in": "acerca la pierna {side_f} a la otra",
+    "straightens your {side} knee": "estira la rodilla {side_f}",
+    "lifts your {side} foot up": "sube el pie {side} hacia arriba",
+    "lifts your {side} big toe": "levanta el dedo gordo del pie {side}",
+    "lifts the small toes of your {side} foot": "levanta los dedos pequeños del pie {side}",
+    "turns your {side} foot in": "gira el pie {side} hacia dentro",
+    "turns your {side} foot out": "gira el pie {side} hacia fuera",
+    "moves your {side} leg out to the side": "separa la pierna {side_f} hacia fuera",
+    "pushes your {side} leg back": "lleva la pierna {side_f} hacia atrás",
+    "bends your {side} knee": "dobla la rodilla {side_f}",
+    "pushes your {side} foot down": "empuja el pie {side} hacia abajo",
+    "The muscle that {movement} is weaker than normal.":
+        "El músculo que {movement} tiene menos fuerza de lo normal.",
+    "at the top of your {side} thigh, near the groin":
+        "en la parte alta del muslo {side}, cerca de la ingle",
+    "on the front of your {side} thigh": "en la parte de delante del muslo {side}",
+    "on the inside of your {side} knee": "en el lado de dentro de la rodilla {side_f}",
+    "on the inside of your {side} lower leg and ankle":
+        "en el lado de dentro de la pierna {side_f} y del tobillo",
+    "on the top of your {side} foot and the outside of your lower leg":
+        "en el empeine del pie {side} y en el lado de fuera de la pierna",
+    "on the outside edge and sole of your {side} foot":
+        "en el borde de fuera y en la planta del pie {side}",
+    "on the back of your {side} thigh": "en la parte de atrás del muslo {side}",
+    "on your {side} buttock": "en la nalga {side_f}",
+    "around your back passage, on the {side} side": "alrededor del ano, en el lado {side}",
+    "Your skin {area} does not feel things as well as normal.":
+        "La piel {area} nota menos de lo normal.",
+    "at your {side} knee": "de la rodilla {side_f}",
+    "at the back of your {side} knee": "de detrás de la rodilla {side_f}",
+    "at your {side} ankle": "del tobillo {side}",
+    "The reflex {place} is weaker than usual.": "El reflejo {place} es más flojo de lo normal.",
+    "Some of your reflexes are stronger than usual. Your doctor will look into this, because "
+    "it can come from a nerve problem higher up than the lower back.":
+        "Algunos de sus reflejos son más fuertes de lo normal. Su médico lo va a estudiar, "
+        "porque la causa puede estar más arriba de la parte baja de la espalda.",
+    "{thing}: better than before.": "{thing}: mejor que antes.",
+    "{thing}: back to normal.": "{thing}: ya está normal.",
+    "{thing}: weaker than before.": "{thing}: peor que antes.",
+    "{thing}: this is new.": "{thing}: esto es nuevo.",
+    "The muscle that {movement}": "El músculo que {movement}",
+    "Feeling {area}": "El tacto {area}",
+}

@@ -1,0 +1,297 @@
+"""The core's translations: every text the PDFs and the CLI print has its Spanish, the Spanish
+PDFs carry no English, the handout reads easily in both languages, and the patient's preferred
+language travels with the record."""
+
+from __future__ import annotations
+
+import ast
+import io
+import json
+import re
+import string
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from readability import fernandez_huerta, flesch_kincaid_grade, inflesz
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
+from vignettes import CASES, build_record
+
+from core.cli import main
+from core.demo import demo_record
+from core.engine import assess
+from core.engine.triage import LEVEL_MEANING, Level
+from core.exam_items import SIDE_TESTS
+from core.i18n import (
+    CONTEXT_SEPARATOR,
+    Language,
+    catalogue,
+    language_for,
+    parse_language,
+    translator,
+)
+from core.knowledge import (
+    GAIT_TESTS,
+    LESION_LABELS,
+    MOTOR_ITEMS,
+    NOT_TESTABLE_REASON_LABELS,
+    RED_FLAGS,
+    REFLEXES,
+    SensoryModality,
+)
+from core.record import PatientRecord
+from core.recordio import RecordError, parse_record
+from core.reports import handout_text
+from core.reports.clinician import clinician_report
+from core.reports.handout import handout_story, patient_handout
+from core.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+CLINIC = Settings(clinic_name="Clínica de Columna", clinic_contact="Enfermería 0100 000 000")
+SPANISH = catalogue(Language.ES)
+
+
+def _literal_messages() -> Iterator[tuple[str, str]]:
+    """Every ``_("...")`` and ``_.context("...", "...")`` literal in core, as catalogue keys."""
+    for path in sorted((ROOT / "core").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            args = [a.value for a in node.args if isinstance(a, ast.Constant)
+                    and isinstance(a.value, str)]
+            if isinstance(node.func, ast.Name) and node.func.id == "_" and len(args) == 1:
+                yield f"{path.relative_to(ROOT)}:{node.lineno}", args[0]
+            elif (isinstance(node.func, ast.Attribute) and node.func.attr == "context"
+                  and isinstance(node.func.value, ast.Name) and node.func.value.id == "_"
+                  and len(args) == 2):
+                yield f"{path.relative_to(ROOT)}:{node.lineno}", CONTEXT_SEPARATOR.join(args)
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+def _table_messages() -> Iterator[str]:
+    """Texts the PDFs take from tables and pass through ``_`` by variable."""
+    yield from (v for name, v in vars(handout_text).items() if name.isupper()
+                for v in _strings(v))
+    for info in MOTOR_ITEMS.values():
+        yield from (info.movement, info.muscle)
+    yield from (info.label for info in REFLEXES.values())
+    for flag in RED_FLAGS.values():
+        yield from (flag.label, flag.lay_label)
+    yield from LESION_LABELS.values()
+    yield from (name for name, _ in GAIT_TESTS.values())
+    for test in SIDE_TESTS:
+        yield from (test.label, *([test.report_note] if test.report_note else []))
+    yield from (m.label for m in SensoryModality)
+    yield from (level.words for level in Level)
+    yield from LEVEL_MEANING.values()
+    yield from NOT_TESTABLE_REASON_LABELS.values()
+    for side in ("left", "right"):
+        yield from (side, f"feminine{CONTEXT_SEPARATOR}{side}")
+
+
+def test_every_text_of_the_pdfs_has_its_spanish() -> None:
+    missing = [f"{where}: {text!r}" for where, text in _literal_messages() if text not in SPANISH]
+    missing += [repr(text) for text in _table_messages() if text not in SPANISH]
+    assert not missing, "no Spanish for:\n" + "\n".join(missing)
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_translations_keep_their_placeholders() -> None:
+    for english, spanish in SPANISH.items():
+        allowed = _fields(english) | ({"side_f"} if "side" in _fields(english) else set())
+        assert _fields(spanish) <= allowed, (english, spanish)
+        assert _fields(english) - {"side"} <= _fields(spanish), (english, spanish)
+
+
+def _pdf_text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text).lower()
+
+
+def _english_phrases() -> list[str]:
+    """English texts that differ in Spanish, split at their placeholders into phrases of three
+    words or more (shorter pieces, such as "NT" or "LEMS", are shared)."""
+    phrases = []
+    for english, spanish in SPANISH.items():
+        if english == spanish or CONTEXT_SEPARATOR in english:
+            continue
+        for piece in re.split(r"\{[a-z_]+\}", english):
+            piece = piece.strip(" .,:;()")
+            if len(piece.split()) >= 3 and _normal(piece) not in _normal(spanish):
+                phrases.append(piece)
+    return phrases
+
+
+def _engine_sentences() -> list[str]:
+    """The sentences the engine composes for the demo's post-operative exam (reasons, findings,
+    terms for and against, residual findings, what is undecided, notes): English for now."""
+    assessment = assess(demo_record(), "post-1")
+    out: list[str] = []
+    for reason in assessment.triage.as_dict()["reasons"]:
+        out += [reason["text"], *reason["findings"]]
+    for ranked in (assessment.localisation, assessment.localisation_of_change):
+        for candidate in ranked[:1]:
+            out += ["; ".join(candidate.reasons_for), "; ".join(candidate.reasons_against)]
+    out.append(", ".join(r.text for r in assessment.residual))
+    out += [d.text for d in assessment.undecided] + assessment.flag_sentences
+    return [_normal(s.replace("->", "→")) for s in out if s]
+
+
+def _without_engine_sentences(text: str) -> str:
+    text = _normal(text)
+    for sentence in _engine_sentences():
+        text = text.replace(sentence, " ")
+    return text
+
+
+@pytest.fixture(scope="module")
+def spanish_pdfs() -> dict[str, str]:
+    record = demo_record()
+    return {"report": _pdf_text(clinician_report(record, "post-1", CLINIC, deterministic=True,
+                                                 language="es")),
+            "handout": _pdf_text(patient_handout(record, "post-1", CLINIC, deterministic=True,
+                                                 languages=[Language.ES]))}
+
+
+@pytest.mark.parametrize("document", ["report", "handout"])
+def test_the_spanish_pdfs_carry_no_english_label(spanish_pdfs: dict[str, str],
+                                                 document: str) -> None:
+    text = _without_engine_sentences(spanish_pdfs[document])
+    left = [p for p in _english_phrases() if _normal(p) in text]
+    assert not left, f"English left in the Spanish {document}: {left}"
+
+
+@pytest.mark.xfail(strict=True, reason="the engine's composed sentences (reasons, findings, "
+                                       "terms) are not translated yet")
+def test_the_spanish_report_translates_the_engines_sentences(
+        spanish_pdfs: dict[str, str]) -> None:
+    text = _normal(spanish_pdfs["report"])
+    assert not [p for p in _english_phrases() if _normal(p) in text]
+
+
+def test_every_line_of_the_spanish_handout_differs_from_the_english(
+        spanish_pdfs: dict[str, str]) -> None:
+    english = _pdf_text(patient_handout(demo_record(), "post-1", CLINIC, deterministic=True,
+                                        languages=[Language.EN]))
+    spanish_lines = {_normal(line) for line in spanish_pdfs["handout"].splitlines()}
+    same = [line for line in english.splitlines() if _normal(line) in spanish_lines
+            and re.search(r"[a-z]{3}", line) and "DEMO-0001" not in line
+            and "Clínica de Columna" not in line and "Enfermería" not in line
+            and line.strip() != "NeuroExam"]
+    assert not same, same
+
+
+def test_the_spanish_report_reads_as_spanish(spanish_pdfs: dict[str, str]) -> None:
+    text = spanish_pdfs["report"]
+    for phrase in ("informe clínico", "Balance muscular (fuerza, MRC)", "Reflejo aquíleo",
+                   "Signos de alarma", "raíz L5, lado izquierdo", "Página 1 de",
+                   "Exploración 09/03/2026 (postoperatoria)", "flexión dorsal del tobillo",
+                   "Sensibilidad", "Tacto ligero", "BORRADOR" if "Firmado" not in text
+                   else "Firmado"):
+        assert phrase in text, phrase
+
+
+def _handouts(language: Language) -> list[str]:
+    """The text of every handout the demo patient and the shared vignette cases give (without
+    the page header and footer). Paragraphs are run together, so only . ! ? : end a sentence: a
+    heading or a list item without a full stop counts as part of the next sentence, which
+    measures the text as harder than a reader finds it, never easier."""
+    cases: list[tuple[PatientRecord, str | None]] = [
+        (demo_record(), e.id) for e in demo_record().exams]
+    cases += [(build_record(case), None) for case in CASES]
+    texts = []
+    for record, exam_id in cases:
+        story = handout_story(assess(record, exam_id), Settings(), translator(language))
+        texts.append(" ".join(_paragraphs(story)))
+    return texts
+
+
+def _paragraphs(flowables: list[Flowable]) -> Iterator[str]:
+    for flowable in flowables:
+        if isinstance(flowable, Paragraph):
+            yield flowable.getPlainText()
+        elif isinstance(flowable, KeepTogether):
+            yield from _paragraphs(flowable._content)
+        elif isinstance(flowable, Table):
+            yield from _paragraphs([cell for row in flowable._cellvalues for cell in row])
+
+
+def test_the_longest_spanish_handout_is_fairly_easy_to_read() -> None:
+    longest = max(_handouts(Language.ES), key=lambda t: len(t.split()))
+    score = inflesz(longest)
+    print(f"Spanish handout, {len(longest.split())} words: INFLESZ {score:.1f}, "
+          f"Fernández-Huerta {fernandez_huerta(longest):.1f}")
+    assert score >= 65, f"INFLESZ {score:.1f}: below 'bastante fácil' (65)"
+
+
+def test_the_longest_english_handout_is_grade_8_or_easier() -> None:
+    longest = max(_handouts(Language.EN), key=lambda t: len(t.split()))
+    grade = flesch_kincaid_grade(longest)
+    print(f"English handout, {len(longest.split())} words: Flesch-Kincaid grade {grade:.1f}")
+    assert grade <= 8, f"Flesch-Kincaid grade {grade:.1f}: harder than grade 8"
+
+
+def test_the_handout_follows_the_patients_language_and_can_print_both() -> None:
+    record = demo_record()
+    record.patient.preferred_language = Language.ES
+    english_clinic = Settings(language="en")
+    text = _pdf_text(patient_handout(record, None, english_clinic, deterministic=True))
+    assert "La revisión de los nervios de sus piernas" in text
+    assert "Your leg nerve check" not in text
+    both = _pdf_text(patient_handout(record, None, english_clinic.model_copy(
+        update={"handout_both_languages": True}), deterministic=True))
+    assert 0 < both.index("La revisión de los nervios") < both.index("Your leg nerve check")
+    record.patient.preferred_language = None
+    assert "Your leg nerve check" in _pdf_text(patient_handout(record, None, english_clinic,
+                                                                deterministic=True))
+
+
+def test_the_clinicians_language_comes_from_the_setting_else_the_locale(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "es_ES.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    assert language_for("") is Language.ES
+    assert language_for("en") is Language.EN
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert language_for("") is Language.EN
+    assert parse_language("es-MX") is Language.ES and parse_language("C") is None
+
+
+def test_the_preferred_language_is_an_optional_field_of_the_record() -> None:
+    document = json.loads(demo_record().model_dump_json(exclude_none=True))
+    assert "preferred_language" not in document["patient"]
+    document["patient"]["preferred_language"] = "es"
+    assert parse_record(json.dumps(document).encode()).patient.preferred_language is Language.ES
+    document["patient"]["preferred_language"] = "fr"
+    with pytest.raises(RecordError, match=r"patient\.preferred_language.*'en'.*'es'"):
+        parse_record(json.dumps(document).encode())
+
+
+def test_the_command_line_writes_spanish_pdfs(tmp_path: Path) -> None:
+    record = tmp_path / "record.json"
+    record.write_text(demo_record().model_dump_json(exclude_none=True))
+    report, handout = tmp_path / "informe.pdf", tmp_path / "hoja.pdf"
+    assert main(["report", str(record), "--lang", "es", "--out", str(report), "--handout",
+                 str(handout), "--deterministic"]) == 0
+    for path, title in ((report, "informe clínico"), (handout, "La revisión de los nervios")):
+        reader = PdfReader(path)
+        assert reader.trailer["/Root"]["/Lang"] == "es"
+        assert title in "\n".join(p.extract_text() for p in reader.pages)
