@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 endif
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-faults lint typecheck pytest demo docs bench clean screenshots dist
+.PHONY: run test test-faults lint typecheck pytest demo docs bench clean screenshots dist translations
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "NeuroExam needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -20,7 +20,18 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	@touch $(STAMP)
 
-run: $(STAMP)
+# The app's Spanish: translations/neuroexam_es.ts (committed) compiled into assets/translations/.
+TS := translations/neuroexam_es.ts
+QM := assets/translations/neuroexam_es.qm
+$(QM): $(TS) | $(STAMP)
+	@mkdir -p assets/translations
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+# After changing texts in gui/: refresh the .ts (then translate what lupdate marks unfinished).
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete $$(find gui -name '*.py' | sort) -ts $(TS)
+
+run: $(STAMP) $(QM)
 	$(BIN)/neuroexam
 
 lint: $(STAMP)
@@ -30,7 +41,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
 test: lint typecheck pytest
@@ -56,13 +67,14 @@ $(DIST_STAMP): pyproject.toml $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dist]'
 	@touch $(DIST_STAMP)
 
-dist: $(DIST_STAMP)
+dist: $(DIST_STAMP) $(QM)
 	$(BIN)/pyinstaller build.spec --noconfirm --clean --log-level WARN
-	QT_QPA_PLATFORM=offscreen dist/neuroexam/neuroexam --self-test
+	LANG=en_US.UTF-8 QT_QPA_PLATFORM=offscreen dist/neuroexam/neuroexam --self-test
+	LANG=es_ES.UTF-8 QT_QPA_PLATFORM=offscreen dist/neuroexam/neuroexam --self-test
 	@$(BIN)/python -c "import pathlib; files = [p for p in pathlib.Path('dist/neuroexam').rglob('*') if p.is_file() and not p.is_symlink()]; size = sum(p.stat().st_size for p in files); print(f'dist/neuroexam: {size / 2**20:.1f} MiB ({size / 1e6:.1f} MB) in {len(files)} files')"
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) $(QM)
 	$(BIN)/python docs/make_screenshots.py

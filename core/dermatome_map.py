@@ -15,6 +15,7 @@ from typing import Any
 
 from core.assets import asset_path
 from core.grades import SensoryGrade
+from core.i18n import Translator, translator
 from core.knowledge import DERMATOMES, Dermatome, Side
 
 Point = tuple[float, float]
@@ -245,8 +246,12 @@ def values_from_exam(by_side: Any) -> Values:
     return {side: dict(by_side.get(side) or {}) for side in Side}
 
 
-def dermatome_tooltip(side: Side, dermatome: Dermatome, grade: SensoryGrade | None) -> str:
+def dermatome_tooltip(side: Side, dermatome: Dermatome, grade: SensoryGrade | None,
+                      _: Translator | None = None) -> str:
     """What hovering a region says: dermatome, key point and value."""
-    value = VALUE_STYLES[NOT_EXAMINED if grade is None else str(grade.value)].label
-    return (f"{side.value.title()} {dermatome.value}: {value}\n"
-            f"Key point: {DERMATOMES[dermatome].key_point}")
+    _ = _ or translator()
+    value = _(VALUE_STYLES[NOT_EXAMINED if grade is None else str(grade.value)].label)
+    place = _("{side} {dermatome}").format(side=_(side.value).capitalize(),
+                                           dermatome=dermatome.value)
+    return (f"{place}: {value}\n"
+            f"{_('Key point')}: {_(DERMATOMES[dermatome].key_point)}")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from core.knowledge import LEMS_KEY_MUSCLES, MOTOR_ITEMS, Side
 
 if TYPE_CHECKING:
+    from core.i18n import Translator
     from core.record import PatientRecord
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
@@ -32,6 +33,14 @@ class Series:
     side: Side | None = None
     """The side and movement the label names, for a label in another language."""
     movement: str = ""
+
+
+    def label_in(self, _: Translator) -> str:
+        """The legend label in the language of ``_`` (English: ``label``)."""
+        if self.side is None:
+            return _(self.label)
+        return _("{side} {movement}").format(side=_.context("abbreviation", self.side.value),
+                                             movement=_(self.movement))
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,49 @@ def dialog_shots(app: QApplication, window: object, folder: Path) -> None:
         dialog.close()
 
 
+def spanish_screens(app: QApplication) -> None:
+    """The patient page, the motor, sensory and review steps, and both PDFs' first pages, with
+    the app and the PDFs in Spanish (docs/screenshots/es-*.png, docs/*-es.png)."""
+    from core.reports.files import write_reports
+    from core.settings import Settings
+    from core.store import Store
+    from gui import translation
+    from gui.main_window import MainWindow
+
+    translation.install(app, "es")
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            os.environ["NEUROEXAM_HOME"] = folder
+            store = Store(f"sqlite:///{Path(folder) / 'shots.db'}", actor="screenshots")
+            window = MainWindow(store)
+            window.resize(1280, 860)
+            window.show()
+
+            def shot(name: str) -> None:
+                app.processEvents()
+                window.grab().save(str(SHOTS / f"es-{name}.png"))
+
+            window.create_demo_patient()
+            shot("02-patient")
+            window.open_exam("post-1")
+            for row, name in ((1, "04-exam-motor"), (2, "05-exam-sensory"),
+                              (6, "09-exam-review")):
+                window.editor.steps.setCurrentRow(row)
+                if row == 2:
+                    window.editor.show_baseline.setChecked(True)
+                shot(name)
+            window.close_exam()
+            store.close()
+            clinic = Settings(clinic_name="Clínica de Columna (demo)", language="es",
+                              clinic_contact="Enfermería de columna 0100 000 000 (demo)")
+            report, handout = Path(folder) / "informe.pdf", Path(folder) / "hoja.pdf"
+            write_reports(demo_record(), "post-1", clinic, report, handout, deterministic=True)
+            pdf_page_png(report, DOCS / "report-page-1-es.png")
+            pdf_page_png(handout, DOCS / "handout-page-1-es.png")
+    finally:
+        translation.uninstall(app)
+
+
 def pdf_previews() -> None:
     """The first page of each demo PDF, as the README shows them."""
     from core.demo import demo_record
@@ -169,6 +212,7 @@ def main() -> None:
     dermatome_map(app)
     map_page()
     screens(app)
+    spanish_screens(app)
     pdf_previews()
     print(f"screenshots written to {SHOTS}")
     os._exit(0)  # skip Qt's teardown of widgets at interpreter exit

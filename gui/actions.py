@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum, auto
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 Keys = QKeySequence.StandardKey | str | None
@@ -44,7 +44,14 @@ class ActionSpec:
     """What a command is called and which keys run it."""
 
     text: str
+    """The English words; shown translated (Qt's translation context below)."""
     keys: Keys = None
+    context: str = "MainWindow"
+    """The translation context of ``text`` (translations/neuroexam_es.ts): where it is shown."""
+
+    def label(self) -> str:
+        """The words in the app's language."""
+        return QCoreApplication.translate(self.context, self.text)
 
     def key_sequence(self) -> QKeySequence | None:
         """The keys as Qt takes them (None for a command without keys)."""
@@ -58,24 +65,40 @@ class ActionSpec:
         return "" if keys is None else keys.toString(QKeySequence.SequenceFormat.NativeText)
 
 
+_EDITOR = "ExamEditor"
 ACTIONS: dict[ActionId, ActionSpec] = {
-    ActionId.NEW_PATIENT: ActionSpec("New &patient…", "Ctrl+Shift+N"),
-    ActionId.NEW_EXAM: ActionSpec("&New exam", QKeySequence.StandardKey.New),
-    ActionId.FIND_PATIENT: ActionSpec("Find patient", QKeySequence.StandardKey.Find),
-    ActionId.IMPORT: ActionSpec("&Import records…", "Ctrl+I"),
-    ActionId.EXPORT: ActionSpec("&Export…", "Ctrl+E"),
-    ActionId.SETTINGS: ActionSpec("&Settings…", QKeySequence.StandardKey.Preferences),
-    ActionId.QUIT: ActionSpec("&Quit", QKeySequence.StandardKey.Quit),
-    ActionId.RULES: ActionSpec("Clinical &rules and sources", QKeySequence.StandardKey.HelpContents),
-    ActionId.REST_NORMAL: ActionSpec("Rest normal", "Ctrl+R"),
-    ActionId.NEXT_STEP: ActionSpec("Next step", "Ctrl+Return"),
-    ActionId.PREVIOUS_STEP: ActionSpec("Previous step", "Ctrl+Backspace"),
-    ActionId.SIGN: ActionSpec("Sign", "Ctrl+Alt+S"),
-    ActionId.REPORTS: ActionSpec("Reports", "Ctrl+Shift+R"),
-    ActionId.TOGGLE_MODALITY: ActionSpec("Switch light touch / pin prick", "Ctrl+T"),
-    ActionId.TOGGLE_REFERENCE: ActionSpec("Compare with baseline / previous exam", "Ctrl+B"),
-    ActionId.AMEND: ActionSpec("Amend signed exam", "Ctrl+Shift+A"),
-    ActionId.PRINT: ActionSpec("Print reports", QKeySequence.StandardKey.Print),
+    ActionId.NEW_PATIENT: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "New &patient…")),
+                                     "Ctrl+Shift+N"),
+    ActionId.NEW_EXAM: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "&New exam")),
+                                  QKeySequence.StandardKey.New),
+    ActionId.FIND_PATIENT: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Find patient")),
+                                      QKeySequence.StandardKey.Find),
+    ActionId.IMPORT: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "&Import records…")), "Ctrl+I"),
+    ActionId.EXPORT: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "&Export…")), "Ctrl+E"),
+    ActionId.SETTINGS: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "&Settings…")),
+                                  QKeySequence.StandardKey.Preferences),
+    ActionId.QUIT: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "&Quit")),
+                              QKeySequence.StandardKey.Quit),
+    ActionId.RULES: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Clinical &rules and sources")),
+                               QKeySequence.StandardKey.HelpContents),
+    ActionId.REST_NORMAL: ActionSpec(str(QT_TRANSLATE_NOOP("ExamEditor", "Rest normal")), "Ctrl+R",
+                                     _EDITOR),
+    ActionId.NEXT_STEP: ActionSpec(str(QT_TRANSLATE_NOOP("ExamEditor", "Next step")), "Ctrl+Return",
+                                   _EDITOR),
+    ActionId.PREVIOUS_STEP: ActionSpec(str(QT_TRANSLATE_NOOP("ExamEditor", "Previous step")),
+                                       "Ctrl+Backspace", _EDITOR),
+    ActionId.SIGN: ActionSpec(str(QT_TRANSLATE_NOOP("ExamEditor", "Sign")), "Ctrl+Alt+S", _EDITOR),
+    ActionId.REPORTS: ActionSpec(str(QT_TRANSLATE_NOOP("ExamEditor", "Reports")), "Ctrl+Shift+R",
+                                 _EDITOR),
+    ActionId.TOGGLE_MODALITY: ActionSpec(
+        str(QT_TRANSLATE_NOOP("ExamEditor", "Switch light touch / pin prick")), "Ctrl+T", _EDITOR),
+    ActionId.TOGGLE_REFERENCE: ActionSpec(
+        str(QT_TRANSLATE_NOOP("ExamEditor", "Compare with baseline / previous exam")), "Ctrl+B",
+        _EDITOR),
+    ActionId.AMEND: ActionSpec(str(QT_TRANSLATE_NOOP("ExamEditor", "Amend signed exam")),
+                               "Ctrl+Shift+A", _EDITOR),
+    ActionId.PRINT: ActionSpec(str(QT_TRANSLATE_NOOP("ExamEditor", "Print reports")),
+                               QKeySequence.StandardKey.Print, _EDITOR),
 }
 """Every command's words and keys."""
 
@@ -84,7 +107,7 @@ def make_action(action_id: ActionId, parent: QObject, slot: Callable[[], object]
                 context: Qt.ShortcutContext | None = None) -> QAction:
     """A QAction for a registered command, its keys set and ``slot`` connected."""
     spec = ACTIONS[action_id]
-    action = QAction(spec.text, parent)
+    action = QAction(spec.label(), parent)
     keys = spec.key_sequence()
     if keys is not None:
         action.setShortcut(keys)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 import core
 from core.assets import asset_path
+from gui import translation
 from gui.errors import CrashReporter, setup_logging
 from gui.main_window import MainWindow
 
@@ -22,7 +23,23 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("NeuroExam")
     app.setOrganizationName("NeuroExam")
     app.setWindowIcon(QIcon(str(asset_path("icons", "neuroexam.png"))))
+    translation.install(app, _language_setting())
     return app
+
+
+def _language_setting() -> str:
+    """The Language setting, read without loading pydantic before the first window (the
+    settings file is JSON; a missing or unreadable file means the system locale)."""
+    import json
+
+    from core.folders import config_folder
+
+    try:
+        value = json.loads((config_folder() / "settings.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    language = value.get("language", "") if isinstance(value, dict) else ""
+    return language if isinstance(language, str) else ""
 
 
 def start(database: str | None = None) -> tuple[QApplication, MainWindow]:

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from pydantic import ValidationError
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,10 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.exchange.export import ExportFormat, ExportRequest
+from core.i18n import Language
 from core.knowledge import DiscLevel, HerniationZone
 from core.record import Patient, Sex, Surgery, SurgerySide
 from core.settings import Settings
 from gui.accessibility import name_form_fields
+from gui.translation import core_words
 
 
 class _FormDialog(QDialog):
@@ -75,13 +78,17 @@ def _date(text: str, label: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"{label}: {text!r} is not a date (YYYY-MM-DD)") from None
+        raise ValueError(QCoreApplication.translate(
+            "Dialogs", "{label}: {text} is not a date (YYYY-MM-DD)").format(
+            label=label, text=repr(text))) from None
 
 
-def _choice(values: list[str], placeholder: str) -> QComboBox:
-    """A list with nothing chosen yet, showing ``placeholder`` until the user picks a value."""
+def _choice(values: list[tuple[str, str]], placeholder: str) -> QComboBox:
+    """A list of (shown text, value) with nothing chosen yet, showing ``placeholder`` until the
+    user picks a value."""
     box = QComboBox()
-    box.addItems(values)
+    for text, value in values:
+        box.addItem(text, value)
     box.setPlaceholderText(placeholder)
     box.setCurrentIndex(-1)
     return box
@@ -91,18 +98,26 @@ class PatientDialog(_FormDialog):
     """Create a patient."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("New patient", parent)
+        super().__init__(QCoreApplication.translate("PatientDialog", "New patient"), parent)
         self.record_id = QLineEdit()
         self.family = QLineEdit()
         self.given = QLineEdit()
         self.birth = QLineEdit()
-        self.birth.setPlaceholderText("YYYY-MM-DD")
+        self.birth.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        words = core_words()
         self.sex = QComboBox()
-        self.sex.addItems([s.value for s in Sex])
-        self.sex.setCurrentText(Sex.UNKNOWN.value)
-        for label, widget in (("Record id (MRN)", self.record_id), ("Family name", self.family),
-                              ("Given name", self.given), ("Date of birth", self.birth),
-                              ("Sex", self.sex)):
+        for sex in Sex:
+            self.sex.addItem(words(sex.value), sex.value)
+        self.sex.setCurrentIndex(self.sex.findData(Sex.UNKNOWN.value))
+        self.language = QComboBox()
+        self.language.addItem(self.tr("as the clinic (not recorded)"), None)
+        for language in Language:
+            self.language.addItem(language.native_name, language.value)
+        for label, widget in ((self.tr("Record id (MRN)"), self.record_id),
+                              (self.tr("Family name"), self.family),
+                              (self.tr("Given name"), self.given),
+                              (self.tr("Date of birth"), self.birth), (self.tr("Sex"), self.sex),
+                              (self.tr("Preferred language (handout)"), self.language)):
             self.form.addRow(label, widget)
         self.finish_layout()
 
@@ -110,70 +125,80 @@ class PatientDialog(_FormDialog):
         """The patient as entered."""
         return Patient(id=self.record_id.text().strip(), family_name=self.family.text().strip(),
                        given_name=self.given.text().strip(),
-                       birth_date=_date(self.birth.text(), "Date of birth"),
-                       sex=Sex(self.sex.currentText()))
+                       birth_date=_date(self.birth.text(), self.tr("Date of birth")),
+                       sex=Sex(self.sex.currentData()),
+                       preferred_language=self.language.currentData())
 
 
 class SurgeryDialog(_FormDialog):
     """Record an operation."""
 
     def __init__(self, surgery_id: str, parent: QWidget | None = None) -> None:
-        super().__init__("New operation", parent)
+        super().__init__(QCoreApplication.translate("SurgeryDialog", "New operation"), parent)
         self.surgery_id = surgery_id
         self.procedure = QLineEdit("microdiscectomy")
         # No level or side is suggested: a wrong default taken unread would mislocate every
         # later assessment, so both must be chosen.
-        self.level = _choice([level.value for level in DiscLevel], "choose the level")
-        self.side = _choice([s.value for s in SurgerySide], "choose the side")
+        words = core_words()
+        self.level = _choice([(level.value, level.value) for level in DiscLevel],
+                             self.tr("choose the level"))
+        self.side = _choice([(words(s.value), s.value) for s in SurgerySide],
+                            self.tr("choose the side"))
         self.date = QLineEdit(dt.date.today().isoformat())
         self.herniation = QComboBox()
-        self.herniation.addItems(["unknown", *[z.value for z in HerniationZone]])
-        for label, widget in (("Procedure", self.procedure), ("Disc level", self.level),
-                              ("Side", self.side), ("Date", self.date),
-                              ("Herniation", self.herniation)):
+        self.herniation.addItem(self.tr("unknown"), None)
+        for zone in HerniationZone:
+            self.herniation.addItem(words(zone.value.replace("_", " ")), zone.value)
+        for label, widget in ((self.tr("Procedure"), self.procedure),
+                              (self.tr("Disc level"), self.level), (self.tr("Side"), self.side),
+                              (self.tr("Date"), self.date),
+                              (self.tr("Herniation"), self.herniation)):
             self.form.addRow(label, widget)
         self.finish_layout()
 
     def build(self) -> Surgery:
         """The operation as entered."""
-        when = _date(self.date.text(), "Date")
+        when = _date(self.date.text(), self.tr("Date"))
         if when is None:
-            raise ValueError("Date: the date of the operation is needed")
-        zone = self.herniation.currentText()
-        missing = [name for name, box in (("Disc level", self.level), ("Side", self.side))
+            raise ValueError(self.tr("Date: the date of the operation is needed"))
+        zone = self.herniation.currentData()
+        missing = [name for name, box in ((self.tr("Disc level"), self.level),
+                                          (self.tr("Side"), self.side))
                    if box.currentIndex() < 0]
         if missing:
-            raise ValueError(f"{' and '.join(missing)}: choose one")
+            raise ValueError(self.tr("{fields}: choose one").format(
+                fields=self.tr(" and ").join(missing)))
         return Surgery(id=self.surgery_id, procedure=self.procedure.text().strip(),
-                       level=DiscLevel(self.level.currentText()),
-                       side=SurgerySide(self.side.currentText()), date=when,
-                       herniation=None if zone == "unknown" else HerniationZone(zone))
+                       level=DiscLevel(self.level.currentData()),
+                       side=SurgerySide(self.side.currentData()), date=when,
+                       herniation=None if zone is None else HerniationZone(zone))
 
 
 class SettingsDialog(_FormDialog):
     """Clinic name, logo and contact, default examiner, database."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__("Settings", parent)
+        super().__init__(QCoreApplication.translate("SettingsDialog", "Settings"), parent)
         self.fields = {name: QLineEdit(str(getattr(settings, name)))
                        for name in Settings.model_fields}
-        labels = {"clinic_name": "Clinic name",
-                  "clinic_phone": "Clinic telephone (on the patient handout)",
-                  "clinic_contact": "Clinic address or hours (handout)",
-                  "clinic_logo": "Logo file (PNG or JPEG)", "default_examiner": "Default examiner",
-                  "database_url": "Database URL (empty: the data folder)",
-                  "page_size": "Page size (A4 or Letter; empty: from the system locale)",
-                  "fhir_patient_system": "FHIR record number system (the hospital's URI)",
-                  "fhir_base_url": "FHIR base of NeuroExam's codes (empty: default)",
-                  "backup_every_hours": "Automatic backup every (hours; 0: off)",
-                  "backups_kept": "Automatic backups kept",
-                  "backup_folder": "Backup folder (empty: beside the database)",
-                  "language": "Language (en or es; empty: from the system locale; at the next "
-                              "start)",
-                  "handout_both_languages": "Handout in both languages (True or False)"}
+        labels = {"clinic_name": self.tr("Clinic name"),
+                  "clinic_phone": self.tr("Clinic telephone (on the patient handout)"),
+                  "clinic_contact": self.tr("Clinic address or hours (handout)"),
+                  "clinic_logo": self.tr("Logo file (PNG or JPEG)"),
+                  "default_examiner": self.tr("Default examiner"),
+                  "database_url": self.tr("Database URL (empty: the data folder)"),
+                  "page_size": self.tr("Page size (A4 or Letter; empty: from the system locale)"),
+                  "fhir_patient_system": self.tr("FHIR record number system (the hospital's URI)"),
+                  "fhir_base_url": self.tr("FHIR base of NeuroExam's codes (empty: default)"),
+                  "backup_every_hours": self.tr("Automatic backup every (hours; 0: off)"),
+                  "backups_kept": self.tr("Automatic backups kept"),
+                  "backup_folder": self.tr("Backup folder (empty: beside the database)"),
+                  "language": self.tr("Language (en or es; empty: from the system locale; at "
+                                      "the next start)"),
+                  "handout_both_languages": self.tr("Handout in both languages (True or False)")}
         for name, widget in self.fields.items():
             self.form.addRow(labels[name], widget)
-        self.form.addRow(QLabel("A new database takes effect at the next start."))
+        self.form.addRow(QLabel(self.tr("A new database takes effect at the next start.")))
         self.finish_layout()
 
     def build(self) -> Settings:
@@ -184,42 +209,49 @@ class SettingsDialog(_FormDialog):
 class ExportDialog(_FormDialog):
     """Choose what to export (this patient or all), the format, de-identification and the file."""
 
-    FORMATS = {"JSON patient record": "json", "CSV, one row per exam": "csv",
-               "FHIR R4 Bundle (with the clinician PDF)": "fhir",
-               "Bulk FHIR, one Bundle per patient (NDJSON, no PDFs)": "fhir-ndjson"}
+    FORMATS: dict[str, str] = {
+        str(QT_TRANSLATE_NOOP("ExportDialog", "JSON patient record")): "json",
+        str(QT_TRANSLATE_NOOP("ExportDialog", "CSV, one row per exam")): "csv",
+        str(QT_TRANSLATE_NOOP("ExportDialog", "FHIR R4 Bundle (with the clinician PDF)")): "fhir",
+        str(QT_TRANSLATE_NOOP("ExportDialog",
+                              "Bulk FHIR, one Bundle per patient (NDJSON, no PDFs)")): "fhir-ndjson",
+    }
+    """The formats offered, by their English names (shown translated)."""
 
     def __init__(self, patient_id: str | None, folder: Path, parent: QWidget | None = None) -> None:
-        super().__init__("Export", parent)
+        super().__init__(QCoreApplication.translate("ExportDialog", "Export"), parent)
         self.patient_id = patient_id
         self.folder = folder
         self.scope = QComboBox()
         if patient_id is not None:
-            self.scope.addItem(f"This patient ({patient_id})")
-        self.scope.addItem("All patients")
+            self.scope.addItem(self.tr("This patient ({id})").format(id=patient_id), "one")
+        self.scope.addItem(self.tr("All patients"), "all")
         self.format = QComboBox()
-        self.format.addItems(list(self.FORMATS))
-        self.deidentify = QCheckBox("De-identify (no names or notes, birth year only, "
-                                    "keyed pseudonyms)")
+        for name, code in self.FORMATS.items():
+            self.format.addItem(self.tr(name), code)
+        self.deidentify = QCheckBox(self.tr("De-identify (no names or notes, birth year only, "
+                                            "keyed pseudonyms)"))
         self.path = QLineEdit()
-        self.path.setAccessibleName("Export file")
-        browse = QPushButton("Choose…")
+        self.path.setAccessibleName(self.tr("Export file"))
+        browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose)
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(browse)
-        for label, widget in (("Export", self.scope), ("Format", self.format), ("", self.deidentify)):
+        for label, widget in ((self.tr("Export"), self.scope), (self.tr("Format"), self.format),
+                              ("", self.deidentify)):
             self.form.addRow(label, widget)
-        self.form.addRow("File", where)
+        self.form.addRow(self.tr("File"), where)
         self.scope.currentIndexChanged.connect(self._suggest_name)
         self.format.currentIndexChanged.connect(self._format_changed)
         self._format_changed()
         self.finish_layout()
 
     def _chosen_format(self) -> ExportFormat:
-        return ExportFormat(self.FORMATS[self.format.currentText()])
+        return ExportFormat(self.format.currentData())
 
     def _all(self) -> bool:
-        return self.scope.currentText() == "All patients"
+        return bool(self.scope.currentData() == "all")
 
     def _format_changed(self) -> None:
         is_csv = self._chosen_format() is ExportFormat.CSV
@@ -233,7 +265,7 @@ class ExportDialog(_FormDialog):
         self.path.setText(str(self.folder / f"{stem}{self._chosen_format().file_ending}"))
 
     def _choose(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text())
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.path.text())
         if name:
             self.path.setText(name)
 
@@ -241,10 +273,11 @@ class ExportDialog(_FormDialog):
         """The export as chosen."""
         text = self.path.text().strip()
         if not text:
-            raise ValueError("File: choose where to write the export")
+            raise ValueError(self.tr("File: choose where to write the export"))
         out = Path(text)
         if not out.parent.is_dir():
-            raise ValueError(f"File: the folder {out.parent} does not exist")
+            raise ValueError(self.tr("File: the folder {folder} does not exist").format(
+                folder=out.parent))
         ids = None if self._all() or self.patient_id is None else [self.patient_id]
         chosen = self._chosen_format()
         return ExportRequest(ids, chosen, out, self.deidentify.isChecked(),

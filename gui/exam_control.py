@@ -16,6 +16,7 @@ from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from gui.errors import log, show_error
+from gui.translation import date_text
 
 if TYPE_CHECKING:
     from core.record import PatientRecord
@@ -107,9 +108,9 @@ class ExamControl(QObject):
         window.stack.addWidget(editor)
         window.stack.setCurrentWidget(editor)
         editor.focus_step()
-        undo = session.undo_stack.createUndoAction(window, "&Undo")
+        undo = session.undo_stack.createUndoAction(window, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = session.undo_stack.createRedoAction(window, "&Redo")
+        redo = session.undo_stack.createRedoAction(window, self.tr("&Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         window.edit_menu.clear()
         window.edit_menu.addActions([undo, redo])
@@ -125,16 +126,18 @@ class ExamControl(QObject):
         buttons = QMessageBox.StandardButton
         if session is not None and session.unsaved is not None:
             answer = QMessageBox.warning(
-                self.window, "Edits not saved", "The last edits of this exam could not be saved "
-                f"and are not in the database:\n\n{session.unsaved}\n\nClose and lose them?",
+                self.window, self.tr("Edits not saved"), self.tr(
+                    "The last edits of this exam could not be saved and are not in the "
+                    "database:\n\n{reason}\n\nClose and lose them?").format(reason=session.unsaved),
                 buttons.Discard | buttons.Cancel, buttons.Cancel)
             if answer != buttons.Discard:
                 return False
         elif session is not None and session.amending and not session.undo_stack.isClean():
             answer = QMessageBox.question(
-                self.window, "Unsaved amendment", "The amendment of this signed exam has not "
-                "been saved. Save it as a new signed revision, discard its changes, or go back "
-                "to it?", buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+                self.window, self.tr("Unsaved amendment"), self.tr(
+                    "The amendment of this signed exam has not been saved. Save it as a new "
+                    "signed revision, discard its changes, or go back to it?"),
+                buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
             if answer == buttons.Save:
                 self.sign_exam("")
                 if session.amending:  # not saved: the error was shown, the exam stays open
@@ -166,7 +169,7 @@ class ExamControl(QObject):
         amending = session.amending
         missing = session.assessment.before_signing
         if missing:
-            show_error(self.window, "Not signed yet", " ".join(missing))
+            show_error(self.window, self.tr("Not signed yet"), " ".join(missing))
             if self.editor is not None:
                 self.editor.go_to("Red flags and pain")
             return
@@ -176,11 +179,12 @@ class ExamControl(QObject):
             else:
                 session.sign(examiner or self.window.settings.default_examiner)
         except StoreError as error:
-            show_error(self.window, "Not saved" if amending else "Not signed", str(error))
+            show_error(self.window, self.tr("Not saved") if amending else self.tr("Not signed"),
+                       str(error))
             return
         self.window.statusBar().showMessage(
-            "Amendment saved as a new signed revision." if amending
-            else f"Exam signed by {session.exam.examiner}.")
+            self.tr("Amendment saved as a new signed revision.") if amending
+            else self.tr("Exam signed by {examiner}.").format(examiner=session.exam.examiner))
         log.info("exam amended" if amending else "exam signed")
 
     def amend_exam(self) -> None:
@@ -190,16 +194,17 @@ class ExamControl(QObject):
         if self.session is None or not self.session.read_only:
             return
         reason = self.window.ask_text(
-            "Amend signed exam", "Why is this signed exam being changed? (kept with the revision)")
+            self.tr("Amend signed exam"),
+            self.tr("Why is this signed exam being changed? (kept with the revision)"))
         if not reason:
             return
         try:
             self.session.begin_amendment(reason)
         except StoreError as error:
-            show_error(self.window, "Amendment", str(error))
+            show_error(self.window, self.tr("Amendment"), str(error))
             return
-        self.window.statusBar().showMessage("Amending: make the changes, then save the amendment "
-                                            "(Ctrl+Alt+S).")
+        self.window.statusBar().showMessage(self.tr("Amending: make the changes, then save the "
+                                                    "amendment (Ctrl+Alt+S)."))
 
     def discard_draft(self) -> None:
         """Discard the open draft after asking (audited; a signed exam is never discarded)."""
@@ -212,18 +217,19 @@ class ExamControl(QObject):
             return
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self.window, "Discard draft", f"Discard the draft exam of "
-            f"{session.exam.date.isoformat()}? Its findings are removed; the audit log keeps a "
-            "note that it was discarded.", buttons.Discard | buttons.Cancel, buttons.Cancel)
+            self.window, self.tr("Discard draft"), self.tr(
+                "Discard the draft exam of {date}? Its findings are removed; the audit log keeps "
+                "a note that it was discarded.").format(date=date_text(session.exam.date)),
+            buttons.Discard | buttons.Cancel, buttons.Cancel)
         if answer != buttons.Discard:
             return
         try:
             discard_draft(self.window.store, session.patient_id, session.exam.id,
                           session.revision)
         except StoreError as error:
-            show_error(self.window, "Not discarded", str(error))
+            show_error(self.window, self.tr("Not discarded"), str(error))
             return
-        self.window.statusBar().showMessage("Draft discarded.")
+        self.window.statusBar().showMessage(self.tr("Draft discarded."))
         self.window.open_patient(session.patient_id)
 
     # ----------------------------------------------------------------------------------------
@@ -238,7 +244,7 @@ class ExamControl(QObject):
         layout = QHBoxLayout(banner)
         text = QLabel()
         text.setWordWrap(True)
-        retry = QPushButton("Retry")
+        retry = QPushButton(self.tr("Retry"))
         retry.clicked.connect(self._retry_save)
         layout.addWidget(text, 1)
         layout.addWidget(retry)
@@ -261,13 +267,14 @@ class ExamControl(QObject):
         changed = self.session.changed_since_signing() if self.session is not None else []
         self.signing_notice.setVisible(bool(changed))
         if changed:
-            self.signing_notice.setText(
-                f"This exam is shown as it was assessed when signed. Since then {', '.join(changed)}"
-                f" changed; amend the exam to assess it against the records as they are now.")
+            self.signing_notice.setText(self.tr(
+                "This exam is shown as it was assessed when signed. Since then {changed} changed; "
+                "amend the exam to assess it against the records as they are now.").format(
+                changed=", ".join(changed)))
 
     def _save_failed(self, message: str) -> None:
-        self.unsaved_text.setText(f"<b>Not saved.</b> The edits on screen are not in the "
-                                  f"database. {message}")
+        self.unsaved_text.setText(self.tr("<b>Not saved.</b> The edits on screen are not in the "
+                                          "database.") + f" {message}")
         self.unsaved_banner.show()
         self.window.setWindowModified(True)
 
@@ -298,7 +305,8 @@ class ExamControl(QObject):
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         record, exam_id = self.session.full_record(), self.session.exam.id
         settings, store = self.window.settings, self.window.store
-        self.window.jobs.start("Reports", "Writing the clinician report and the patient handout…",
+        self.window.jobs.start(self.tr("Reports"),
+                               self.tr("Writing the clinician report and the patient handout…"),
                                lambda progress: _write_reports(store, record, exam_id, settings,
                                                                folder),
                                self._reports_done)
@@ -319,7 +327,8 @@ class ExamControl(QObject):
             self._print_when_written = False
             self.print_files(report, handout)
             return
-        self.window.statusBar().showMessage(f"Wrote {report} and {handout}")
+        self.window.statusBar().showMessage(self.tr("Wrote {report} and {handout}").format(
+            report=report, handout=handout))
         for path in (report, handout):
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
@@ -330,4 +339,4 @@ class ExamControl(QObject):
         try:
             self.window.statusBar().showMessage(print_files([Path(p) for p in paths]))
         except (PrintError, OSError) as error:
-            show_error(self.window, "Print", str(error))
+            show_error(self.window, self.tr("Print"), str(error))

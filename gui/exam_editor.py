@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -32,7 +32,7 @@ from core.grades import SensoryGrade
 from core.knowledge import MOTOR_ITEMS, REFLEXES, Dermatome, ItemKind, Muscle, RedFlag, Side
 from core.normal import Section, missing_items
 from core.record import Exam
-from gui.actions import ActionId, key_text, make_action
+from gui.actions import ActionId, make_action
 from gui.session import ExamSession
 from gui.steps.common import ask_nt_reason, side_test_text
 from gui.steps.context import ContextStep
@@ -43,16 +43,28 @@ from gui.steps.reflexes import ReflexStep
 from gui.steps.review import ReviewStep
 from gui.steps.sensory import SensoryStep
 from gui.steps.sign import SignStep
+from gui.translation import core_words, date_text
 from gui.widgets.grade_grid import GradeEntry
 from gui.widgets.triage_banner import TriageBanner
 
 STEPS: list[tuple[str, Section | None]] = [
-    ("Context", None), ("Motor", Section.MOTOR), ("Sensory", Section.SENSORY),
-    ("Reflexes and UMN signs", Section.REFLEXES), ("Walking and tension tests", Section.FUNCTION),
-    ("Red flags and pain", Section.RED_FLAGS), ("Review", None), ("Sign", None),
+    (str(QT_TRANSLATE_NOOP("ExamEditor", "Context")), None),
+    (str(QT_TRANSLATE_NOOP("ExamEditor", "Motor")), Section.MOTOR),
+    (str(QT_TRANSLATE_NOOP("ExamEditor", "Sensory")), Section.SENSORY),
+    (str(QT_TRANSLATE_NOOP("ExamEditor", "Reflexes and UMN signs")), Section.REFLEXES),
+    (str(QT_TRANSLATE_NOOP("ExamEditor", "Walking and tension tests")), Section.FUNCTION),
+    (str(QT_TRANSLATE_NOOP("ExamEditor", "Red flags and pain")), Section.RED_FLAGS),
+    (str(QT_TRANSLATE_NOOP("ExamEditor", "Review")), None),
+    (str(QT_TRANSLATE_NOOP("ExamEditor", "Sign")), None),
 ]
+"""The steps by their English titles (the keys ``go_to`` takes); shown translated."""
 REFERENCES = ("baseline", "previous")
 """The earlier exams a clinician may see beside each field, as the engine's context names them."""
+
+
+def step_title(text: str) -> str:
+    """A step's title (STEPS) in the app's language."""
+    return QCoreApplication.translate("ExamEditor", text)
 
 
 class ExamEditor(QWidget):
@@ -72,28 +84,28 @@ class ExamEditor(QWidget):
         exam) by default, "previous" on request (Ctrl+B)."""
         self.banner = TriageBanner()
         self.steps = QListWidget()
-        self.steps.setAccessibleName("Exam steps")
+        self.steps.setAccessibleName(self.tr("Exam steps"))
         self.steps.setMinimumWidth(200)
         self.steps.setMaximumWidth(210)
         self.pages = QStackedWidget()
         self.compare_box = QComboBox()
-        self.compare_box.setAccessibleName("Compare with")
+        self.compare_box.setAccessibleName(self.tr("Compare with"))
         self.compare_box.setEnabled(False)
         self.compare_box.activated.connect(
             lambda _: self.compare_with(self.compare_box.currentData()))
         self._build_steps()
         for title, _ in STEPS:
-            self.steps.addItem(title)
+            self.steps.addItem(step_title(title))
         self.steps.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.steps.currentRowChanged.connect(lambda _: self._focus_page())
-        self.rest_normal_button = QPushButton(f"Rest normal ({key_text(ActionId.REST_NORMAL)})")
+        self.rest_normal_button = QPushButton(self.tr("Rest normal (Ctrl+R)"))
         self.rest_normal_button.clicked.connect(self.rest_normal)
-        self.next_button = QPushButton("Next step (Enter)")
+        self.next_button = QPushButton(self.tr("Next step (Enter)"))
         self.next_button.clicked.connect(self.next_step)
         buttons = QHBoxLayout()
         buttons.addWidget(self.rest_normal_button)
         buttons.addStretch()
-        buttons.addWidget(QLabel(f"Beside each field ({key_text(ActionId.TOGGLE_REFERENCE)}):"))
+        buttons.addWidget(QLabel(self.tr("Beside each field (Ctrl+B):")))
         buttons.addWidget(self.compare_box)
         buttons.addWidget(self.next_button)
         body = QHBoxLayout()
@@ -143,7 +155,7 @@ class ExamEditor(QWidget):
         pages = (self.context, self.motor.page, self.sensory, self.reflexes, self.function,
                  self.red_flags, self.review.page, self.sign)
         for page, (title, _) in zip(pages, STEPS, strict=True):
-            page.setAccessibleName(f"Step: {title}")
+            page.setAccessibleName(self.tr("Step: {title}").format(title=step_title(title)))
             page.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so Enter and shortcuts reach us
             self.pages.addWidget(page)
 
@@ -291,8 +303,10 @@ class ExamEditor(QWidget):
         if self.reference_name not in references:
             self.reference_name = "baseline" if "baseline" in references else "previous"
         self.compare_box.clear()
+        words = core_words()
         for name, exam in references.items():
-            self.compare_box.addItem(f"{name}: {exam.kind.value} {exam.date.isoformat()}", name)
+            self.compare_box.addItem(f"{QCoreApplication.translate('ColumnTableModel', name)}: "
+                                     f"{words(exam.kind.value)} {date_text(exam.date)}", name)
         self.compare_box.setCurrentIndex(self.compare_box.findData(self.reference_name))
         self.compare_box.setEnabled(len(references) > 1)
         self.sensory.set_reference(self.reference_name, references.get(self.reference_name))
@@ -322,9 +336,9 @@ class ExamEditor(QWidget):
             mine = [d for d in deciders if d.kind is kind]
             model.set_to_test({(d.side, str(d.item)): d.text for d in mine})
             hint.setVisible(bool(mine))
-            hint.setText("<b>Still undecided between the leading lesions.</b> Test these "
-                         "before you decide:<br>" + "<br>".join(f"• {escape(d.text)}"
-                                                                 for d in mine[:5]))
+            hint.setText(self.tr("<b>Still undecided between the leading lesions.</b> Test "
+                                 "these before you decide:") + "<br>"
+                         + "<br>".join(f"• {escape(d.text)}" for d in mine[:5]))
 
     def _changed_dermatomes(self) -> frozenset[tuple[Side, Dermatome]]:
         """The dermatomes of the shown modality that changed against the shown reference."""
@@ -335,4 +349,4 @@ class ExamEditor(QWidget):
         missing = missing_items(exam)
         for row, (title, section) in enumerate(STEPS):
             done = section is not None and not missing[section]
-            self.steps.item(row).setText(f"{'✓ ' if done else ''}{title}")
+            self.steps.item(row).setText(f"{'✓ ' if done else ''}{step_title(title)}")

@@ -5,16 +5,20 @@ from __future__ import annotations
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from core.knowledge import MOTOR_ITEMS, REFLEXES, Side
 from gui.models import KEY_ROLE, ColumnTableModel, Index
+from gui.translation import core_words
 
 if TYPE_CHECKING:
     from core.record import Exam
 
 
+REFERENCE_NAMES = (str(QT_TRANSLATE_NOOP("ColumnTableModel", "baseline")),
+                   str(QT_TRANSLATE_NOOP("ColumnTableModel", "previous")))
+"""What the grids compare with, as column headers (translated where headers are shown)."""
 TO_TEST_COLOUR = "#FFE8A3"
 """A soft amber behind a cell the engine asks to be tested (dark text stays readable on it)."""
 
@@ -26,7 +30,8 @@ class GradeGridModel(ColumnTableModel):
     are edited, by the view's keys; a value that differs from baseline is marked "●" and bold.
     """
 
-    COLUMNS = ("", "Right", "baseline", "Left", "baseline")
+    COLUMNS = ("", str(QT_TRANSLATE_NOOP("ColumnTableModel", "Right")), REFERENCE_NAMES[0],
+               str(QT_TRANSLATE_NOOP("ColumnTableModel", "Left")), REFERENCE_NAMES[0])
     """Headers; the two reference columns are named after what is compared ("previous" too)."""
     SIDE_COLUMNS = {1: Side.RIGHT, 3: Side.LEFT}
 
@@ -88,7 +93,8 @@ class GradeGridModel(ColumnTableModel):
             if column in self.SIDE_COLUMNS and now == "" else None
         if role == Qt.ItemDataRole.DisplayRole:
             if column in self.SIDE_COLUMNS:
-                return "test ▸" if advice else f"● {now}" if changed else now
+                return (QCoreApplication.translate("GradeGridModel", "test ▸") if advice
+                        else f"● {now}" if changed else now)
             return before
         if role == Qt.ItemDataRole.BackgroundRole and advice:
             return QBrush(QColor(TO_TEST_COLOUR))
@@ -103,8 +109,12 @@ class GradeGridModel(ColumnTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column in self.SIDE_COLUMNS:
-            return f"{side.value} {self._labels[row]}: {now or 'not examined'}; " \
-                   f"baseline {before or 'none'}"
+            return QCoreApplication.translate(
+                "GradeGridModel", "{side} {item}: {now}; {reference} {before}").format(
+                side=core_words()(side.value), item=self._labels[row],
+                now=now or QCoreApplication.translate("GradeGridModel", "not examined"),
+                reference=QCoreApplication.translate("ColumnTableModel", self.COLUMNS[2]),
+                before=before or QCoreApplication.translate("GradeGridModel", "none"))
         if role == Qt.ItemDataRole.ForegroundRole and column not in self.SIDE_COLUMNS:
             return Qt.GlobalColor.darkGray
         if role == KEY_ROLE:
@@ -113,8 +123,9 @@ class GradeGridModel(ColumnTableModel):
 
 
 def _row_label(field: str, key: Any) -> str:
+    words = core_words()
     if field == "motor":
         info = MOTOR_ITEMS[key]
-        return f"{info.movement}  ({info.roots_label})"
+        return f"{words(info.movement)}  ({info.roots_label})"
     reflex = REFLEXES[key]
-    return f"{reflex.label}  ({', '.join(reflex.roots)})"
+    return f"{words(reflex.label)}  ({', '.join(reflex.roots)})"

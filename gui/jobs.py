@@ -77,7 +77,7 @@ class JobRunner(QObject):
         """The progress bar, in the status bar, built with the first job."""
         if self._progress is None:
             bar = QProgressBar()
-            bar.setAccessibleName("Progress of the running task")
+            bar.setAccessibleName(self.tr("Progress of the running task"))
             bar.setMaximumWidth(220)
             bar.hide()
             self.status_bar.addPermanentWidget(bar)

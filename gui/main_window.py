@@ -31,6 +31,7 @@ from gui.errors import show_error
 from gui.exam_control import ExamControl
 from gui.jobs import JobRunner
 from gui.models import KEY_ROLE, PatientListModel
+from gui.translation import core_words, date_text
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QProgressBar
@@ -117,7 +118,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = load_settings()
         self.patient_model.attach(store)
-        self.statusBar().showMessage(f"Database: {store.path or 'server'}")
+        self.statusBar().showMessage(self.tr("Database: {where}").format(
+            where=store.path or self.tr("server")))
         self.menuBar().setEnabled(True)
         self._central().setEnabled(True)
         self._show_start()
@@ -128,7 +130,7 @@ class MainWindow(QMainWindow):
         self._pending_url = url or ""
         self.menuBar().setEnabled(False)
         self._central().setEnabled(False)
-        self.start_text.setText("<h2>NeuroExam</h2>Opening the records…")
+        self.start_text.setText(self.tr("<h2>NeuroExam</h2>Opening the records…"))
         self.demo_button.hide()
 
     def _central(self) -> QWidget:
@@ -147,9 +149,10 @@ class MainWindow(QMainWindow):
         try:
             store = open_store(url or database_url())
         except StoreError as error:
-            show_error(self, "NeuroExam cannot open its database", str(error))
-            self.start_text.setText(f"<h2>NeuroExam</h2>The database could not be opened.<br>"
-                                    f"{error}")
+            show_error(self, self.tr("NeuroExam cannot open its database"), str(error))
+            self.start_text.setText("<h2>NeuroExam</h2>"
+                                    + self.tr("The database could not be opened.")
+                                    + f"<br>{error}")
             return
         self.attach_store(store)
         self.start_automatic_backups()
@@ -173,7 +176,7 @@ class MainWindow(QMainWindow):
 
     def _backup_failed(self, message: str) -> None:
         self.backup_warning.setToolTip(message)
-        self.backup_warning.setText("⚠ Automatic backup failed (hover for why)")
+        self.backup_warning.setText(self.tr("⚠ Automatic backup failed (hover for why)"))
         self.backup_warning.show()
 
     # ----------------------------------------------------------------------------------------
@@ -182,19 +185,19 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search by name or record id…")
-        self.search.setAccessibleName("Search patients")
+        self.search.setPlaceholderText(self.tr("Search by name or record id…"))
+        self.search.setAccessibleName(self.tr("Search patients"))
         self.search.setClearButtonEnabled(True)
         self.patient_model = PatientListModel()
         self.patient_list = QListView()
         self.patient_list.setModel(self.patient_model)
-        self.patient_list.setAccessibleName("Patients")
+        self.patient_list.setAccessibleName(self.tr("Patients"))
         self.patient_list.setSpacing(2)
         self.search.textChanged.connect(self.patient_model.search)
         self.search.returnPressed.connect(self._open_first_match)
         self.patient_list.activated.connect(
             lambda index: self.open_patient(self.patient_model.data(index, KEY_ROLE)))
-        new_patient = QPushButton("New patient…")
+        new_patient = QPushButton(self.tr("New patient…"))
         new_patient.clicked.connect(self.new_patient)
         left = QWidget()
         left.setMinimumWidth(230)
@@ -238,7 +241,7 @@ class MainWindow(QMainWindow):
         label = QLabel()
         label.setObjectName("backupWarning")
         label.setStyleSheet("#backupWarning { color: #b3261e; font-weight: bold; }")
-        label.setAccessibleName("Automatic backup status")
+        label.setAccessibleName(self.tr("Automatic backup status"))
         label.hide()
         self.statusBar().addPermanentWidget(label)
         return label
@@ -249,9 +252,9 @@ class MainWindow(QMainWindow):
         self.start_text = QLabel()
         self.start_text.setWordWrap(True)
         self.start_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.demo_button = QPushButton("Create the demo patient")
+        self.demo_button = QPushButton(self.tr("Create the demo patient"))
         self.demo_button.clicked.connect(self.create_demo_patient)
-        self.clinic_button = QPushButton("Enter the clinic's name and telephone…")
+        self.clinic_button = QPushButton(self.tr("Enter the clinic's name and telephone…"))
         self.clinic_button.clicked.connect(self.edit_settings)
         layout.addStretch()
         layout.addWidget(self.start_text)
@@ -266,7 +269,7 @@ class MainWindow(QMainWindow):
         def add(menu: QMenu, action_id: ActionId, slot: Any) -> None:
             menu.addAction(make_action(action_id, self, slot))
 
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         add(file_menu, ActionId.NEW_PATIENT, self.new_patient)
         add(file_menu, ActionId.NEW_EXAM, self.exams.new_exam)
         add(file_menu, ActionId.FIND_PATIENT, self.search.setFocus)
@@ -275,18 +278,18 @@ class MainWindow(QMainWindow):
         add(file_menu, ActionId.SETTINGS, self.edit_settings)
         file_menu.addSeparator()
         add(file_menu, ActionId.QUIT, self.close)
-        self.edit_menu = bar.addMenu("&Edit")
-        help_menu = bar.addMenu("&Help")
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        help_menu = bar.addMenu(self.tr("&Help"))
         add(help_menu, ActionId.RULES, self.show_rules)
 
     def show_exam_title(self, record: PatientRecord, exam: Exam) -> None:
         """The window's title while an exam is open."""
         from core.record import ExamStatus
 
-        signed = " (signed)" if exam.status is ExamStatus.SIGNED else ""
+        signed = self.tr(" (signed)") if exam.status is ExamStatus.SIGNED else ""
         self.setWindowTitle(f"NeuroExam – {record.patient.family_name.upper()}, "
-                            f"{record.patient.given_name} – {exam.date.isoformat()} "
-                            f"{exam.kind.value}{signed}[*]")
+                            f"{record.patient.given_name} – {date_text(exam.date)} "
+                            f"{core_words()(exam.kind.value)}{signed}[*]")
 
     # ----------------------------------------------------------------------------------------
     # Patients
@@ -295,16 +298,18 @@ class MainWindow(QMainWindow):
     def _show_start(self) -> None:
         empty = self.store.count_patients() == 0
         self.start_text.setText(
-            "<h2>Welcome to NeuroExam</h2>No patients yet. Create a patient with "
-            "<b>New patient</b> (Ctrl+Shift+N), import records (File, Import; Ctrl+I), or look "
-            "around with the demo patient."
-            if empty else "<h2>NeuroExam</h2>Search for a patient on the left, or create one.")
+            self.tr("<h2>Welcome to NeuroExam</h2>No patients yet. Create a patient with "
+                    "<b>New patient</b> (Ctrl+Shift+N), import records (File, Import; Ctrl+I), "
+                    "or look around with the demo patient.")
+            if empty else "<h2>NeuroExam</h2>"
+            + self.tr("Search for a patient on the left, or create one."))
         self.demo_button.setVisible(empty)
         missing = not (self.settings.clinic_name and self.settings.clinic_phone)
         if missing:  # asked at the first start: the handout tells patients to call this number
-            self.start_text.setText(self.start_text.text() + (
-                "<p>The patient handout tells patients to call their clinic the same day when a "
-                "warning sign appears: please enter the clinic's name and telephone number.</p>"))
+            self.start_text.setText(self.start_text.text() + "<p>" + self.tr(
+                "The patient handout tells patients to call their clinic the same day when a "
+                "warning sign appears: please enter the clinic's name and telephone number.")
+                + "</p>")
         self.clinic_button.setVisible(missing)
         self.stack.setCurrentWidget(self.start_page)
 
@@ -320,7 +325,7 @@ class MainWindow(QMainWindow):
         try:
             self.store.import_record(demo_record())
         except StoreError as error:
-            show_error(self, "Demo patient", str(error))
+            show_error(self, self.tr("Demo patient"), str(error))
             return
         self.patient_model.search(self.search.text())
         self.open_patient(DEMO_PATIENT_ID)
@@ -349,7 +354,8 @@ class MainWindow(QMainWindow):
             return
         patient = dialog.build()
         if self.store.has_patient(patient.id):
-            show_error(self, "New patient", f"A patient with record id {patient.id} exists.")
+            show_error(self, self.tr("New patient"),
+                       self.tr("A patient with record id {id} exists.").format(id=patient.id))
             return
         self.store.save_patient(patient)
         self.patient_model.search(self.search.text())
@@ -382,12 +388,12 @@ class MainWindow(QMainWindow):
             # Checked against the stored record: another window may have added one meanwhile.
             add_surgery(self.store.load_record(patient_id), dialog.build())
         except EditError as error:
-            show_error(self, "New operation", str(error))
+            show_error(self, self.tr("New operation"), str(error))
             return
         try:
             self.store.save_surgery(patient_id, dialog.build(), new=True)
         except StoreError as error:
-            show_error(self, "New operation", str(error))
+            show_error(self, self.tr("New operation"), str(error))
             return
         self.open_patient(patient_id)
 
@@ -428,12 +434,15 @@ class MainWindow(QMainWindow):
                 return export(store, request, settings, progress)
             finally:
                 store.close()
-        self.jobs.start("Export", f"Exporting to {request.out}…", work, self._export_done)
+        self.jobs.start(self.tr("Export"), self.tr("Exporting to {file}…").format(file=request.out),
+                        work, self._export_done)
 
     def _export_done(self, summary: ExportSummary) -> None:
         self.last_export = summary
-        self.statusBar().showMessage(f"Exported {summary.patients} patients, {summary.exams} "
-                                     f"exams to {summary.path}")
+        self.statusBar().showMessage(self.tr("Exported {patients} patients, {exams} exams to "
+                                             "{file}").format(patients=summary.patients,
+                                                              exams=summary.exams,
+                                                              file=summary.path))
 
     def import_records(self, name: str | None = None) -> None:
         """Import a JSON file of one patient or many: validated first, then all or nothing."""
@@ -443,8 +452,9 @@ class MainWindow(QMainWindow):
         if name is None:
             from PySide6.QtWidgets import QFileDialog
 
-            name, _ = QFileDialog.getOpenFileName(self, "Import records", str(data_folder()),
-                                                  "NeuroExam records (*.json)")
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Import records"),
+                                                  str(data_folder()),
+                                                  self.tr("NeuroExam records (*.json)"))
         if not name:
             return
         path, url = Path(name), self.store.url
@@ -458,13 +468,17 @@ class MainWindow(QMainWindow):
                 return store.import_records(records)
             finally:
                 store.close()
-        self.jobs.start("Import", f"Importing {path.name}…", work, self._import_done)
+        self.jobs.start(self.tr("Import"), self.tr("Importing {file}…").format(file=path.name),
+                        work, self._import_done)
 
     def _import_done(self, report: ImportReport) -> None:
         self.last_import = report
-        already = f"; {len(report.already)} items were already stored" if report.already else ""
-        self.statusBar().showMessage(f"Imported {report.patients_created} new patients and "
-                                     f"{report.exams_added} new exams{already}.")
+        already = (self.tr("; {count} items were already stored").format(
+            count=len(report.already)) if report.already else "")
+        self.statusBar().showMessage(self.tr("Imported {patients} new patients and {exams} new "
+                                             "exams").format(patients=report.patients_created,
+                                                             exams=report.exams_added)
+                                     + already + ".")
         self.patient_model.search(self.search.text())
         if self.record is None:
             self._show_start()
@@ -488,7 +502,7 @@ class MainWindow(QMainWindow):
         from core.engine.summary import rules_markdown
 
         viewer = QTextBrowser()
-        viewer.setWindowTitle("NeuroExam clinical rules and sources")
+        viewer.setWindowTitle(self.tr("NeuroExam clinical rules and sources"))
         viewer.setMarkdown(rules_markdown())
         viewer.resize(900, 700)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from gui.translation import core_words, date_text
 
 if TYPE_CHECKING:  # the first window shows before the store and the record models load
     from core.record import Exam, PatientRecord
@@ -45,12 +55,14 @@ class PatientListModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            born = f" · born {row.birth_date.isoformat()}" if row.birth_date else ""
+            born = (" · " + QCoreApplication.translate("PatientListModel", "born {date}").format(
+                date=date_text(row.birth_date)) if row.birth_date else "")
             return f"{row.family_name.upper()}, {row.given_name}\n{row.id}{born}"
         if role == KEY_ROLE:
             return row.id
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{row.given_name} {row.family_name}, record {row.id}"
+            return QCoreApplication.translate("PatientListModel", "{name}, record {id}").format(
+                name=f"{row.given_name} {row.family_name}", id=row.id)
         return None
 
 
@@ -72,14 +84,18 @@ class ColumnTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return QCoreApplication.translate("ColumnTableModel", self.COLUMNS[section])
         return None
 
 
 class ExamTimelineModel(ColumnTableModel):
     """The exams of one patient: date, kind, status, triage level."""
 
-    COLUMNS = ("Date", "Kind", "Status", "Triage", "Examiner")
+    COLUMNS = (str(QT_TRANSLATE_NOOP("ColumnTableModel", "Date")),
+               str(QT_TRANSLATE_NOOP("ColumnTableModel", "Kind")),
+               str(QT_TRANSLATE_NOOP("ColumnTableModel", "Status")),
+               str(QT_TRANSLATE_NOOP("ColumnTableModel", "Triage")),
+               str(QT_TRANSLATE_NOOP("ColumnTableModel", "Examiner")))
 
     def __init__(self) -> None:
         super().__init__()
@@ -109,6 +125,7 @@ class ExamTimelineModel(ColumnTableModel):
         if role == KEY_ROLE:
             return exam.id
         if role == Qt.ItemDataRole.DisplayRole:
-            return (exam.date.isoformat(), exam.kind.value, exam.status.value, level.upper(),
-                    exam.examiner)[index.column()]
+            words = core_words()
+            return (date_text(exam.date), words(exam.kind.value), words(exam.status.value),
+                    words(level.replace("_", " ")).upper(), exam.examiner)[index.column()]
         return None

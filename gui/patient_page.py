@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.models import KEY_ROLE, ExamTimelineModel
+from gui.translation import core_words, date_text
 from gui.widgets.trend_chart import TrendChart
 
 if TYPE_CHECKING:
@@ -40,11 +41,11 @@ class PatientPage(QWidget):
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.timeline.verticalHeader().hide()
-        self.timeline.setAccessibleName("Exams of this patient")
+        self.timeline.setAccessibleName(self.tr("Exams of this patient"))
         self.timeline.activated.connect(self._activated)
         self.trend = TrendChart()
-        self.new_exam_button = QPushButton("New exam (Ctrl+N)")
-        self.new_surgery_button = QPushButton("Add operation…")
+        self.new_exam_button = QPushButton(self.tr("New exam (Ctrl+N)"))
+        self.new_surgery_button = QPushButton(self.tr("Add operation…"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_exam_button)
         buttons.addWidget(self.new_surgery_button)
@@ -53,21 +54,25 @@ class PatientPage(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.surgeries)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel("<b>Exams</b> (Enter or double-click to open)"))
+        layout.addWidget(QLabel(self.tr("<b>Exams</b> (Enter or double-click to open)")))
         layout.addWidget(self.timeline, 1)
-        layout.addWidget(QLabel("<b>Key muscles across exams</b> (MRC grade)"))
+        layout.addWidget(QLabel(self.tr("<b>Key muscles across exams</b> (MRC grade)")))
         layout.addWidget(self.trend, 1)
 
     def show_record(self, record: PatientRecord,
                     signed_bases: dict[str, PatientRecord] | None = None) -> None:
         """Show a patient's record."""
         patient = record.patient
-        born = patient.birth_date.isoformat() if patient.birth_date else "not recorded"
+        words = core_words()
+        born = date_text(patient.birth_date) if patient.birth_date else self.tr("not recorded")
         self.heading.setText(f"<h2>{patient.family_name.upper()}, {patient.given_name}</h2>"
-                             f"Record {patient.id} · born {born} · {patient.sex.value}")
-        self.surgeries.setText("<b>Operations:</b> " + ("; ".join(
-            f"{s.procedure} {s.level.value} {s.side.value} on {s.date.isoformat()}"
-            for s in record.surgeries) or "none recorded"))
+                             + self.tr("Record {id} · born {born} · {sex}").format(
+                                 id=patient.id, born=born, sex=words(patient.sex.value)))
+        self.surgeries.setText(self.tr("<b>Operations:</b> ") + ("; ".join(
+            self.tr("{procedure} {level} {side} on {date}").format(
+                procedure=words(s.procedure), level=s.level.value,
+                side=words.context("side", s.side.value), date=date_text(s.date))
+            for s in record.surgeries) or self.tr("none recorded")))
         self.timeline_model.set_record(record, signed_bases or {})
         self.trend.set_record(record)
         if self.timeline_model.rowCount():

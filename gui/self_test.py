@@ -75,14 +75,31 @@ def _steps(folder: Path) -> list[Step]:
         return f"clinician report {report.stat().st_size // 1024} KB, handout " \
                f"{handout.stat().st_size // 1024} KB"
 
+    def languages() -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        from core.i18n import Language
+        from gui import translation
+
+        language = translation.language()
+        menu = QCoreApplication.translate("MainWindow", "&File")
+        if language is Language.ES and menu == "&File":
+            raise AssertionError("the app's Spanish translations did not load")
+        qt_context, qt_text = "QPlatformTheme", "Cancel"  # a text of Qt's own, not ours
+        if language is Language.ES and QCoreApplication.translate(qt_context, qt_text) \
+                == qt_text:
+            raise AssertionError("Qt's own Spanish translations (qtbase_es) did not load")
+        return f"{language.native_name}: File menu {menu!r}; PDFs in {language.value}"
+
     def fhir() -> str:
         from core.exchange.fhir import bundle
 
         document = bundle([state["record"]])  # type: ignore[list-item]
         return f"FHIR Bundle of {len(document['entry'])} resources validated"
 
-    return [("assets", assets), ("main window", window), ("demo patient", demo),
-            ("assessment", assessment), ("PDFs", pdfs), ("FHIR export", fhir)]
+    return [("assets", assets), ("main window", window), ("language", languages),
+            ("demo patient", demo), ("assessment", assessment), ("PDFs", pdfs),
+            ("FHIR export", fhir)]
 
 
 def run_self_test() -> int:

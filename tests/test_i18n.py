@@ -20,6 +20,7 @@ from vignettes import CASES, build_record
 
 from core.cli import main
 from core.demo import demo_record
+from core.dermatome_map import KEY_POINT_LABEL, UNMAPPED_LABEL, VALUE_STYLES, load_geometry
 from core.engine import assess
 from core.engine.triage import LEVEL_MEANING, Level
 from core.exam_items import SIDE_TESTS
@@ -32,6 +33,7 @@ from core.i18n import (
     translator,
 )
 from core.knowledge import (
+    DERMATOMES,
     GAIT_TESTS,
     LESION_LABELS,
     MOTOR_ITEMS,
@@ -96,6 +98,12 @@ def _table_messages() -> Iterator[str]:
     yield from (level.words for level in Level)
     yield from LEVEL_MEANING.values()
     yield from NOT_TESTABLE_REASON_LABELS.values()
+    geometry = load_geometry()
+    yield from (text for text, _, _ in geometry.labels)
+    yield from (f"mark{CONTEXT_SEPARATOR}{text}" for text, _, _ in geometry.side_marks)
+    yield from (style.label for style in VALUE_STYLES.values())
+    yield from (UNMAPPED_LABEL, KEY_POINT_LABEL)
+    yield from (info.key_point for info in DERMATOMES.values())
     for side in ("left", "right"):
         yield from (side, f"feminine{CONTEXT_SEPARATOR}{side}")
 

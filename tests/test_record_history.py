@@ -4,7 +4,9 @@ lost; an edited operation turned the demo's signed URGENT exam into PROMPT, unam
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -87,3 +89,35 @@ def test_adding_an_operation_whose_id_was_taken_meanwhile_is_refused(store: Stor
         store.save_surgery("DEMO-0001", taken.model_copy(update={"level": DiscLevel.L3_L4}),
                            new=True)
     assert store.load_record("DEMO-0001").surgeries == [taken]
+
+
+def test_exports_say_what_a_signed_exam_said_when_signed(store: Store, tmp_path: Path) -> None:
+    from core.exchange.export import ExportFormat, ExportRequest, export
+    from core.settings import Settings
+
+    def exported(kind: ExportFormat, name: str) -> str:
+        out = tmp_path / name
+        export(store, ExportRequest(["DEMO-0001"], kind, out), Settings())
+        return out.read_text(encoding="utf-8-sig")
+
+    def conclusion(bundle_text: str) -> str:
+        bundle = json.loads(bundle_text)
+        reports = [e["resource"] for e in bundle["entry"]
+                   if e["resource"]["resourceType"] == "DiagnosticReport"
+                   and "post-1" in json.dumps(e["resource"].get("identifier", []))]
+        assert len(reports) == 1
+        return str(reports[0]["conclusion"])
+
+    csv_before = exported(ExportFormat.CSV, "before.csv")
+    fhir_before = conclusion(exported(ExportFormat.FHIR, "before.json"))
+    operation = store.load_record("DEMO-0001").surgeries[0]
+    store.save_surgery("DEMO-0001", operation.model_copy(update={"side": SurgerySide.RIGHT,
+                                                                 "level": DiscLevel.L5_S1}))
+    assert conclusion(exported(ExportFormat.FHIR, "after.json")) == fhir_before
+    csv_after = exported(ExportFormat.CSV, "after.csv")
+    # The operation columns show today's record; every assessment column is as signed.
+    post_before = next(line for line in csv_before.splitlines() if '"post-1"' in line)
+    post_after = next(line for line in csv_after.splitlines() if '"post-1"' in line)
+    triage_before = [cell for cell in post_before.split('","') if "UR-" in cell or "PR-" in cell]
+    triage_after = [cell for cell in post_after.split('","') if "UR-" in cell or "PR-" in cell]
+    assert triage_before and triage_after == triage_before

@@ -19,11 +19,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeAlias
 
 from core.exam_items import SIDE_TESTS
 from core.exchange.pseudonyms import MAX_DAY_SHIFT, Pseudonymiser
@@ -238,15 +238,22 @@ def columns_for(deidentified: bool) -> list[Column]:
     return [c for c in COLUMNS if c.mode is not dropped]
 
 
-def exam_rows(records: Iterable[PatientRecord],
-              pseudonyms: Pseudonymiser | None = None) -> Iterator[ExamRow]:
-    """Every exam of every record, oldest first within a patient, with its assessment."""
+SignedBases: TypeAlias = "Mapping[tuple[str, str], PatientRecord]"
+"""(record id, exam id) -> the record a signed exam was assessed against when it was signed."""
+
+
+def exam_rows(records: Iterable[PatientRecord], pseudonyms: Pseudonymiser | None = None,
+              signed_bases: SignedBases | None = None) -> Iterator[ExamRow]:
+    """Every exam of every record, oldest first within a patient, with its assessment: a signed
+    exam's as it was signed when ``signed_bases`` holds its basis."""
     from core.engine import assess
 
+    bases = signed_bases or {}
     for record in records:
         for exam in record.exams_by_date():
+            basis = bases.get((record.patient.id, exam.id), record)
             yield ExamRow(record, exam, exam.model_dump(mode="json", exclude_none=True),
-                          assess(record, exam.id).as_dict(), pseudonyms)
+                          assess(basis, exam.id).as_dict(), pseudonyms)
 
 
 class CsvWriter:
@@ -261,9 +268,10 @@ class CsvWriter:
         """The column names."""
         self.writer.writerow(c.name for c in self.columns)
 
-    def rows(self, records: Iterable[PatientRecord]) -> None:
+    def rows(self, records: Iterable[PatientRecord],
+             signed_bases: SignedBases | None = None) -> None:
         """One row per exam of the records."""
-        for row in exam_rows(records, self.pseudonyms):
+        for row in exam_rows(records, self.pseudonyms, signed_bases):
             self.writer.writerow(cell_text(c.cell(row)) for c in self.columns)
 
 

@@ -110,7 +110,7 @@ def _writer(store: Store, request: ExportRequest, settings: Settings, out: Binar
     if request.format is ExportFormat.JSON:
         return _JsonWriter(out, single)
     if request.format is ExportFormat.CSV:
-        return _CsvWriter(out, request)
+        return _CsvWriter(out, store, request)
     return _FhirWriter(out, store, request, settings)
 
 
@@ -146,7 +146,7 @@ class _JsonWriter:
 class _CsvWriter:
     """The header, then each patient's rows (UTF-8 with a byte-order mark for spreadsheets)."""
 
-    def __init__(self, out: BinaryIO, request: ExportRequest) -> None:
+    def __init__(self, out: BinaryIO, store: Store, request: ExportRequest) -> None:
         from core.exchange.csv_table import CsvWriter
         from core.exchange.pseudonyms import Pseudonymiser, default_key_path, load_or_create_key
 
@@ -154,12 +154,13 @@ class _CsvWriter:
                       if request.deidentify else None)
         self.text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=True)
         self.table = CsvWriter(self.text, pseudonyms)
+        self.store = store
 
     def start(self) -> None:
         self.table.header()
 
     def add(self, record: PatientRecord) -> None:
-        self.table.rows([record])
+        self.table.rows([record], _signed_bases(self.store, record))
 
     def finish(self) -> None:
         self.text.flush()
@@ -191,7 +192,8 @@ class _FhirWriter:
 
         from core.exchange.fhir import bundle, record_entries, validate
 
-        options = replace(self.options, amendments=_amendments(self.store, record))
+        options = replace(self.options, amendments=_amendments(self.store, record),
+                          signed_bases=_signed_bases(self.store, record))
         if self.bulk:
             document = bundle([record], self.pdf_maker, options=options)
             self.out.write(json.dumps(document, ensure_ascii=False).encode("utf-8") + b"\n")
@@ -205,6 +207,14 @@ class _FhirWriter:
     def finish(self) -> None:
         if not self.bulk:
             self.out.write(b"\n]}\n")
+
+
+def _signed_bases(store: Store, record: PatientRecord) -> dict[tuple[str, str], PatientRecord]:
+    """(record id, exam id) -> what each signed exam was assessed against when signed, so an
+    export says what was signed even after an operation or an earlier exam changed."""
+    patient_id = record.patient.id
+    return {(patient_id, exam_id): basis
+            for exam_id, basis in store.signed_bases(patient_id).items()}
 
 
 def _amendments(store: Store, record: PatientRecord) -> dict[tuple[str, str], str]:

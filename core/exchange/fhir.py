@@ -125,6 +125,9 @@ class FhirOptions:
     """The hospital's system URI of medical record numbers; empty: ``{base}/identifier/record``."""
     amendments: Mapping[tuple[str, str], str] = field(default_factory=dict)
     """(record id, exam id) -> reason, for exams amended after signing."""
+    signed_bases: Mapping[tuple[str, str], PatientRecord] = field(default_factory=dict)
+    """(record id, exam id) -> the record a signed exam was assessed against when signed (the
+    store's signing basis): its conclusion and PDF say what was signed, not a re-assessment."""
 
     @property
     def record_system(self) -> str:
@@ -262,8 +265,12 @@ class _Writer:
                                                         valueCode=surgery.herniation.value))
         return resource
 
+    def as_signed(self, record: PatientRecord, exam: Exam) -> PatientRecord:
+        """The record ``exam`` is assessed against: its signing basis when there is one."""
+        return self.options.signed_bases.get((record.patient.id, exam.id), record)
+
     def conclusion(self, record: PatientRecord, exam: Exam) -> tuple[str, list[dict[str, Any]]]:
-        assessment = assess(record, exam.id)
+        assessment = assess(self.as_signed(record, exam), exam.id)
         level = assessment.triage.level.label
         lines = [f"Triage: {level} (rules {RULES_VERSION})."]
         lines += [f"- {r.text} [{r.rule_id}; {r.source}]" for r in assessment.triage.reasons]
@@ -351,7 +358,7 @@ class _Writer:
             observations = [self.observation(record, exam, f, status)
                             for f in [*_sided(exam), *_unsided(exam)]]
             entries += [self.entry(o) for o in observations]
-            pdf = pdf_maker(record, exam.id) if pdf_maker is not None else None
+            pdf = pdf_maker(self.as_signed(record, exam), exam.id) if pdf_maker else None
             entries.append(self.entry(self.report(record, exam, status,
                                                   [o["id"] for o in observations], pdf)))
         return entries

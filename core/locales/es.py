@@ -52,6 +52,14 @@ MESSAGES: dict[str, str] = {
     "unable to cooperate": "no puede colaborar",
     "patient unable to cooperate": "el paciente no puede colaborar",
     "not examined": "no explorado",
+    "draft": "borrador",
+    "signed": "firmada",
+    "female": "mujer",
+    "male": "hombre",
+    "other": "otro",
+    "unknown": "desconocido",
+    "{} beats": "{} sacudidas",
+    "positive at {}°": "positivo a {}°",
     "light touch": "tacto ligero",
     "pin prick": "pinchazo",
     # ---------------------------------------------------------------------------------------
@@ -127,6 +135,43 @@ MESSAGES: dict[str, str] = {
     "fever, or a wound that is red, swollen or leaking":
         "tiene fiebre, o la herida está roja, hinchada o le sale líquido",
     "very bad pain that nothing helps": "tiene un dolor muy fuerte que no se calma con nada",
+    # ---------------------------------------------------------------------------------------
+    # The dermatome map (PDF and app): views, side marks, values, ISNCSCI key points
+    # ---------------------------------------------------------------------------------------
+    "Front": "Delante",
+    "Back": "Detrás",
+    "Top of the feet": "Empeines",
+    "Soles": "Plantas",
+    "Saddle": "Silla de montar",
+    "Saddle, from behind": "Silla, desde atrás",
+    "not part of this chart": "fuera de este mapa",
+    "mark|R": "D",
+    "mark|L": "I",
+    "normal (2)": "normal (2)",
+    "altered (1)": "alterada (1)",
+    "absent (0)": "ausente (0)",
+    "not testable": "no valorable",
+    "ISNCSCI key point": "punto clave ISNCSCI",
+    "Key point": "Punto clave",
+    "{side} {dermatome}": "{dermatome} {side}",
+    "halfway between the key points of T12 and L2 (upper anterior thigh, below the inguinal "
+    "ligament)":
+        "a medio camino entre los puntos clave de T12 y L2 (cara anterior y alta del muslo, "
+        "bajo el ligamento inguinal)",
+    "anteromedial thigh, midway between the mid-inguinal ligament and the medial femoral "
+    "condyle":
+        "cara anteromedial del muslo, a medio camino entre el punto medio del ligamento inguinal "
+        "y el cóndilo femoral medial",
+    "medial femoral condyle, just above the knee":
+        "cóndilo femoral medial, justo por encima de la rodilla",
+    "medial malleolus": "maléolo medial",
+    "dorsum of the foot at the third metatarsophalangeal joint":
+        "dorso del pie a la altura de la tercera articulación metatarsofalángica",
+    "lateral heel (calcaneus)": "cara lateral del talón (calcáneo)",
+    "midpoint of the popliteal fossa": "punto medio de la fosa poplítea",
+    "ischial tuberosity or infragluteal fold": "tuberosidad isquiática o pliegue infraglúteo",
+    "perianal area, within 1 cm of the mucocutaneous junction":
+        "zona perianal, a menos de 1 cm de la unión mucocutánea",
     # ---------------------------------------------------------------------------------------
     # Triage
     # ---------------------------------------------------------------------------------------

@@ -276,9 +276,10 @@ def sensory_section(assessment: Assessment, styles: StyleSheet1,
                                            (f"{_(reference.kind.value).capitalize()} "
                                             f"{format_date(reference.date, _.language)}",
                                             f"{_('Now')} "
-                                            f"{format_date(context.exam.date, _.language)}"))
+                                            f"{format_date(context.exam.date, _.language)}"),
+                                           language=_.language.value)
         else:
-            drawing = map_drawing(now, content_width())
+            drawing = map_drawing(now, content_width(), language=_.language.value)
         # each modality on its own page, the section heading with the first
         out.append(KeepTogether([*heading, _p(f"<b>{escape(_(modality.label).capitalize())}</b>",
                                               styles["body"]), drawing]))
@@ -366,9 +367,7 @@ def trend_chart(record: PatientRecord, styles: StyleSheet1, _: Translator | None
     if not series:
         return [_p(escape(_("Trend")), styles["h2"]),
                 _p(escape(_("All key muscles graded 5 at every exam.")), styles["small"])]
-    series = tuple(replace(s, label=_("{side} {movement}").format(
-        side=_.context("abbreviation", s.side.value), movement=_(s.movement)))
-        if s.side is not None else s for s in series)
+    series = tuple(replace(s, label=s.label_in(_)) for s in series)
     chart = TrendChart(series, content_width(), 170.0, y_max=5, y_title=_("MRC grade"),
                        x_title=_("days since {date}").format(date=format_date(first,
                                                                                _.language)))

@@ -37,6 +37,7 @@ from core.dermatome_map import (
     load_geometry,
     style_of,
 )
+from core.i18n import translator
 from core.knowledge import Dermatome, Side
 from core.reports.fonts import FONT, FONT_BOLD, register_fonts
 
@@ -213,29 +214,31 @@ def _key_point_dots() -> str:
 
 
 @cache
-def _map_texts() -> tuple[Text, ...]:
-    """Key-point labels, view titles and side marks."""
+def _map_texts(language: str) -> tuple[Text, ...]:
+    """Key-point labels, view titles and side marks, in ``language``."""
+    _ = translator(language)
     geometry = load_geometry()
     height = geometry.height
     texts = [Text(label.text, label.x, label.y, LABEL_SIZE, bold=label.bold)
              for label in _labels()]
-    texts += [Text(text, x, height - y, TITLE_SIZE, bold=True, colour=OUTLINE_COLOUR,
+    texts += [Text(_(text), x, height - y, TITLE_SIZE, bold=True, colour=OUTLINE_COLOUR,
                    anchor="middle") for text, x, y in geometry.labels]
-    texts += [Text(text, x, height - y, LABEL_SIZE, bold=True, colour=OUTLINE_COLOUR,
-                   anchor="middle") for text, x, y in geometry.side_marks]
+    texts += [Text(_.context("mark", text), x, height - y, LABEL_SIZE, bold=True,
+                   colour=OUTLINE_COLOUR, anchor="middle") for text, x, y in geometry.side_marks]
     return tuple(texts)
 
 
 @cache
-def _legend() -> tuple[str, tuple[Text, ...]]:
+def _legend(language: str) -> tuple[str, tuple[Text, ...]]:
     """One swatch per value with its hatching, the unmapped skin and the key-point dot, in one
-    row across the sheet; operators and texts."""
+    row across the sheet; operators and texts (in ``language``)."""
+    _ = translator(language)
     operators: list[str] = []
     texts: list[Text] = []
     x, y = 0.0, 4.0
     swatches: list[tuple[str, ValueStyle | None, str]] = [
-        (style.label, style, style.fill) for style in VALUE_STYLES.values()]
-    swatches += [(UNMAPPED_LABEL, None, SILHOUETTE_FILL), (KEY_POINT_LABEL, None, "")]
+        (_(style.label), style, style.fill) for style in VALUE_STYLES.values()]
+    swatches += [(_(UNMAPPED_LABEL), None, SILHOUETTE_FILL), (_(KEY_POINT_LABEL), None, "")]
     for label, style, fill in swatches:
         corners = ((x, y), (x + 24, y), (x + 24, y + 14), (x, y + 14))
         if fill:
@@ -281,30 +284,31 @@ reference: the silhouettes under the regions, the key points and labels over the
 The labels' translucent chips are not shared: reportlab leaves a form's transparency out."""
 
 
-def _define_forms(canvas: Canvas) -> None:
-    """Write the three shared forms into the canvas's document, once."""
-    if canvas.hasForm(UNDER_FORM):
+def _define_forms(canvas: Canvas, language: str) -> None:
+    """Write the three shared forms (their words in ``language``) into the canvas's document,
+    once."""
+    if canvas.hasForm(UNDER_FORM + language):
         return
     geometry = load_geometry()
-    canvas.beginForm(UNDER_FORM, 0, 0, geometry.width, geometry.height)
+    canvas.beginForm(UNDER_FORM + language, 0, 0, geometry.width, geometry.height)
     canvas.addLiteral(_silhouettes())
     canvas.endForm()
-    canvas.beginForm(OVER_FORM, -20, -20, geometry.width + 20, geometry.height + 20)
+    canvas.beginForm(OVER_FORM + language, -20, -20, geometry.width + 20, geometry.height + 20)
     canvas.addLiteral(_details())
     canvas.addLiteral(_key_point_dots())
-    _draw_texts(canvas, _map_texts())
+    _draw_texts(canvas, _map_texts(language))
     canvas.endForm()
-    operators, texts = _legend()
-    canvas.beginForm(LEGEND_FORM, 0, 0, geometry.width, LEGEND_HEIGHT)
+    operators, texts = _legend(language)
+    canvas.beginForm(LEGEND_FORM + language, 0, 0, geometry.width, LEGEND_HEIGHT)
     canvas.addLiteral(operators)
     _draw_texts(canvas, texts)
     canvas.endForm()
 
 
-def _paint_map(canvas: Canvas, panel: MapPanel) -> None:
+def _paint_map(canvas: Canvas, panel: MapPanel, language: str) -> None:
     """One map at the canvas origin, in sheet units: silhouettes, regions, key points, title."""
     geometry = load_geometry()
-    canvas.doForm(UNDER_FORM)
+    canvas.doForm(UNDER_FORM + language)
     for index, region in enumerate(geometry.regions):
         style = style_of(panel.values, region.side, region.dermatome)
         canvas.addLiteral(_region_operators(index, style.key,
@@ -314,7 +318,7 @@ def _paint_map(canvas: Canvas, panel: MapPanel) -> None:
         canvas.setFillAlpha(0.85)
     canvas.addLiteral(_key_point_chips())
     canvas.restoreState()
-    canvas.doForm(OVER_FORM)
+    canvas.doForm(OVER_FORM + language)
     if panel.title:
         _draw_texts(canvas, [Text(panel.title, 0, geometry.height + 6, 16, bold=True)])
 
@@ -322,8 +326,9 @@ def _paint_map(canvas: Canvas, panel: MapPanel) -> None:
 class MapSheet(Flowable):  # type: ignore[misc]  # reportlab has no type hints
     """One map, or two one above the other, each as wide as the sheet, over one legend."""
 
-    def __init__(self, panels: Sequence[MapPanel], width: float) -> None:
+    def __init__(self, panels: Sequence[MapPanel], width: float, language: str = "en") -> None:
         super().__init__()
+        self.language = language
         register_fonts()
         geometry = load_geometry()
         self.panels = tuple(panels)
@@ -345,7 +350,7 @@ class MapSheet(Flowable):  # type: ignore[misc]  # reportlab has no type hints
     def paint(self, canvas: Canvas) -> None:
         """Paint the sheet with its lower left corner at the canvas origin: the first panel on
         top, the legend at the bottom."""
-        _define_forms(canvas)
+        _define_forms(canvas, self.language)
         canvas.saveState()
         canvas.scale(self.scale, self.scale)
         count = len(self.panels)
@@ -353,21 +358,23 @@ class MapSheet(Flowable):  # type: ignore[misc]  # reportlab has no type hints
             canvas.saveState()
             canvas.translate(0, LEGEND_HEIGHT + (count - 1 - index) * (self.panel_height
                                                                        + PANEL_GAP))
-            _paint_map(canvas, panel)
+            _paint_map(canvas, panel, self.language)
             canvas.restoreState()
-        canvas.doForm(LEGEND_FORM)
+        canvas.doForm(LEGEND_FORM + self.language)
         canvas.restoreState()
 
 
 def map_drawing(values: Values, width: float, title: str = "",
-                changed: frozenset[tuple[Side, Dermatome]] = frozenset()) -> MapSheet:
-    """One map with its legend, ``width`` points wide."""
-    return MapSheet([MapPanel(values, changed, title)], width)
+                changed: frozenset[tuple[Side, Dermatome]] = frozenset(),
+                language: str = "en") -> MapSheet:
+    """One map with its legend, ``width`` points wide, its words in ``language``."""
+    return MapSheet([MapPanel(values, changed, title)], width, language)
 
 
 def before_after_drawing(before: Values, now: Values, width: float,
                          changed: frozenset[tuple[Side, Dermatome]] = frozenset(),
-                         labels: tuple[str, str] = ("Before", "Now")) -> MapSheet:
+                         labels: tuple[str, str] = ("Before", "Now"),
+                         language: str = "en") -> MapSheet:
     """Two maps, "before" over "now" (the changes outlined on "now"), one legend."""
     return MapSheet([MapPanel(before, frozenset(), labels[0]), MapPanel(now, changed, labels[1])],
-                    width)
+                    width, language)

@@ -5,25 +5,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QInputDialog, QLabel, QVBoxLayout, QWidget
 
 from core.exam_items import SIDE_TESTS, Section, SideTest
 from core.knowledge import NOT_TESTABLE_REASON_LABELS, NotTestableReason, Side
 from core.record import Exam
 from gui.grade_model import TO_TEST_COLOUR
-
-NOT_EXAMINED = "not examined"
+from gui.translation import core_words
 
 
 def ask_nt_reason(parent: QWidget) -> NotTestableReason | None:
     """Ask why an item is not testable (the app always asks); None when cancelled."""
-    labels = list(NOT_TESTABLE_REASON_LABELS.values())
-    chosen, accepted = QInputDialog.getItem(parent, "Not testable", "Why is it not testable?",
-                                            labels, 0, False)
+    words = core_words()
+    labels = {words(label): reason for reason, label in NOT_TESTABLE_REASON_LABELS.items()}
+    chosen, accepted = QInputDialog.getItem(
+        parent, QCoreApplication.translate("ExamEditor", "Not testable"),
+        QCoreApplication.translate("ExamEditor", "Why is it not testable?"), list(labels), 0,
+        False)
     if not accepted:
         return None
-    return next(r for r, label in NOT_TESTABLE_REASON_LABELS.items() if label == chosen)
+    return labels[chosen]
 
 
 def titled(title: str, widget: QWidget, hint: QLabel | None = None) -> QWidget:
@@ -49,8 +51,14 @@ def hint_label(name: str) -> QLabel:
 
 
 def side_test_text(test: SideTest, value: Any) -> str:
-    """A per-side test's value in words; "not examined" for None."""
-    return NOT_EXAMINED if value is None else test.text(value)
+    """A per-side test's value in the app's language ("positivo a 40°"); "not examined" for
+    None."""
+    words = core_words()
+    if value is None:
+        return QCoreApplication.translate("ExamEditor", "not examined")
+    if isinstance(value, int) and test.count is not None:
+        return words(test.count.text).format(value)
+    return words(test.text(value))
 
 
 class SideTestBox(QComboBox):
@@ -65,7 +73,7 @@ class SideTestBox(QComboBox):
         self.test, self.side = test, side
         self.values: list[Any] = [None, *test.values()]
         self.addItems([side_test_text(test, v) for v in self.values])
-        self.setAccessibleName(f"{side.value} {test.label}")
+        self.setAccessibleName(f"{core_words()(side.value)} {core_words()(test.label)}")
         self.activated.connect(self._chosen)
 
     def _chosen(self, index: int) -> None:
@@ -85,14 +93,14 @@ class SideTestGrid(QGridLayout):
 
     def __init__(self, section: Section) -> None:
         super().__init__()
-        self.addWidget(QLabel("Right"), 0, 1)
-        self.addWidget(QLabel("Left"), 0, 2)
-        self.addWidget(QLabel("Baseline"), 0, 3)
+        self.addWidget(QLabel(self.tr("Right")), 0, 1)
+        self.addWidget(QLabel(self.tr("Left")), 0, 2)
+        self.addWidget(QLabel(self.tr("Baseline")), 0, 3)
         self.boxes: dict[tuple[str, Side], SideTestBox] = {}
         self.references: dict[str, QLabel] = {}
         self.tests = [test for test in SIDE_TESTS if test.section is section]
         for row, test in enumerate(self.tests, start=1):
-            self.addWidget(QLabel(test.label), row, 0)
+            self.addWidget(QLabel(core_words()(test.label)), row, 0)
             for column, side in ((1, Side.RIGHT), (2, Side.LEFT)):
                 box = SideTestBox(test, side)
                 self.addWidget(box, row, column)
@@ -109,5 +117,6 @@ class SideTestGrid(QGridLayout):
         for test in self.tests:
             base = getattr(reference, test.field) if reference else None
             self.references[test.field].setText(
-                "" if base is None else f"R {side_test_text(test, base.get(Side.RIGHT))} · "
-                                        f"L {side_test_text(test, base.get(Side.LEFT))}")
+                "" if base is None else self.tr("R {right} · L {left}").format(
+                    right=side_test_text(test, base.get(Side.RIGHT)),
+                    left=side_test_text(test, base.get(Side.LEFT))))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QWid
 from core.edits import ContextField
 from core.record import Exam, ExamKind, PatientRecord
 from gui.accessibility import name_form_fields
+from gui.translation import core_words, date_text
 
 
 class ContextStep(QWidget):
@@ -23,27 +24,29 @@ class ContextStep(QWidget):
         form = QFormLayout(self)
         self.kind_box = QComboBox()
         for kind in ExamKind:
-            self.kind_box.addItem(kind.value, kind)
+            self.kind_box.addItem(core_words()(kind.value), kind.value)
         self.kind_box.activated.connect(
             lambda index: self.edited.emit(ContextField.KIND, list(ExamKind)[index]))
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(self.tr("yyyy-MM-dd"))
         self.date_edit.editingFinished.connect(self._date_changed)
         self.surgery_box = QComboBox()
-        self.surgery_box.addItem("none", None)
+        self.surgery_box.addItem(self.tr("none"), None)
+        words = core_words()
         for surgery in record.surgeries:
-            self.surgery_box.addItem(f"{surgery.procedure} {surgery.level.value} "
-                                     f"{surgery.side.value}, {surgery.date.isoformat()}", surgery.id)
+            self.surgery_box.addItem(f"{words(surgery.procedure)} {surgery.level.value} "
+                                     f"{words.context('side', surgery.side.value)}, "
+                                     f"{date_text(surgery.date)}", surgery.id)
         self.surgery_box.activated.connect(
             lambda _: self.edited.emit(ContextField.SURGERY, self.surgery_box.currentData()))
         self.examiner_edit = QLineEdit()
         self.examiner_edit.editingFinished.connect(
             lambda: self.edited.emit(ContextField.EXAMINER, self.examiner_edit.text().strip()))
-        form.addRow("Kind of exam", self.kind_box)
-        form.addRow("Date", self.date_edit)
-        form.addRow("Operation", self.surgery_box)
-        form.addRow("Examiner", self.examiner_edit)
+        form.addRow(self.tr("Kind of exam"), self.kind_box)
+        form.addRow(self.tr("Date"), self.date_edit)
+        form.addRow(self.tr("Operation"), self.surgery_box)
+        form.addRow(self.tr("Examiner"), self.examiner_edit)
         name_form_fields(form)
 
     def _date_changed(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from gui.grade_model import GradeGridModel
@@ -15,6 +16,7 @@ class MotorStep:
     def __init__(self) -> None:
         self.model = GradeGridModel("motor")
         self.grid = GradeGridView(self.model, 5)
-        self.hint = hint_label("Items to test")
-        self.page: QWidget = titled("Motor strength (MRC 0-5; type the grade, - or + after 4, N "
-                                    "for not testable)", self.grid, self.hint)
+        self.hint = hint_label(QCoreApplication.translate("ExamEditor", "Items to test"))
+        self.page: QWidget = titled(QCoreApplication.translate(
+            "ExamEditor", "Motor strength (MRC 0-5; type the grade, - or + after 4, N for not "
+            "testable)"), self.grid, self.hint)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLay
 from core.edits import PainSite
 from core.knowledge import RED_FLAGS, RedFlag
 from core.record import Exam
+from gui.translation import core_words
 
 
 class RedFlagStep(QWidget):
@@ -21,25 +22,27 @@ class RedFlagStep(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Tick every red flag present. Ctrl+R records that all were asked "
-                                "and none is present."))
+        layout.addWidget(QLabel(self.tr("Tick every red flag present. Ctrl+R records that all "
+                                        "were asked and none is present.")))
         self.flag_boxes: dict[RedFlag, QCheckBox] = {}
         for flag, info in RED_FLAGS.items():
-            box = QCheckBox(info.label)
+            box = QCheckBox(core_words()(info.label))
             box.clicked.connect(lambda checked, f=flag: self.flag_set.emit(f, checked))
             self.flag_boxes[flag] = box
             layout.addWidget(box)
         pain = QHBoxLayout()
         self.pain_boxes: dict[PainSite, QSpinBox] = {}
+        labels = {PainSite.LEG: self.tr("Leg pain (0-10)"),
+                  PainSite.BACK: self.tr("Back pain (0-10)")}
         for site in PainSite:
             score = QSpinBox()
             score.setRange(-1, 10)
-            score.setSpecialValueText("not scored")
-            score.setAccessibleName(f"{site.value} pain 0-10")
+            score.setSpecialValueText(self.tr("not scored"))
+            score.setAccessibleName(labels[site])
             score.editingFinished.connect(lambda s=site, b=score: self.pain_set.emit(
                 s, None if b.value() < 0 else b.value()))
             self.pain_boxes[site] = score
-            pain.addWidget(QLabel(f"{site.value.capitalize()} pain (0-10)"))
+            pain.addWidget(QLabel(labels[site]))
             pain.addWidget(score)
         pain.addStretch()
         layout.addLayout(pain)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from core.engine import Assessment
@@ -14,13 +15,16 @@ from gui.steps.common import titled
 def review_text(exam: Exam, assessment: Assessment) -> str:
     """The assessment, then what was not examined, section by section."""
     missing = missing_items(exam)
-    lines = [assessment_text(assessment), "NOT EXAMINED:"]
+    lines = [assessment_text(assessment), QCoreApplication.translate("ExamEditor", "NOT EXAMINED:")]
     for section, items in missing.items():
         if items:
-            lines.append(f"  {section.value}: {len(items)} items ({', '.join(items[:6])}"
-                         f"{', ...' if len(items) > 6 else ''})")
+            lines.append("  " + QCoreApplication.translate(
+                "ExamEditor", "{section}: {count} items ({items})").format(
+                section=section.value, count=len(items),
+                items=", ".join(items[:6]) + (", ..." if len(items) > 6 else "")))
     if len(lines) == 2:
-        lines.append("  nothing: every item was examined")
+        lines.append("  " + QCoreApplication.translate("ExamEditor",
+                                                       "nothing: every item was examined"))
     return "\n".join(lines)
 
 
@@ -29,8 +33,9 @@ class ReviewStep:
 
     def __init__(self) -> None:
         self.text = QTextBrowser()
-        self.text.setAccessibleName("Review")
-        self.page: QWidget = titled("Review", self.text)
+        review = QCoreApplication.translate("ExamEditor", "Review")
+        self.text.setAccessibleName(review)
+        self.page: QWidget = titled(review, self.text)
 
     def show_exam(self, exam: Exam, assessment: Assessment) -> None:
         """Show the review of the exam as assessed now."""

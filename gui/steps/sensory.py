@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from core.dermatome_map import values_from_exam
 from core.knowledge import Dermatome, SensoryModality, Side
 from core.record import Exam
+from gui.translation import core_words, date_text
 from gui.widgets.dermatome_map import DermatomeMapPair
 
 
@@ -33,13 +34,13 @@ class SensoryStep(QWidget):
         self.modality_buttons = QButtonGroup(self)
         self._modalities: dict[QAbstractButton, SensoryModality] = {}
         for modality in SensoryModality:
-            button = QRadioButton(modality.label.capitalize())
+            button = QRadioButton(core_words()(modality.label).capitalize())
             self._modalities[button] = modality
             self.modality_buttons.addButton(button)
             switch.addWidget(button)
         self.modality_buttons.buttons()[0].setChecked(True)
         self.modality_buttons.buttonToggled.connect(lambda *_: self.view_changed.emit())
-        self.show_baseline = QCheckBox("Show baseline map")
+        self.show_baseline = QCheckBox(self.tr("Show baseline map"))
         self.show_baseline.setEnabled(False)
         switch.addStretch()
         switch.addWidget(self.show_baseline)
@@ -48,9 +49,9 @@ class SensoryStep(QWidget):
         self.show_baseline.toggled.connect(self._show_reference_map)
         layout.addLayout(switch)
         layout.addWidget(maps, 1)
-        hint = QLabel("Click a region to cycle its value, or move with Tab or the arrows and type "
-                      "2 (normal), 1 (altered), 0 (absent), N (not testable). Ctrl+T switches "
-                      "light touch and pin prick.")
+        hint = QLabel(self.tr("Click a region to cycle its value, or move with Tab or the "
+                              "arrows and type 2 (normal), 1 (altered), 0 (absent), N (not "
+                              "testable). Ctrl+T switches light touch and pin prick."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
 
@@ -71,7 +72,8 @@ class SensoryStep(QWidget):
 
     def set_reference(self, name: str, reference: Exam | None) -> None:
         """Name the reference exam on the switch; without one the reference map is hidden."""
-        self.show_baseline.setText(f"Show {name} map")
+        self.show_baseline.setText(self.tr("Show previous map") if name == "previous"
+                                   else self.tr("Show baseline map"))
         self.show_baseline.setEnabled(reference is not None)
         if reference is None:
             self.show_baseline.setChecked(False)
@@ -82,9 +84,11 @@ class SensoryStep(QWidget):
         reference exam's map beside it (captioned when shown)."""
         field = self.modality().value
         self.map.set_values(values_from_exam(getattr(exam, field)), changed)
-        self.map.set_caption(f"Now: {exam.date.isoformat()}"
+        self.map.set_caption(self.tr("Now: {date}").format(date=date_text(exam.date))
                              if self.baseline_map.isVisible() else "")
         if reference is not None:
             self.baseline_map.set_values(values_from_exam(getattr(reference, field)))
-            self.baseline_map.set_caption(f"{reference_name.capitalize()}: {reference.kind.value} "
-                                          f"exam {reference.date.isoformat()}")
+            name = QCoreApplication.translate("ColumnTableModel", reference_name)
+            self.baseline_map.set_caption(self.tr("{reference}: {kind} exam {date}").format(
+                reference=name.capitalize(), kind=core_words()(reference.kind.value),
+                date=date_text(reference.date)))

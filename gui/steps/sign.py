@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidg
 
 from core.record import Exam
 from gui.actions import ActionId, key_text
+from gui.translation import date_text
 
 
 class SignStep(QWidget):
@@ -24,18 +25,19 @@ class SignStep(QWidget):
         layout = QVBoxLayout(self)
         self.status = QLabel()
         self.examiner = QLineEdit()
-        self.examiner.setPlaceholderText("Examiner's name")
-        self.examiner.setAccessibleName("Examiner signing")
-        self.sign_button = QPushButton()
+        self.examiner.setPlaceholderText(self.tr("Examiner's name"))
+        self.examiner.setAccessibleName(self.tr("Examiner signing"))
+        self.sign_button = QPushButton(self.tr("Sign exam (Ctrl+Alt+S)"))
         self.sign_button.clicked.connect(self.request_signing)
-        self.amend_button = QPushButton(f"Amend signed exam… ({key_text(ActionId.AMEND)})")
+        self.amend_button = QPushButton(self.tr("Amend signed exam… (Ctrl+Shift+A)"))
         self.amend_button.clicked.connect(self.amend_requested.emit)
-        self.reports_button = QPushButton("Create clinician report and patient handout "
-                                          f"({key_text(ActionId.REPORTS)})")
+        self.reports_button = QPushButton(
+            self.tr("Create clinician report and patient handout (Ctrl+Shift+R)"))
         self.reports_button.clicked.connect(self.reports_requested.emit)
-        self.print_button = QPushButton(f"Print both ({key_text(ActionId.PRINT)})")
+        self.print_button = QPushButton(self.tr("Print both ({keys})").format(
+            keys=key_text(ActionId.PRINT)))
         self.print_button.clicked.connect(self.print_requested.emit)
-        self.discard_button = QPushButton("Discard this draft…")
+        self.discard_button = QPushButton(self.tr("Discard this draft…"))
         self.discard_button.clicked.connect(self.discard_requested.emit)
         for widget in (self.status, self.examiner, self.sign_button, self.amend_button,
                        self.reports_button, self.print_button, self.discard_button):
@@ -50,14 +52,17 @@ class SignStep(QWidget):
         """What the exam's state allows: sign, save an amendment, amend, discard."""
         amending = amendment_reason is not None
         if amending:
-            self.status.setText(f"Amending the signed exam: {amendment_reason}. Edits are saved "
-                                "together as a new signed revision; the earlier one is kept.")
+            self.status.setText(self.tr(
+                "Amending the signed exam: {reason}. Edits are saved together as a new signed "
+                "revision; the earlier one is kept.").format(reason=amendment_reason))
         else:
             self.status.setText(
-                f"Signed by {exam.examiner} at {exam.signed_at:%Y-%m-%d %H:%M} UTC."
-                if signed and exam.signed_at else "Not signed yet.")
-        keys = key_text(ActionId.SIGN)
-        self.sign_button.setText(f"Save amendment ({keys})" if amending else f"Sign exam ({keys})")
+                self.tr("Signed by {examiner} at {when} UTC.").format(
+                    examiner=exam.examiner,
+                    when=f"{date_text(exam.signed_at.date())} {exam.signed_at:%H:%M}")
+                if signed and exam.signed_at else self.tr("Not signed yet."))
+        self.sign_button.setText(self.tr("Save amendment (Ctrl+Alt+S)") if amending
+                                 else self.tr("Sign exam (Ctrl+Alt+S)"))
         self.sign_button.setEnabled(not signed)
         self.amend_button.setVisible(signed)
         self.discard_button.setVisible(not signed and not amending)

@@ -40,6 +40,7 @@ from core.dermatome_map import (
 )
 from core.grades import SensoryGrade
 from core.knowledge import Dermatome, Side
+from gui.translation import core_words
 
 CYCLE: list[SensoryGrade | None] = [SensoryGrade.NORMAL, SensoryGrade.ALTERED,
                                     SensoryGrade.ABSENT, SensoryGrade.NT, None]
@@ -80,7 +81,7 @@ class DermatomeMapWidget(QWidget):
         self.setMouseTracking(True)
         self.setMinimumSize(300, 234)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Dermatome map")
+        self.setAccessibleName(self.tr("Dermatome map"))
         self._update_accessible_description()
 
     @staticmethod
@@ -113,7 +114,8 @@ class DermatomeMapWidget(QWidget):
     def set_caption(self, caption: str) -> None:
         """A title over the map, e.g. "Before surgery, 2026-03-02" (none when empty)."""
         self._caption = caption
-        self.setAccessibleName(f"Dermatome map: {caption}" if caption else "Dermatome map")
+        self.setAccessibleName(self.tr("Dermatome map: {caption}").format(caption=caption)
+                               if caption else self.tr("Dermatome map"))
         self.update()
 
     @property
@@ -141,7 +143,8 @@ class DermatomeMapWidget(QWidget):
     def _update_accessible_description(self) -> None:
         side, dermatome = self.focused
         self.setAccessibleDescription(dermatome_tooltip(side, dermatome,
-                                                        self.value(side, dermatome)))
+                                                        self.value(side, dermatome),
+                                                        core_words()))
 
     # ---------------------------------------------------------------------------------------
     # Geometry between the sheet and the widget
@@ -157,9 +160,11 @@ class DermatomeMapWidget(QWidget):
 
     def _legend_rows(self) -> list[list[tuple[str, ValueStyle | None, str]]]:
         """The legend's entries laid out in rows that fit the widget's width."""
+        words = core_words()
         entries: list[tuple[str, ValueStyle | None, str]] = [
-            (style.label, style, style.fill) for style in VALUE_STYLES.values()]
-        entries += [(UNMAPPED_LABEL, None, SILHOUETTE_FILL), (KEY_POINT_LABEL, None, "")]
+            (words(style.label), style, style.fill) for style in VALUE_STYLES.values()]
+        entries += [(words(UNMAPPED_LABEL), None, SILHOUETTE_FILL),
+                    (words(KEY_POINT_LABEL), None, "")]
         metrics = self.fontMetrics()
         rows: list[list[tuple[str, ValueStyle | None, str]]] = [[]]
         used = 0.0
@@ -283,7 +288,11 @@ class DermatomeMapWidget(QWidget):
         font.setPixelSize(max(1, round(size * 1.15)))
         painter.setFont(font)
         painter.setPen(self._colour(QPalette.ColorRole.Text))
-        for text, x, y in self._geometry.labels + self._geometry.side_marks:
+        words = core_words()
+        shown = ([(words(text), x, y) for text, x, y in self._geometry.labels]
+                 + [(words.context("mark", text), x, y)
+                    for text, x, y in self._geometry.side_marks])
+        for text, x, y in shown:
             rect = QRectF(x - 120, y - size * 1.4, 240, size * 1.6)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
@@ -349,7 +358,8 @@ class DermatomeMapWidget(QWidget):
             self.update()
         if hit is not None:
             QToolTip.showText(event.globalPosition().toPoint(),
-                              dermatome_tooltip(hit[0], hit[1], self.value(*hit)), self)
+                              dermatome_tooltip(hit[0], hit[1], self.value(*hit), core_words()),
+                              self)
         else:
             QToolTip.hideText()
 

@@ -56,7 +56,8 @@ class GradeGridView(QTableView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.setAccessibleName(f"{model.field} grades")
+        self.setAccessibleName(self.tr("motor grades") if model.field == "motor"
+                               else self.tr("reflexes grades"))
         self.setCurrentIndex(model.index(0, 1))
 
     def current_cell(self) -> tuple[Side, Any] | None:

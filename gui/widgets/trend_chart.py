@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
+
+from gui.translation import core_words
 
 if TYPE_CHECKING:
     from core.record import PatientRecord
@@ -23,16 +26,18 @@ class TrendChart(QWidget):
         super().__init__(parent)
         self.series: tuple[Series, ...] = ()
         self.setMinimumHeight(170)
-        self.setAccessibleName("Trend of key muscles")
+        self.setAccessibleName(self.tr("Trend of key muscles"))
 
     def set_record(self, record: PatientRecord) -> None:
         """Take the series to draw from core (the same the clinician report draws)."""
         from core.trends import key_muscle_trend  # not before first paint
 
-        self.series = key_muscle_trend(record).series
+        words = core_words()
+        self.series = tuple(replace(s, label=s.label_in(words))
+                            for s in key_muscle_trend(record).series)
         self.setAccessibleDescription("; ".join(
             f"{s.label}: {', '.join(str(grade) for _, grade in s.points)}" for s in self.series)
-            or "all key muscles normal")
+            or self.tr("all key muscles normal"))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
@@ -49,10 +54,12 @@ class TrendChart(QWidget):
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(QColor("#5B6B7A"))
         if not self.series:
-            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "All key muscles graded 5")
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter,
+                             self.tr("All key muscles graded 5"))
             return
         last_day = max(max(day for day, _ in s.points) for s in self.series) or 1
-        painter.drawText(QPointF(plot.left(), plot.bottom() + 18), "days since the first exam: 0")
+        painter.drawText(QPointF(plot.left(), plot.bottom() + 18),
+                         self.tr("days since the first exam: 0"))
         painter.drawText(QPointF(plot.right() - 30, plot.bottom() + 18), str(last_day))
         for index, series in enumerate(self.series[:len(PALETTE)]):
             pen = QPen(QColor(PALETTE[index]), 2, DASHES[index % len(DASHES)])

@@ -1,0 +1,969 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>ColumnTableModel</name>
+    <message>
+        <source>baseline</source>
+        <translation>basal</translation>
+    </message>
+    <message>
+        <source>previous</source>
+        <translation>anterior</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Derecha</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Izquierda</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Examiner</source>
+        <translation>Explorador</translation>
+    </message>
+</context>
+<context>
+    <name>ContextStep</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>dd/MM/yyyy</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>Kind of exam</source>
+        <translation>Tipo de exploración</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operación</translation>
+    </message>
+    <message>
+        <source>Examiner</source>
+        <translation>Explorador</translation>
+    </message>
+</context>
+<context>
+    <name>DermatomeMapWidget</name>
+    <message>
+        <source>Dermatome map</source>
+        <translation>Mapa de dermatomas</translation>
+    </message>
+    <message>
+        <source>Dermatome map: {caption}</source>
+        <translation>Mapa de dermatomas: {caption}</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>{label}: {text} is not a date (YYYY-MM-DD)</source>
+        <translation>{label}: {text} no es una fecha (AAAA-MM-DD)</translation>
+    </message>
+</context>
+<context>
+    <name>ExamControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Edits not saved</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>The last edits of this exam could not be saved and are not in the database:
+
+{reason}
+
+Close and lose them?</source>
+        <translation>Los últimos cambios de esta exploración no se pudieron guardar y no están en la base de datos:
+
+{reason}
+
+¿Cerrar y perderlos?</translation>
+    </message>
+    <message>
+        <source>Unsaved amendment</source>
+        <translation>Corrección sin guardar</translation>
+    </message>
+    <message>
+        <source>The amendment of this signed exam has not been saved. Save it as a new signed revision, discard its changes, or go back to it?</source>
+        <translation>La corrección de esta exploración firmada no se ha guardado. ¿Guardarla como una nueva revisión firmada, descartar sus cambios o volver a ella?</translation>
+    </message>
+    <message>
+        <source>Not signed yet</source>
+        <translation>Aún sin firmar</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>No guardado</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>Sin firmar</translation>
+    </message>
+    <message>
+        <source>Amendment saved as a new signed revision.</source>
+        <translation>Corrección guardada como una nueva revisión firmada.</translation>
+    </message>
+    <message>
+        <source>Exam signed by {examiner}.</source>
+        <translation>Exploración firmada por {examiner}.</translation>
+    </message>
+    <message>
+        <source>Amend signed exam</source>
+        <translation>Corregir la exploración firmada</translation>
+    </message>
+    <message>
+        <source>Why is this signed exam being changed? (kept with the revision)</source>
+        <translation>¿Por qué se cambia esta exploración firmada? (se guarda con la revisión)</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>Corrección</translation>
+    </message>
+    <message>
+        <source>Amending: make the changes, then save the amendment (Ctrl+Alt+S).</source>
+        <translation>Corrigiendo: haga los cambios y guarde la corrección (Ctrl+Alt+S).</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>Descartar el borrador</translation>
+    </message>
+    <message>
+        <source>Discard the draft exam of {date}? Its findings are removed; the audit log keeps a note that it was discarded.</source>
+        <translation>¿Descartar el borrador de la exploración del {date}? Sus hallazgos se eliminan; el registro de auditoría guarda una nota de que se descartó.</translation>
+    </message>
+    <message>
+        <source>Not discarded</source>
+        <translation>No se descartó</translation>
+    </message>
+    <message>
+        <source>Draft discarded.</source>
+        <translation>Borrador descartado.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>This exam is shown as it was assessed when signed. Since then {changed} changed; amend the exam to assess it against the records as they are now.</source>
+        <translation>Esta exploración se muestra tal como se valoró al firmarla. Desde entonces ha cambiado {changed}; corrija la exploración para valorarla con los datos actuales.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not saved.&lt;/b&gt; The edits on screen are not in the database.</source>
+        <translation>&lt;b&gt;No guardado.&lt;/b&gt; Los cambios en pantalla no están en la base de datos.</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
+        <source>Writing the clinician report and the patient handout…</source>
+        <translation>Escribiendo el informe clínico y la hoja para el paciente…</translation>
+    </message>
+    <message>
+        <source>Wrote {report} and {handout}</source>
+        <translation>Escritos {report} y {handout}</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+</context>
+<context>
+    <name>ExamEditor</name>
+    <message>
+        <source>Context</source>
+        <translation>Contexto</translation>
+    </message>
+    <message>
+        <source>Motor</source>
+        <translation>Fuerza</translation>
+    </message>
+    <message>
+        <source>Sensory</source>
+        <translation>Sensibilidad</translation>
+    </message>
+    <message>
+        <source>Reflexes and UMN signs</source>
+        <translation>Reflejos y signos piramidales</translation>
+    </message>
+    <message>
+        <source>Walking and tension tests</source>
+        <translation>Marcha y tensión radicular</translation>
+    </message>
+    <message>
+        <source>Red flags and pain</source>
+        <translation>Signos de alarma y dolor</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Not testable</source>
+        <translation>No valorable</translation>
+    </message>
+    <message>
+        <source>Why is it not testable?</source>
+        <translation>¿Por qué no es valorable?</translation>
+    </message>
+    <message>
+        <source>Exam steps</source>
+        <translation>Pasos de la exploración</translation>
+    </message>
+    <message>
+        <source>Rest normal (Ctrl+R)</source>
+        <translation>Resto normal (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Next step (Enter)</source>
+        <translation>Paso siguiente (Intro)</translation>
+    </message>
+    <message>
+        <source>Beside each field (Ctrl+B):</source>
+        <translation>Junto a cada campo (Ctrl+B):</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Comparar con</translation>
+    </message>
+    <message>
+        <source>Items to test</source>
+        <translation>Elementos por explorar</translation>
+    </message>
+    <message>
+        <source>Motor strength (MRC 0-5; type the grade, - or + after 4, N for not testable)</source>
+        <translation>Balance muscular (MRC 0-5; escriba el grado, - o + tras el 4, N si no es valorable)</translation>
+    </message>
+    <message>
+        <source>Step: {title}</source>
+        <translation>Paso: {title}</translation>
+    </message>
+    <message>
+        <source>Rest normal</source>
+        <translation>Resto normal</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Paso siguiente</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>Paso anterior</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
+        <source>Switch light touch / pin prick</source>
+        <translation>Alternar tacto ligero / pinchazo</translation>
+    </message>
+    <message>
+        <source>Compare with baseline / previous exam</source>
+        <translation>Comparar con la basal / la anterior</translation>
+    </message>
+    <message>
+        <source>Amend signed exam</source>
+        <translation>Corregir la exploración firmada</translation>
+    </message>
+    <message>
+        <source>Print reports</source>
+        <translation>Imprimir los informes</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Still undecided between the leading lesions.&lt;/b&gt; Test these before you decide:</source>
+        <translation>&lt;b&gt;Aún sin decidir entre las lesiones más probables.&lt;/b&gt; Explore esto antes de decidir:</translation>
+    </message>
+    <message>
+        <source>NOT EXAMINED:</source>
+        <translation>NO EXPLORADO:</translation>
+    </message>
+    <message>
+        <source>{section}: {count} items ({items})</source>
+        <translation>{section}: {count} elementos ({items})</translation>
+    </message>
+    <message>
+        <source>nothing: every item was examined</source>
+        <translation>nada: se exploraron todos los elementos</translation>
+    </message>
+    <message>
+        <source>not examined</source>
+        <translation>no explorado</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>JSON patient record</source>
+        <translation>Historia del paciente en JSON</translation>
+    </message>
+    <message>
+        <source>CSV, one row per exam</source>
+        <translation>CSV, una fila por exploración</translation>
+    </message>
+    <message>
+        <source>FHIR R4 Bundle (with the clinician PDF)</source>
+        <translation>Bundle FHIR R4 (con el PDF clínico)</translation>
+    </message>
+    <message>
+        <source>Bulk FHIR, one Bundle per patient (NDJSON, no PDFs)</source>
+        <translation>FHIR masivo, un Bundle por paciente (NDJSON, sin PDF)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>This patient ({id})</source>
+        <translation>Este paciente ({id})</translation>
+    </message>
+    <message>
+        <source>All patients</source>
+        <translation>Todos los pacientes</translation>
+    </message>
+    <message>
+        <source>De-identify (no names or notes, birth year only, keyed pseudonyms)</source>
+        <translation>Desidentificar (sin nombres ni notas, solo el año de nacimiento, seudónimos con clave)</translation>
+    </message>
+    <message>
+        <source>Export file</source>
+        <translation>Archivo de exportación</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportar a</translation>
+    </message>
+    <message>
+        <source>File: choose where to write the export</source>
+        <translation>Archivo: elija dónde escribir la exportación</translation>
+    </message>
+    <message>
+        <source>File: the folder {folder} does not exist</source>
+        <translation>Archivo: la carpeta {folder} no existe</translation>
+    </message>
+</context>
+<context>
+    <name>GradeGridModel</name>
+    <message>
+        <source>test ▸</source>
+        <translation>explorar ▸</translation>
+    </message>
+    <message>
+        <source>{side} {item}: {now}; {reference} {before}</source>
+        <translation>{item} {side}: {now}; {reference} {before}</translation>
+    </message>
+    <message>
+        <source>not examined</source>
+        <translation>no explorado</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+</context>
+<context>
+    <name>GradeGridView</name>
+    <message>
+        <source>motor grades</source>
+        <translation>grados de fuerza</translation>
+    </message>
+    <message>
+        <source>reflexes grades</source>
+        <translation>grados de los reflejos</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>Progress of the running task</source>
+        <translation>Progreso de la tarea en curso</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Database: {where}</source>
+        <translation>Base de datos: {where}</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>servidor</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;NeuroExam&lt;/h2&gt;Opening the records…</source>
+        <translation>&lt;h2&gt;NeuroExam&lt;/h2&gt;Abriendo las historias…</translation>
+    </message>
+    <message>
+        <source>NeuroExam cannot open its database</source>
+        <translation>NeuroExam no puede abrir su base de datos</translation>
+    </message>
+    <message>
+        <source>The database could not be opened.</source>
+        <translation>No se pudo abrir la base de datos.</translation>
+    </message>
+    <message>
+        <source>⚠ Automatic backup failed (hover for why)</source>
+        <translation>⚠ Falló la copia de seguridad automática (pase el ratón para ver por qué)</translation>
+    </message>
+    <message>
+        <source>Search by name or record id…</source>
+        <translation>Buscar por nombre o número de historia…</translation>
+    </message>
+    <message>
+        <source>Search patients</source>
+        <translation>Buscar pacientes</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Pacientes</translation>
+    </message>
+    <message>
+        <source>New patient…</source>
+        <translation>Paciente nuevo…</translation>
+    </message>
+    <message>
+        <source>Automatic backup status</source>
+        <translation>Estado de la copia de seguridad automática</translation>
+    </message>
+    <message>
+        <source>Create the demo patient</source>
+        <translation>Crear el paciente de demostración</translation>
+    </message>
+    <message>
+        <source>Enter the clinic&apos;s name and telephone…</source>
+        <translation>Introducir el nombre y el teléfono de la clínica…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>New &amp;patient…</source>
+        <translation>&amp;Paciente nuevo…</translation>
+    </message>
+    <message>
+        <source>&amp;New exam</source>
+        <translation>&amp;Nueva exploración</translation>
+    </message>
+    <message>
+        <source>Find patient</source>
+        <translation>Buscar paciente</translation>
+    </message>
+    <message>
+        <source>&amp;Import records…</source>
+        <translation>&amp;Importar historias…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edición</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>Clinical &amp;rules and sources</source>
+        <translation>&amp;Reglas clínicas y fuentes</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome to NeuroExam&lt;/h2&gt;No patients yet. Create a patient with &lt;b&gt;New patient&lt;/b&gt; (Ctrl+Shift+N), import records (File, Import; Ctrl+I), or look around with the demo patient.</source>
+        <translation>&lt;h2&gt;Bienvenido a NeuroExam&lt;/h2&gt;Aún no hay pacientes. Cree uno con &lt;b&gt;Paciente nuevo&lt;/b&gt; (Ctrl+Mayús+N), importe historias (Archivo, Importar; Ctrl+I) o explore el programa con el paciente de demostración.</translation>
+    </message>
+    <message>
+        <source>Search for a patient on the left, or create one.</source>
+        <translation>Busque un paciente a la izquierda, o cree uno.</translation>
+    </message>
+    <message>
+        <source>The patient handout tells patients to call their clinic the same day when a warning sign appears: please enter the clinic&apos;s name and telephone number.</source>
+        <translation>La hoja para el paciente le pide llamar a su clínica el mismo día si aparece un signo de alarma: introduzca el nombre y el teléfono de la clínica.</translation>
+    </message>
+    <message>
+        <source>Demo patient</source>
+        <translation>Paciente de demostración</translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation>Paciente nuevo</translation>
+    </message>
+    <message>
+        <source>A patient with record id {id} exists.</source>
+        <translation>Ya existe un paciente con el número de historia {id}.</translation>
+    </message>
+    <message>
+        <source>New operation</source>
+        <translation>Operación nueva</translation>
+    </message>
+    <message>
+        <source> (signed)</source>
+        <translation> (firmada)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Exporting to {file}…</source>
+        <translation>Exportando a {file}…</translation>
+    </message>
+    <message>
+        <source>Exported {patients} patients, {exams} exams to {file}</source>
+        <translation>Exportados {patients} pacientes y {exams} exploraciones a {file}</translation>
+    </message>
+    <message>
+        <source>Import records</source>
+        <translation>Importar historias</translation>
+    </message>
+    <message>
+        <source>NeuroExam records (*.json)</source>
+        <translation>Historias de NeuroExam (*.json)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>Importando {file}…</translation>
+    </message>
+    <message>
+        <source>; {count} items were already stored</source>
+        <translation>; {count} elementos ya estaban guardados</translation>
+    </message>
+    <message>
+        <source>Imported {patients} new patients and {exams} new exams</source>
+        <translation>Importados {patients} pacientes nuevos y {exams} exploraciones nuevas</translation>
+    </message>
+    <message>
+        <source>NeuroExam clinical rules and sources</source>
+        <translation>Reglas clínicas de NeuroExam y sus fuentes</translation>
+    </message>
+</context>
+<context>
+    <name>PatientDialog</name>
+    <message>
+        <source>New patient</source>
+        <translation>Paciente nuevo</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>as the clinic (not recorded)</source>
+        <translation>el de la clínica (no registrado)</translation>
+    </message>
+    <message>
+        <source>Record id (MRN)</source>
+        <translation>Número de historia clínica</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Preferred language (handout)</source>
+        <translation>Idioma preferido (hoja para el paciente)</translation>
+    </message>
+</context>
+<context>
+    <name>PatientListModel</name>
+    <message>
+        <source>born {date}</source>
+        <translation>nac. {date}</translation>
+    </message>
+    <message>
+        <source>{name}, record {id}</source>
+        <translation>{name}, historia {id}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPage</name>
+    <message>
+        <source>Exams of this patient</source>
+        <translation>Exploraciones de este paciente</translation>
+    </message>
+    <message>
+        <source>New exam (Ctrl+N)</source>
+        <translation>Nueva exploración (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Add operation…</source>
+        <translation>Añadir operación…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Exams&lt;/b&gt; (Enter or double-click to open)</source>
+        <translation>&lt;b&gt;Exploraciones&lt;/b&gt; (Intro o doble clic para abrir)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Key muscles across exams&lt;/b&gt; (MRC grade)</source>
+        <translation>&lt;b&gt;Músculos clave en las exploraciones&lt;/b&gt; (grado MRC)</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>no registrada</translation>
+    </message>
+    <message>
+        <source>Record {id} · born {born} · {sex}</source>
+        <translation>Historia {id} · nac. {born} · {sex}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Operations:&lt;/b&gt; </source>
+        <translation>&lt;b&gt;Operaciones:&lt;/b&gt; </translation>
+    </message>
+    <message>
+        <source>{procedure} {level} {side} on {date}</source>
+        <translation>{procedure} {level}, {side}, el {date}</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>ninguna registrada</translation>
+    </message>
+</context>
+<context>
+    <name>RedFlagStep</name>
+    <message>
+        <source>Tick every red flag present. Ctrl+R records that all were asked and none is present.</source>
+        <translation>Marque cada signo de alarma presente. Ctrl+R registra que se preguntaron todos y no hay ninguno.</translation>
+    </message>
+    <message>
+        <source>Leg pain (0-10)</source>
+        <translation>Dolor en la pierna (0-10)</translation>
+    </message>
+    <message>
+        <source>Back pain (0-10)</source>
+        <translation>Dolor lumbar (0-10)</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>sin puntuar</translation>
+    </message>
+</context>
+<context>
+    <name>ReflexStep</name>
+    <message>
+        <source>Reflexes to test</source>
+        <translation>Reflejos por explorar</translation>
+    </message>
+    <message>
+        <source>Reflexes (NINDS 0-4; N for not testable)</source>
+        <translation>Reflejos (NINDS 0-4; N si no es valorable)</translation>
+    </message>
+</context>
+<context>
+    <name>SensoryStep</name>
+    <message>
+        <source>Show baseline map</source>
+        <translation>Mostrar el mapa basal</translation>
+    </message>
+    <message>
+        <source>Click a region to cycle its value, or move with Tab or the arrows and type 2 (normal), 1 (altered), 0 (absent), N (not testable). Ctrl+T switches light touch and pin prick.</source>
+        <translation>Pulse una zona para cambiar su valor, o muévase con Tab o las flechas y escriba 2 (normal), 1 (alterada), 0 (ausente), N (no valorable). Ctrl+T alterna tacto ligero y pinchazo.</translation>
+    </message>
+    <message>
+        <source>Show previous map</source>
+        <translation>Mostrar el mapa anterior</translation>
+    </message>
+    <message>
+        <source>Now: {date}</source>
+        <translation>Actual: {date}</translation>
+    </message>
+    <message>
+        <source>{reference}: {kind} exam {date}</source>
+        <translation>{reference}: exploración {kind} del {date}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <source>Clinic name</source>
+        <translation>Nombre de la clínica</translation>
+    </message>
+    <message>
+        <source>Clinic telephone (on the patient handout)</source>
+        <translation>Teléfono de la clínica (en la hoja para el paciente)</translation>
+    </message>
+    <message>
+        <source>Clinic address or hours (handout)</source>
+        <translation>Dirección u horario de la clínica (hoja para el paciente)</translation>
+    </message>
+    <message>
+        <source>Logo file (PNG or JPEG)</source>
+        <translation>Archivo del logotipo (PNG o JPEG)</translation>
+    </message>
+    <message>
+        <source>Default examiner</source>
+        <translation>Explorador por defecto</translation>
+    </message>
+    <message>
+        <source>Database URL (empty: the data folder)</source>
+        <translation>URL de la base de datos (vacío: la carpeta de datos)</translation>
+    </message>
+    <message>
+        <source>Page size (A4 or Letter; empty: from the system locale)</source>
+        <translation>Tamaño de papel (A4 o Letter; vacío: según la configuración regional)</translation>
+    </message>
+    <message>
+        <source>FHIR record number system (the hospital&apos;s URI)</source>
+        <translation>Sistema FHIR del número de historia (URI del hospital)</translation>
+    </message>
+    <message>
+        <source>FHIR base of NeuroExam&apos;s codes (empty: default)</source>
+        <translation>Base FHIR de los códigos de NeuroExam (vacío: la predeterminada)</translation>
+    </message>
+    <message>
+        <source>Automatic backup every (hours; 0: off)</source>
+        <translation>Copia de seguridad automática cada (horas; 0: desactivada)</translation>
+    </message>
+    <message>
+        <source>Automatic backups kept</source>
+        <translation>Copias automáticas que se conservan</translation>
+    </message>
+    <message>
+        <source>Backup folder (empty: beside the database)</source>
+        <translation>Carpeta de copias (vacío: junto a la base de datos)</translation>
+    </message>
+    <message>
+        <source>Language (en or es; empty: from the system locale; at the next start)</source>
+        <translation>Idioma (en o es; vacío: el del sistema; al volver a abrir)</translation>
+    </message>
+    <message>
+        <source>Handout in both languages (True or False)</source>
+        <translation>Hoja para el paciente en ambos idiomas (True o False)</translation>
+    </message>
+    <message>
+        <source>A new database takes effect at the next start.</source>
+        <translation>Una base de datos nueva se usa al volver a abrir el programa.</translation>
+    </message>
+</context>
+<context>
+    <name>SideTestGrid</name>
+    <message>
+        <source>Right</source>
+        <translation>Derecha</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Izquierda</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>R {right} · L {left}</source>
+        <translation>D {right} · I {left}</translation>
+    </message>
+</context>
+<context>
+    <name>SignStep</name>
+    <message>
+        <source>Examiner&apos;s name</source>
+        <translation>Nombre de quien explora</translation>
+    </message>
+    <message>
+        <source>Examiner signing</source>
+        <translation>Explorador que firma</translation>
+    </message>
+    <message>
+        <source>Sign exam (Ctrl+Alt+S)</source>
+        <translation>Firmar la exploración (Ctrl+Alt+S)</translation>
+    </message>
+    <message>
+        <source>Amend signed exam… (Ctrl+Shift+A)</source>
+        <translation>Corregir la exploración firmada… (Ctrl+Mayús+A)</translation>
+    </message>
+    <message>
+        <source>Create clinician report and patient handout (Ctrl+Shift+R)</source>
+        <translation>Crear el informe clínico y la hoja para el paciente (Ctrl+Mayús+R)</translation>
+    </message>
+    <message>
+        <source>Print both ({keys})</source>
+        <translation>Imprimir ambos ({keys})</translation>
+    </message>
+    <message>
+        <source>Discard this draft…</source>
+        <translation>Descartar este borrador…</translation>
+    </message>
+    <message>
+        <source>Amending the signed exam: {reason}. Edits are saved together as a new signed revision; the earlier one is kept.</source>
+        <translation>Corrigiendo la exploración firmada: {reason}. Los cambios se guardan juntos como una nueva revisión firmada; la anterior se conserva.</translation>
+    </message>
+    <message>
+        <source>Signed by {examiner} at {when} UTC.</source>
+        <translation>Firmada por {examiner} el {when} UTC.</translation>
+    </message>
+    <message>
+        <source>Not signed yet.</source>
+        <translation>Aún sin firmar.</translation>
+    </message>
+    <message>
+        <source>Save amendment (Ctrl+Alt+S)</source>
+        <translation>Guardar la corrección (Ctrl+Alt+S)</translation>
+    </message>
+</context>
+<context>
+    <name>SurgeryDialog</name>
+    <message>
+        <source>New operation</source>
+        <translation>Operación nueva</translation>
+    </message>
+    <message>
+        <source>choose the level</source>
+        <translation>elija el nivel</translation>
+    </message>
+    <message>
+        <source>choose the side</source>
+        <translation>elija el lado</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Procedimiento</translation>
+    </message>
+    <message>
+        <source>Disc level</source>
+        <translation>Nivel discal</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Lado</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Herniation</source>
+        <translation>Hernia</translation>
+    </message>
+    <message>
+        <source>Date: the date of the operation is needed</source>
+        <translation>Fecha: hace falta la fecha de la operación</translation>
+    </message>
+    <message>
+        <source>{fields}: choose one</source>
+        <translation>{fields}: elija uno</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> y </translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Trend of key muscles</source>
+        <translation>Evolución de los músculos clave</translation>
+    </message>
+    <message>
+        <source>all key muscles normal</source>
+        <translation>todos los músculos clave normales</translation>
+    </message>
+    <message>
+        <source>All key muscles graded 5</source>
+        <translation>Todos los músculos clave con grado 5</translation>
+    </message>
+    <message>
+        <source>days since the first exam: 0</source>
+        <translation>días desde la primera exploración: 0</translation>
+    </message>
+</context>
+<context>
+    <name>TriageBanner</name>
+    <message>
+        <source>Triage</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>new or worse findings</source>
+        <translation>hallazgos nuevos o peores</translation>
+    </message>
+    <message>
+        <source>findings</source>
+        <translation>hallazgos</translation>
+    </message>
+    <message>
+        <source>(undecided: see the items to test)</source>
+        <translation>(sin decidir: vea los elementos por explorar)</translation>
+    </message>
+</context>
+</TS>
