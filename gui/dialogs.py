@@ -40,7 +40,9 @@ class _FormDialog(QDialog):
         self.form = QFormLayout(self)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #9E1B32")
+        from gui.palette import error_text
+
+        self.message.setStyleSheet(f"color: {error_text(self.palette())}")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._try_accept)

@@ -22,6 +22,7 @@ from core.demo import demo_record
 from core.exchange.fhir import BundleType, FhirOptions, bundle
 from core.exchange.fhir_codes import CODE_SYSTEMS
 from core.exchange.fhir_import import records_from_bundle
+from core.i18n import Language
 from core.record import ExamStatus
 from core.recordio import RecordError, record_from_document
 from core.settings import Settings
@@ -279,6 +280,18 @@ def test_records_come_back_after_a_server_round_trip_with_server_ids() -> None:
     assert back.keys() == {r.patient.id for r in RECORDS}
     for record in RECORDS:
         assert comparable(back[record.patient.id]) == comparable(record)
+
+
+def test_the_preferred_language_travels_as_the_patients_communication() -> None:
+    record = demo_record()
+    record.patient.preferred_language = Language.ES
+    document = bundle([record])
+    patient = next(e["resource"] for e in document["entry"]
+                   if e["resource"]["resourceType"] == "Patient")
+    assert patient["communication"] == [{"language": {"coding": [{
+        "system": "urn:ietf:bcp:47", "code": "es", "display": "Spanish"}]}, "preferred": True}]
+    (back,) = records_from_bundle(document)
+    assert back.patient.preferred_language is Language.ES
 
 
 def test_nt_reasons_survive_the_round_trip() -> None:

@@ -307,3 +307,23 @@ def test_every_file_the_program_writes_is_private(tmp_path: Path) -> None:
     assert not loose, f"readable by others: {loose}"
     for folder in [home, *[p for p in home.rglob("*") if p.is_dir()]]:
         assert folder.stat().st_mode & 0o077 == 0, folder
+
+
+def test_a_link_planted_at_an_export_or_pdf_name_is_replaced_never_written_through(
+        database: Path, tmp_path: Path) -> None:
+    from core.exchange.export import ExportFormat, ExportRequest, export
+    from core.reports.files import write_reports
+    from core.settings import Settings
+
+    victim = tmp_path / "someone-elses.txt"
+    victim.write_text("not yours")
+    targets = {name: tmp_path / name for name in ("export.csv", "report.pdf", "handout.pdf")}
+    for link in targets.values():
+        link.symlink_to(victim)
+    with Store(f"sqlite:///{database}", actor="tester") as store:
+        export(store, ExportRequest(None, ExportFormat.CSV, targets["export.csv"]), Settings())
+        record = store.load_record("DEMO-0001")
+    write_reports(record, "post-1", Settings(), targets["report.pdf"], targets["handout.pdf"])
+    assert victim.read_text() == "not yours"
+    for path in targets.values():
+        assert not path.is_symlink() and path.stat().st_mode & 0o777 == 0o600

@@ -67,10 +67,14 @@ from core.exchange.fhir_codes import (
     CodeSystem,
     definition_url,
 )
+from core.i18n import Language
 from core.knowledge import NOT_TESTABLE_REASON_LABELS, Dermatome, RedFlag, Reflex, Side
 from core.record import Exam, ExamStatus, PatientRecord, Surgery
 from core.recordio import write_atomic
 
+LANGUAGE_SYSTEM = "urn:ietf:bcp:47"
+"""Patient.communication.language codes (FHIR's common-languages value set is BCP 47)."""
+LANGUAGE_DISPLAY = {Language.EN: "English", Language.ES: "Spanish"}
 NAMESPACE = uuid.UUID("5d3c4f1e-7a0b-4c39-9a55-2f0e8e6b1c42")
 """The product's uuid5 namespace for resource identifiers."""
 
@@ -246,6 +250,10 @@ class _Writer:
         }
         if patient.birth_date is not None:
             resource["birthDate"] = patient.birth_date.isoformat()
+        if patient.preferred_language is not None:
+            resource["communication"] = [{"language": {"coding": [{
+                "system": LANGUAGE_SYSTEM, "code": patient.preferred_language.value,
+                "display": LANGUAGE_DISPLAY[patient.preferred_language]}]}, "preferred": True}]
         return resource
 
     def procedure(self, record: PatientRecord, surgery: Surgery) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from core.exam_items import SIDE_TESTS
-from core.exchange.fhir import Extension, IdentifierKind
+from core.exchange.fhir import LANGUAGE_SYSTEM, Extension, IdentifierKind
 from core.exchange.fhir_codes import LATERALITY, NT_REASON
 from core.record import FORMAT_NAME, FORMAT_VERSION, PatientRecord
 from core.recordio import Problem, RecordError, record_from_document
@@ -89,6 +89,16 @@ def _mrn(patient: dict[str, Any]) -> str | None:
              if any(c.get("code") == "MR" for c in i.get("type", {}).get("coding", []))]
     chosen = typed or (identifiers if len(identifiers) == 1 else [])
     return str(chosen[0].get("value")) if chosen else None
+
+
+def _preferred_language(patient: dict[str, Any]) -> str | None:
+    """The BCP 47 code of the Patient's preferred communication language, if any."""
+    for communication in patient.get("communication") or []:
+        if communication.get("preferred"):
+            for coding in (communication.get("language") or {}).get("coding") or []:
+                if coding.get("system") == LANGUAGE_SYSTEM and coding.get("code"):
+                    return str(coding["code"])
+    return None
 
 
 def _surgery(procedure: dict[str, Any]) -> dict[str, Any]:
@@ -202,7 +212,9 @@ def records_from_bundle(document: dict[str, Any], source: str = "Bundle") -> lis
             "id": _mrn(patient), "family_name": name.get("family", ""),
             "given_name": " ".join(name.get("given", [])),
             "sex": patient.get("gender", "unknown"),
-            **({"birth_date": patient["birthDate"]} if patient.get("birthDate") else {})},
+            **({"birth_date": patient["birthDate"]} if patient.get("birthDate") else {}),
+            **({"preferred_language": language} if (language := _preferred_language(patient))
+               else {})},
             "surgeries": surgeries, "exams": exams}
         try:
             records.append(record_from_document(record, source))
