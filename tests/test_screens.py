@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from core.settings import load_settings
 from core.store import Store
+from gui import exam_control as exam_control_module
 from gui import main_window as main_window_module
 from gui.dialogs import SettingsDialog
 from gui.main_window import MainWindow
@@ -21,7 +22,7 @@ from gui.main_window import MainWindow
 @pytest.fixture
 def window(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     monkeypatch.setattr(main_window_module, "show_error", lambda *args: None)
-    monkeypatch.setattr(main_window_module.QDesktopServices, "openUrl", lambda url: True)
+    monkeypatch.setattr(exam_control_module.QDesktopServices, "openUrl", lambda url: True)
     shown = MainWindow(Store(f"sqlite:///{tmp_path / 'screens.db'}", actor="tester"))
     qtbot.addWidget(shown)
     shown.show()
