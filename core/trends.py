@@ -18,10 +18,11 @@ if TYPE_CHECKING:
     from core.i18n import Translator
     from core.record import PatientRecord
 
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
-           "#999999")
-"""Okabe-Ito colours, told apart with any colour vision: one per series, in order; a chart draws
-at most this many series."""
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#8A6D00", "#6A3D9A",
+           "#56606E")
+"""Okabe-Ito colours, told apart with any colour vision, with its three lightest (orange, sky
+blue, grey) replaced by darker ones so that every line has 3:1 or more on the white chart; one
+per series, in order, each also with its own dash; a chart draws at most this many series."""
 
 
 @dataclass(frozen=True)
@@ -45,17 +46,25 @@ class Series:
 
 @dataclass(frozen=True)
 class KeyMuscleTrend:
-    """The series of one patient, and the date their day 0 counts from."""
+    """The series of one patient, the date their day 0 counts from, the exams drawn (by date,
+    in order; one day may hold several) and the dates of the operations."""
 
     first_exam: dt.date | None
     series: tuple[Series, ...]
+    exam_dates: tuple[dt.date, ...] = ()
+    operations: tuple[dt.date, ...] = ()
 
 
-def key_muscle_trend(record: PatientRecord) -> KeyMuscleTrend:
-    """Every key muscle, right side then left, that was graded below 5 at some exam."""
-    exams = record.exams_by_date()
+def key_muscle_trend(record: PatientRecord, signed_only: bool = False) -> KeyMuscleTrend:
+    """Every key muscle, right side then left, that was graded below 5 at some exam;
+    ``signed_only`` leaves drafts out (the patient page shows what was signed)."""
+    from core.record import ExamStatus
+
+    exams = [e for e in record.exams_by_date()
+             if not signed_only or e.status is ExamStatus.SIGNED]
+    operations = tuple(sorted(s.date for s in record.surgeries))
     if not exams:
-        return KeyMuscleTrend(None, ())
+        return KeyMuscleTrend(None, (), (), operations)
     first = exams[0].date
     series: list[Series] = []
     for side in (Side.RIGHT, Side.LEFT):
@@ -65,4 +74,4 @@ def key_muscle_trend(record: PatientRecord) -> KeyMuscleTrend:
             if any(grade < 5 for _, grade in points):
                 movement = MOTOR_ITEMS[muscle].movement
                 series.append(Series(f"{side.value} {movement}", points, side, movement))
-    return KeyMuscleTrend(first, tuple(series))
+    return KeyMuscleTrend(first, tuple(series), tuple(e.date for e in exams), operations)

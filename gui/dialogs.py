@@ -40,7 +40,9 @@ class _FormDialog(QDialog):
         self.form = QFormLayout(self)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #9E1B32")
+        from gui.palette import error_text
+
+        self.message.setStyleSheet(f"color: {error_text(self.palette())}")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._try_accept)
@@ -209,12 +211,13 @@ class SettingsDialog(_FormDialog):
 class ExportDialog(_FormDialog):
     """Choose what to export (this patient or all), the format, de-identification and the file."""
 
-    FORMATS = {QT_TRANSLATE_NOOP("ExportDialog", "JSON patient record"): "json",
-               QT_TRANSLATE_NOOP("ExportDialog", "CSV, one row per exam"): "csv",
-               QT_TRANSLATE_NOOP("ExportDialog", "FHIR R4 Bundle (with the clinician PDF)"): "fhir",
-               QT_TRANSLATE_NOOP("ExportDialog",
-                                 "Bulk FHIR, one Bundle per patient (NDJSON, no PDFs)"):
-                   "fhir-ndjson"}
+    FORMATS: dict[str, str] = {
+        str(QT_TRANSLATE_NOOP("ExportDialog", "JSON patient record")): "json",
+        str(QT_TRANSLATE_NOOP("ExportDialog", "CSV, one row per exam")): "csv",
+        str(QT_TRANSLATE_NOOP("ExportDialog", "FHIR R4 Bundle (with the clinician PDF)")): "fhir",
+        str(QT_TRANSLATE_NOOP("ExportDialog",
+                              "Bulk FHIR, one Bundle per patient (NDJSON, no PDFs)")): "fhir-ndjson",
+    }
     """The formats offered, by their English names (shown translated)."""
 
     def __init__(self, patient_id: str | None, folder: Path, parent: QWidget | None = None) -> None:

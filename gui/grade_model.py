@@ -10,17 +10,18 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from core.knowledge import MOTOR_ITEMS, REFLEXES, Side
 from gui.models import KEY_ROLE, ColumnTableModel, Index
+from gui.palette import TO_TEST_BACKGROUND, TO_TEST_TEXT, secondary_text
 from gui.translation import core_words
 
 if TYPE_CHECKING:
     from core.record import Exam
 
 
-REFERENCE_NAMES = (QT_TRANSLATE_NOOP("ColumnTableModel", "baseline"),
-                   QT_TRANSLATE_NOOP("ColumnTableModel", "previous"))
+REFERENCE_NAMES = (str(QT_TRANSLATE_NOOP("ColumnTableModel", "baseline")),
+                   str(QT_TRANSLATE_NOOP("ColumnTableModel", "previous")))
 """What the grids compare with, as column headers (translated where headers are shown)."""
-TO_TEST_COLOUR = "#FFE8A3"
-"""A soft amber behind a cell the engine asks to be tested (dark text stays readable on it)."""
+TO_TEST_COLOUR = TO_TEST_BACKGROUND
+"""The name the exam steps import; the colour itself lives in gui/palette.py."""
 
 
 class GradeGridModel(ColumnTableModel):
@@ -30,8 +31,8 @@ class GradeGridModel(ColumnTableModel):
     are edited, by the view's keys; a value that differs from baseline is marked "●" and bold.
     """
 
-    COLUMNS = ("", QT_TRANSLATE_NOOP("ColumnTableModel", "Right"), REFERENCE_NAMES[0],
-               QT_TRANSLATE_NOOP("ColumnTableModel", "Left"), REFERENCE_NAMES[0])
+    COLUMNS = ("", str(QT_TRANSLATE_NOOP("ColumnTableModel", "Right")), REFERENCE_NAMES[0],
+               str(QT_TRANSLATE_NOOP("ColumnTableModel", "Left")), REFERENCE_NAMES[0])
     """Headers; the two reference columns are named after what is compared ("previous" too)."""
     SIDE_COLUMNS = {1: Side.RIGHT, 3: Side.LEFT}
 
@@ -97,11 +98,11 @@ class GradeGridModel(ColumnTableModel):
                         else f"● {now}" if changed else now)
             return before
         if role == Qt.ItemDataRole.BackgroundRole and advice:
-            return QBrush(QColor(TO_TEST_COLOUR))
+            return QBrush(QColor(TO_TEST_BACKGROUND))
         if role == Qt.ItemDataRole.ToolTipRole and advice:
             return advice
         if role == Qt.ItemDataRole.ForegroundRole and advice:
-            return QBrush(QColor("#3D2E00"))
+            return QBrush(QColor(TO_TEST_TEXT))
         if role == Qt.ItemDataRole.FontRole and changed:
             font = QFont()
             font.setBold(True)
@@ -115,8 +116,15 @@ class GradeGridModel(ColumnTableModel):
                 now=now or QCoreApplication.translate("GradeGridModel", "not examined"),
                 reference=QCoreApplication.translate("ColumnTableModel", self.COLUMNS[2]),
                 before=before or QCoreApplication.translate("GradeGridModel", "none"))
-        if role == Qt.ItemDataRole.ForegroundRole and column not in self.SIDE_COLUMNS:
-            return Qt.GlobalColor.darkGray
+        if role == Qt.ItemDataRole.ForegroundRole and column in (2, 4):
+            from PySide6.QtWidgets import QApplication
+
+            # the comparison exam's values: secondary, yet 4.5:1 on the theme's background
+            return QBrush(QColor(secondary_text(QApplication.palette())))
+        if role == Qt.ItemDataRole.FontRole and column in (2, 4):
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == KEY_ROLE:
             return self.keys[row]
         return None

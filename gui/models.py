@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from gui.translation import core_words, date_text
 
 if TYPE_CHECKING:  # the first window shows before the store and the record models load
+    from core.engine.triage import Level
     from core.record import Exam, PatientRecord
     from core.store import PatientSummary, Store
 
@@ -91,15 +92,15 @@ class ColumnTableModel(QAbstractTableModel):
 class ExamTimelineModel(ColumnTableModel):
     """The exams of one patient: date, kind, status, triage level."""
 
-    COLUMNS = (QT_TRANSLATE_NOOP("ColumnTableModel", "Date"),
-               QT_TRANSLATE_NOOP("ColumnTableModel", "Kind"),
-               QT_TRANSLATE_NOOP("ColumnTableModel", "Status"),
-               QT_TRANSLATE_NOOP("ColumnTableModel", "Triage"),
-               QT_TRANSLATE_NOOP("ColumnTableModel", "Examiner"))
+    COLUMNS = (str(QT_TRANSLATE_NOOP("ColumnTableModel", "Date")),
+               str(QT_TRANSLATE_NOOP("ColumnTableModel", "Kind")),
+               str(QT_TRANSLATE_NOOP("ColumnTableModel", "Status")),
+               str(QT_TRANSLATE_NOOP("ColumnTableModel", "Triage")),
+               str(QT_TRANSLATE_NOOP("ColumnTableModel", "Examiner")))
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[tuple[Exam, str]] = []
+        self._rows: list[tuple[Exam, Level]] = []
 
     def set_record(self, record: PatientRecord,
                    signed_bases: dict[str, PatientRecord] | None = None) -> None:
@@ -110,7 +111,7 @@ class ExamTimelineModel(ColumnTableModel):
         bases = signed_bases or {}
         self.beginResetModel()
         exams = list(reversed(record.exams_by_date()))
-        self._rows = [(exam, assess(bases.get(exam.id, record), exam.id).triage.level.label)
+        self._rows = [(exam, assess(bases.get(exam.id, record), exam.id).triage.level)
                       for exam in exams]
         self.endResetModel()
 
@@ -124,8 +125,19 @@ class ExamTimelineModel(ColumnTableModel):
         exam, level = self._rows[index.row()]
         if role == KEY_ROLE:
             return exam.id
+        triage = index.column() == self.COLUMNS.index("Triage")
         if role == Qt.ItemDataRole.DisplayRole:
             words = core_words()
             return (date_text(exam.date), words(exam.kind.value), words(exam.status.value),
-                    words(level.replace("_", " ")).upper(), exam.examiner)[index.column()]
+                    words(level.words).upper(), exam.examiner)[index.column()]
+        if triage and role == Qt.ItemDataRole.BackgroundRole:
+            from PySide6.QtGui import QColor
+
+            from core.engine.triage import LEVEL_COLOURS
+            return QColor(LEVEL_COLOURS[level])
+        if triage and role == Qt.ItemDataRole.ForegroundRole:
+            from PySide6.QtGui import QColor
+
+            from gui.palette import TRIAGE_TEXT
+            return QColor(TRIAGE_TEXT)
         return None

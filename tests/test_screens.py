@@ -8,10 +8,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from core.settings import load_settings
 from core.store import Store
+from gui import exam_control as exam_control_module
 from gui import main_window as main_window_module
 from gui.dialogs import SettingsDialog
 from gui.main_window import MainWindow
@@ -20,7 +22,7 @@ from gui.main_window import MainWindow
 @pytest.fixture
 def window(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     monkeypatch.setattr(main_window_module, "show_error", lambda *args: None)
-    monkeypatch.setattr(main_window_module.QDesktopServices, "openUrl", lambda url: True)
+    monkeypatch.setattr(exam_control_module.QDesktopServices, "openUrl", lambda url: True)
     shown = MainWindow(Store(f"sqlite:///{tmp_path / 'screens.db'}", actor="tester"))
     qtbot.addWidget(shown)
     shown.show()
@@ -45,3 +47,49 @@ def test_the_first_start_asks_for_the_clinic_telephone_the_handout_prints(
     assert load_settings().clinic_phone == "0100 000 111"
     assert not window.clinic_button.isVisible()
     assert "telephone number" not in window.start_text.text()
+
+
+def _palette(window: str, base: str, text: str) -> QPalette:
+    palette = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, window), (QPalette.ColorRole.Base, base),
+                         (QPalette.ColorRole.Text, text), (QPalette.ColorRole.WindowText, text)):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+PALETTES = {"light": _palette("#EFEFEF", "#FFFFFF", "#000000"),
+            "dark": _palette("#2B2B2B", "#1E1E1E", "#E6E6E6")}
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_every_colour_the_app_adds_keeps_4_5_to_1_against_light_and_dark_palettes(
+        name: str) -> None:
+    from core.engine.triage import LEVEL_COLOURS
+    from core.trends import PALETTE
+    from gui import palette as colours
+    from gui.widgets.trend_chart import CHART_INK, CHART_PAPER
+
+    palette = PALETTES[name]
+    window = palette.color(QPalette.ColorRole.Window)
+    base = palette.color(QPalette.ColorRole.Base)
+    text_pairs = {f"triage {level.words}": (colours.TRIAGE_TEXT, colour)
+                  for level, colour in LEVEL_COLOURS.items()}
+    text_pairs |= {
+        "error message": (colours.error_text(palette), window),
+        "comparison exam's values": (colours.secondary_text(palette), base),
+        "days since the operation": (colours.secondary_text(palette), window),
+        "item to test": (colours.TO_TEST_TEXT, colours.TO_TEST_BACKGROUND),
+        "notice": (colours.NOTICE_TEXT, colours.NOTICE_BACKGROUND),
+        "text inside the trend chart": (CHART_INK, CHART_PAPER),
+    }
+    for what, (foreground, background) in text_pairs.items():
+        assert colours.contrast(foreground, background) >= 4.5, what
+    for colour in PALETTE:  # lines of the trend chart: 3:1 for graphics (WCAG 1.4.11)
+        assert colours.contrast(colour, CHART_PAPER) >= 3.0, colour
+
+
+def test_the_contrast_formula_gives_the_known_ratios() -> None:
+    from gui.palette import contrast
+
+    assert contrast("#000000", "#FFFFFF") == pytest.approx(21.0)
+    assert contrast("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)

@@ -44,3 +44,57 @@ def test_the_app_chart_reads_out_the_same_series() -> None:
     chart.set_record(demo_record())
     assert chart.accessibleDescription() == ("left ankle dorsiflexion: 5, 3, 4; "
                                              "left big toe extension: 4, 1, 4")
+
+
+def _exam_on(record: object, exam_id: str, date: dt.date, status: str, dorsiflexion: str) -> None:
+    """Add a copy of the postoperative exam under another id, date and status."""
+    from core.record import ExamStatus
+
+    exam = record.exams[1].model_copy(deep=True)  # type: ignore[attr-defined]
+    exam.id, exam.date, exam.status = exam_id, date, ExamStatus(status)
+    if status == "draft":
+        exam.signed_at = None
+    exam.motor.left[Muscle.ANKLE_DORSIFLEXION] = MotorGrade(dorsiflexion)
+    record.exams.append(exam)  # type: ignore[attr-defined]
+
+
+def test_the_patient_page_draws_signed_exams_only_and_marks_the_operation() -> None:
+    record = demo_record()
+    _exam_on(record, "draft-1", dt.date(2026, 5, 1), "draft", "1")
+    everything, signed = key_muscle_trend(record), key_muscle_trend(record, signed_only=True)
+    assert dt.date(2026, 5, 1) in everything.exam_dates
+    assert dt.date(2026, 5, 1) not in signed.exam_dates
+    assert signed.exam_dates == (dt.date(2026, 2, 20), dt.date(2026, 3, 9), dt.date(2026, 4, 20))
+    assert signed.operations == (dt.date(2026, 3, 2),)
+
+
+@pytest.mark.usefixtures("qtbot")
+def test_two_exams_on_one_day_stand_side_by_side_not_on_a_vertical_line() -> None:
+    from PySide6.QtCore import QRectF
+
+    record = demo_record()
+    _exam_on(record, "same-day", dt.date(2026, 3, 9), "signed", "2")
+    chart = TrendChart()
+    chart.set_record(record)
+    xs = chart._x_positions(QRectF(0, 0, 500, 100))
+    assert len(xs) == 4 and xs == sorted(xs) and len(set(xs)) == 4
+    assert xs[2] - xs[1] >= 10, "the second exam of 2026-03-09 is beside the first"
+
+
+@pytest.mark.usefixtures("qtbot")
+def test_the_chart_says_in_words_when_there_is_nothing_to_draw() -> None:
+    from core.record import ExamStatus
+
+    record = demo_record()
+    for exam in record.exams:
+        exam.status, exam.signed_at = ExamStatus.DRAFT, None
+    chart = TrendChart()
+    chart.set_record(record)
+    assert chart.empty_text().startswith("No signed exam yet")
+    assert "graded 5" not in chart.accessibleDescription()
+    record = demo_record()
+    for exam in record.exams:
+        exam.motor.left[Muscle.ANKLE_DORSIFLEXION] = MotorGrade("5")
+        exam.motor.left[Muscle.GREAT_TOE_EXTENSION] = MotorGrade("5")
+    chart.set_record(record)
+    assert chart.empty_text() == "Every key muscle was graded 5 in the 3 signed exams."

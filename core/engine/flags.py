@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
 from core.engine.changes import ChangeKind
-from core.engine.localisation import Candidate, operated_roots, saddle_altered, umn_signs
+from core.engine.findings import saddle_altered, umn_signs
+from core.engine.localisation import Candidate, operated_roots
 from core.engine.readings import Modality
 from core.engine.triage import Triage, TriageInputs
 from core.knowledge import LESION_LABELS, LESION_PROFILES, Lesion, Muscle, Side
@@ -79,9 +81,11 @@ FLAG_TEXT: dict[Flag, str] = {
 }
 
 
-def flag_sentence(flag: Flag, details: dict[Flag, str]) -> str:
-    """The sentence for ``flag``, with its detail filled in where it has one."""
-    return FLAG_TEXT[flag].format(detail=details.get(flag, ""))
+def flag_sentence(flag: Flag, details: dict[Flag, str],
+                  translate: Callable[[str], str] = str) -> str:
+    """The sentence for ``flag`` (through ``translate``, e.g. a core.i18n translator), with its
+    detail filled in where it has one."""
+    return translate(FLAG_TEXT[flag]).format(detail=details.get(flag, ""))
 
 
 def _sides(candidate: Candidate) -> list[Side]:

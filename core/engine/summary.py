@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.engine.assessment import Assessment
-from core.engine.changes import ChangeKind
+from core.engine.changes import Change, ChangeKind
 from core.engine.localisation import (
     CAUDA_EQUINA_WEIGHTS,
     OPERATED_ROOT_PRIOR,
@@ -14,6 +14,7 @@ from core.engine.localisation import (
     UNDECIDED_MARGIN,
     Candidate,
 )
+from core.engine.readings import Modality
 from core.engine.triage import (
     LEVEL_MEANING,
     NOT_ASSESSED_RULE_ID,
@@ -46,15 +47,16 @@ DISCLAIMER = ("NeuroExam is a documentation and decision-support aid. It does no
               "clinician's judgement; check every interpretation against the findings.")
 
 
-def _change_line(change_dict: dict[str, object]) -> str:
-    item = str(change_dict["item"])
-    label = MOTOR_ITEMS[Muscle(item)].movement if item in Muscle._value2member_map_ else item
-    modality = str(change_dict["modality"]).replace("_", " ")
-    before = change_dict["baseline"] if change_dict["baseline"] is not None else "-"
-    now = change_dict["current"] if change_dict["current"] is not None else "-"
-    minor = "" if change_dict.get("whole_grade", True) else " (within grade 4)"
-    return f"  {change_dict['side']:<5} {label} [{modality}]: {before} -> {now}, " \
-           f"{str(change_dict['change']).replace('_', ' ')}{minor}"
+def _change_line(change: Change) -> str:
+    item = change.item
+    label = MOTOR_ITEMS[Muscle(item.item)].movement if item.modality is Modality.MOTOR \
+        else item.item
+    modality = item.modality.value.replace("_", " ")
+    before = change.earlier.value if change.earlier is not None else "-"
+    now = change.current.value if change.current is not None else "-"
+    minor = "" if change.whole_grade is not False else " (within grade 4)"
+    return f"  {item.side.value:<5} {label} [{modality}]: {before} -> {now}, " \
+           f"{change.kind.value.replace('_', ' ')}{minor}"
 
 
 def localisation_summary(assessment: Assessment) -> list[str]:
@@ -113,9 +115,9 @@ def assessment_text(assessment: Assessment) -> str:
                      f"{s.date.isoformat()} (day {context.days_since_surgery})")
     level = assessment.triage.level
     lines += ["", f"TRIAGE: {level.words.upper()} - {LEVEL_MEANING[level]}"]
-    for reason in assessment.triage.as_dict()["reasons"]:
-        lines.append(f"  [{reason['rule']}] {reason['text']}")
-        lines += [f"      - {finding}" for finding in reason["findings"]]
+    for reason in assessment.triage.reasons:
+        lines.append(f"  [{reason.rule_id}] {reason.text}")
+        lines += [f"      - {finding}" for finding in reason.findings]
     if assessment.localisation_of_change and context.previous is not None:
         lines += ["", "NEW OR WORSE FINDINGS, LOCALISED (best first):"]
         lines += _candidate_lines(assessment.localisation_of_change)
@@ -133,7 +135,7 @@ def assessment_text(assessment: Assessment) -> str:
     reference = context.baseline or context.previous
     if reference is not None:
         lines += ["", f"CHANGES against {reference.kind.value} exam of {reference.date.isoformat()}:"]
-        shown = [c.as_dict() for c in assessment.changes if c.kind is not ChangeKind.UNCHANGED
+        shown = [c for c in assessment.changes if c.kind is not ChangeKind.UNCHANGED
                  or (c.current is not None and c.current.abnormal)]
         lines += [_change_line(c) for c in shown] or ["  no change"]
     if assessment.recovery:

@@ -29,6 +29,7 @@ from core import __version__
 from core.dermatome_map import values_from_exam
 from core.engine import RULES_VERSION, Assessment, assess
 from core.engine.changes import Change, ChangeKind
+from core.engine.flags import flag_sentence
 from core.engine.localisation import Candidate
 from core.engine.readings import Modality
 from core.engine.summary import DISCLAIMER, same_reading
@@ -46,7 +47,6 @@ from core.knowledge import (
     MOTOR_ITEMS,
     RED_FLAGS,
     REFLEXES,
-    Dermatome,
     Muscle,
     Reflex,
     SensoryModality,
@@ -118,10 +118,10 @@ def triage_banner(assessment: Assessment, styles: StyleSheet1, _: Translator | N
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
         ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 7)]))
     out: list[Flowable] = [banner, Spacer(1, 4)]
-    for reason in assessment.triage.as_dict()["reasons"]:
-        out.append(_p(f"<b>[{reason['rule']}]</b> {escape(reason['text'])}", styles["body"]))
-        out += [_p(escape(f).replace("-&gt;", "→"), styles["bullet"]) for f in reason["findings"]]
-        out.append(_p(f"{escape(_('Source'))}: {escape(reason['source'])}", styles["small"]))
+    for reason in assessment.triage.reasons:
+        out.append(_p(f"<b>[{reason.rule_id}]</b> {escape(_(reason.text))}", styles["body"]))
+        out += [_p(escape(f).replace("-&gt;", "→"), styles["bullet"]) for f in reason.findings]
+        out.append(_p(f"{escape(_('Source'))}: {escape(reason.source)}", styles["small"]))
     return out
 
 
@@ -199,7 +199,8 @@ def localisation_section(assessment: Assessment, styles: StyleSheet1,
         out += [_p(escape(d.text), styles["bullet"]) for d in assessment.undecided[:6]]
     if assessment.flags:
         out.append(_p(escape(_("Notes")), styles["h2"]))
-        out += [_p(escape(s), styles["bullet"]) for s in assessment.flag_sentences]
+        out += [_p(escape(flag_sentence(f, assessment.flag_details, _)), styles["bullet"])
+                for f in assessment.flags]
     return out
 
 
@@ -270,9 +271,7 @@ def sensory_section(assessment: Assessment, styles: StyleSheet1,
     reference = context.comparison
     for modality in SensoryModality:
         now = values_from_exam(getattr(context.exam, modality.value))
-        changed = frozenset((c.item.side, Dermatome(c.item.item)) for c in assessment.changes
-                            if c.item.modality.value == modality.value
-                            and c.kind not in (ChangeKind.UNCHANGED, ChangeKind.NOT_COMPARABLE))
+        changed = assessment.changed_dermatomes(modality)
         if reference is not None:
             before = values_from_exam(getattr(reference, modality.value))
             drawing = before_after_drawing(before, now, content_width(), changed,
