@@ -1,6 +1,7 @@
 """Make the screenshots and PDF previews in docs/ from the demo patient.
 
-Run with `make screenshots` (offscreen Qt; PDF pages need pdftoppm from poppler-utils).
+Run with `make screenshots`: under Xvfb (a real X server) when it is installed, else with Qt's
+offscreen platform; PDF pages need pdftoppm from poppler-utils.
 Every screen the README shows is produced here, so the pictures stay current.
 """
 
@@ -129,6 +130,43 @@ def engine_shots(app: QApplication, window: Any, shot: Any) -> None:
     window.close_exam()
 
 
+def dark_shots(app: QApplication) -> None:
+    """The motor step in a dark palette: the app's own colours must stay readable there."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from core.store import Store
+    from gui.main_window import MainWindow
+
+    light = app.palette()
+    dark = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#2B2B2B"),
+                         (QPalette.ColorRole.WindowText, "#E6E6E6"),
+                         (QPalette.ColorRole.Base, "#1E1E1E"),
+                         (QPalette.ColorRole.AlternateBase, "#262626"),
+                         (QPalette.ColorRole.Text, "#E6E6E6"),
+                         (QPalette.ColorRole.Button, "#3A3A3A"),
+                         (QPalette.ColorRole.ButtonText, "#E6E6E6"),
+                         (QPalette.ColorRole.Highlight, "#2F7FD1"),
+                         (QPalette.ColorRole.HighlightedText, "#FFFFFF")):
+        dark.setColor(role, QColor(colour))
+    app.setPalette(dark)
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["NEUROEXAM_HOME"] = folder
+        store = Store(f"sqlite:///{Path(folder) / 'dark.db'}", actor="screenshots")
+        window = MainWindow(store)
+        window.resize(1600, 1000)
+        window.show()
+        window.create_demo_patient()
+        exams = getattr(window, "exams", window)  # the exam commands' owner
+        exams.open_exam("post-1")
+        window.editor.steps.setCurrentRow(1)
+        app.processEvents()
+        window.grab().save(str(SHOTS / "18-exam-motor-dark.png"))
+        exams.close_exam()
+        store.close()
+    app.setPalette(light)
+
+
 def dialog_shots(app: QApplication, window: object, folder: Path) -> None:
     """The dialogs: new patient, new operation, settings, export."""
     from core.settings import Settings
@@ -213,8 +251,9 @@ def main() -> None:
     map_page()
     screens(app)
     spanish_screens(app)
+    dark_shots(app)
     pdf_previews()
-    print(f"screenshots written to {SHOTS}")
+    print(f"screenshots written to {SHOTS} (Qt platform: {app.platformName()})")
     os._exit(0)  # skip Qt's teardown of widgets at interpreter exit
 
 

@@ -276,10 +276,11 @@ class ExamEditor(QWidget):
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel(self.tr("Reflexes (NINDS 0-4; N for not testable)")))
         layout.addWidget(self.reflex_hint)
-        layout.addWidget(self.reflex_grid, 1)
+        layout.addWidget(self.reflex_grid)
         grid = QGridLayout()
         self._side_test_rows(grid, Section.REFLEXES)
         layout.addLayout(grid)
+        layout.addStretch(1)  # grid and tests take the room they need, from the top
         return page
 
     def _function_page(self) -> QWidget:
@@ -622,7 +623,7 @@ class ExamEditor(QWidget):
         for section, items in missing.items():
             if items:
                 lines.append("  " + self.tr("{section}: {count} items ({items})").format(
-                    section=section.value, count=len(items),
+                    section=section.value.replace("_", " "), count=len(items),
                     items=", ".join(items[:6]) + (", ..." if len(items) > 6 else "")))
         if len(lines) == 2:
             lines.append("  " + self.tr("nothing: every item was examined"))
@@ -635,7 +636,8 @@ def _titled(title: str, widget: QWidget, hint: QLabel | None = None) -> QWidget:
     layout.addWidget(QLabel(f"<b>{title}</b>"))
     if hint is not None:
         layout.addWidget(hint)
-    layout.addWidget(widget, 1)
+    layout.addWidget(widget)
+    layout.addStretch(1)  # the section takes the room its content needs, from the top
     return page
 
 

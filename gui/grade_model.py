@@ -103,9 +103,10 @@ class GradeGridModel(ColumnTableModel):
             return advice
         if role == Qt.ItemDataRole.ForegroundRole and advice:
             return QBrush(QColor(TO_TEST_TEXT))
-        if role == Qt.ItemDataRole.FontRole and changed:
-            font = QFont()
-            font.setBold(True)
+        if role == Qt.ItemDataRole.FontRole and column in self.SIDE_COLUMNS:
+            font = QFont()  # the grades entered: larger than the rest, bold when changed
+            font.setPointSizeF(font.pointSizeF() * 1.25)
+            font.setBold(changed)
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)

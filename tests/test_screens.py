@@ -3,6 +3,7 @@ colours that stay readable."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -92,3 +93,31 @@ def test_the_contrast_formula_gives_the_known_ratios() -> None:
 
     assert contrast("#000000", "#FFFFFF") == pytest.approx(21.0)
     assert contrast("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
+
+
+IDENTIFIER = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|\b[A-Z][A-Za-z]+\.[A-Z][A-Z0-9_]+\b")
+"""snake_case (great_toe_extension) or Enum.member (Level.URGENT): a program's names."""
+
+
+def test_no_visible_text_of_any_screen_or_dialog_is_a_program_identifier(
+        tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Walk every screen and dialog in English (the walk the Spanish test makes), with the exam
+    steps' review text and the Help windows too, and fail on any identifier a person would
+    read."""
+    from PySide6.QtWidgets import QTextBrowser, QWidget
+    from test_gui_spanish import _screens, _texts
+
+    monkeypatch.setenv("NEUROEXAM_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(main_window_module, "show_error", lambda *args: None)
+    window = MainWindow(Store(f"sqlite:///{tmp_path / 'walk.db'}", actor="tester"))
+    qtbot.addWidget(window)
+    window.show()
+    found: list[str] = []
+    for screen, root in _screens(window, tmp_path):
+        texts = list(_texts(root))
+        texts += [("text", b.toPlainText()) for b in root.findChildren(QTextBrowser)
+                  if b.isVisible()]
+        texts += [("tooltip", w.toolTip()) for w in root.findChildren(QWidget) if w.isVisible()]
+        found += [f"{screen}, {what}: {match}" for what, text in texts
+                  for match in IDENTIFIER.findall(text)]
+    assert not found, "\n".join(sorted(set(found)))

@@ -32,6 +32,7 @@ from core.knowledge import (
     ITEM_KIND_FACTORS,
     LESION_PROFILES,
     MOTOR_ITEMS,
+    REFLEXES,
     TABLE_SOURCES,
     Dermatome,
     GaitTest,
@@ -46,9 +47,20 @@ DISCLAIMER = ("NeuroExam is a documentation and decision-support aid. It does no
               "clinician's judgement; check every interpretation against the findings.")
 
 
+def _item_words(item: str) -> str:
+    """An item as a clinician names it (never the record's identifier): the movement of a
+    muscle, the reflex, the test; a dermatome by its name."""
+    from core.exam_items import SIDE_TESTS
+
+    if item in Muscle._value2member_map_:
+        return MOTOR_ITEMS[Muscle(item)].movement
+    if item in Reflex._value2member_map_:
+        return f"{REFLEXES[Reflex(item)].label.lower()} reflex"
+    return next((t.label.lower() for t in SIDE_TESTS if t.field == item), item)
+
+
 def _change_line(change_dict: dict[str, object]) -> str:
-    item = str(change_dict["item"])
-    label = MOTOR_ITEMS[Muscle(item)].movement if item in Muscle._value2member_map_ else item
+    label = _item_words(str(change_dict["item"]))
     modality = str(change_dict["modality"]).replace("_", " ")
     before = change_dict["baseline"] if change_dict["baseline"] is not None else "-"
     now = change_dict["current"] if change_dict["current"] is not None else "-"
