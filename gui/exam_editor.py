@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QTextBrowser,
@@ -636,8 +637,11 @@ def _titled(title: str, widget: QWidget, hint: QLabel | None = None) -> QWidget:
     layout.addWidget(QLabel(f"<b>{title}</b>"))
     if hint is not None:
         layout.addWidget(hint)
-    layout.addWidget(widget)
-    layout.addStretch(1)  # the section takes the room its content needs, from the top
+    # a text or a map fills the panel; a grid takes the room its content needs, from the top
+    expanding = bool(widget.sizePolicy().verticalPolicy() & QSizePolicy.PolicyFlag.ExpandFlag)
+    layout.addWidget(widget, 1 if expanding else 0)
+    if not expanding:
+        layout.addStretch(1)
     return page
 
 
