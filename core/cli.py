@@ -19,7 +19,7 @@ from core.recordio import RecordError, dumps_schema, read_record, write_record
 from core.store import Store, StoreError, open_store, restore
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL = 0, 1, 2, 3, 4
-"""Exit codes; a failed database operation exits with its error's own code (5-12, README)."""
+"""Exit codes; a failed database operation exits with its error's own code (5-15, README)."""
 
 EPILOG = ("exit codes: 0 success, 1 invalid input (problems listed), 2 wrong usage, "
           "3 file not readable or writable")
@@ -199,6 +199,23 @@ def _restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _db(args: argparse.Namespace) -> int:
+    from core.settings import database_url
+    from core.store.connection import upgrade_database, where
+    from core.store.schema import SCHEMA_VERSION
+
+    url = database_url(args.database)
+    if args.action == "upgrade":
+        before, after = upgrade_database(url)
+        print(f"{where(url)}: schema {after} (it was already)" if before == after
+              else f"{where(url)}: upgraded from schema {before} to {after}")
+        return EXIT_OK
+    with open_store(url) as store:
+        print(f"{where(url)}: schema {SCHEMA_VERSION}, up to date; "
+              f"{store.count_patients()} patients")
+    return EXIT_OK
+
+
 def _report(args: argparse.Namespace) -> int:
     from core.i18n import Language
     from core.reports.files import write_reports
@@ -329,6 +346,10 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--verify", metavar="FILE",
                         help="check a backup without changing it: integrity, schema, counts, "
                              "checksum")
+    db = command("db", _db, "The database's schema: `upgrade` brings it to this version's (in "
+                 "clinic mode, run by the login that owns the database; the app never "
+                 "migrates a shared database on its own); `status` checks it.")
+    db.add_argument("action", choices=["upgrade", "status"])
     command("restore", _restore, "Replace the database by a backup (the old one is kept).") \
         .add_argument("file", help="the backup file")
     for sub in commands.choices.values():

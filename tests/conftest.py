@@ -60,8 +60,20 @@ def engine_name(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def db_url(engine_name: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
-    """A fresh, empty database on the engine under test."""
+def db_url(empty_db_url: str, engine_name: str) -> str:
+    """A fresh database on the engine under test, ready for the app: on a server, upgraded by its
+    administrator (`neuroexam db upgrade`), as a clinic sets one up; on SQLite, a new file the app
+    creates itself."""
+    if engine_name != "sqlite":
+        from core.store.connection import upgrade_database
+
+        upgrade_database(empty_db_url)
+    return empty_db_url
+
+
+@pytest.fixture
+def empty_db_url(engine_name: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A fresh, empty database on the engine under test (SQLite: no file yet)."""
     if engine_name == "sqlite":
         return f"sqlite:///{tmp_path / 'clinic.db'}"
     server: PostgresServer | None = request.getfixturevalue("postgres_server")

@@ -22,7 +22,7 @@ from core.cli import main
 from core.demo import demo_record
 from core.dermatome_map import KEY_POINT_LABEL, UNMAPPED_LABEL, VALUE_STYLES, load_geometry
 from core.engine import assess
-from core.engine.triage import LEVEL_MEANING, Level
+from core.engine.triage import LEVEL_MEANING, NOT_ASSESSED_TEXT, ROUTINE_TEXT, RULES, Level
 from core.exam_items import SIDE_TESTS
 from core.i18n import (
     CONTEXT_SEPARATOR,
@@ -97,6 +97,8 @@ def _table_messages() -> Iterator[str]:
     yield from (m.label for m in SensoryModality)
     yield from (level.words for level in Level)
     yield from LEVEL_MEANING.values()
+    yield from (rule.text for rule in RULES)
+    yield from (ROUTINE_TEXT, NOT_ASSESSED_TEXT)
     yield from NOT_TESTABLE_REASON_LABELS.values()
     geometry = load_geometry()
     yield from (text for text, _, _ in geometry.labels)
@@ -148,12 +150,13 @@ def _english_phrases() -> list[str]:
 
 
 def _engine_sentences() -> list[str]:
-    """The sentences the engine composes for the demo's post-operative exam (reasons, findings,
-    terms for and against, residual findings, what is undecided, notes): English for now."""
+    """The sentences the engine composes for the demo's post-operative exam (the findings behind
+    each rule, terms for and against, residual findings, what is undecided, notes): English for
+    now (the rules' own statements are translated)."""
     assessment = assess(demo_record(), "post-1")
     out: list[str] = []
     for reason in assessment.triage.as_dict()["reasons"]:
-        out += [reason["text"], *reason["findings"]]
+        out += reason["findings"]
     for ranked in (assessment.localisation, assessment.localisation_of_change):
         for candidate in ranked[:1]:
             out += ["; ".join(candidate.reasons_for), "; ".join(candidate.reasons_against)]

@@ -17,6 +17,7 @@ from pgserver import fresh_database, start_server
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
+from core.cli import main
 from core.demo import demo_record
 from core.record import ExamStatus
 from core.store import (
@@ -25,7 +26,9 @@ from core.store import (
     ServerUnreachableError,
     Store,
     StoreError,
+    UpgradeNeededError,
 )
+from core.store.connection import upgrade_database
 from core.store.schema import SCHEMA_VERSION, expected_hash, stored_version, upgrade
 
 
@@ -107,17 +110,22 @@ def test_times_come_back_aware_and_in_utc(db_url: str, store: Store, engine_name
 MIGRATE_CHILD = textwrap.dedent("""
     import sys, time
     from pathlib import Path
+    from core.cli import main
     from core.store import Store
     go = Path(sys.argv[2])
     while not go.exists():
         time.sleep(0.005)
+    if not sys.argv[1].startswith("sqlite"):  # a server is migrated on purpose, not on opening
+        assert main(["db", "upgrade", "--database", sys.argv[1]]) == 0
     with Store(sys.argv[1]) as store:
         print(store.count_patients())
 """)
 
 
-def test_four_processes_opening_an_empty_database_migrate_it_once(db_url: str,
-                                                                  tmp_path: Path) -> None:
+def test_four_processes_migrating_an_empty_database_migrate_it_once(empty_db_url: str,
+                                                                    tmp_path: Path) -> None:
+    # SQLite: four app processes opening a new database; a server: four `neuroexam db upgrade`.
+    db_url = empty_db_url
     go = tmp_path / "go"
     children = [subprocess.Popen([sys.executable, "-c", MIGRATE_CHILD, db_url, str(go)],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -126,9 +134,11 @@ def test_four_processes_opening_an_empty_database_migrate_it_once(db_url: str,
     time.sleep(1.5)  # every child is importing or waiting for the signal by now
     go.touch()
     results = [child.communicate(timeout=120) for child in children]
-    assert [(child.returncode, out.strip()) for child, (out, _) in zip(children, results,
-                                                                           strict=True)] \
-        == [(0, "0")] * 4, [err[-800:] for _, err in results]
+    assert [(child.returncode, out.split()[-1:]) for child, (out, _) in zip(children, results,
+                                                                              strict=True)] \
+        == [(0, ["0"])] * 4, [err[-800:] for _, err in results]
+    upgraded = [out for out, _ in results if f"upgraded from schema 0 to {SCHEMA_VERSION}" in out]
+    assert len(upgraded) == (0 if db_url.startswith("sqlite") else 1)
     engine = create_engine(db_url)
     with engine.connect() as connection:
         assert stored_version(connection) == SCHEMA_VERSION
@@ -149,9 +159,15 @@ def old_key_layout(url: str, engine_name: str) -> None:
     engine.dispose()
 
 
-def test_a_version_3_database_is_upgraded_and_its_patients_found(db_url: str,
+def test_a_version_3_database_is_upgraded_and_its_patients_found(empty_db_url: str,
                                                                  engine_name: str) -> None:
+    db_url = empty_db_url
     old_key_layout(db_url, engine_name)
+    if engine_name != "sqlite":
+        with pytest.raises(UpgradeNeededError, match="is at schema 3; this NeuroExam needs "
+                                                     f"schema {SCHEMA_VERSION}.*Nothing was"):
+            Store(db_url)
+        assert main(["db", "upgrade", "--database", db_url]) == 0
     with Store(db_url) as store:
         store.import_record(demo_record())
         assert [p.id for p in store.search_patients("dem")] == ["DEMO-0001"]
@@ -206,7 +222,9 @@ def test_a_server_stopped_while_working_is_reported_as_unreachable() -> None:
             pytest.fail(problem)
         pytest.skip(problem)
     try:
-        store = Store(fresh_database(server, next(iter(server.template_databases))))
+        url = fresh_database(server, next(iter(server.template_databases)))
+        upgrade_database(url)
+        store = Store(url)
         store.import_record(demo_record())
         server.stop()
         for operation in (lambda: store.search_patients("dem"),
@@ -216,3 +234,24 @@ def test_a_server_stopped_while_working_is_reported_as_unreachable() -> None:
             assert "SELECT" not in str(caught.value) and "damaged" not in str(caught.value)
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("engine_name", ["postgresql-glibc"], indirect=True)
+def test_the_app_never_migrates_a_shared_database_and_says_who_must(
+        empty_db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(UpgradeNeededError, match="is empty.*administrator must run `neuroexam db "
+                                                 "upgrade --database URL` with the login that "
+                                                 "owns the database"):
+        Store(empty_db_url)
+    engine = create_engine(empty_db_url)
+    with engine.connect() as connection:
+        assert inspect(connection).get_table_names() == []  # nothing was changed
+    engine.dispose()
+    assert main(["db", "status", "--database", empty_db_url]) == UpgradeNeededError.exit_code
+    assert main(["db", "upgrade", "--database", empty_db_url]) == 0
+    assert main(["db", "upgrade", "--database", empty_db_url]) == 0
+    assert main(["db", "status", "--database", empty_db_url]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith(f"upgraded from schema 0 to {SCHEMA_VERSION}")
+    assert out[1].endswith(f"schema {SCHEMA_VERSION} (it was already)")
+    assert out[2].endswith(f"schema {SCHEMA_VERSION}, up to date; 0 patients")

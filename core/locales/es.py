@@ -173,8 +173,58 @@ MESSAGES: dict[str, str] = {
     "perianal area, within 1 cm of the mucocutaneous junction":
         "zona perianal, a menos de 1 cm de la unión mucocutánea",
     # ---------------------------------------------------------------------------------------
-    # Triage
+    # Triage: the levels and each rule's statement (core/engine/triage.py, RULES)
     # ---------------------------------------------------------------------------------------
+    "Cauda equina red flag present": "Signo de alarma de síndrome de cola de caballo presente",
+    "Saddle (S4-5) sensation altered or absent":
+        "Sensibilidad en silla de montar (S4-5) alterada o ausente",
+    "New motor deficit in both legs that is severe (MRC 3 or less on a side) or progressive":
+        "Déficit motor nuevo en ambas piernas, grave (MRC 3 o menos en un lado) o progresivo",
+    "Motor strength falling between two exams at most 14 days apart (progressive weakness; the "
+    "product's safe-side choice)":
+        "Fuerza que disminuye entre dos exploraciones separadas 14 días o menos (debilidad "
+        "progresiva; criterio de seguridad del programa)",
+    "New or worse motor deficit on the day of the operation (day 0: a haematoma must be excluded "
+    "the same day; the product's safe-side choice)":
+        "Déficit motor nuevo o peor el día de la operación (día 0: hay que descartar un hematoma "
+        "ese mismo día; criterio de seguridad del programa)",
+    "After surgery (day 0 to day 42): new or worse motor deficit against the preoperative exam":
+        "Tras la cirugía (día 0 a día 42): déficit motor nuevo o peor respecto a la exploración "
+        "preoperatoria",
+    "Worsening after a period of improvement: a muscle a whole MRC grade or more below its best "
+    "grade since the operation, at any time after surgery":
+        "Empeoramiento tras un periodo de mejoría: un músculo un grado MRC completo o más por "
+        "debajo de su mejor grado desde la operación, en cualquier momento tras la cirugía",
+    "New severe motor deficit (MRC 3 or less, e.g. an acute foot drop) at a first presentation or "
+    "outside the post-operative window, unless a peripheral nerve lesion clearly explains it "
+    "better than any root":
+        "Déficit motor grave nuevo (MRC 3 o menos, p. ej. un pie caído agudo) en una primera "
+        "consulta o fuera del periodo postoperatorio, salvo que una lesión de nervio periférico "
+        "lo explique claramente mejor que cualquier raíz",
+    "New upper motor neuron signs: not explained by a lumbar root lesion":
+        "Signos nuevos de primera motoneurona: no los explica una lesión radicular lumbar",
+    "Signs of wound infection": "Signos de infección de la herida",
+    "Severe pain that nothing relieves": "Dolor intenso que no cede con nada",
+    "New objective weakness outside the post-operative window that is not severe, or that a "
+    "peripheral nerve lesion clearly explains":
+        "Debilidad objetiva nueva fuera del periodo postoperatorio que no es grave o que una "
+        "lesión de nervio periférico explica claramente",
+    "New motor deficit in both legs, neither severe nor progressive":
+        "Déficit motor nuevo en ambas piernas, ni grave ni progresivo",
+    "Motor deficit unchanged 6 weeks or more after surgery":
+        "Déficit motor sin cambios 6 semanas o más después de la cirugía",
+    "New sensory change without new weakness": "Cambio sensitivo nuevo sin debilidad nueva",
+    "Root signs in both legs with the cauda equina questions not yet recorded: ask them before "
+    "signing":
+        "Signos radiculares en ambas piernas sin registrar aún las preguntas de cola de caballo: "
+        "hágalas antes de firmar",
+    "No emergency, urgent or prompt rule fired: normal, or improving with no new deficit":
+        "No se cumple ninguna regla de emergencia, urgente ni preferente: normal, o mejorando "
+        "sin déficit nuevo",
+    "No rule fired and no motor grade is entered yet: not assessed (never routine for an exam "
+    "that lacks what the rules need)":
+        "No se cumple ninguna regla y aún no hay ningún grado motor: sin valorar (nunca ordinario "
+        "en una exploración a la que le falta lo que las reglas necesitan)",
     "emergency": "emergencia",
     "urgent": "urgente",
     "prompt": "preferente",

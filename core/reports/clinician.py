@@ -119,7 +119,7 @@ def triage_banner(assessment: Assessment, styles: StyleSheet1, _: Translator | N
         ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 7)]))
     out: list[Flowable] = [banner, Spacer(1, 4)]
     for reason in assessment.triage.as_dict()["reasons"]:
-        out.append(_p(f"<b>[{reason['rule']}]</b> {escape(reason['text'])}", styles["body"]))
+        out.append(_p(f"<b>[{reason['rule']}]</b> {escape(_(reason['text']))}", styles["body"]))
         out += [_p(escape(f).replace("-&gt;", "→"), styles["bullet"]) for f in reason["findings"]]
         out.append(_p(f"{escape(_('Source'))}: {escape(reason['source'])}", styles["small"]))
     return out

@@ -15,6 +15,7 @@ from core.store.errors import (
     SignedExamError,
     StoreError,
     UnknownSchemaError,
+    UpgradeNeededError,
 )
 from core.store.store import (
     ImportReport,
@@ -30,5 +31,6 @@ __all__ = ["BackupCheck", "ConflictError", "CorruptDatabaseError", "DatabaseBusy
            "DatabaseTooNewError", "DiskFullError", "ForeignDatabaseError", "ImportReport",
            "LoginRefusedError", "PatientSummary", "PermissionDeniedError",
            "ReadOnlyDatabaseError", "Revision", "ServerUnreachableError", "SignedExamError",
-           "Store", "StoreError", "StoredExam", "UnknownSchemaError", "open_store", "restore",
+           "Store", "StoreError", "StoredExam", "UnknownSchemaError", "UpgradeNeededError",
+           "open_store", "restore",
            "verify_backup"]

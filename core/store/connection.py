@@ -17,7 +17,13 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from core.store.errors import DatabaseTooNewError, StoreError, UnknownSchemaError, classify
+from core.store.errors import (
+    DatabaseTooNewError,
+    StoreError,
+    UnknownSchemaError,
+    UpgradeNeededError,
+    classify,
+)
 from core.store.schema import (
     SCHEMA_VERSION,
     database_hash,
@@ -43,6 +49,10 @@ class Backend(Protocol):
 
     def where(self) -> str:
         """The database named for a message: its path, or its URL without the password."""
+
+    migrates_on_open: bool
+    """True for a workstation's own database; a shared server is migrated only on purpose, by
+    `neuroexam db upgrade` (upgrade_database), run by its administrator."""
 
     def lock_schema(self, connection: Connection) -> None:
         """Hold the database's migration lock until the end of this transaction, so that two
@@ -83,6 +93,8 @@ class SQLiteBackend:
     """A database file on this computer or a shared folder (or, with no path, one in memory, for
     tests and the self-test)."""
 
+    migrates_on_open = True
+
     def __init__(self, url: str, path: Path | None) -> None:
         self.url = url
         self._path = path
@@ -122,6 +134,8 @@ class SQLiteBackend:
 class ServerBackend:
     """A database server named by a SQLAlchemy URL; its administrator creates the database."""
 
+    migrates_on_open = False
+
     def __init__(self, url: str) -> None:
         self.url = url
         # pool_pre_ping: a connection the server ended (a restart, an idle timeout) is replaced
@@ -147,25 +161,20 @@ class ServerBackend:
         self.engine.dispose()
 
 
-def open_backend(url: str) -> Backend:
-    """Connect; check the schema version, upgrade an older database, refuse a newer or damaged
-    one. Low-level failures become the StoreError of their cause."""
+def open_backend(url: str, upgrade_now: bool = False) -> Backend:
+    """Connect; check the schema version, upgrade an older database (a workstation's own always,
+    a server's only with ``upgrade_now``), refuse a newer or damaged one. Low-level failures
+    become the StoreError of their cause."""
+    backend = open_backend_unchecked(url)
     try:
-        is_sqlite = make_url(url).get_backend_name() == "sqlite"
-        backend: Backend = SQLiteBackend(url, sqlite_path(url)) if is_sqlite else ServerBackend(url)
-    except DBAPIError as error:
-        raise classify(error, where(url)) from None
-    except SQLAlchemyError as error:
-        raise StoreError(f"The database cannot be opened ({type(error).__name__}).") from None
-    try:
-        _check_schema(backend)
+        _check_schema(backend, upgrade_now or backend.migrates_on_open)
     except BaseException:
         backend.dispose()
         raise
     return backend
 
 
-def _check_schema(backend: Backend) -> None:
+def _check_schema(backend: Backend, may_upgrade: bool) -> None:
     try:
         with backend.engine.connect() as connection:
             version = stored_version(connection)
@@ -174,6 +183,14 @@ def _check_schema(backend: Backend) -> None:
                 f"The database {backend.where()} was written by a newer NeuroExam (schema "
                 f"{version}; this version reads up to {SCHEMA_VERSION}). It was not changed. "
                 "Update NeuroExam to open it.")
+        if version < SCHEMA_VERSION and not may_upgrade:
+            found = "empty" if version == 0 else f"at schema {version}"
+            raise UpgradeNeededError(
+                f"The shared database {backend.where()} is {found}; this NeuroExam needs schema "
+                f"{SCHEMA_VERSION}. NeuroExam does not change a shared database on its own: the "
+                "clinic's database administrator must run `neuroexam db upgrade --database URL` "
+                "with the login that owns the database, after a backup (README, Clinic mode). "
+                "Nothing was changed.")
         if version < SCHEMA_VERSION:
             with backend.engine.begin() as connection:
                 backend.lock_schema(connection)
@@ -189,6 +206,34 @@ def _check_schema(backend: Backend) -> None:
             f"those of NeuroExam's schema {SCHEMA_VERSION} (schema hash {found}, expected "
             f"{expected_hash()}): it was changed outside NeuroExam. It was not changed further. "
             "Restore a backup, or ask whoever administers the database.")
+
+
+def upgrade_database(url: str) -> tuple[int, int]:
+    """`neuroexam db upgrade`: bring the database to this version's schema, under the migration
+    lock; returns the versions before (as found under the lock) and after. A newer or changed
+    database is refused by the checks of opening, unchanged."""
+    backend = open_backend_unchecked(url)
+    try:
+        with transaction(backend) as connection:
+            backend.lock_schema(connection)
+            before = stored_version(connection)
+            if before < SCHEMA_VERSION:
+                upgrade(connection)
+    finally:
+        backend.dispose()
+    open_backend(url).dispose()
+    return before, SCHEMA_VERSION
+
+
+def open_backend_unchecked(url: str) -> Backend:
+    """The backend of ``url`` without the schema checks (to read its version first)."""
+    try:
+        is_sqlite = make_url(url).get_backend_name() == "sqlite"
+        return SQLiteBackend(url, sqlite_path(url)) if is_sqlite else ServerBackend(url)
+    except DBAPIError as error:
+        raise classify(error, where(url)) from None
+    except SQLAlchemyError as error:
+        raise StoreError(f"The database cannot be opened ({type(error).__name__}).") from None
 
 
 @contextlib.contextmanager

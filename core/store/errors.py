@@ -89,6 +89,12 @@ class PermissionDeniedError(StoreError):
     exit_code = 14
 
 
+class UpgradeNeededError(StoreError):
+    """A shared database has an older schema: its administrator must upgrade it."""
+
+    exit_code = 15
+
+
 # SQLSTATE classes of the PostgreSQL server (the driver's error carries them as .sqlstate).
 _UNREACHABLE_STATES = ("08", "57P01", "57P02", "57P03")
 _LOGIN_STATES = ("28", "3D000")

@@ -26,7 +26,7 @@ class TriageBanner(QLabel):
         level = assessment.triage.level
         self.level = level
         words = core_words()
-        reasons = [r.text for r in assessment.triage.reasons]
+        reasons = [words(r.text) for r in assessment.triage.reasons]
         leading = assessment.headline_localisation
         where = ""
         if leading:
