@@ -638,7 +638,8 @@ def _titled(title: str, widget: QWidget, hint: QLabel | None = None) -> QWidget:
     if hint is not None:
         layout.addWidget(hint)
     # a text or a map fills the panel; a grid takes the room its content needs, from the top
-    expanding = bool(widget.sizePolicy().verticalPolicy() & QSizePolicy.PolicyFlag.ExpandFlag)
+    expanding = bool(widget.sizePolicy().verticalPolicy().value
+                     & QSizePolicy.PolicyFlag.ExpandFlag.value)
     layout.addWidget(widget, 1 if expanding else 0)
     if not expanding:
         layout.addStretch(1)
