@@ -71,7 +71,7 @@ def step_switch_ms(url: str) -> float:
     window = MainWindow(Store(url))
     window.show()
     window.create_demo_patient()
-    window.open_exam("post-1")
+    window.exams.open_exam("post-1")
     editor = window.editor
     assert editor is not None
     rows = iter(range(10_000))

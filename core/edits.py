@@ -11,9 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from enum import StrEnum
+from typing import Any
 
 from core.engine.context import POSTOPERATIVE_WINDOW_DAYS
-from core.record import Exam, ExamKind, ExamStatus, PatientRecord, Surgery
+from core.exam_items import Family, SideTest
+from core.knowledge import NotTestableReason, RedFlag, Side
+from core.record import Exam, ExamKind, ExamStatus, Pain, PatientRecord, Surgery
 
 
 class EditError(ValueError):
@@ -89,3 +93,69 @@ def discard_draft(record: PatientRecord, exam_id: str) -> PatientRecord:
     if exam.status is ExamStatus.SIGNED:
         raise EditError(f"Exam {exam_id} is signed and cannot be discarded; amend it instead.")
     return record.model_copy(update={"exams": [e for e in record.exams if e.id != exam_id]})
+
+
+# --------------------------------------------------------------------------------------------
+# Edits of one exam's findings: each changes the exam in place (the app's undo keeps a copy).
+# --------------------------------------------------------------------------------------------
+
+
+def set_grade(exam: Exam, family: Family, side: Side, key: Any, grade: Any | None,
+              reason: NotTestableReason | None = None) -> None:
+    """Set (or clear, with None) one graded item; an NT grade keeps its reason, any other value
+    drops the reason the item had."""
+    if (reason is not None) != (grade is not None and grade.value == "NT"):
+        raise EditError("A not-testable reason goes with an NT grade, and only with one.")
+    by_side = getattr(exam, family.field)
+    values = dict(by_side.get(side) or {})
+    if grade is None:
+        values.pop(key, None)
+    else:
+        values[key] = grade
+    by_side.set(side, values)
+    path = family.nt_key(side, key)
+    reasons = dict(exam.nt_reasons)
+    reasons.pop(path, None)
+    if reason is not None:
+        reasons[path] = reason
+    exam.nt_reasons = reasons
+
+
+def set_side_test(exam: Exam, test: SideTest, side: Side, value: Any | None) -> None:
+    """Set (or clear, with None) a per-side test's value."""
+    getattr(exam, test.field).set(side, value)
+
+
+def set_red_flag(exam: Exam, flag: RedFlag, present: bool) -> None:
+    """Mark a red flag present or absent; the others asked stay as they are, in the flags'
+    own order."""
+    flags = set(exam.red_flags or [])
+    flags = flags | {flag} if present else flags - {flag}
+    exam.red_flags = sorted(flags, key=list(RedFlag).index)
+
+
+class PainSite(StrEnum):
+    """Where the pain is scored."""
+
+    LEG = "leg"
+    BACK = "back"
+
+
+def set_pain(exam: Exam, which: PainSite, score: int | None) -> None:
+    """Set (or clear, with None) the leg or back pain score (0-10)."""
+    scores = exam.pain.model_dump() if exam.pain is not None else {}
+    exam.pain = Pain.model_validate({**scores, which.value: score})  # 0-10, or refused
+
+
+class ContextField(StrEnum):
+    """The exam's own details, set on the context step."""
+
+    KIND = "kind"
+    DATE = "date"
+    SURGERY = "surgery_id"
+    EXAMINER = "examiner"
+
+
+def set_context(exam: Exam, field: ContextField, value: Any) -> None:
+    """Set the exam's kind, date, operation or examiner (validated as the record requires)."""
+    setattr(exam, field.value, value)

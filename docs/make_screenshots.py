@@ -94,15 +94,15 @@ def screens(app: QApplication) -> None:
         shot("01-first-start")
         window.create_demo_patient()
         shot("02-patient")
-        window.open_exam("post-1")
+        window.exams.open_exam("post-1")
         assert window.editor is not None
         for index, name in enumerate(("context", "motor", "sensory", "reflexes", "function",
                                       "red-flags", "review", "sign"), start=3):
             window.editor.steps.setCurrentRow(index - 3)
             if name == "sensory":
-                window.editor.show_baseline.setChecked(True)
+                window.editor.sensory.show_baseline.setChecked(True)
             shot(f"{index:02d}-exam-{name}")
-        window.close_exam()
+        window.exams.close_exam()
         engine_shots(app, window, shot)
         dialog_shots(app, window, Path(folder))
         store.close()
@@ -114,20 +114,20 @@ def engine_shots(app: QApplication, window: Any, shot: Any) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    window.new_exam()
+    window.exams.new_exam()
     editor = window.editor
     editor.steps.setCurrentRow(0)
     shot("15-exam-not-assessed")
     editor.steps.setCurrentRow(1)
     for muscle, grade in (("ankle_dorsiflexion", "2"), ("great_toe_extension", "1"),
                           ("toe_extension", "2")):
-        editor.motor_grid.move_to("left", muscle)
-        QTest.keyClicks(editor.motor_grid, grade)
-    QTest.keyClick(editor.motor_grid, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+        editor.motor.grid.move_to("left", muscle)
+        QTest.keyClicks(editor.motor.grid, grade)
+    QTest.keyClick(editor.motor.grid, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     shot("16-exam-motor-items-to-test")
     editor.steps.setCurrentRow(6)
     shot("17-exam-review-change-undecided")
-    window.close_exam()
+    window.exams.close_exam()
 
 
 def dark_shots(app: QApplication) -> None:

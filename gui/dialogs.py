@@ -211,12 +211,13 @@ class SettingsDialog(_FormDialog):
 class ExportDialog(_FormDialog):
     """Choose what to export (this patient or all), the format, de-identification and the file."""
 
-    FORMATS = {QT_TRANSLATE_NOOP("ExportDialog", "JSON patient record"): "json",
-               QT_TRANSLATE_NOOP("ExportDialog", "CSV, one row per exam"): "csv",
-               QT_TRANSLATE_NOOP("ExportDialog", "FHIR R4 Bundle (with the clinician PDF)"): "fhir",
-               QT_TRANSLATE_NOOP("ExportDialog",
-                                 "Bulk FHIR, one Bundle per patient (NDJSON, no PDFs)"):
-                   "fhir-ndjson"}
+    FORMATS: dict[str, str] = {
+        str(QT_TRANSLATE_NOOP("ExportDialog", "JSON patient record")): "json",
+        str(QT_TRANSLATE_NOOP("ExportDialog", "CSV, one row per exam")): "csv",
+        str(QT_TRANSLATE_NOOP("ExportDialog", "FHIR R4 Bundle (with the clinician PDF)")): "fhir",
+        str(QT_TRANSLATE_NOOP("ExportDialog",
+                              "Bulk FHIR, one Bundle per patient (NDJSON, no PDFs)")): "fhir-ndjson",
+    }
     """The formats offered, by their English names (shown translated)."""
 
     def __init__(self, patient_id: str | None, folder: Path, parent: QWidget | None = None) -> None:

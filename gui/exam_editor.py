@@ -1,103 +1,70 @@
 """The guided exam: a step list, one page per step, the live triage banner above.
 
 Steps may be visited in any order; Enter (or Ctrl+Enter inside the grids) goes to the next step;
-each section's "rest normal" (Ctrl+R) fills what was not entered with normal values. Every edit
-goes to ExamSession.edit, so it is undoable and saved as a draft at once.
+each section's "rest normal" (Ctrl+R) fills what was not entered with normal values. Each step's
+layout is a module of gui/steps/; this is their controller: it shows the session's exam in every
+step, turns the steps' typed edits into undoable changes (ExamSession.edit with the functions of
+core.edits) and moves between steps. The baseline and the previous exam beside every field are
+the engine's, read from the assessment on every refresh.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
-    QFormLayout,
-    QGridLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
-    QRadioButton,
-    QSizePolicy,
-    QSpinBox,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from core.dermatome_map import values_from_exam
-from core.engine.summary import assessment_text
-from core.exam_items import SIDE_TESTS, SideTest
-from core.grades import MotorGrade, ReflexGrade, SensoryGrade
-from core.knowledge import (
-    MOTOR_ITEMS,
-    NOT_TESTABLE_REASON_LABELS,
-    RED_FLAGS,
-    REFLEXES,
-    Dermatome,
-    ItemKind,
-    Muscle,
-    NotTestableReason,
-    RedFlag,
-    Reflex,
-    SensoryModality,
-    Side,
-)
+from core import edits
+from core.edits import ContextField, PainSite
+from core.exam_items import FAMILY, SideTest
+from core.grades import SensoryGrade
+from core.knowledge import MOTOR_ITEMS, REFLEXES, Dermatome, ItemKind, Muscle, RedFlag, Side
 from core.normal import Section, missing_items
-from core.record import Exam, ExamKind, Pain
-from gui.accessibility import name_form_fields
-from gui.grade_model import TO_TEST_COLOUR, GradeGridModel
+from core.record import Exam
+from gui.actions import ActionId, make_action
 from gui.session import ExamSession
+from gui.steps.common import ask_nt_reason, side_test_text
+from gui.steps.context import ContextStep
+from gui.steps.function import FunctionStep
+from gui.steps.motor import MotorStep
+from gui.steps.red_flags import RedFlagStep
+from gui.steps.reflexes import ReflexStep
+from gui.steps.review import ReviewStep
+from gui.steps.sensory import SensoryStep
+from gui.steps.sign import SignStep
 from gui.translation import core_words, date_text
-from gui.widgets.dermatome_map import DermatomeMapPair
-from gui.widgets.grade_grid import GradeGridView
+from gui.widgets.grade_grid import GradeEntry
 from gui.widgets.triage_banner import TriageBanner
 
 STEPS: list[tuple[str, Section | None]] = [
-    (QT_TRANSLATE_NOOP("ExamEditor", "Context"), None),
-    (QT_TRANSLATE_NOOP("ExamEditor", "Motor"), Section.MOTOR),
-    (QT_TRANSLATE_NOOP("ExamEditor", "Sensory"), Section.SENSORY),
-    (QT_TRANSLATE_NOOP("ExamEditor", "Reflexes and UMN signs"), Section.REFLEXES),
-    (QT_TRANSLATE_NOOP("ExamEditor", "Walking and tension tests"), Section.FUNCTION),
-    (QT_TRANSLATE_NOOP("ExamEditor", "Red flags and pain"), Section.RED_FLAGS),
-    (QT_TRANSLATE_NOOP("ExamEditor", "Review"), None),
-    (QT_TRANSLATE_NOOP("ExamEditor", "Sign"), None),
+    (str(QT_TRANSLATE_NOOP("ExamEditor", "Context")), None),
+    (str(QT_TRANSLATE_NOOP("ExamEditor", "Motor")), Section.MOTOR),
+    (str(QT_TRANSLATE_NOOP("ExamEditor", "Sensory")), Section.SENSORY),
+    (str(QT_TRANSLATE_NOOP("ExamEditor", "Reflexes and UMN signs")), Section.REFLEXES),
+    (str(QT_TRANSLATE_NOOP("ExamEditor", "Walking and tension tests")), Section.FUNCTION),
+    (str(QT_TRANSLATE_NOOP("ExamEditor", "Red flags and pain")), Section.RED_FLAGS),
+    (str(QT_TRANSLATE_NOOP("ExamEditor", "Review")), None),
+    (str(QT_TRANSLATE_NOOP("ExamEditor", "Sign")), None),
 ]
 """The steps by their English titles (the keys ``go_to`` takes); shown translated."""
-NOT_EXAMINED = "not examined"
+REFERENCES = ("baseline", "previous")
+"""The earlier exams a clinician may see beside each field, as the engine's context names them."""
 
 
 def step_title(text: str) -> str:
     """A step's title (STEPS) in the app's language."""
     return QCoreApplication.translate("ExamEditor", text)
-
-
-def ask_nt_reason(parent: QWidget) -> NotTestableReason | None:
-    """Ask why an item is not testable (the app always asks); None when cancelled."""
-    words = core_words()
-    labels = {words(label): reason for reason, label in NOT_TESTABLE_REASON_LABELS.items()}
-    chosen, accepted = QInputDialog.getItem(
-        parent, QCoreApplication.translate("ExamEditor", "Not testable"),
-        QCoreApplication.translate("ExamEditor", "Why is it not testable?"), list(labels), 0,
-        False)
-    if not accepted:
-        return None
-    return labels[chosen]
-
-
-def _native_keys(key: QKeySequence.StandardKey) -> str:
-    """The platform's text for a standard key (Ctrl+P here, Cmd+P on macOS), for button labels."""
-    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class ExamEditor(QWidget):
@@ -112,13 +79,21 @@ class ExamEditor(QWidget):
     def __init__(self, session: ExamSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.reference_name = "baseline"
+        """Which earlier exam stands beside each field: "baseline" (the latest preoperative
+        exam) by default, "previous" on request (Ctrl+B)."""
         self.banner = TriageBanner()
         self.steps = QListWidget()
         self.steps.setAccessibleName(self.tr("Exam steps"))
         self.steps.setMinimumWidth(200)
         self.steps.setMaximumWidth(210)
         self.pages = QStackedWidget()
-        self._build_pages()
+        self.compare_box = QComboBox()
+        self.compare_box.setAccessibleName(self.tr("Compare with"))
+        self.compare_box.setEnabled(False)
+        self.compare_box.activated.connect(
+            lambda _: self.compare_with(self.compare_box.currentData()))
+        self._build_steps()
         for title, _ in STEPS:
             self.steps.addItem(step_title(title))
         self.steps.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -153,220 +128,49 @@ class ExamEditor(QWidget):
     # Building
     # ----------------------------------------------------------------------------------------
 
-    def _build_pages(self) -> None:
-        self.references: dict[str, Exam] = {}
-        """The earlier exams a clinician may see beside each field: the baseline (the latest
-        preoperative exam) by default, the previous exam on request. Taken from the engine's
-        context of the exam as it is now (see _sync_references)."""
-        self.reference_name = "baseline"
-        self.baseline: Exam | None = None
-        self.compare_box = QComboBox()
-        self.compare_box.setAccessibleName(self.tr("Compare with"))
-        self.compare_box.setEnabled(False)
-        self.compare_box.activated.connect(
-            lambda _: self.compare_with(self.compare_box.currentData()))
-        self.context_page = self._context_page()
-        self.motor_model = GradeGridModel("motor")
-        self.motor_grid = GradeGridView(self.motor_model, 5)
-        self.motor_grid.value_entered.connect(self._grade_entered)
-        self.sensory_page = self._sensory_page()
-        self.reflex_model = GradeGridModel("reflexes")
-        self.reflex_grid = GradeGridView(self.reflex_model, 4)
-        self.reflex_grid.value_entered.connect(self._grade_entered)
-        self.review = QTextBrowser()
-        self.review.setAccessibleName(self.tr("Review"))
-        self.motor_hint = _hint_label(self.tr("Items to test"))
-        self.reflex_hint = _hint_label(self.tr("Reflexes to test"))
-        pages = (self.context_page, _titled(self.tr("Motor strength (MRC 0-5; type the grade, "
-                                                    "- or + after 4, N for not testable)"),
-                                            self.motor_grid, self.motor_hint),
-                 self.sensory_page, self._reflex_page(), self._function_page(),
-                 self._red_flag_page(), _titled(self.tr("Review"), self.review),
-                 self._sign_page())
+    def _build_steps(self) -> None:
+        self.context = ContextStep(self.session.record)
+        self.context.edited.connect(self._context_edited)
+        self.motor = MotorStep()
+        self.motor.grid.grade_entered.connect(self._grade_entered)
+        self.sensory = SensoryStep()
+        self.sensory.map.value_chosen.connect(self._sensation_chosen)
+        self.sensory.view_changed.connect(self.refresh)
+        self.reflexes = ReflexStep()
+        self.reflexes.grid.grade_entered.connect(self._grade_entered)
+        self.function = FunctionStep()
+        for grid in (self.reflexes.tests, self.function.tests):
+            for box in grid.boxes.values():
+                box.value_chosen.connect(self._side_test_chosen)
+        self.red_flags = RedFlagStep()
+        self.red_flags.flag_set.connect(self._flag_set)
+        self.red_flags.pain_set.connect(self._pain_set)
+        self.review = ReviewStep()
+        self.sign = SignStep()
+        self.sign.sign_requested.connect(self.sign_requested)
+        self.sign.amend_requested.connect(self.amend_requested)
+        self.sign.reports_requested.connect(self.reports_requested)
+        self.sign.print_requested.connect(self.print_requested)
+        self.sign.discard_requested.connect(self.discard_requested)
+        pages = (self.context, self.motor.page, self.sensory, self.reflexes, self.function,
+                 self.red_flags, self.review.page, self.sign)
         for page, (title, _) in zip(pages, STEPS, strict=True):
             page.setAccessibleName(self.tr("Step: {title}").format(title=step_title(title)))
             page.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so Enter and shortcuts reach us
             self.pages.addWidget(page)
 
-    def _context_page(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        self.kind_box = QComboBox()
-        for kind in ExamKind:
-            self.kind_box.addItem(core_words()(kind.value), kind.value)
-        self.kind_box.activated.connect(lambda _: self._set_field(
-            "kind", ExamKind(self.kind_box.currentData())))
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(self.tr("yyyy-MM-dd"))
-        self.date_edit.editingFinished.connect(self._date_changed)
-        self.surgery_box = QComboBox()
-        self.surgery_box.addItem(self.tr("none"), None)
-        words = core_words()
-        for surgery in self.session.record.surgeries:
-            self.surgery_box.addItem(f"{words(surgery.procedure)} {surgery.level.value} "
-                                     f"{words.context('side', surgery.side.value)}, "
-                                     f"{date_text(surgery.date)}", surgery.id)
-        self.surgery_box.activated.connect(lambda _: self._set_field(
-            "surgery_id", self.surgery_box.currentData()))
-        self.examiner_edit = QLineEdit()
-        self.examiner_edit.editingFinished.connect(
-            lambda: self._set_field("examiner", self.examiner_edit.text().strip()))
-        form.addRow(self.tr("Kind of exam"), self.kind_box)
-        form.addRow(self.tr("Date"), self.date_edit)
-        form.addRow(self.tr("Operation"), self.surgery_box)
-        form.addRow(self.tr("Examiner"), self.examiner_edit)
-        name_form_fields(form)
-        return page
-
-    def _sensory_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        switch = QHBoxLayout()
-        self.modality_buttons = QButtonGroup(page)
-        for modality in SensoryModality:
-            button = QRadioButton(core_words()(modality.label).capitalize())
-            button.setProperty("modality", modality.value)
-            self.modality_buttons.addButton(button)
-            switch.addWidget(button)
-        self.modality_buttons.buttons()[0].setChecked(True)
-        self.modality_buttons.buttonToggled.connect(lambda *_: self.refresh())
-        self.show_baseline = QCheckBox(self._show_map_text())
-        self.show_baseline.setEnabled(self.baseline is not None)
-        self.show_baseline.toggled.connect(self._show_reference_map)
-        switch.addStretch()
-        switch.addWidget(self.show_baseline)
-        maps = DermatomeMapPair()
-        self.sensory_map, self.baseline_map = maps.now, maps.before
-        self.sensory_map.value_chosen.connect(self._sensation_chosen)
-        layout.addLayout(switch)
-        layout.addWidget(maps, 1)
-        hint = QLabel(self.tr("Click a region to cycle its value, or move with Tab or the "
-                              "arrows and type 2 (normal), 1 (altered), 0 (absent), N (not "
-                              "testable). Ctrl+T switches light touch and pin prick."))
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        return page
-
-    def _side_test_rows(self, grid: QGridLayout, section: Section) -> int:
-        """One row per per-side test of ``section`` (from the catalogue): a choice per side and
-        the reference exam's values; returns the next free row."""
-        grid.addWidget(QLabel(self.tr("Right")), 0, 1)
-        grid.addWidget(QLabel(self.tr("Left")), 0, 2)
-        grid.addWidget(QLabel(self.tr("Baseline")), 0, 3)
-        row = 1
-        for test in SIDE_TESTS:
-            if test.section is not section:
-                continue
-            grid.addWidget(QLabel(core_words()(test.label)), row, 0)
-            for column, side in ((1, Side.RIGHT), (2, Side.LEFT)):
-                box = SideTestBox(test, side)
-                box.value_chosen.connect(self._set_single)
-                grid.addWidget(box, row, column)
-                self._single_boxes[(test.field, side)] = box
-            baseline = QLabel()
-            self._baseline_labels[test.field] = baseline
-            grid.addWidget(baseline, row, 3)
-            row += 1
-        return row
-
-    def _reflex_page(self) -> QWidget:
-        self._single_boxes: dict[tuple[str, Side], SideTestBox] = {}
-        self._baseline_labels: dict[str, QLabel] = {}
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(self.tr("Reflexes (NINDS 0-4; N for not testable)")))
-        layout.addWidget(self.reflex_hint)
-        layout.addWidget(self.reflex_grid)
-        grid = QGridLayout()
-        self._side_test_rows(grid, Section.REFLEXES)
-        layout.addLayout(grid)
-        layout.addStretch(1)  # grid and tests take the room they need, from the top
-        return page
-
-    def _function_page(self) -> QWidget:
-        page = QWidget()
-        grid = QGridLayout(page)
-        grid.setRowStretch(self._side_test_rows(grid, Section.FUNCTION), 1)
-        return page
-
-    def _red_flag_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(self.tr("Tick every red flag present. Ctrl+R records that all "
-                                        "were asked and none is present.")))
-        self.flag_boxes: dict[RedFlag, QCheckBox] = {}
-        for flag, info in RED_FLAGS.items():
-            box = QCheckBox(core_words()(info.label))
-            box.clicked.connect(lambda checked, f=flag: self._toggle_flag(f, checked))
-            self.flag_boxes[flag] = box
-            layout.addWidget(box)
-        pain = QHBoxLayout()
-        self.pain_boxes: dict[str, QSpinBox] = {}
-        for name, label in (("leg", self.tr("Leg pain (0-10)")),
-                            ("back", self.tr("Back pain (0-10)"))):
-            box = QSpinBox()
-            box.setRange(-1, 10)
-            box.setSpecialValueText(self.tr("not scored"))
-            box.setAccessibleName(label)
-            box.editingFinished.connect(lambda n=name, b=box: self._set_pain(n, b.value()))
-            self.pain_boxes[name] = box
-            pain.addWidget(QLabel(label))
-            pain.addWidget(box)
-        pain.addStretch()
-        layout.addLayout(pain)
-        layout.addStretch()
-        return page
-
-    def _sign_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.sign_status = QLabel()
-        self.sign_examiner = QLineEdit()
-        self.sign_examiner.setPlaceholderText(self.tr("Examiner's name"))
-        self.sign_examiner.setAccessibleName(self.tr("Examiner signing"))
-        self.sign_button = QPushButton(self.tr("Sign exam (Ctrl+Alt+S)"))
-        self.sign_button.clicked.connect(
-            lambda: self.sign_requested.emit(self.sign_examiner.text().strip()))
-        self.amend_button = QPushButton(self.tr("Amend signed exam… (Ctrl+Shift+A)"))
-        self.amend_button.clicked.connect(self.amend_requested.emit)
-        self.reports_button = QPushButton(
-            self.tr("Create clinician report and patient handout (Ctrl+Shift+R)"))
-        self.reports_button.clicked.connect(self.reports_requested.emit)
-        self.print_button = QPushButton(self.tr("Print both ({keys})").format(
-            keys=_native_keys(QKeySequence.StandardKey.Print)))
-        self.print_button.clicked.connect(self.print_requested.emit)
-        self.discard_button = QPushButton(self.tr("Discard this draft…"))
-        self.discard_button.clicked.connect(self.discard_requested.emit)
-        for widget in (self.sign_status, self.sign_examiner, self.sign_button, self.amend_button,
-                       self.reports_button, self.print_button, self.discard_button):
-            layout.addWidget(widget)
-        layout.addStretch()
-        return page
-
     def _add_shortcuts(self) -> None:
-        actions = [(self.tr("Rest normal"), QKeySequence("Ctrl+R"), self.rest_normal),
-                   (self.tr("Next step"), QKeySequence("Ctrl+Return"), self.next_step),
-                   (self.tr("Previous step"), QKeySequence("Ctrl+Backspace"),
-                    self.previous_step),
-                   (self.tr("Sign"), QKeySequence("Ctrl+Alt+S"),
-                    lambda: self.sign_requested.emit(self.sign_examiner.text().strip())),
-                   (self.tr("Reports"), QKeySequence("Ctrl+Shift+R"),
-                    self.reports_requested.emit),
-                   (self.tr("Switch light touch / pin prick"), QKeySequence("Ctrl+T"),
-                    self.toggle_modality),
-                   (self.tr("Compare with baseline / previous exam"), QKeySequence("Ctrl+B"),
-                    self.toggle_reference),
-                   (self.tr("Amend signed exam"), QKeySequence("Ctrl+Shift+A"),
-                    self.amend_requested.emit),
-                   (self.tr("Print reports"), QKeySequence(QKeySequence.StandardKey.Print),
-                    self.print_requested.emit)]
-        for text, keys, slot in actions:
-            action = QAction(text, self)
-            action.setShortcut(keys)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
+        slots = {ActionId.REST_NORMAL: self.rest_normal, ActionId.NEXT_STEP: self.next_step,
+                 ActionId.PREVIOUS_STEP: self.previous_step,
+                 ActionId.SIGN: self.sign.request_signing,
+                 ActionId.REPORTS: self.reports_requested.emit,
+                 ActionId.TOGGLE_MODALITY: self.sensory.toggle_modality,
+                 ActionId.TOGGLE_REFERENCE: self.toggle_reference,
+                 ActionId.AMEND: self.amend_requested.emit,
+                 ActionId.PRINT: self.print_requested.emit}
+        for action_id, slot in slots.items():
+            self.addAction(make_action(action_id, self, slot,
+                                       Qt.ShortcutContext.WidgetWithChildrenShortcut))
 
     # ----------------------------------------------------------------------------------------
     # Navigation
@@ -378,24 +182,31 @@ class ExamEditor(QWidget):
         else:
             super().keyPressEvent(event)
 
+    def references(self) -> dict[str, Exam]:
+        """The earlier exams the engine compares this one with, by name (the exam's date and
+        kind decide them, so they are read from the assessment each time)."""
+        context = self.session.assessment.context
+        found = {"baseline": context.baseline, "previous": context.previous}
+        return {name: exam for name, exam in found.items() if exam is not None}
+
+    @property
+    def baseline(self) -> Exam | None:
+        """The earlier exam shown beside each field now."""
+        return self.references().get(self.reference_name)
+
     def compare_with(self, name: str) -> None:
         """Show the baseline or the previous exam beside every field."""
-        if name not in self.references:
+        if name not in self.references():
             return
-        self.reference_name, self.baseline = name, self.references[name]
-        self.compare_box.setCurrentIndex(self.compare_box.findData(name))
-        self.show_baseline.setText(self._show_map_text())
+        self.reference_name = name
         self.refresh()
-
-    def _show_map_text(self) -> str:
-        return (self.tr("Show previous map") if self.reference_name == "previous"
-                else self.tr("Show baseline map"))
 
     def toggle_reference(self) -> None:
         """Switch between the baseline and the previous exam, when both exist."""
-        names = list(self.references)
+        names = list(self.references())
         if len(names) > 1:
-            self.compare_with(names[(names.index(self.reference_name) + 1) % len(names)])
+            self.compare_with(names[(names.index(self.reference_name) + 1) % len(names)]
+                              if self.reference_name in names else names[0])
 
     def next_step(self) -> None:
         """Go to the next step."""
@@ -415,9 +226,9 @@ class ExamEditor(QWidget):
         self._focus_page()
 
     def _focus_page(self) -> None:
-        focus = {1: self.motor_grid, 2: self.sensory_map, 3: self.reflex_grid,
-                 7: self.sign_examiner}.get(self.steps.currentRow(), self.pages.currentWidget())
-        focus.setFocus()
+        focus = {1: self.motor.grid, 2: self.sensory.map, 3: self.reflexes.grid,
+                 7: self.sign.examiner}.get(self.steps.currentRow())
+        (focus or self.pages.currentWidget() or self).setFocus()
 
     def rest_normal(self) -> None:
         """Fill the current section's items not yet entered with normal values; the items that
@@ -426,171 +237,102 @@ class ExamEditor(QWidget):
         if section is None:
             return
         to_test = self.session.fill_normal(section)
-        grids = {Section.MOTOR: self.motor_grid, Section.REFLEXES: self.reflex_grid}
+        grids = {Section.MOTOR: self.motor.grid, Section.REFLEXES: self.reflexes.grid}
         grid = grids.get(section)
         if to_test and grid is not None:
             grid.move_to(to_test[0].side.value, str(to_test[0].item))
             grid.setFocus()
 
     # ----------------------------------------------------------------------------------------
-    # Edits (each one undoable, through the session)
+    # Edits (each one undoable, through the session, made by core.edits)
     # ----------------------------------------------------------------------------------------
 
-    def _set_field(self, name: str, value: Any) -> None:
-        self.session.edit(f"set {name}", lambda exam: setattr(exam, name, value))
+    def _context_edited(self, field: ContextField, value: Any) -> None:
+        self.session.edit(f"set {field.value}",
+                          lambda exam: edits.set_context(exam, field, value))
 
-    def _date_changed(self) -> None:
-        date = self.date_edit.date()
-        self._set_field("date", dt.date(date.year(), date.month(), date.day()))
-
-    def _grade_entered(self, side: str, key: str, text: str) -> None:
-        field = "motor" if key in Muscle._value2member_map_ else "reflexes"
+    def _grade_entered(self, entry: GradeEntry) -> None:
         reason = None
-        if text == "NT":
+        if entry.grade is not None and entry.grade.value == "NT":
             reason = ask_nt_reason(self)
             if reason is None:
                 return
-        item = Muscle(key) if field == "motor" else Reflex(key)
-        grade = None if text == "" else (MotorGrade(text) if field == "motor" else
-                                         ReflexGrade("NT" if text == "NT" else int(text)))
-        name = MOTOR_ITEMS[item].movement if field == "motor" else REFLEXES[item].label
-        self.session.edit(f"{name[:1].upper()}{name[1:]}, {side}: {text or 'cleared'}",
-                          lambda exam: _set_keyed(exam, field, Side(side), item, grade, reason))
+        family = FAMILY[entry.field]
+        name = (MOTOR_ITEMS[entry.key].movement if isinstance(entry.key, Muscle)
+                else REFLEXES[entry.key].label)
+        shown = "cleared" if entry.grade is None else str(entry.grade.value)
+        self.session.edit(f"{name[:1].upper()}{name[1:]}, {entry.side.value}: {shown}",
+                          lambda exam: edits.set_grade(exam, family, entry.side, entry.key,
+                                                       entry.grade, reason))
 
-    def _sensation_chosen(self, side: str, dermatome: str, value: SensoryGrade | None) -> None:
-        modality = self.current_modality()
+    def _sensation_chosen(self, side: Side, dermatome: Dermatome,
+                          value: SensoryGrade | None) -> None:
+        modality = self.sensory.modality()
         reason = None
         if value is SensoryGrade.NT:
             reason = ask_nt_reason(self)
             if reason is None:
                 return
-        self.session.edit(f"{side} {dermatome} {modality.label}",
-                          lambda exam: _set_keyed(exam, modality.value, Side(side),
-                                                  Dermatome(dermatome), value, reason))
+        family = FAMILY[modality.value]
+        self.session.edit(f"{side.value} {dermatome.value} {modality.label}",
+                          lambda exam: edits.set_grade(exam, family, side, dermatome, value,
+                                                       reason))
 
-    def _set_single(self, test: SideTest, side: Side, value: object) -> None:
-        self.session.edit(f"{test.label}, {side.value}: {_single_text(test, value)}",
-                          lambda exam: getattr(exam, test.field).set(side, value))
+    def _side_test_chosen(self, test: SideTest, side: Side, value: Any) -> None:
+        self.session.edit(f"{test.label}, {side.value}: {side_test_text(test, value)}",
+                          lambda exam: edits.set_side_test(exam, test, side, value))
 
-    def _toggle_flag(self, flag: RedFlag, present: bool) -> None:
-        def change(exam: Exam) -> None:
-            flags = set(exam.red_flags or [])
-            flags = flags | {flag} if present else flags - {flag}
-            exam.red_flags = sorted(flags, key=list(RedFlag).index)
-        self.session.edit(f"red flag {flag.value}", change)
+    def _flag_set(self, flag: RedFlag, present: bool) -> None:
+        self.session.edit(f"red flag {flag.value}",
+                          lambda exam: edits.set_red_flag(exam, flag, present))
 
-    def _set_pain(self, name: str, value: int) -> None:
-        def change(exam: Exam) -> None:
-            pain = (exam.pain or Pain()).model_copy(update={name: None if value < 0 else value})
-            exam.pain = pain
-        self.session.edit(f"{name} pain", change)
-
-    def _show_reference_map(self, on: bool) -> None:
-        self.baseline_map.setVisible(on)
-        self.refresh()
+    def _pain_set(self, site: PainSite, score: int | None) -> None:
+        self.session.edit(f"{site.value} pain", lambda exam: edits.set_pain(exam, site, score))
 
     def toggle_modality(self) -> None:
         """Show and edit the other sensory modality."""
-        other = [b for b in self.modality_buttons.buttons() if not b.isChecked()][0]
-        other.setChecked(True)
-
-    def current_modality(self) -> SensoryModality:
-        """The modality the sensory map shows and edits."""
-        checked = self.modality_buttons.checkedButton()
-        return SensoryModality(checked.property("modality"))
+        self.sensory.toggle_modality()
 
     # ----------------------------------------------------------------------------------------
     # Showing the exam
     # ----------------------------------------------------------------------------------------
 
-    def _sync_references(self) -> None:
-        """Take the baseline and the previous exam from the engine's context of the exam as it
-        is now: changing the exam's date or kind can change both, and the grid must show what
-        the engine compares against."""
-        context = self.session.assessment.context
-        references = {name: exam for name, exam in (("baseline", context.baseline),
-                                                    ("previous", context.previous))
-                      if exam is not None}
-        if ({n: e.id for n, e in references.items()}
-                == {n: e.id for n, e in self.references.items()}):
-            return
-        self.references = references
+    def _show_references(self) -> None:
+        """The compare box and the map switch name the earlier exams the engine uses now."""
+        references = self.references()
         if self.reference_name not in references:
             self.reference_name = "baseline" if "baseline" in references else "previous"
-        self.baseline = references.get(self.reference_name)
         self.compare_box.clear()
         words = core_words()
         for name, exam in references.items():
             self.compare_box.addItem(f"{QCoreApplication.translate('ColumnTableModel', name)}: "
-                                     f"{words(exam.kind.value)} "
-                                     f"{date_text(exam.date)}", name)
+                                     f"{words(exam.kind.value)} {date_text(exam.date)}", name)
         self.compare_box.setCurrentIndex(self.compare_box.findData(self.reference_name))
         self.compare_box.setEnabled(len(references) > 1)
-        self.show_baseline.setText(self._show_map_text())
-        self.show_baseline.setEnabled(self.baseline is not None)
-        if self.baseline is None:
-            self.show_baseline.setChecked(False)
+        self.sensory.set_reference(self.reference_name, references.get(self.reference_name))
 
     def refresh(self) -> None:
-        """Show the session's exam in every page."""
-        self._sync_references()
+        """Show the session's exam in every step."""
+        self._show_references()
         exam, baseline = self.session.exam, self.baseline
-        self.motor_model.set_exams(exam, baseline, self.reference_name)
-        self.reflex_model.set_exams(exam, baseline, self.reference_name)
-        modality = self.current_modality()
-        self.sensory_map.set_values(values_from_exam(getattr(exam, modality.value)),
-                                    self._changed_dermatomes(modality))
-        self.sensory_map.set_caption(self.tr("Now: {date}").format(date=date_text(exam.date))
-                                     if self.baseline_map.isVisible() else "")
-        if baseline is not None:
-            self.baseline_map.set_values(values_from_exam(getattr(baseline, modality.value)))
-            reference = QCoreApplication.translate("ColumnTableModel", self.reference_name)
-            self.baseline_map.set_caption(self.tr("{reference}: {kind} exam {date}").format(
-                reference=reference.capitalize(), kind=core_words()(baseline.kind.value),
-                date=date_text(baseline.date)))
-        self._refresh_context(exam)
-        for (field, side), choice in self._single_boxes.items():
-            choice.show_value(getattr(exam, field).get(side))
-        for test in SIDE_TESTS:
-            base = getattr(baseline, test.field) if baseline else None
-            self._baseline_labels[test.field].setText(
-                "" if base is None else self.tr("R {right} · L {left}").format(
-                    right=_single_text(test, base.get(Side.RIGHT)),
-                    left=_single_text(test, base.get(Side.LEFT))))
-        for flag, box in self.flag_boxes.items():
-            box.setChecked(flag in (exam.red_flags or []))
-        for name, box in self.pain_boxes.items():
-            value = getattr(exam.pain, name) if exam.pain else None
-            box.setValue(-1 if value is None else value)
+        self.motor.model.set_exams(exam, baseline, self.reference_name)
+        self.reflexes.model.set_exams(exam, baseline, self.reference_name)
+        self.sensory.show_exam(exam, baseline, self.reference_name, self._changed_dermatomes())
+        self.context.show_exam(exam)
+        self.reflexes.tests.show_exam(exam, baseline)
+        self.function.tests.show_exam(exam, baseline)
+        self.red_flags.show_exam(exam)
         self._refresh_steps(exam)
         self._refresh_undecided()
-        self.review.setPlainText(self._review_text(exam))
-        signed, amending = self.session.read_only, self.session.amending
-        if amending:
-            self.sign_status.setText(self.tr(
-                "Amending the signed exam: {reason}. Edits are saved together as a new signed "
-                "revision; the earlier one is kept.").format(
-                reason=self.session.amendment_reason))
-        else:
-            self.sign_status.setText(
-                self.tr("Signed by {examiner} at {when} UTC.").format(
-                    examiner=exam.examiner,
-                    when=f"{date_text(exam.signed_at.date())} {exam.signed_at:%H:%M}")
-                if signed and exam.signed_at else self.tr("Not signed yet."))
-        self.sign_button.setText(self.tr("Save amendment (Ctrl+Alt+S)") if amending
-                                 else self.tr("Sign exam (Ctrl+Alt+S)"))
-        self.sign_button.setEnabled(not signed)
-        self.amend_button.setVisible(signed)
-        self.discard_button.setVisible(not signed and not amending)
-        if not self.sign_examiner.text():
-            self.sign_examiner.setText(exam.examiner)
+        self.review.show_exam(exam, self.session.assessment)
+        self.sign.show_exam(exam, self.session.read_only, self.session.amendment_reason)
 
     def _refresh_undecided(self) -> None:
         """Mark and list the unexamined items the engine says would decide between the leading
         lesions, on the step where each is tested."""
         deciders = self.session.assessment.undecided
-        for kind, model, hint in ((ItemKind.MUSCLE, self.motor_model, self.motor_hint),
-                                  (ItemKind.REFLEX, self.reflex_model, self.reflex_hint)):
+        for kind, model, hint in ((ItemKind.MUSCLE, self.motor.model, self.motor.hint),
+                                  (ItemKind.REFLEX, self.reflexes.model, self.reflexes.hint)):
             mine = [d for d in deciders if d.kind is kind]
             model.set_to_test({(d.side, str(d.item)): d.text for d in mine})
             hint.setVisible(bool(mine))
@@ -598,111 +340,13 @@ class ExamEditor(QWidget):
                                  "these before you decide:") + "<br>"
                          + "<br>".join(f"• {escape(d.text)}" for d in mine[:5]))
 
-    def _refresh_context(self, exam: Exam) -> None:
-        self.kind_box.setCurrentIndex(self.kind_box.findData(exam.kind.value))
-        self.date_edit.setDate(QDate(exam.date.year, exam.date.month, exam.date.day))
-        self.surgery_box.setCurrentIndex(max(0, self.surgery_box.findData(exam.surgery_id)))
-        self.examiner_edit.setText(exam.examiner)
-
-    def _changed_dermatomes(self, modality: SensoryModality) -> frozenset[tuple[Side, Dermatome]]:
-        assessment = self.session.assessment
-        changes = (assessment.changes_since_previous if self.reference_name == "previous"
-                   else assessment.changes)
-        return frozenset((c.item.side, Dermatome(c.item.item)) for c in changes
-                         if c.item.modality.value == modality.value
-                         and c.kind.value not in ("unchanged", "not_comparable"))
+    def _changed_dermatomes(self) -> frozenset[tuple[Side, Dermatome]]:
+        """The dermatomes of the shown modality that changed against the shown reference."""
+        return self.session.assessment.changed_dermatomes(self.sensory.modality(),
+                                                          self.reference_name == "previous")
 
     def _refresh_steps(self, exam: Exam) -> None:
         missing = missing_items(exam)
         for row, (title, section) in enumerate(STEPS):
             done = section is not None and not missing[section]
             self.steps.item(row).setText(f"{'✓ ' if done else ''}{step_title(title)}")
-
-    def _review_text(self, exam: Exam) -> str:
-        missing = missing_items(exam)
-        lines = [assessment_text(self.session.assessment), self.tr("NOT EXAMINED:")]
-        for section, items in missing.items():
-            if items:
-                lines.append("  " + self.tr("{section}: {count} items ({items})").format(
-                    section=section.value.replace("_", " "), count=len(items),
-                    items=", ".join(items[:6]) + (", ..." if len(items) > 6 else "")))
-        if len(lines) == 2:
-            lines.append("  " + self.tr("nothing: every item was examined"))
-        return "\n".join(lines)
-
-
-def _titled(title: str, widget: QWidget, hint: QLabel | None = None) -> QWidget:
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    layout.addWidget(QLabel(f"<b>{title}</b>"))
-    if hint is not None:
-        layout.addWidget(hint)
-    # a text or a map fills the panel; a grid takes the room its content needs, from the top
-    expanding = bool(widget.sizePolicy().verticalPolicy().value
-                     & QSizePolicy.PolicyFlag.ExpandFlag.value)
-    layout.addWidget(widget, 1 if expanding else 0)
-    if not expanding:
-        layout.addStretch(1)
-    return page
-
-
-def _hint_label(name: str) -> QLabel:
-    """The engine's "still undecided" advice for one step, hidden while there is none."""
-    hint = QLabel()
-    hint.setWordWrap(True)
-    hint.setAccessibleName(name)
-    hint.setStyleSheet(f"QLabel {{ background: {TO_TEST_COLOUR}; color: #3D2E00; "
-                       "padding: 6px 10px; border-radius: 4px; }")
-    hint.hide()
-    return hint
-
-
-def _set_keyed(exam: Exam, field: str, side: Side, key: Any, value: Any,
-               reason: NotTestableReason | None) -> None:
-    by_side = getattr(exam, field)
-    values = dict(by_side.get(side) or {})
-    if value is None:
-        values.pop(key, None)
-    else:
-        values[key] = value
-    by_side.set(side, values)
-    path = f"{field}.{side.value}.{key.value}"
-    reasons = dict(exam.nt_reasons)
-    reasons.pop(path, None)
-    if reason is not None:
-        reasons[path] = reason
-    exam.nt_reasons = reasons
-
-
-def _single_text(test: SideTest, value: Any) -> str:
-    """A per-side test's value in the app's language ("positivo a 40°")."""
-    words = core_words()
-    if value is None:
-        return QCoreApplication.translate("ExamEditor", "not examined")
-    if isinstance(value, int) and test.count is not None:
-        return words(test.count.text).format(value)
-    return words(test.text(value))
-
-
-class SideTestBox(QComboBox):
-    """The choice of one per-side test's value on one side: "not examined", then the catalogue's
-    values; it emits the value itself (an enum member or a count), never its text."""
-
-    value_chosen = Signal(object, object, object)
-    """(the SideTest, the Side, the value or None for "not examined")."""
-
-    def __init__(self, test: SideTest, side: Side, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.test, self.side = test, side
-        self._values: list[Any] = [None, *test.values()]
-        self.addItems([_single_text(test, v) for v in self._values])
-        self.setAccessibleName(f"{core_words()(side.value)} {core_words()(test.label)}")
-        self.activated.connect(lambda index: self.value_chosen.emit(
-            self.test, self.side, self._values[index]))
-
-    def show_value(self, value: Any) -> None:
-        """Show ``value`` (an imported record may hold a count the list does not offer)."""
-        if value not in self._values:
-            self._values.append(value)
-            self.addItem(_single_text(self.test, value))
-        self.setCurrentIndex(self._values.index(value))

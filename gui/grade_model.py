@@ -17,11 +17,9 @@ if TYPE_CHECKING:
     from core.record import Exam
 
 
-REFERENCE_NAMES = (QT_TRANSLATE_NOOP("ColumnTableModel", "baseline"),
-                   QT_TRANSLATE_NOOP("ColumnTableModel", "previous"))
+REFERENCE_NAMES = (str(QT_TRANSLATE_NOOP("ColumnTableModel", "baseline")),
+                   str(QT_TRANSLATE_NOOP("ColumnTableModel", "previous")))
 """What the grids compare with, as column headers (translated where headers are shown)."""
-TO_TEST_COLOUR = TO_TEST_BACKGROUND
-"""The name the exam steps import; the colour itself lives in gui/palette.py."""
 
 
 class GradeGridModel(ColumnTableModel):
@@ -31,8 +29,8 @@ class GradeGridModel(ColumnTableModel):
     are edited, by the view's keys; a value that differs from baseline is marked "●" and bold.
     """
 
-    COLUMNS = ("", QT_TRANSLATE_NOOP("ColumnTableModel", "Right"), REFERENCE_NAMES[0],
-               QT_TRANSLATE_NOOP("ColumnTableModel", "Left"), REFERENCE_NAMES[0])
+    COLUMNS = ("", str(QT_TRANSLATE_NOOP("ColumnTableModel", "Right")), REFERENCE_NAMES[0],
+               str(QT_TRANSLATE_NOOP("ColumnTableModel", "Left")), REFERENCE_NAMES[0])
     """Headers; the two reference columns are named after what is compared ("previous" too)."""
     SIDE_COLUMNS = {1: Side.RIGHT, 3: Side.LEFT}
 

@@ -1,34 +1,37 @@
-"""The main window: patients on the left; a patient's page or the open exam on the right."""
+"""The main window: patients on the left; a patient's page or the open exam on the right.
+
+The window lays out and routes; each job lives in its own module: the patient page
+(gui/patient_page.py), the open exam (gui/exam_control.py), background work (gui/jobs.py),
+the window's state between runs (gui/window_state.py) and the commands with their keys
+(gui/actions.py).
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
     QMainWindow,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from gui.errors import log, show_error
-from gui.models import KEY_ROLE, ExamTimelineModel, PatientListModel
+from gui import window_state
+from gui.actions import ActionId, make_action
+from gui.errors import show_error
+from gui.exam_control import ExamControl
+from gui.jobs import JobRunner
+from gui.models import KEY_ROLE, PatientListModel
 from gui.translation import core_words, date_text
-from gui.widgets.trend_chart import TrendChart
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QProgressBar
@@ -36,82 +39,13 @@ if TYPE_CHECKING:
     # The window paints before SQLAlchemy, pydantic and the engine load (they take several
     # hundred milliseconds); methods import what they use, and the store arrives by attach_store.
     from core.exchange.export import ExportSummary
-    from core.record import PatientRecord
+    from core.record import Exam, PatientRecord
     from core.settings import Settings
     from core.store import ImportReport, Store
-    from gui.jobs import Progress, Work
+    from gui.exam_editor import ExamEditor
+    from gui.jobs import Progress
+    from gui.patient_page import PatientPage
     from gui.session import ExamSession
-
-
-def _write_reports(store: Store, record: PatientRecord, exam_id: str, settings: Settings,
-                   folder: Path) -> tuple[str, str]:
-    from core.reports.files import write_reports  # reportlab loads only when PDFs are made
-
-    report = folder / f"{record.patient.id}-{exam_id}-report.pdf"
-    handout = folder / f"{record.patient.id}-{exam_id}-handout.pdf"
-    # In the audit log first: a PDF that could not be noted is not written.
-    store.log_access("pdf_written", [record.patient.id],
-                     f"clinician report and patient handout of exam {exam_id}")
-    write_reports(record, exam_id, settings, report, handout)
-    return str(report), str(handout)
-
-
-class PatientPage(QWidget):
-    """Demographics, operations, the exam timeline and the trend of key muscles."""
-
-    open_exam = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.heading = QLabel()
-        self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.surgeries = QLabel()
-        self.timeline_model = ExamTimelineModel()
-        self.timeline = QTableView()
-        self.timeline.setModel(self.timeline_model)
-        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.timeline.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.timeline.verticalHeader().hide()
-        self.timeline.setAccessibleName(self.tr("Exams of this patient"))
-        self.timeline.activated.connect(self._activated)
-        self.trend = TrendChart()
-        self.new_exam_button = QPushButton(self.tr("New exam (Ctrl+N)"))
-        self.new_surgery_button = QPushButton(self.tr("Add operation…"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_exam_button)
-        buttons.addWidget(self.new_surgery_button)
-        buttons.addStretch()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.surgeries)
-        layout.addLayout(buttons)
-        layout.addWidget(QLabel(self.tr("<b>Exams</b> (Enter or double-click to open)")))
-        layout.addWidget(self.timeline, 1)
-        layout.addWidget(QLabel(self.tr("<b>Key muscles across exams</b> (MRC grade)")))
-        layout.addWidget(self.trend, 1)
-
-    def show_record(self, record: PatientRecord,
-                    signed_bases: dict[str, PatientRecord] | None = None) -> None:
-        """Show a patient's record."""
-        patient = record.patient
-        words = core_words()
-        born = date_text(patient.birth_date) if patient.birth_date else self.tr("not recorded")
-        self.heading.setText(f"<h2>{patient.family_name.upper()}, {patient.given_name}</h2>"
-                             + self.tr("Record {id} · born {born} · {sex}").format(
-                                 id=patient.id, born=born, sex=words(patient.sex.value)))
-        self.surgeries.setText(self.tr("<b>Operations:</b> ") + ("; ".join(
-            self.tr("{procedure} {level} {side} on {date}").format(
-                procedure=words(s.procedure), level=s.level.value,
-                side=words.context("side", s.side.value), date=date_text(s.date))
-            for s in record.surgeries) or self.tr("none recorded")))
-        self.timeline_model.set_record(record, signed_bases or {})
-        self.trend.set_record(record)
-        if self.timeline_model.rowCount():
-            self.timeline.selectRow(0)
-
-    def _activated(self, index: QModelIndex) -> None:
-        self.open_exam.emit(self.timeline_model.data(index, KEY_ROLE))
 
 
 class MainWindow(QMainWindow):
@@ -125,16 +59,13 @@ class MainWindow(QMainWindow):
         self.settings: Settings = None  # type: ignore[assignment]
         self._pending_url: str | None = None
         self._patient_page: PatientPage | None = None
-        self._progress: QProgressBar | None = None
         self.record: PatientRecord | None = None
-        self.session: ExamSession | None = None
-        self.editor: Any = None  # an ExamEditor once an exam is open
-        self.last_reports: tuple[str, str] | None = None
-        self._print_when_written = False
         self.last_export: ExportSummary | None = None
         self.last_import: ImportReport | None = None
-        self._job_title = ""
         self.pool = QThreadPool.globalInstance()
+        self.jobs = JobRunner(self.statusBar(), self.pool)
+        self.jobs.failed.connect(self._job_failed)
+        self.exams = ExamControl(self)
         self.setWindowTitle("NeuroExam[*]")
         self.resize(1280, 860)
         self.backups: Any = None
@@ -142,9 +73,42 @@ class MainWindow(QMainWindow):
         self._build()
         self.backup_warning = self._backup_warning()
         self._build_menus()
-        self._restore_window_state()
+        window_state.restore(self, self.splitter)
         if store is not None:
             self.attach_store(store)
+
+    @property
+    def session(self) -> ExamSession | None:
+        """The open exam's session, if an exam is open."""
+        return self.exams.session
+
+    @property
+    def editor(self) -> ExamEditor | None:
+        """The open exam's editor, if an exam is open."""
+        return self.exams.editor
+
+    # The open exam's commands are gui/exam_control.py's; these four are the window's own
+    # entry points to them (menus, the patient page, scripts and tests open exams here).
+    def open_exam(self, exam_id: str) -> None:
+        """Open an exam of the open patient in the guided editor."""
+        self.exams.open_exam(exam_id)
+
+    def new_exam(self) -> None:
+        """Start a new exam for the open patient."""
+        self.exams.new_exam()
+
+    def close_exam(self) -> bool:
+        """Close the open exam; False when it stays open (see ExamControl.close_exam)."""
+        return self.exams.close_exam()
+
+    def create_reports(self) -> None:
+        """Write the open exam's PDFs in the background and open them."""
+        self.exams.create_reports()
+
+    @property
+    def progress(self) -> QProgressBar:
+        """The progress bar of background work."""
+        return self.jobs.progress
 
     def attach_store(self, store: Store) -> None:
         """Open the records: settings, the patient list, the start page. Until then the window
@@ -157,7 +121,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Database: {where}").format(
             where=store.path or self.tr("server")))
         self.menuBar().setEnabled(True)
-        self.centralWidget().setEnabled(True)
+        self._central().setEnabled(True)
         self._show_start()
 
     def open_store_after_first_paint(self, url: str | None = None) -> None:
@@ -165,9 +129,12 @@ class MainWindow(QMainWindow):
         Without ``url``, the configured database (settings, environment, data folder)."""
         self._pending_url = url or ""
         self.menuBar().setEnabled(False)
-        self.centralWidget().setEnabled(False)
+        self._central().setEnabled(False)
         self.start_text.setText(self.tr("<h2>NeuroExam</h2>Opening the records…"))
         self.demo_button.hide()
+
+    def _central(self) -> QWidget:
+        return self.splitter
 
     def paintEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
         super().paintEvent(event)
@@ -241,18 +208,11 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.start_page = self._start_page()
         self.stack.addWidget(self.start_page)
-        self.unsaved_banner = self._unsaved_banner()
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.unsaved_banner)
-        self.signing_notice = QLabel()
-        self.signing_notice.setObjectName("signingNotice")
-        self.signing_notice.setWordWrap(True)
-        self.signing_notice.setStyleSheet("#signingNotice { background: #fff4d6; color: #3d2e00; "
-                                          "border: 1px solid #8a6d00; padding: 4px; }")
-        self.signing_notice.hide()
-        right_layout.addWidget(self.signing_notice)
+        right_layout.addWidget(self.exams.unsaved_banner)
+        right_layout.addWidget(self.exams.signing_notice)
         right_layout.addWidget(self.stack, 1)
         splitter = QSplitter()
         self.splitter = splitter
@@ -266,33 +226,24 @@ class MainWindow(QMainWindow):
     def patient_page(self) -> PatientPage:
         """The patient page, built when first needed (the first window shows without it)."""
         if self._patient_page is None:
+            from gui.patient_page import PatientPage
+
             page = PatientPage()
-            page.open_exam.connect(self.open_exam)
-            page.new_exam_button.clicked.connect(self.new_exam)
+            page.open_exam.connect(self.exams.open_exam)
+            page.new_exam_button.clicked.connect(self.exams.new_exam)
             page.new_surgery_button.clicked.connect(self.new_surgery)
             self.stack.addWidget(page)
             self._patient_page = page
         return self._patient_page
 
-    @property
-    def progress(self) -> QProgressBar:
-        """The progress bar of background work, in the status bar, built with the first job."""
-        if self._progress is None:
-            from PySide6.QtWidgets import QProgressBar
-
-            bar = QProgressBar()
-            bar.setAccessibleName(self.tr("Progress of the running task"))
-            bar.setMaximumWidth(220)
-            bar.hide()
-            self.statusBar().addPermanentWidget(bar)
-            self._progress = bar
-        return self._progress
-
     def _backup_warning(self) -> QLabel:
         """Stays in the status bar from a failed automatic backup until the next one succeeds."""
         label = QLabel()
         label.setObjectName("backupWarning")
-        label.setStyleSheet("#backupWarning { color: #b3261e; font-weight: bold; }")
+        from gui.palette import error_text
+
+        label.setStyleSheet(f"#backupWarning {{ color: {error_text(self.palette())}; "
+                            "font-weight: bold; }}")
         label.setAccessibleName(self.tr("Automatic backup status"))
         label.hide()
         self.statusBar().addPermanentWidget(label)
@@ -315,32 +266,33 @@ class MainWindow(QMainWindow):
         layout.addStretch()
         return page
 
-    def _action(self, menu: object, text: str, slot: object,
-                keys: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
-        action = QAction(text, self)
-        if keys is not None:
-            action.setShortcut(keys)
-        action.triggered.connect(slot)
-        menu.addAction(action)  # type: ignore[attr-defined]
-        return action
-
     def _build_menus(self) -> None:
         bar = self.menuBar()
+
+        def add(menu: QMenu, action_id: ActionId, slot: Any) -> None:
+            menu.addAction(make_action(action_id, self, slot))
+
         file_menu = bar.addMenu(self.tr("&File"))
-        self._action(file_menu, self.tr("New &patient…"), self.new_patient, QKeySequence("Ctrl+Shift+N"))
-        self._action(file_menu, self.tr("&New exam"), self.new_exam, QKeySequence.StandardKey.New)
-        self._action(file_menu, self.tr("Find patient"), self.search.setFocus, QKeySequence.StandardKey.Find)
-        self._action(file_menu, self.tr("&Import records…"), self.import_records,
-                     QKeySequence("Ctrl+I"))
-        self._action(file_menu, self.tr("&Export…"), self.export_records, QKeySequence("Ctrl+E"))
-        self._action(file_menu, self.tr("&Settings…"), self.edit_settings,
-                     QKeySequence.StandardKey.Preferences)
+        add(file_menu, ActionId.NEW_PATIENT, self.new_patient)
+        add(file_menu, ActionId.NEW_EXAM, self.exams.new_exam)
+        add(file_menu, ActionId.FIND_PATIENT, self.search.setFocus)
+        add(file_menu, ActionId.IMPORT, self.import_records)
+        add(file_menu, ActionId.EXPORT, self.export_records)
+        add(file_menu, ActionId.SETTINGS, self.edit_settings)
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        add(file_menu, ActionId.QUIT, self.close)
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
         help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("Clinical &rules and sources"), self.show_rules,
-                     QKeySequence.StandardKey.HelpContents)
+        add(help_menu, ActionId.RULES, self.show_rules)
+
+    def show_exam_title(self, record: PatientRecord, exam: Exam) -> None:
+        """The window's title while an exam is open."""
+        from core.record import ExamStatus
+
+        signed = self.tr(" (signed)") if exam.status is ExamStatus.SIGNED else ""
+        self.setWindowTitle(f"NeuroExam – {record.patient.family_name.upper()}, "
+                            f"{record.patient.given_name} – {date_text(exam.date)} "
+                            f"{core_words()(exam.kind.value)}{signed}[*]")
 
     # ----------------------------------------------------------------------------------------
     # Patients
@@ -388,6 +340,14 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         return accepted
 
+    def ask_text(self, title: str, label: str) -> str:
+        """A line of text from the user ("" when cancelled)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, accepted = QInputDialog.getText(self, title, label)
+        self.activateWindow()
+        return text.strip() if accepted else ""
+
     def new_patient(self) -> None:
         """Ask for a new patient's details and open the patient."""
         from gui.dialogs import PatientDialog
@@ -406,7 +366,7 @@ class MainWindow(QMainWindow):
 
     def open_patient(self, patient_id: str) -> None:
         """Show a patient's page."""
-        if not self.close_exam():
+        if not self.exams.close_exam():
             return
         self.record = self.store.load_record(patient_id)
         self.patient_page.show_record(self.record, self.store.signed_bases(patient_id))
@@ -440,338 +400,20 @@ class MainWindow(QMainWindow):
             return
         self.open_patient(patient_id)
 
-    # ----------------------------------------------------------------------------------------
-    # Exams
-    # ----------------------------------------------------------------------------------------
-
-    def new_exam(self) -> None:
-        """Start a new draft exam for the open patient and open the guided steps (kind, operation
-        and id decided by core.edits)."""
-        from core.edits import new_exam
-
-        if self.record is None:
-            return
-        from core.store.drafts import retired_exam_ids
-
-        exam = new_exam(self.record, dt.date.today(), self.settings.default_examiner,
-                        retired_exam_ids(self.store, self.record.patient.id))
-        self.store.save_draft(self.record.patient.id, exam, 0)
-        self.open_exam(exam.id)
-
-    def open_exam(self, exam_id: str) -> None:
-        """Open an exam in the guided editor (read-only when signed)."""
-        from core.record import ExamStatus
-        from gui.exam_editor import ExamEditor  # the editor's modules load with the first exam
-        from gui.session import ExamSession
-
-        if self.record is None:
-            return
-        patient_id = self.record.patient.id
-        if not self.close_exam():
-            return
-        self.record = self.store.load_record(patient_id)
-        stored = self.store.load_exam(patient_id, exam_id)
-        self.session = ExamSession(self.store, self.record, stored.exam, stored.revision, self)
-        # Bound methods, not lambdas: Qt drops the connection when this window is destroyed.
-        self.session.save_failed.connect(self._save_failed)
-        self.session.saved.connect(self._saved)
-        self.session.undo_stack.cleanChanged.connect(self._clean_changed)
-        self.session.exam_changed.connect(self._show_signing_notice)
-        self._show_signing_notice()
-        self.editor = ExamEditor(self.session)
-        self.editor.sign_requested.connect(self.sign_exam)
-        self.editor.reports_requested.connect(self.create_reports)
-        self.editor.amend_requested.connect(self.amend_exam)
-        self.editor.print_requested.connect(self.print_reports)
-        self.editor.discard_requested.connect(self.discard_draft)
-        self.stack.addWidget(self.editor)
-        self.stack.setCurrentWidget(self.editor)
-        self.editor.focus_step()
-        undo = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        self.edit_menu.clear()
-        self.edit_menu.addActions([undo, redo])
-        exam = stored.exam
-        signed = self.tr(" (signed)") if exam.status is ExamStatus.SIGNED else ""
-        self.setWindowTitle(f"NeuroExam – {self.record.patient.family_name.upper()}, "
-                            f"{self.record.patient.given_name} – {date_text(exam.date)} "
-                            f"{core_words()(exam.kind.value)}{signed}[*]")
-
-    def _unsaved_banner(self) -> QWidget:
-        """The banner over the exam while its last edits are not stored: why, and a Retry."""
-        from PySide6.QtWidgets import QHBoxLayout, QPushButton
-
-        banner = QWidget()
-        banner.setObjectName("unsavedBanner")
-        banner.setStyleSheet("#unsavedBanner { background: #fde2e1; border: 1px solid #b3261e; }")
-        layout = QHBoxLayout(banner)
-        self.unsaved_text = QLabel()
-        self.unsaved_text.setWordWrap(True)
-        retry = QPushButton(self.tr("Retry"))
-        retry.clicked.connect(self._retry_save)
-        layout.addWidget(self.unsaved_text, 1)
-        layout.addWidget(retry)
-        banner.hide()
-        return banner
-
-    def discard_draft(self) -> None:
-        """Discard the open draft after asking (audited; a signed exam is never discarded)."""
-        from PySide6.QtWidgets import QMessageBox
-
-        from core.record import ExamStatus
-        from core.store import StoreError
-        from core.store.drafts import discard_draft
-
-        session = self.session
-        if session is None or session.exam.status is not ExamStatus.DRAFT:
-            return
-        buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(
-            self, self.tr("Discard draft"), self.tr(
-                "Discard the draft exam of {date}? Its findings are removed; the audit log keeps "
-                "a note that it was discarded.").format(date=date_text(session.exam.date)),
-            buttons.Discard | buttons.Cancel, buttons.Cancel)
-        if answer != buttons.Discard:
-            return
-        try:
-            discard_draft(self.store, session.patient_id, session.exam.id, session.revision)
-        except StoreError as error:
-            show_error(self, self.tr("Not discarded"), str(error))
-            return
-        self.statusBar().showMessage(self.tr("Draft discarded."))
-        self.open_patient(session.patient_id)
-
-    def _show_signing_notice(self) -> None:
-        """Over a signed exam whose records changed after signing: it is shown as signed."""
-        changed = self.session.changed_since_signing() if self.session is not None else []
-        self.signing_notice.setVisible(bool(changed))
-        if changed:
-            self.signing_notice.setText(self.tr(
-                "This exam is shown as it was assessed when signed. Since then {changed} changed; "
-                "amend the exam to assess it against the records as they are now.").format(
-                changed=", ".join(changed)))
-
-    def _save_failed(self, message: str) -> None:
-        self.unsaved_text.setText(self.tr("<b>Not saved.</b> The edits on screen are not in the "
-                                          "database.") + f" {message}")
-        self.unsaved_banner.show()
-        self.setWindowModified(True)
-
-    def _saved(self) -> None:
-        self.unsaved_banner.hide()
-        if self.session is not None:
-            self.setWindowModified(not self.session.undo_stack.isClean())
-
-    def _retry_save(self) -> None:
-        if self.session is not None:
-            self.session.save_draft()
-
-    def _clean_changed(self, clean: bool) -> None:
-        self.setWindowModified(not clean)
-
-    def close_exam(self) -> bool:
-        """Close the open exam (its draft is already saved, unless the banner says otherwise).
-        Edits that could not be saved are dropped only when the user agrees; an amendment with
-        unsaved edits is saved, dropped or kept open, as the user chooses; False when the exam
-        stays open."""
-        from PySide6.QtWidgets import QMessageBox
-
-        session = self.session
-        buttons = QMessageBox.StandardButton
-        if session is not None and session.unsaved is not None:
-            answer = QMessageBox.warning(
-                self, self.tr("Edits not saved"), self.tr(
-                    "The last edits of this exam could not be saved and are not in the "
-                    "database:\n\n{reason}\n\nClose and lose them?").format(reason=session.unsaved),
-                buttons.Discard | buttons.Cancel, buttons.Cancel)
-            if answer != buttons.Discard:
-                return False
-        elif session is not None and session.amending and not session.undo_stack.isClean():
-            answer = QMessageBox.question(
-                self, self.tr("Unsaved amendment"), self.tr(
-                    "The amendment of this signed exam has not been saved. Save it as a new "
-                    "signed revision, discard its changes, or go back to it?"),
-                buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
-            if answer == buttons.Save:
-                self.sign_exam("")
-                if session.amending:  # not saved: the error was shown, the exam stays open
-                    return False
-            elif answer != buttons.Discard:
-                return False
-        if self.editor is not None:
-            self.stack.removeWidget(self.editor)
-            self.editor.deleteLater()
-        self.editor, self.session = None, None
-        self.unsaved_banner.hide()
-        self.signing_notice.hide()
-        self.edit_menu.clear()
-        self.setWindowModified(False)
-        return True
-
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
-        if self.close_exam():
-            self._save_window_state()
+        if self.exams.close_exam():
+            window_state.save(self, self.splitter)
             event.accept()
         else:
             event.ignore()
 
     # ----------------------------------------------------------------------------------------
-    # Window state: geometry and recent folders, never patient data
+    # Background work: exports and imports
     # ----------------------------------------------------------------------------------------
 
-    @staticmethod
-    def window_state() -> QSettings:
-        """QSettings for window geometry and recent folders, in NeuroExam's config folder."""
-        from core.folders import config_folder
-
-        return QSettings(str(config_folder() / "window-state.ini"), QSettings.Format.IniFormat)
-
-    def _restore_window_state(self) -> None:
-        state = self.window_state()
-        geometry, splitter = state.value("geometry"), state.value("splitter")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-
-    def _save_window_state(self) -> None:
-        state = self.window_state()
-        state.setValue("geometry", self.saveGeometry())
-        state.setValue("splitter", self.splitter.saveState())
-
-    def _recent_folder(self, key: str, default: Path) -> Path:
-        value = self.window_state().value(key)
-        folder = Path(value) if isinstance(value, str) and value else default
-        return folder if folder.is_dir() else default
-
-    def _remember_folder(self, key: str, path: Path) -> None:
-        self.window_state().setValue(key, str(path.parent))
-
-    def sign_exam(self, examiner: str) -> None:
-        """Sign the open exam, or save the amendment of a signed one."""
-        from core.store import StoreError
-
-        if self.session is None:
-            return
-        amending = self.session.amending
-        missing = self.session.assessment.before_signing
-        if missing:
-            show_error(self, self.tr("Not signed yet"), " ".join(missing))
-            if self.editor is not None:
-                self.editor.go_to("Red flags and pain")
-            return
-        try:
-            if amending:
-                self.session.save_amendment()
-            else:
-                self.session.sign(examiner or self.settings.default_examiner)
-        except StoreError as error:
-            show_error(self, self.tr("Not saved") if amending else self.tr("Not signed"),
-                       str(error))
-            return
-        self.statusBar().showMessage(
-            self.tr("Amendment saved as a new signed revision.") if amending
-            else self.tr("Exam signed by {examiner}.").format(examiner=self.session.exam.examiner))
-        log.info("exam amended" if amending else "exam signed")
-
-    def amend_exam(self) -> None:
-        """Start amending the open signed exam, after asking why."""
-        from core.store import StoreError
-
-        if self.session is None or not self.session.read_only:
-            return
-        reason = self.ask_text(self.tr("Amend signed exam"),
-                               self.tr("Why is this signed exam being changed? (kept with the "
-                                       "revision)"))
-        if not reason:
-            return
-        try:
-            self.session.begin_amendment(reason)
-        except StoreError as error:
-            show_error(self, self.tr("Amendment"), str(error))
-            return
-        self.statusBar().showMessage(self.tr("Amending: make the changes, then save the "
-                                             "amendment (Ctrl+Alt+S)."))
-
-    def ask_text(self, title: str, label: str) -> str:
-        """A line of text from the user ("" when cancelled)."""
-        from PySide6.QtWidgets import QInputDialog
-
-        text, accepted = QInputDialog.getText(self, title, label)
-        self.activateWindow()
-        return text.strip() if accepted else ""
-
-    def create_reports(self) -> None:
-        """Write both PDFs in the background, then open them in the system viewer."""
-        if self.session is None:
-            return
-        from core.folders import data_folder
-
-        folder = data_folder() / "reports"
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        record, exam_id, settings = self.session.full_record(), self.session.exam.id, self.settings
-        store = self.store
-        self._start_job(self.tr("Reports"),
-                        self.tr("Writing the clinician report and the patient handout…"),
-                        lambda progress: _write_reports(store, record, exam_id, settings, folder),
-                        self._reports_done)
-
-    def _start_job(self, title: str, message: str, work: Work, done: Any) -> None:
-        """Run ``work`` on the thread pool with a busy cursor and a progress bar."""
-        from gui.jobs import Job
-
-        job = Job(work)
-        self._job_title = title
-        job.signals.done.connect(done)
-        job.signals.failed.connect(self._job_failed)
-        job.signals.progress.connect(self._job_progress)
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        self.statusBar().showMessage(message)
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.pool.start(job)
-
-    def _job_finished(self) -> None:
-        QApplication.restoreOverrideCursor()
-        self.progress.hide()
-
-    def _job_failed(self, message: str) -> None:
-        self._job_finished()
-        self._print_when_written = False
-        self.statusBar().clearMessage()
-        show_error(self, self._job_title, message)
-
-    def _job_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-
-    def print_reports(self) -> None:
-        """Write both PDFs of the open exam, then send them to the default printer."""
-        self._print_when_written = True
-        self.create_reports()
-
-    def _reports_done(self, paths: tuple[str, str]) -> None:
-        self._job_finished()
-        report, handout = paths
-        self.last_reports = (report, handout)
-        if self._print_when_written:
-            self._print_when_written = False
-            self._print(report, handout)
-            return
-        self.statusBar().showMessage(self.tr("Wrote {report} and {handout}").format(
-            report=report, handout=handout))
-        for path in (report, handout):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
-
-    def _print(self, *paths: str) -> None:
-        from gui.printing import PrintError, print_files
-
-        try:
-            self.statusBar().showMessage(print_files([Path(p) for p in paths]))
-        except (PrintError, OSError) as error:
-            show_error(self, self.tr("Print"), str(error))
+    def _job_failed(self, title: str, message: str) -> None:
+        self.exams.job_failed()
+        show_error(self, title, message)
 
     def export_records(self) -> None:
         """Export this patient or all of them as JSON, CSV or FHIR, off the GUI thread."""
@@ -782,12 +424,12 @@ class MainWindow(QMainWindow):
 
         patient_id = self.record.patient.id if self.record is not None else None
         (data_folder() / "exports").mkdir(parents=True, exist_ok=True, mode=0o700)
-        folder = self._recent_folder("export_folder", data_folder() / "exports")
+        folder = window_state.recent_folder("export_folder", data_folder() / "exports")
         dialog = ExportDialog(patient_id, folder, self)
         if not self._run_dialog(dialog):
             return
         request, url, settings = dialog.build(), self.store.url, self.settings
-        self._remember_folder("export_folder", request.out)
+        window_state.remember_folder("export_folder", request.out)
 
         def work(progress: Progress) -> object:
             store = open_store(url)  # a connection of this thread's own
@@ -795,11 +437,10 @@ class MainWindow(QMainWindow):
                 return export(store, request, settings, progress)
             finally:
                 store.close()
-        self._start_job(self.tr("Export"), self.tr("Exporting to {file}…").format(file=request.out),
+        self.jobs.start(self.tr("Export"), self.tr("Exporting to {file}…").format(file=request.out),
                         work, self._export_done)
 
     def _export_done(self, summary: ExportSummary) -> None:
-        self._job_finished()
         self.last_export = summary
         self.statusBar().showMessage(self.tr("Exported {patients} patients, {exams} exams to "
                                              "{file}").format(patients=summary.patients,
@@ -830,11 +471,10 @@ class MainWindow(QMainWindow):
                 return store.import_records(records)
             finally:
                 store.close()
-        self._start_job(self.tr("Import"), self.tr("Importing {file}…").format(file=path.name),
+        self.jobs.start(self.tr("Import"), self.tr("Importing {file}…").format(file=path.name),
                         work, self._import_done)
 
     def _import_done(self, report: ImportReport) -> None:
-        self._job_finished()
         self.last_import = report
         already = (self.tr("; {count} items were already stored").format(
             count=len(report.already)) if report.already else "")

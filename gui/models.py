@@ -92,11 +92,11 @@ class ColumnTableModel(QAbstractTableModel):
 class ExamTimelineModel(ColumnTableModel):
     """The exams of one patient: date, kind, status, triage level."""
 
-    COLUMNS = (QT_TRANSLATE_NOOP("ColumnTableModel", "Date"),
-               QT_TRANSLATE_NOOP("ColumnTableModel", "Kind"),
-               QT_TRANSLATE_NOOP("ColumnTableModel", "Status"),
-               QT_TRANSLATE_NOOP("ColumnTableModel", "Triage"),
-               QT_TRANSLATE_NOOP("ColumnTableModel", "Examiner"))
+    COLUMNS = (str(QT_TRANSLATE_NOOP("ColumnTableModel", "Date")),
+               str(QT_TRANSLATE_NOOP("ColumnTableModel", "Kind")),
+               str(QT_TRANSLATE_NOOP("ColumnTableModel", "Status")),
+               str(QT_TRANSLATE_NOOP("ColumnTableModel", "Triage")),
+               str(QT_TRANSLATE_NOOP("ColumnTableModel", "Examiner")))
 
     def __init__(self) -> None:
         super().__init__()

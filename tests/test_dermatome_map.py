@@ -134,7 +134,8 @@ def test_clicking_a_region_asks_for_the_next_value(qtbot: object,
     point = widget.widget_point(Side.LEFT, Dermatome.L5).toPoint()
     with qtbot.waitSignal(widget.value_chosen) as signal:  # type: ignore[attr-defined]
         qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=point)  # type: ignore[attr-defined]
-    assert signal.args == ["left", "L5", SensoryGrade.ALTERED]
+    assert signal.args == [Side.LEFT, Dermatome.L5, SensoryGrade.ALTERED]
+    assert isinstance(signal.args[0], Side) and isinstance(signal.args[1], Dermatome)
 
 
 def test_every_key_point_is_clickable_in_the_widget(widget: DermatomeMapWidget) -> None:
@@ -153,7 +154,7 @@ def test_keys_set_values_on_the_focused_dermatome(qtbot: object,
                           (Qt.Key.Key_N, SensoryGrade.NT), (Qt.Key.Key_Delete, None)):
         with qtbot.waitSignal(widget.value_chosen) as signal:  # type: ignore[attr-defined]
             qtbot.keyClick(widget, key)  # type: ignore[attr-defined]
-        assert signal.args == ["right", "L2", expected]
+        assert signal.args == [Side.RIGHT, Dermatome.L2, expected]
 
 
 def test_the_click_cycle_visits_every_value_and_returns() -> None:

@@ -164,11 +164,11 @@ def test_the_editor_offers_every_test_on_both_sides_and_sets_each_value(qtbot: A
     session = ExamSession(store, store.load_record("P-1"), exam, revision)
     editor = ExamEditor(session)
     qtbot.addWidget(editor)
-    boxes = editor._single_boxes
+    boxes = {**editor.reflexes.tests.boxes, **editor.function.tests.boxes}
     assert set(boxes) == {(t.field, s) for t in SIDE_TESTS for s in Side}
     for test in SIDE_TESTS:
         for value in _every_value(test):
             box = boxes[(test.field, Side.LEFT)]
-            box.activated.emit(box._values.index(value))
+            box.activated.emit(box.values.index(value))
             assert getattr(session.exam, test.field).get(Side.LEFT) == value
             assert box.currentText() == test.text(value)

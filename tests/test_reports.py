@@ -13,7 +13,7 @@ from vignettes import CASES, build_record
 
 from core.demo import demo_record
 from core.engine import assess
-from core.knowledge import MOTOR_ITEMS, Side, Source
+from core.knowledge import MOTOR_ITEMS, Source
 from core.reports.clinician import clinician_report
 from core.reports.files import write_reports
 from core.reports.handout import patient_handout, warning_signs
@@ -135,11 +135,19 @@ def test_an_existing_pdf_is_replaced_only_when_the_new_one_is_whole(
     assert target.read_bytes().startswith(b"%PDF-") and len(PdfReader(target).pages) >= 2
 
 
-def test_report_side_order_is_right_then_left_like_the_exam_form(
-        report: tuple[str, PdfReader]) -> None:
-    text, _ = report
-    assert text.index("Right") < text.index("Left")
-    assert Side.RIGHT.value == "right"
+def test_report_side_order_is_right_then_left_like_the_exam_form() -> None:
+    """The demo's day-7 exam has a normal right heel walk and an unable left one: the table
+    must put the right side's columns first, as the paper form does."""
+    from reportlab.platypus import Table
+
+    from core.reports.clinician import other_findings
+    from core.reports.layout import stylesheet
+
+    table = next(f for f in other_findings(assess(demo_record(), "post-1"), stylesheet(9))
+                 if isinstance(f, Table))
+    rows = {str(row[0]): [str(cell) for cell in row[1:]] for row in table._cellvalues}
+    assert rows["Test"] == ["Right before", "Right now", "Left before", "Left now"]
+    assert rows["Heel walk"] == ["normal", "normal", "normal", "unable"]
 
 
 def test_the_trend_chart_names_every_weak_key_muscle_and_spans_the_follow_up(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from core.settings import load_settings
 from core.store import Store
+from gui import exam_control as exam_control_module
 from gui import main_window as main_window_module
 from gui.dialogs import SettingsDialog
 from gui.main_window import MainWindow
@@ -22,7 +23,7 @@ from gui.main_window import MainWindow
 @pytest.fixture
 def window(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     monkeypatch.setattr(main_window_module, "show_error", lambda *args: None)
-    monkeypatch.setattr(main_window_module.QDesktopServices, "openUrl", lambda url: True)
+    monkeypatch.setattr(exam_control_module.QDesktopServices, "openUrl", lambda url: True)
     shown = MainWindow(Store(f"sqlite:///{tmp_path / 'screens.db'}", actor="tester"))
     qtbot.addWidget(shown)
     shown.show()
@@ -80,6 +81,7 @@ def test_every_colour_the_app_adds_keeps_4_5_to_1_against_light_and_dark_palette
         "days since the operation": (colours.secondary_text(palette), window),
         "item to test": (colours.TO_TEST_TEXT, colours.TO_TEST_BACKGROUND),
         "notice": (colours.NOTICE_TEXT, colours.NOTICE_BACKGROUND),
+        "unsaved edits banner": (colours.ALERT_TEXT, colours.ALERT_BACKGROUND),
         "text inside the trend chart": (CHART_INK, CHART_PAPER),
     }
     for what, (foreground, background) in text_pairs.items():

@@ -41,6 +41,33 @@
     </message>
 </context>
 <context>
+    <name>ContextStep</name>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>dd/MM/yyyy</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>Kind of exam</source>
+        <translation>Tipo de exploración</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operación</translation>
+    </message>
+    <message>
+        <source>Examiner</source>
+        <translation>Explorador</translation>
+    </message>
+</context>
+<context>
     <name>DermatomeMapWidget</name>
     <message>
         <source>Dermatome map</source>
@@ -56,6 +83,121 @@
     <message>
         <source>{label}: {text} is not a date (YYYY-MM-DD)</source>
         <translation>{label}: {text} no es una fecha (AAAA-MM-DD)</translation>
+    </message>
+</context>
+<context>
+    <name>ExamControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Edits not saved</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>The last edits of this exam could not be saved and are not in the database:
+
+{reason}
+
+Close and lose them?</source>
+        <translation>Los últimos cambios de esta exploración no se pudieron guardar y no están en la base de datos:
+
+{reason}
+
+¿Cerrar y perderlos?</translation>
+    </message>
+    <message>
+        <source>Unsaved amendment</source>
+        <translation>Corrección sin guardar</translation>
+    </message>
+    <message>
+        <source>The amendment of this signed exam has not been saved. Save it as a new signed revision, discard its changes, or go back to it?</source>
+        <translation>La corrección de esta exploración firmada no se ha guardado. ¿Guardarla como una nueva revisión firmada, descartar sus cambios o volver a ella?</translation>
+    </message>
+    <message>
+        <source>Not signed yet</source>
+        <translation>Aún sin firmar</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>No guardado</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>Sin firmar</translation>
+    </message>
+    <message>
+        <source>Amendment saved as a new signed revision.</source>
+        <translation>Corrección guardada como una nueva revisión firmada.</translation>
+    </message>
+    <message>
+        <source>Exam signed by {examiner}.</source>
+        <translation>Exploración firmada por {examiner}.</translation>
+    </message>
+    <message>
+        <source>Amend signed exam</source>
+        <translation>Corregir la exploración firmada</translation>
+    </message>
+    <message>
+        <source>Why is this signed exam being changed? (kept with the revision)</source>
+        <translation>¿Por qué se cambia esta exploración firmada? (se guarda con la revisión)</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>Corrección</translation>
+    </message>
+    <message>
+        <source>Amending: make the changes, then save the amendment (Ctrl+Alt+S).</source>
+        <translation>Corrigiendo: haga los cambios y guarde la corrección (Ctrl+Alt+S).</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>Descartar el borrador</translation>
+    </message>
+    <message>
+        <source>Discard the draft exam of {date}? Its findings are removed; the audit log keeps a note that it was discarded.</source>
+        <translation>¿Descartar el borrador de la exploración del {date}? Sus hallazgos se eliminan; el registro de auditoría guarda una nota de que se descartó.</translation>
+    </message>
+    <message>
+        <source>Not discarded</source>
+        <translation>No se descartó</translation>
+    </message>
+    <message>
+        <source>Draft discarded.</source>
+        <translation>Borrador descartado.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>This exam is shown as it was assessed when signed. Since then {changed} changed; amend the exam to assess it against the records as they are now.</source>
+        <translation>Esta exploración se muestra tal como se valoró al firmarla. Desde entonces ha cambiado {changed}; corrija la exploración para valorarla con los datos actuales.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not saved.&lt;/b&gt; The edits on screen are not in the database.</source>
+        <translation>&lt;b&gt;No guardado.&lt;/b&gt; Los cambios en pantalla no están en la base de datos.</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
+        <source>Writing the clinician report and the patient handout…</source>
+        <translation>Escribiendo el informe clínico y la hoja para el paciente…</translation>
+    </message>
+    <message>
+        <source>Wrote {report} and {handout}</source>
+        <translation>Escritos {report} y {handout}</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
     </message>
 </context>
 <context>
@@ -125,104 +267,12 @@
         <translation>Elementos por explorar</translation>
     </message>
     <message>
-        <source>Reflexes to test</source>
-        <translation>Reflejos por explorar</translation>
-    </message>
-    <message>
         <source>Motor strength (MRC 0-5; type the grade, - or + after 4, N for not testable)</source>
         <translation>Balance muscular (MRC 0-5; escriba el grado, - o + tras el 4, N si no es valorable)</translation>
     </message>
     <message>
         <source>Step: {title}</source>
         <translation>Paso: {title}</translation>
-    </message>
-    <message>
-        <source>yyyy-MM-dd</source>
-        <translation>dd/MM/yyyy</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>ninguna</translation>
-    </message>
-    <message>
-        <source>Kind of exam</source>
-        <translation>Tipo de exploración</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Fecha</translation>
-    </message>
-    <message>
-        <source>Operation</source>
-        <translation>Operación</translation>
-    </message>
-    <message>
-        <source>Examiner</source>
-        <translation>Explorador</translation>
-    </message>
-    <message>
-        <source>Click a region to cycle its value, or move with Tab or the arrows and type 2 (normal), 1 (altered), 0 (absent), N (not testable). Ctrl+T switches light touch and pin prick.</source>
-        <translation>Pulse una zona para cambiar su valor, o muévase con Tab o las flechas y escriba 2 (normal), 1 (alterada), 0 (ausente), N (no valorable). Ctrl+T alterna tacto ligero y pinchazo.</translation>
-    </message>
-    <message>
-        <source>Right</source>
-        <translation>Derecha</translation>
-    </message>
-    <message>
-        <source>Left</source>
-        <translation>Izquierda</translation>
-    </message>
-    <message>
-        <source>Baseline</source>
-        <translation>Referencia</translation>
-    </message>
-    <message>
-        <source>Reflexes (NINDS 0-4; N for not testable)</source>
-        <translation>Reflejos (NINDS 0-4; N si no es valorable)</translation>
-    </message>
-    <message>
-        <source>Tick every red flag present. Ctrl+R records that all were asked and none is present.</source>
-        <translation>Marque cada signo de alarma presente. Ctrl+R registra que se preguntaron todos y no hay ninguno.</translation>
-    </message>
-    <message>
-        <source>Leg pain (0-10)</source>
-        <translation>Dolor en la pierna (0-10)</translation>
-    </message>
-    <message>
-        <source>Back pain (0-10)</source>
-        <translation>Dolor lumbar (0-10)</translation>
-    </message>
-    <message>
-        <source>not scored</source>
-        <translation>sin puntuar</translation>
-    </message>
-    <message>
-        <source>Examiner&apos;s name</source>
-        <translation>Nombre de quien explora</translation>
-    </message>
-    <message>
-        <source>Examiner signing</source>
-        <translation>Explorador que firma</translation>
-    </message>
-    <message>
-        <source>Sign exam (Ctrl+Alt+S)</source>
-        <translation>Firmar la exploración (Ctrl+Alt+S)</translation>
-    </message>
-    <message>
-        <source>Amend signed exam… (Ctrl+Shift+A)</source>
-        <translation>Corregir la exploración firmada… (Ctrl+Mayús+A)</translation>
-    </message>
-    <message>
-        <source>Create clinician report and patient handout (Ctrl+Shift+R)</source>
-        <translation>Crear el informe clínico y la hoja para el paciente (Ctrl+Mayús+R)</translation>
-    </message>
-    <message>
-        <source>Print both ({keys})</source>
-        <translation>Imprimir ambos ({keys})</translation>
-    </message>
-    <message>
-        <source>Discard this draft…</source>
-        <translation>Descartar este borrador…</translation>
     </message>
     <message>
         <source>Rest normal</source>
@@ -255,42 +305,6 @@
     <message>
         <source>Print reports</source>
         <translation>Imprimir los informes</translation>
-    </message>
-    <message>
-        <source>Show previous map</source>
-        <translation>Mostrar el mapa anterior</translation>
-    </message>
-    <message>
-        <source>Show baseline map</source>
-        <translation>Mostrar el mapa basal</translation>
-    </message>
-    <message>
-        <source>Now: {date}</source>
-        <translation>Actual: {date}</translation>
-    </message>
-    <message>
-        <source>{reference}: {kind} exam {date}</source>
-        <translation>{reference}: exploración {kind} del {date}</translation>
-    </message>
-    <message>
-        <source>R {right} · L {left}</source>
-        <translation>D {right} · I {left}</translation>
-    </message>
-    <message>
-        <source>Amending the signed exam: {reason}. Edits are saved together as a new signed revision; the earlier one is kept.</source>
-        <translation>Corrigiendo la exploración firmada: {reason}. Los cambios se guardan juntos como una nueva revisión firmada; la anterior se conserva.</translation>
-    </message>
-    <message>
-        <source>Signed by {examiner} at {when} UTC.</source>
-        <translation>Firmada por {examiner} el {when} UTC.</translation>
-    </message>
-    <message>
-        <source>Not signed yet.</source>
-        <translation>Aún sin firmar.</translation>
-    </message>
-    <message>
-        <source>Save amendment (Ctrl+Alt+S)</source>
-        <translation>Guardar la corrección (Ctrl+Alt+S)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Still undecided between the leading lesions.&lt;/b&gt; Test these before you decide:</source>
@@ -407,6 +421,13 @@
     </message>
 </context>
 <context>
+    <name>JobRunner</name>
+    <message>
+        <source>Progress of the running task</source>
+        <translation>Progreso de la tarea en curso</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Database: {where}</source>
@@ -447,10 +468,6 @@
     <message>
         <source>New patient…</source>
         <translation>Paciente nuevo…</translation>
-    </message>
-    <message>
-        <source>Progress of the running task</source>
-        <translation>Progreso de la tarea en curso</translation>
     </message>
     <message>
         <source>Automatic backup status</source>
@@ -537,120 +554,8 @@
         <translation>Operación nueva</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Deshacer</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Rehacer</translation>
-    </message>
-    <message>
         <source> (signed)</source>
         <translation> (firmada)</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Reintentar</translation>
-    </message>
-    <message>
-        <source>Discard draft</source>
-        <translation>Descartar el borrador</translation>
-    </message>
-    <message>
-        <source>Discard the draft exam of {date}? Its findings are removed; the audit log keeps a note that it was discarded.</source>
-        <translation>¿Descartar el borrador de la exploración del {date}? Sus hallazgos se eliminan; el registro de auditoría guarda una nota de que se descartó.</translation>
-    </message>
-    <message>
-        <source>Not discarded</source>
-        <translation>No se descartó</translation>
-    </message>
-    <message>
-        <source>Draft discarded.</source>
-        <translation>Borrador descartado.</translation>
-    </message>
-    <message>
-        <source>This exam is shown as it was assessed when signed. Since then {changed} changed; amend the exam to assess it against the records as they are now.</source>
-        <translation>Esta exploración se muestra tal como se valoró al firmarla. Desde entonces ha cambiado {changed}; corrija la exploración para valorarla con los datos actuales.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Not saved.&lt;/b&gt; The edits on screen are not in the database.</source>
-        <translation>&lt;b&gt;No guardado.&lt;/b&gt; Los cambios en pantalla no están en la base de datos.</translation>
-    </message>
-    <message>
-        <source>Edits not saved</source>
-        <translation>Cambios sin guardar</translation>
-    </message>
-    <message>
-        <source>The last edits of this exam could not be saved and are not in the database:
-
-{reason}
-
-Close and lose them?</source>
-        <translation>Los últimos cambios de esta exploración no se pudieron guardar y no están en la base de datos:
-
-{reason}
-
-¿Cerrar y perderlos?</translation>
-    </message>
-    <message>
-        <source>Unsaved amendment</source>
-        <translation>Corrección sin guardar</translation>
-    </message>
-    <message>
-        <source>The amendment of this signed exam has not been saved. Save it as a new signed revision, discard its changes, or go back to it?</source>
-        <translation>La corrección de esta exploración firmada no se ha guardado. ¿Guardarla como una nueva revisión firmada, descartar sus cambios o volver a ella?</translation>
-    </message>
-    <message>
-        <source>Not signed yet</source>
-        <translation>Aún sin firmar</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>No guardado</translation>
-    </message>
-    <message>
-        <source>Not signed</source>
-        <translation>Sin firmar</translation>
-    </message>
-    <message>
-        <source>Amendment saved as a new signed revision.</source>
-        <translation>Corrección guardada como una nueva revisión firmada.</translation>
-    </message>
-    <message>
-        <source>Exam signed by {examiner}.</source>
-        <translation>Exploración firmada por {examiner}.</translation>
-    </message>
-    <message>
-        <source>Amend signed exam</source>
-        <translation>Corregir la exploración firmada</translation>
-    </message>
-    <message>
-        <source>Why is this signed exam being changed? (kept with the revision)</source>
-        <translation>¿Por qué se cambia esta exploración firmada? (se guarda con la revisión)</translation>
-    </message>
-    <message>
-        <source>Amendment</source>
-        <translation>Corrección</translation>
-    </message>
-    <message>
-        <source>Amending: make the changes, then save the amendment (Ctrl+Alt+S).</source>
-        <translation>Corrigiendo: haga los cambios y guarde la corrección (Ctrl+Alt+S).</translation>
-    </message>
-    <message>
-        <source>Reports</source>
-        <translation>Informes</translation>
-    </message>
-    <message>
-        <source>Writing the clinician report and the patient handout…</source>
-        <translation>Escribiendo el informe clínico y la hoja para el paciente…</translation>
-    </message>
-    <message>
-        <source>Wrote {report} and {handout}</source>
-        <translation>Escritos {report} y {handout}</translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation>Imprimir</translation>
     </message>
     <message>
         <source>Export</source>
@@ -787,6 +692,59 @@ Close and lose them?</source>
     </message>
 </context>
 <context>
+    <name>RedFlagStep</name>
+    <message>
+        <source>Tick every red flag present. Ctrl+R records that all were asked and none is present.</source>
+        <translation>Marque cada signo de alarma presente. Ctrl+R registra que se preguntaron todos y no hay ninguno.</translation>
+    </message>
+    <message>
+        <source>Leg pain (0-10)</source>
+        <translation>Dolor en la pierna (0-10)</translation>
+    </message>
+    <message>
+        <source>Back pain (0-10)</source>
+        <translation>Dolor lumbar (0-10)</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>sin puntuar</translation>
+    </message>
+</context>
+<context>
+    <name>ReflexStep</name>
+    <message>
+        <source>Reflexes to test</source>
+        <translation>Reflejos por explorar</translation>
+    </message>
+    <message>
+        <source>Reflexes (NINDS 0-4; N for not testable)</source>
+        <translation>Reflejos (NINDS 0-4; N si no es valorable)</translation>
+    </message>
+</context>
+<context>
+    <name>SensoryStep</name>
+    <message>
+        <source>Show baseline map</source>
+        <translation>Mostrar el mapa basal</translation>
+    </message>
+    <message>
+        <source>Click a region to cycle its value, or move with Tab or the arrows and type 2 (normal), 1 (altered), 0 (absent), N (not testable). Ctrl+T switches light touch and pin prick.</source>
+        <translation>Pulse una zona para cambiar su valor, o muévase con Tab o las flechas y escriba 2 (normal), 1 (alterada), 0 (ausente), N (no valorable). Ctrl+T alterna tacto ligero y pinchazo.</translation>
+    </message>
+    <message>
+        <source>Show previous map</source>
+        <translation>Mostrar el mapa anterior</translation>
+    </message>
+    <message>
+        <source>Now: {date}</source>
+        <translation>Actual: {date}</translation>
+    </message>
+    <message>
+        <source>{reference}: {kind} exam {date}</source>
+        <translation>{reference}: exploración {kind} del {date}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -851,6 +809,72 @@ Close and lose them?</source>
     <message>
         <source>A new database takes effect at the next start.</source>
         <translation>Una base de datos nueva se usa al volver a abrir el programa.</translation>
+    </message>
+</context>
+<context>
+    <name>SideTestGrid</name>
+    <message>
+        <source>Right</source>
+        <translation>Derecha</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Izquierda</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>R {right} · L {left}</source>
+        <translation>D {right} · I {left}</translation>
+    </message>
+</context>
+<context>
+    <name>SignStep</name>
+    <message>
+        <source>Examiner&apos;s name</source>
+        <translation>Nombre de quien explora</translation>
+    </message>
+    <message>
+        <source>Examiner signing</source>
+        <translation>Explorador que firma</translation>
+    </message>
+    <message>
+        <source>Sign exam (Ctrl+Alt+S)</source>
+        <translation>Firmar la exploración (Ctrl+Alt+S)</translation>
+    </message>
+    <message>
+        <source>Amend signed exam… (Ctrl+Shift+A)</source>
+        <translation>Corregir la exploración firmada… (Ctrl+Mayús+A)</translation>
+    </message>
+    <message>
+        <source>Create clinician report and patient handout (Ctrl+Shift+R)</source>
+        <translation>Crear el informe clínico y la hoja para el paciente (Ctrl+Mayús+R)</translation>
+    </message>
+    <message>
+        <source>Print both ({keys})</source>
+        <translation>Imprimir ambos ({keys})</translation>
+    </message>
+    <message>
+        <source>Discard this draft…</source>
+        <translation>Descartar este borrador…</translation>
+    </message>
+    <message>
+        <source>Amending the signed exam: {reason}. Edits are saved together as a new signed revision; the earlier one is kept.</source>
+        <translation>Corrigiendo la exploración firmada: {reason}. Los cambios se guardan juntos como una nueva revisión firmada; la anterior se conserva.</translation>
+    </message>
+    <message>
+        <source>Signed by {examiner} at {when} UTC.</source>
+        <translation>Firmada por {examiner} el {when} UTC.</translation>
+    </message>
+    <message>
+        <source>Not signed yet.</source>
+        <translation>Aún sin firmar.</translation>
+    </message>
+    <message>
+        <source>Save amendment (Ctrl+Alt+S)</source>
+        <translation>Guardar la corrección (Ctrl+Alt+S)</translation>
     </message>
 </context>
 <context>

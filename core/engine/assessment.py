@@ -13,6 +13,7 @@ from core.engine.localisation import Candidate, SideScores, localise, localise_c
 from core.engine.readings import Modality
 from core.engine.triage import RULES_VERSION, Triage, TriageInputs, find_new_umn, triage
 from core.engine.undecided import Decider, undecided
+from core.knowledge import Dermatome, SensoryModality, Side
 from core.record import PatientRecord
 from core.scores import PerSideScore, lems
 
@@ -65,6 +66,15 @@ class Assessment:
     def changes_since_previous(self) -> list[Change]:
         """Every item compared with the previous exam."""
         return self.inputs.changes_since_previous
+
+    def changed_dermatomes(self, modality: SensoryModality, since_previous: bool = False,
+                           ) -> frozenset[tuple[Side, Dermatome]]:
+        """The dermatomes of one modality whose grade moved (new, worse, better, resolved)
+        against the comparison exam, or against the previous exam: the maps mark them."""
+        changes = self.changes_since_previous if since_previous else self.changes
+        return frozenset((c.item.side, Dermatome(c.item.item)) for c in changes
+                         if c.item.modality.value == modality.value
+                         and c.kind not in (ChangeKind.UNCHANGED, ChangeKind.NOT_COMPARABLE))
 
     @property
     def flag_sentences(self) -> list[str]:

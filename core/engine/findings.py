@@ -20,15 +20,17 @@ from core.engine.readings import (
     REFLEX_READINGS,
     SENSORY_READINGS,
     Reading,
-    femoral_stretch_reading,
-    gait_reading,
-    slr_reading,
+    clonus_reading,
+    plantar_reading,
+    side_test_reading,
 )
+from core.exam_items import SIDE_TEST, SideTest
 from core.grades import SensoryGrade
 from core.knowledge import (
     GAIT_TESTS,
     MOTOR_ITEMS,
     REFLEXES,
+    SADDLE_DERMATOME,
     TENSION_TEST_LABELS,
     Dermatome,
     GaitTest,
@@ -93,6 +95,11 @@ _BOTH_MODALITIES = {r: Reading(f"{_LIGHT_TOUCH} {r.value}, {_PIN_PRICK} {r.value
                     for r in SENSORY_READINGS.values()}
 
 
+LOCALISED_TESTS: dict[LocalisedItem, SideTest] = {
+    item: SIDE_TEST[item.value] for item in (*GaitTest, *StretchTest)}
+"""The per-side tests of the localisation table, with their catalogue entries (core/exam_items.py)."""
+
+
 def item_readings(exam: Exam, side: Side) -> ItemReadings:
     """Every item of the localisation table examined on ``side`` (NT included), as readings."""
     found: ItemReadings = {}
@@ -106,18 +113,43 @@ def item_readings(exam: Exam, side: Side) -> ItemReadings:
                 found[dermatome] = reading
     for reflex, reflex_grade in (exam.reflexes.get(side) or {}).items():
         found[reflex] = REFLEX_READINGS[reflex_grade]
-    heel, toe = exam.heel_walk.get(side), exam.toe_walk.get(side)
-    if heel is not None:
-        found[GaitTest.HEEL_WALK] = gait_reading(heel)
-    if toe is not None:
-        found[GaitTest.TOE_WALK] = gait_reading(toe)
-    slr = exam.straight_leg_raise.get(side)
-    if slr is not None:
-        found[StretchTest.STRAIGHT_LEG_RAISE] = slr_reading(slr)
-    femoral = exam.femoral_stretch.get(side)
-    if femoral is not None:
-        found[StretchTest.FEMORAL_STRETCH] = femoral_stretch_reading(femoral)
+    for item, test in LOCALISED_TESTS.items():
+        value = getattr(exam, test.field).get(side)
+        if value is not None:
+            found[item] = side_test_reading(test, value)
     return found
+
+
+class UmnSign(StrEnum):
+    """Upper motor neuron signs (clinical-reference section 4)."""
+
+    EXTENSOR_PLANTAR = "extensor plantar response (Babinski sign)"
+    SUSTAINED_CLONUS = "sustained ankle clonus"
+    ENHANCED_REFLEX = "reflex 4 (enhanced)"
+
+
+def umn_signs(exam: Exam, side: Side) -> list[tuple[UmnSign, str]]:
+    """Upper motor neuron signs on one side: reflex 4, extensor plantar, sustained clonus."""
+    signs = [(UmnSign.ENHANCED_REFLEX, f"{REFLEXES[r].label} reflex 4")
+             for r, g in (exam.reflexes.get(side) or {}).items() if g.testable and g.is_enhanced]
+    plantar = exam.plantar.get(side)
+    if plantar is not None and plantar_reading(plantar).severity == 2.0:
+        signs.append((UmnSign.EXTENSOR_PLANTAR, UmnSign.EXTENSOR_PLANTAR.value))
+    clonus = exam.clonus.get(side)
+    if clonus is not None and clonus_reading(clonus).severity == 2.0:
+        signs.append((UmnSign.SUSTAINED_CLONUS, UmnSign.SUSTAINED_CLONUS.value))
+    return signs
+
+
+def saddle_altered(exam: Exam) -> list[str]:
+    """Saddle (S4-5) sensation altered or absent, per side and modality."""
+    altered = []
+    for side in Side:
+        for modality in SensoryModality:
+            grade = exam.sensory_grade(modality, side, SADDLE_DERMATOME)
+            if grade is not None and grade.testable and not grade.is_normal:
+                altered.append(f"{side.value} S4-5 {modality.label} {grade.value}")
+    return altered
 
 
 class Course(StrEnum):
@@ -194,14 +226,9 @@ def reading_of(exam: Exam, side: Side, item: LocalisedItem) -> Reading | None:
     if isinstance(item, Reflex):
         reflex = exam.reflex_grade(side, item)
         return None if reflex is None else REFLEX_READINGS[reflex]
-    if isinstance(item, GaitTest):
-        result = getattr(exam, item.value).get(side)
-        return None if result is None else gait_reading(result)
-    if item is StretchTest.STRAIGHT_LEG_RAISE:
-        slr = exam.straight_leg_raise.get(side)
-        return None if slr is None else slr_reading(slr)
-    femoral = exam.femoral_stretch.get(side)
-    return None if femoral is None else femoral_stretch_reading(femoral)
+    test = LOCALISED_TESTS[item]
+    value = getattr(exam, test.field).get(side)
+    return None if value is None else side_test_reading(test, value)
 
 
 class BestSinceOperation:

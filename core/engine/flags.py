@@ -5,7 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 
 from core.engine.changes import ChangeKind
-from core.engine.localisation import Candidate, operated_roots, saddle_altered, umn_signs
+from core.engine.findings import saddle_altered, umn_signs
+from core.engine.localisation import Candidate, operated_roots
 from core.engine.readings import Modality
 from core.engine.triage import Triage, TriageInputs
 from core.knowledge import LESION_LABELS, LESION_PROFILES, Lesion, Muscle, Side

@@ -16,17 +16,18 @@ comes from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any, NamedTuple
 
 from core.engine.context import ExamContext
 from core.engine.findings import (
     Finding,
     References,
+    UmnSign,
     change_findings,
     exam_findings,
+    saddle_altered,
+    umn_signs,
 )
-from core.engine.readings import clonus_reading, plantar_reading
 from core.knowledge import (
     ADJACENT_ROOT_PAIRS,
     DENSE_COMMON_MUSCLE_FACTOR,
@@ -37,8 +38,6 @@ from core.knowledge import (
     LESION_LABELS,
     LESION_PROFILES,
     RED_FLAGS,
-    REFLEXES,
-    SADDLE_DERMATOME,
     HerniationZone,
     Involvement,
     ItemKind,
@@ -46,7 +45,6 @@ from core.knowledge import (
     LesionProfile,
     LocalisedItem,
     Root,
-    SensoryModality,
     Side,
     combined_profile,
 )
@@ -67,14 +65,6 @@ ROOT_PAIR_GAIN = 2.0
 UNDECIDED_MARGIN = 2.0
 """Lesions within this many points of the leading one are still in question (one typical
 finding); the assessment lists the unexamined items that would separate them."""
-
-
-class UmnSign(StrEnum):
-    """Upper motor neuron signs (clinical-reference section 4)."""
-
-    EXTENSOR_PLANTAR = "extensor plantar response (Babinski sign)"
-    SUSTAINED_CLONUS = "sustained ankle clonus"
-    ENHANCED_REFLEX = "reflex 4 (enhanced)"
 
 
 UMN_SIGN_WEIGHTS: dict[UmnSign, float] = {
@@ -278,19 +268,6 @@ def _add_operated_root_prior(candidate: Candidate, profile: LesionProfile, side:
 # --------------------------------------------------------------------------------------------
 
 
-def umn_signs(exam: Exam, side: Side) -> list[tuple[UmnSign, str]]:
-    """Upper motor neuron signs on one side: reflex 4, extensor plantar, sustained clonus."""
-    signs = [(UmnSign.ENHANCED_REFLEX, f"{REFLEXES[r].label} reflex 4")
-             for r, g in (exam.reflexes.get(side) or {}).items() if g.testable and g.is_enhanced]
-    plantar = exam.plantar.get(side)
-    if plantar is not None and plantar_reading(plantar).severity == 2.0:
-        signs.append((UmnSign.EXTENSOR_PLANTAR, UmnSign.EXTENSOR_PLANTAR.value))
-    clonus = exam.clonus.get(side)
-    if clonus is not None and clonus_reading(clonus).severity == 2.0:
-        signs.append((UmnSign.SUSTAINED_CLONUS, UmnSign.SUSTAINED_CLONUS.value))
-    return signs
-
-
 def _score_umn(exam: Exam) -> list[Candidate]:
     per_side = []
     for side in Side:
@@ -300,17 +277,6 @@ def _score_umn(exam: Exam) -> list[Candidate]:
             candidate.add(Term(UMN_SIGN_WEIGHTS[sign], note=f"{side.value}: {text}"))
         per_side.append(candidate)
     return per_side
-
-
-def saddle_altered(exam: Exam) -> list[str]:
-    """Saddle (S4-5) sensation altered or absent, per side and modality."""
-    altered = []
-    for side in Side:
-        for modality in SensoryModality:
-            grade = exam.sensory_grade(modality, side, SADDLE_DERMATOME)
-            if grade is not None and grade.testable and not grade.is_normal:
-                altered.append(f"{side.value} S4-5 {modality.label} {grade.value}")
-    return altered
 
 
 def _score_cauda_equina(exam: Exam) -> Candidate:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.engine.assessment import Assessment
-from core.engine.changes import ChangeKind
+from core.engine.changes import Change, ChangeKind
 from core.engine.localisation import (
     CAUDA_EQUINA_WEIGHTS,
     OPERATED_ROOT_PRIOR,
@@ -59,14 +59,15 @@ def _item_words(item: str) -> str:
     return next((t.label.lower() for t in SIDE_TESTS if t.field == item), item)
 
 
-def _change_line(change_dict: dict[str, object]) -> str:
-    label = _item_words(str(change_dict["item"]))
-    modality = str(change_dict["modality"]).replace("_", " ")
-    before = change_dict["baseline"] if change_dict["baseline"] is not None else "-"
-    now = change_dict["current"] if change_dict["current"] is not None else "-"
-    minor = "" if change_dict.get("whole_grade", True) else " (within grade 4)"
-    return f"  {change_dict['side']:<5} {label} [{modality}]: {before} -> {now}, " \
-           f"{str(change_dict['change']).replace('_', ' ')}{minor}"
+def _change_line(change: Change) -> str:
+    item = change.item
+    label = _item_words(str(item.item))
+    modality = item.modality.value.replace("_", " ")
+    before = change.earlier.value if change.earlier is not None else "-"
+    now = change.current.value if change.current is not None else "-"
+    minor = "" if change.whole_grade is not False else " (within grade 4)"
+    return f"  {item.side.value:<5} {label} [{modality}]: {before} -> {now}, " \
+           f"{change.kind.value.replace('_', ' ')}{minor}"
 
 
 def localisation_summary(assessment: Assessment) -> list[str]:
@@ -125,9 +126,9 @@ def assessment_text(assessment: Assessment) -> str:
                      f"{s.date.isoformat()} (day {context.days_since_surgery})")
     level = assessment.triage.level
     lines += ["", f"TRIAGE: {level.words.upper()} - {LEVEL_MEANING[level]}"]
-    for reason in assessment.triage.as_dict()["reasons"]:
-        lines.append(f"  [{reason['rule']}] {reason['text']}")
-        lines += [f"      - {finding}" for finding in reason["findings"]]
+    for reason in assessment.triage.reasons:
+        lines.append(f"  [{reason.rule_id}] {reason.text}")
+        lines += [f"      - {finding}" for finding in reason.findings]
     if assessment.localisation_of_change and context.previous is not None:
         lines += ["", "NEW OR WORSE FINDINGS, LOCALISED (best first):"]
         lines += _candidate_lines(assessment.localisation_of_change)
@@ -145,7 +146,7 @@ def assessment_text(assessment: Assessment) -> str:
     reference = context.baseline or context.previous
     if reference is not None:
         lines += ["", f"CHANGES against {reference.kind.value} exam of {reference.date.isoformat()}:"]
-        shown = [c.as_dict() for c in assessment.changes if c.kind is not ChangeKind.UNCHANGED
+        shown = [c for c in assessment.changes if c.kind is not ChangeKind.UNCHANGED
                  or (c.current is not None and c.current.abnormal)]
         lines += [_change_line(c) for c in shown] or ["  no change"]
     if assessment.recovery:

@@ -19,8 +19,8 @@ from core.engine.context import (
     PROGRESSION_WINDOW_DAYS,
     ExamContext,
 )
-from core.engine.findings import References, exam_findings
-from core.engine.localisation import UNDECIDED_MARGIN, Candidate, saddle_altered, umn_signs
+from core.engine.findings import References, exam_findings, saddle_altered, umn_signs
+from core.engine.localisation import UNDECIDED_MARGIN, Candidate
 from core.engine.readings import Modality
 from core.knowledge import (
     LESION_PROFILES,

@@ -39,7 +39,7 @@ from typing import Any
 from urllib.parse import quote
 
 from core import __version__
-from core.engine import assess
+from core.engine import RULES_VERSION, assess
 from core.engine.summary import DISCLAIMER, localisation_summary
 from core.exam_items import SIDE_TESTS, SideTest, nt_key
 from core.exchange.fhir_codes import (
@@ -279,16 +279,15 @@ class _Writer:
 
     def conclusion(self, record: PatientRecord, exam: Exam) -> tuple[str, list[dict[str, Any]]]:
         assessment = assess(self.as_signed(record, exam), exam.id)
-        result = assessment.as_dict()
-        triage = result["triage"]
-        lines = [f"Triage: {triage['level']} (rules {result['rules_version']})."]
-        lines += [f"- {r['text']} [{r['rule']}; {r['source']}]" for r in triage["reasons"]]
-        codes = [self.concept(TRIAGE_LEVEL, triage["level"])]
+        level = assessment.triage.level.label
+        lines = [f"Triage: {level} (rules {RULES_VERSION})."]
+        lines += [f"- {r.text} [{r.rule_id}; {r.source}]" for r in assessment.triage.reasons]
+        codes = [self.concept(TRIAGE_LEVEL, level)]
         lines += localisation_summary(assessment)
         if assessment.headline_localisation:
             codes.append(self.concept(LESION, assessment.headline_localisation[0].lesion.value))
-        lems = result["lems"]
-        lines.append(f"LEMS left {lems['left']}, right {lems['right']}, total {lems['total']}.")
+        lems = assessment.lems
+        lines.append(f"LEMS left {lems.left}, right {lems.right}, total {lems.total}.")
         lines.append(DISCLAIMER)
         return "\n".join(lines), codes
 

@@ -46,7 +46,6 @@ from core.knowledge import (
     MOTOR_ITEMS,
     RED_FLAGS,
     REFLEXES,
-    Dermatome,
     Muscle,
     Reflex,
     SensoryModality,
@@ -118,10 +117,10 @@ def triage_banner(assessment: Assessment, styles: StyleSheet1, _: Translator | N
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
         ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 7)]))
     out: list[Flowable] = [banner, Spacer(1, 4)]
-    for reason in assessment.triage.as_dict()["reasons"]:
-        out.append(_p(f"<b>[{reason['rule']}]</b> {escape(_(reason['text']))}", styles["body"]))
-        out += [_p(escape(f).replace("-&gt;", "→"), styles["bullet"]) for f in reason["findings"]]
-        out.append(_p(f"{escape(_('Source'))}: {escape(reason['source'])}", styles["small"]))
+    for reason in assessment.triage.reasons:
+        out.append(_p(f"<b>[{reason.rule_id}]</b> {escape(_(reason.text))}", styles["body"]))
+        out += [_p(escape(f).replace("-&gt;", "→"), styles["bullet"]) for f in reason.findings]
+        out.append(_p(f"{escape(_('Source'))}: {escape(reason.source)}", styles["small"]))
     return out
 
 
@@ -270,9 +269,7 @@ def sensory_section(assessment: Assessment, styles: StyleSheet1,
     reference = context.comparison
     for modality in SensoryModality:
         now = values_from_exam(getattr(context.exam, modality.value))
-        changed = frozenset((c.item.side, Dermatome(c.item.item)) for c in assessment.changes
-                            if c.item.modality.value == modality.value
-                            and c.kind not in (ChangeKind.UNCHANGED, ChangeKind.NOT_COMPARABLE))
+        changed = assessment.changed_dermatomes(modality)
         if reference is not None:
             before = values_from_exam(getattr(reference, modality.value))
             drawing = before_after_drawing(before, now, content_width(), changed,

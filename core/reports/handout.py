@@ -25,8 +25,9 @@ from reportlab.platypus import (
 
 from core.engine import Assessment, assess
 from core.engine.changes import ChangeKind
-from core.engine.localisation import umn_signs
+from core.engine.findings import umn_signs
 from core.engine.readings import Modality
+from core.engine.triage import LEVEL_COLOURS, Level
 from core.i18n import Language, Translator, language_for, translator
 from core.knowledge import RED_FLAGS, Dermatome, Muscle, SensoryModality, Side
 from core.record import Exam, PatientRecord
@@ -183,7 +184,7 @@ def _warning_box(sheet: StyleSheet1, settings: Settings, _: Translator) -> Table
     box = Table(rows, colWidths=[content_width()])
     box.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FONT),
-        ("BOX", (0, 0), (-1, -1), 2, colors.HexColor("#9E1B32")),
+        ("BOX", (0, 0), (-1, -1), 2, colors.HexColor(LEVEL_COLOURS[Level.EMERGENCY])),
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#FBEFF1")),
         ("LEFTPADDING", (0, 0), (-1, -1), 10), ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),

@@ -62,8 +62,8 @@ def next_value(current: SensoryGrade | None) -> SensoryGrade | None:
 class DermatomeMapWidget(QWidget):
     """A clickable, keyboard-operable dermatome map that scales to any size."""
 
-    value_chosen = Signal(str, str, object)
-    """(side, dermatome, value or None): the user asked for a value; the owner applies it."""
+    value_chosen = Signal(object, object, object)
+    """(Side, Dermatome, SensoryGrade or None): the user asked for a value; the owner applies it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -349,7 +349,7 @@ class DermatomeMapWidget(QWidget):
             return
         self._focus_index = FOCUS_ORDER.index(hit)
         side, dermatome = hit
-        self.value_chosen.emit(side.value, dermatome.value, next_value(self.value(side, dermatome)))
+        self.value_chosen.emit(side, dermatome, next_value(self.value(side, dermatome)))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         hit = self.region_at(event.position())
@@ -367,11 +367,11 @@ class DermatomeMapWidget(QWidget):
         key = Qt.Key(event.key())
         side, dermatome = self.focused
         if key in _KEYS:
-            self.value_chosen.emit(side.value, dermatome.value, _KEYS[key])
+            self.value_chosen.emit(side, dermatome, _KEYS[key])
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.value_chosen.emit(side.value, dermatome.value, None)
+            self.value_chosen.emit(side, dermatome, None)
         elif key == Qt.Key.Key_Space:
-            self.value_chosen.emit(side.value, dermatome.value, next_value(self.value(side,
+            self.value_chosen.emit(side, dermatome, next_value(self.value(side,
                                                                                       dermatome)))
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
             self._move_focus(1)

@@ -1,11 +1,14 @@
 """A keyboard-first grid for grades: type the grade where the cursor is.
 
 Motor: 0-5 set the MRC grade, "-" and "+" turn a 4 into 4- or 4+, N marks NT, Delete clears.
-Reflexes: 0-4 and N. Arrows and Tab move between the editable cells. The view emits what was
-typed; it never changes the exam itself.
+Reflexes: 0-4 and N. Arrows and Tab move between the editable cells. The view emits the grade
+typed, as the record's grade (MotorGrade, ReflexGrade); it never changes the exam itself.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -18,13 +21,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.grades import MotorGrade, ReflexGrade
+from core.knowledge import Side
 from gui.grade_model import GradeGridModel
 
 
-class GradeGridView(QTableView):
-    """The grid of one section; emits value_entered(side, key, text or "")."""
+@dataclass(frozen=True)
+class GradeEntry:
+    """A grade typed in a grid: the record's field ("motor", "reflexes"), side, item (a Muscle
+    or a Reflex) and the grade, None when cleared."""
 
-    value_entered = Signal(str, str, str)
+    field: str
+    side: Side
+    key: Any
+    grade: MotorGrade | ReflexGrade | None
+
+
+def _grade(field: str, text: str) -> MotorGrade | ReflexGrade:
+    """The grade a key stroke means in this grid ("4-", "NT", "3")."""
+    if field == "motor":
+        return MotorGrade(text)
+    return ReflexGrade("NT" if text == "NT" else int(text))
+
+
+class GradeGridView(QTableView):
+    """The grid of one section; emits grade_entered(GradeEntry)."""
+
+    grade_entered = Signal(object)
+    """A GradeEntry."""
 
     def __init__(self, model: GradeGridModel, max_grade: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,37 +75,38 @@ class GradeGridView(QTableView):
                                else self.tr("reflexes grades"))
         self.setCurrentIndex(model.index(0, 1))
 
-    def current_cell(self) -> tuple[str, str] | None:
+    def current_cell(self) -> tuple[Side, Any] | None:
         """(side, key) of the current editable cell."""
         index = self.currentIndex()
         side = GradeGridModel.SIDE_COLUMNS.get(index.column())
         if not index.isValid() or side is None:
             return None
-        return side.value, self._grid.keys[index.row()].value
+        return side, self._grid.keys[index.row()]
+
+    def _enter(self, cell: tuple[Side, Any], text: str) -> None:
+        grade = None if text == "" else _grade(self._grid.field, text)
+        self.grade_entered.emit(GradeEntry(self._grid.field, cell[0], cell[1], grade))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         cell = self.current_cell()
         text = event.text().upper()
         if cell is not None and text.isdigit() and int(text) <= self._max_grade:
-            self.value_entered.emit(*cell, text)
+            self._enter(cell, text)
         elif cell is not None and text in ("-", "+") and self._grid.field == "motor":
-            current = self._grid.value(self._grid.exam, *self._side_row())
-            if current.startswith("4"):
-                self.value_entered.emit(*cell, "4" + text)
+            exam = self._grid.exam
+            current = exam.motor_grade(cell[0], cell[1]) if exam is not None else None
+            if current is not None and current.testable and current.mrc == 4:
+                self._enter(cell, "4" + text)
         elif cell is not None and text == "N":
-            self.value_entered.emit(*cell, "NT")
+            self._enter(cell, "NT")
         elif cell is not None and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.value_entered.emit(*cell, "")
+            self._enter(cell, "")
         elif event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             self._jump(1 if event.key() == Qt.Key.Key_Tab else -1)
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.ignore()  # Enter belongs to the exam editor: next step
         else:
             super().keyPressEvent(event)
-
-    def _side_row(self) -> tuple[object, int]:
-        index = self.currentIndex()
-        return GradeGridModel.SIDE_COLUMNS[index.column()], index.row()
 
     def _jump(self, step: int) -> None:
         """Tab: right then left cell of each row, row after row."""

@@ -1,0 +1,57 @@
+"""Step 6, red flags and pain: a box per red flag, the leg and back pain scores."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from core.edits import PainSite
+from core.knowledge import RED_FLAGS, RedFlag
+from core.record import Exam
+from gui.translation import core_words
+
+
+class RedFlagStep(QWidget):
+    """Tick the red flags present; score pain 0-10."""
+
+    flag_set = Signal(object, bool)
+    """(the RedFlag, present)."""
+    pain_set = Signal(object, object)
+    """(the PainSite, the score 0-10 or None for "not scored")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Tick every red flag present. Ctrl+R records that all "
+                                        "were asked and none is present.")))
+        self.flag_boxes: dict[RedFlag, QCheckBox] = {}
+        for flag, info in RED_FLAGS.items():
+            box = QCheckBox(core_words()(info.label))
+            box.clicked.connect(lambda checked, f=flag: self.flag_set.emit(f, checked))
+            self.flag_boxes[flag] = box
+            layout.addWidget(box)
+        pain = QHBoxLayout()
+        self.pain_boxes: dict[PainSite, QSpinBox] = {}
+        labels = {PainSite.LEG: self.tr("Leg pain (0-10)"),
+                  PainSite.BACK: self.tr("Back pain (0-10)")}
+        for site in PainSite:
+            score = QSpinBox()
+            score.setRange(-1, 10)
+            score.setSpecialValueText(self.tr("not scored"))
+            score.setAccessibleName(labels[site])
+            score.editingFinished.connect(lambda s=site, b=score: self.pain_set.emit(
+                s, None if b.value() < 0 else b.value()))
+            self.pain_boxes[site] = score
+            pain.addWidget(QLabel(labels[site]))
+            pain.addWidget(score)
+        pain.addStretch()
+        layout.addLayout(pain)
+        layout.addStretch()
+
+    def show_exam(self, exam: Exam) -> None:
+        """Show the exam's red flags and pain scores."""
+        for flag, box in self.flag_boxes.items():
+            box.setChecked(flag in (exam.red_flags or []))
+        for site, score in self.pain_boxes.items():
+            value = getattr(exam.pain, site.value) if exam.pain else None
+            score.setValue(-1 if value is None else value)
