@@ -157,7 +157,7 @@ def dark_shots(app: QApplication) -> None:
         window.resize(1600, 1000)
         window.show()
         window.create_demo_patient()
-        exams = getattr(window, "exams", window)  # the exam commands' owner
+        exams = window.exams
         exams.open_exam("post-1")
         window.editor.steps.setCurrentRow(1)
         app.processEvents()
@@ -208,14 +208,14 @@ def spanish_screens(app: QApplication) -> None:
 
             window.create_demo_patient()
             shot("02-patient")
-            window.open_exam("post-1")
+            window.exams.open_exam("post-1")
             for row, name in ((1, "04-exam-motor"), (2, "05-exam-sensory"),
                               (6, "09-exam-review")):
                 window.editor.steps.setCurrentRow(row)
                 if row == 2:
-                    window.editor.show_baseline.setChecked(True)
+                    window.editor.sensory.show_baseline.setChecked(True)
                 shot(name)
-            window.close_exam()
+            window.exams.close_exam()
             store.close()
             clinic = Settings(clinic_name="Clínica de Columna (demo)", language="es",
                               clinic_contact="Enfermería de columna 0100 000 000 (demo)")
