@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser
 
 from core.settings import load_settings
 from core.store import Store
@@ -123,3 +123,46 @@ def test_no_visible_text_of_any_screen_or_dialog_is_a_program_identifier(
         found += [f"{screen}, {what}: {match}" for what, text in texts
                   for match in IDENTIFIER.findall(text)]
     assert not found, "\n".join(sorted(set(found)))
+
+
+def test_every_command_of_the_registry_is_in_a_menu_with_its_keys_and_in_the_reference(
+        qtbot: Any, window: MainWindow) -> None:
+    from PySide6.QtGui import QAction
+
+    from gui.actions import ACTIONS
+
+    window.create_demo_patient()
+    window.exams.open_exam("post-1")
+    window._fill_exam_menu()
+    in_menus = {action.text(): action for menu in window.menuBar().findChildren(QMenu)
+                for action in menu.actions() if isinstance(action, QAction)}
+    for spec in ACTIONS.values():
+        action = in_menus[spec.label()]
+        assert action.shortcut() == (spec.key_sequence() or action.shortcut()), spec.text
+    window.show_keyboard_reference()
+    reference = window._keys_viewer.findChild(QTextBrowser).toPlainText()
+    for spec in ACTIONS.values():
+        assert spec.label().replace("&", "") in reference
+        assert spec.key_text() in reference
+    keys = [spec.key_text() for spec in ACTIONS.values() if spec.key_text()]
+    assert len(keys) == len(set(keys)), "two commands share a key"
+
+
+def test_help_windows_fit_the_screen_and_say_what_a_clinician_needs(
+        qtbot: Any, window: MainWindow) -> None:
+    from core.engine import RULES_VERSION
+
+    available = window.screen().availableGeometry()
+    window.show_rules()
+    window.show_about()
+    window.show_keyboard_reference()
+    for viewer in (window._rules_viewer, window._about, window._keys_viewer):
+        qtbot.waitExposed(viewer)
+        assert viewer.height() <= available.height() and viewer.width() <= available.width()
+    rules = window._rules_viewer.findChild(QTextBrowser).toPlainText()
+    assert "Triage" in rules and RULES_VERSION in rules
+    for developer_text in ("--markdown", "neuroexam rules", "clinical-reference", "by hand"):
+        assert developer_text not in rules
+    about = window._about.findChild(QTextBrowser).toPlainText()
+    for needed in ("NeuroExam", RULES_VERSION, "LGPL-3.0-or-later", "screens.db"):
+        assert needed in about, needed

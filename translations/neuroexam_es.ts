@@ -486,6 +486,26 @@ Close and lose them?</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>NeuroExam keyboard reference</source>
+        <translation>Referencia del teclado de NeuroExam</translation>
+    </message>
+    <message>
+        <source>not open yet</source>
+        <translation>aún no abierta</translation>
+    </message>
+    <message>
+        <source>About NeuroExam</source>
+        <translation>Acerca de NeuroExam</translation>
+    </message>
+    <message>
         <source>New &amp;patient…</source>
         <translation>&amp;Paciente nuevo…</translation>
     </message>
@@ -512,6 +532,14 @@ Close and lose them?</source>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard reference</source>
+        <translation>&amp;Referencia del teclado</translation>
+    </message>
+    <message>
+        <source>&amp;About NeuroExam</source>
+        <translation>&amp;Acerca de NeuroExam</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -556,6 +584,14 @@ Close and lose them?</source>
     <message>
         <source> (signed)</source>
         <translation> (firmada)</translation>
+    </message>
+    <message>
+        <source>E&amp;xam</source>
+        <translation>E&amp;xamen</translation>
+    </message>
+    <message>
+        <source>No exam is open</source>
+        <translation>No hay ningún examen abierto</translation>
     </message>
     <message>
         <source>Export</source>
@@ -935,16 +971,32 @@ Close and lose them?</source>
         <translation>Evolución de los músculos clave</translation>
     </message>
     <message>
-        <source>all key muscles normal</source>
-        <translation>todos los músculos clave normales</translation>
+        <source>No signed exam yet: the trend shows the key muscles of signed exams.</source>
+        <translation>Aún no hay exámenes firmados: la evolución muestra los músculos clave de los exámenes firmados.</translation>
     </message>
     <message>
-        <source>All key muscles graded 5</source>
-        <translation>Todos los músculos clave con grado 5</translation>
+        <source>Every key muscle was graded 5 in the signed exam.</source>
+        <translation>Todos los músculos clave tuvieron grado 5 en el examen firmado.</translation>
     </message>
     <message>
-        <source>days since the first exam: 0</source>
-        <translation>días desde la primera exploración: 0</translation>
+        <source>Every key muscle was graded 5 in the %1 signed exams.</source>
+        <translation>Todos los músculos clave tuvieron grado 5 en los %1 exámenes firmados.</translation>
+    </message>
+    <message>
+        <source>MRC</source>
+        <translation>MRC</translation>
+    </message>
+    <message>
+        <source>day %1</source>
+        <translation>día %1</translation>
+    </message>
+    <message>
+        <source>operation</source>
+        <translation>operación</translation>
+    </message>
+    <message>
+        <source>date of the signed exam; day: days since the operation</source>
+        <translation>fecha del examen firmado; día: días desde la operación</translation>
     </message>
 </context>
 <context>

@@ -181,13 +181,16 @@ def _involvement_tables() -> list[str]:
     return lines
 
 
-def rules_markdown() -> str:
+def rules_markdown(for_clinicians: bool = False) -> str:
     """The triage rules, the localisation table and its weights, and the sources, as a page a
-    clinical reviewer can redo any score from."""
+    clinical reviewer can redo any score from. ``for_clinicians`` (the app's Help window) leaves
+    out how the page is made and which internal document a table was transcribed from."""
+    origin = ("These are the rules this version of NeuroExam runs." if for_clinicians else
+              "This page is printed by the program from the rules it runs "
+              "(`neuroexam rules --markdown`).")
     lines = [
         "# NeuroExam clinical rules", "",
-        f"Rules version **{RULES_VERSION}**. This page is printed by the program from the rules "
-        "it runs (`neuroexam rules --markdown`).", "",
+        f"Rules version **{RULES_VERSION}**. {origin}", "",
         "## Triage", "",
         "Each exam is sorted into the most urgent level whose rule fires; every rule that fired "
         "is listed with the findings that made it fire.", "",
@@ -231,9 +234,12 @@ def rules_markdown() -> str:
               "## The localisation table", "",
               "T typical, C common (one-way: weak counts much, normal little), S+ supportive "
               "(counts only when present), o occasional, spared: the lesion spares it; blank: "
-              "outside the lesion. Transcribed from clinical-reference section 7, with the "
-              "muscles a root supplies (section 2) as occasional and a walking test as involved "
-              "as the muscles it tests."]
+              "outside the lesion. " + (
+                  "From the localisation patterns of the sources below, with the muscles a root "
+                  "supplies as occasional" if for_clinicians else
+                  "Transcribed from clinical-reference section 7, with the muscles a root "
+                  "supplies (section 2) as occasional") + " and a walking test as involved as "
+              "the muscles it tests."]
     lines += _involvement_tables()
     lines += ["", "## Knowledge tables", "", "| table | sources |", "| --- | --- |"]
     lines += [f"| {table} | {'; '.join(s.value for s in sources)} |"
