@@ -105,6 +105,7 @@ def screens(app: QApplication) -> None:
         window.exams.close_exam()
         engine_shots(app, window, shot)
         dialog_shots(app, window, Path(folder))
+        help_shots(app, window)
         store.close()
 
 
@@ -128,6 +129,17 @@ def engine_shots(app: QApplication, window: Any, shot: Any) -> None:
     editor.steps.setCurrentRow(6)
     shot("17-exam-review-change-undecided")
     window.exams.close_exam()
+
+
+def help_shots(app: QApplication, window: Any) -> None:
+    """Help: the keyboard reference and About."""
+    for name, show, attribute in (("19-help-keyboard", window.show_keyboard_reference,
+                                   "_keys_viewer"), ("20-help-about", window.show_about, "_about")):
+        show()
+        viewer = getattr(window, attribute)
+        app.processEvents()
+        viewer.grab().save(str(SHOTS / f"{name}.png"))
+        viewer.close()
 
 
 def dark_shots(app: QApplication) -> None:
