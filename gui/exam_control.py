@@ -265,7 +265,7 @@ class ExamControl(QObject):
 
         notice.setStyleSheet(f"#signingNotice {{ background: {NOTICE_BACKGROUND}; "
                              f"color: {NOTICE_TEXT}; border: 1px solid {NOTICE_BORDER}; "
-                             "padding: 4px; }}")
+                             "padding: 4px; }")
         notice.hide()
         return notice
 

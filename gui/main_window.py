@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         from gui.palette import error_text
 
         label.setStyleSheet(f"#backupWarning {{ color: {error_text(self.palette())}; "
-                            "font-weight: bold; }}")
+                            "font-weight: bold; }")
         label.setAccessibleName(self.tr("Automatic backup status"))
         label.hide()
         self.statusBar().addPermanentWidget(label)
