@@ -115,7 +115,13 @@ class ExamControl(QObject):
         window.edit_menu.clear()
         window.edit_menu.addActions([undo, redo])
         window.show_exam_title(window.record, stored.exam)
+        session.exam_changed.connect(self._show_title)  # signed, date or kind changed
         self.opened.emit()
+
+    def _show_title(self) -> None:
+        """Keep the window's title on the open exam as it is now."""
+        if self.session is not None and self.window.record is not None:
+            self.window.show_exam_title(self.window.record, self.session.exam)
 
     def close_exam(self) -> bool:
         """Close the open exam (its draft is already saved, unless the banner says otherwise).

@@ -166,3 +166,19 @@ def test_help_windows_fit_the_screen_and_say_what_a_clinician_needs(
     about = window._about.findChild(QTextBrowser).toPlainText()
     for needed in ("NeuroExam", RULES_VERSION, "LGPL-3.0-or-later", "screens.db"):
         assert needed in about, needed
+
+
+def test_a_signed_exam_says_it_is_read_only_and_the_title_follows_the_exam(
+        window: MainWindow) -> None:
+    window.create_demo_patient()
+    window.exams.open_exam("post-1")  # signed in the demo data
+    banner = window.editor.mode_banner
+    assert banner.isVisible() and "read-only" in banner.text() and "Ctrl+Shift+A" in banner.text()
+    assert "(signed)" in window.windowTitle() and "2026-03-09" in window.windowTitle()
+    window.exams.close_exam()
+    window.exams.new_exam()
+    assert not window.editor.mode_banner.isVisible()
+    session = window.exams.session
+    new_date = session.exam.date.replace(day=1 if session.exam.date.day != 1 else 2)
+    session.edit("date", lambda exam: setattr(exam, "date", new_date))
+    assert new_date.isoformat() in window.windowTitle()

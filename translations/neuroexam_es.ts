@@ -231,6 +231,18 @@ Close and lose them?</source>
         <translation>Revisión</translation>
     </message>
     <message>
+        <source>Exam status</source>
+        <translation>Estado del examen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Amending the signed exam&lt;/b&gt; ({reason}). Your changes are saved together as a new signed revision with Ctrl+Alt+S; the earlier revision is kept.</source>
+        <translation>&lt;b&gt;Corrigiendo el examen firmado&lt;/b&gt; ({reason}). Sus cambios se guardan juntos como una nueva revisión firmada con Ctrl+Alt+S; la revisión anterior se conserva.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Signed exam: read-only.&lt;/b&gt; Ctrl+Shift+A amends it (you are asked why).</source>
+        <translation>&lt;b&gt;Examen firmado: solo lectura.&lt;/b&gt; Ctrl+Shift+A lo corrige (se le pregunta el motivo).</translation>
+    </message>
+    <message>
         <source>Sign</source>
         <translation>Firma</translation>
     </message>
