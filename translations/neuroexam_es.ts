@@ -232,15 +232,15 @@ Close and lose them?</source>
     </message>
     <message>
         <source>Exam status</source>
-        <translation>Estado del examen</translation>
+        <translation>Estado de la exploración</translation>
     </message>
     <message>
         <source>&lt;b&gt;Amending the signed exam&lt;/b&gt; ({reason}). Your changes are saved together as a new signed revision with Ctrl+Alt+S; the earlier revision is kept.</source>
-        <translation>&lt;b&gt;Corrigiendo el examen firmado&lt;/b&gt; ({reason}). Sus cambios se guardan juntos como una nueva revisión firmada con Ctrl+Alt+S; la revisión anterior se conserva.</translation>
+        <translation>&lt;b&gt;Corrigiendo la exploración firmada&lt;/b&gt; ({reason}). Sus cambios se guardan juntos como una nueva revisión firmada con Ctrl+Alt+S; la revisión anterior se conserva.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Signed exam: read-only.&lt;/b&gt; Ctrl+Shift+A amends it (you are asked why).</source>
-        <translation>&lt;b&gt;Examen firmado: solo lectura.&lt;/b&gt; Ctrl+Shift+A lo corrige (se le pregunta el motivo).</translation>
+        <translation>&lt;b&gt;Exploración firmada: solo lectura.&lt;/b&gt; Ctrl+Shift+A la corrige (se le pregunta el motivo).</translation>
     </message>
     <message>
         <source>Sign</source>
@@ -599,11 +599,11 @@ Close and lose them?</source>
     </message>
     <message>
         <source>E&amp;xam</source>
-        <translation>E&amp;xamen</translation>
+        <translation>E&amp;xploración</translation>
     </message>
     <message>
         <source>No exam is open</source>
-        <translation>No hay ningún examen abierto</translation>
+        <translation>No hay ninguna exploración abierta</translation>
     </message>
     <message>
         <source>Export</source>
@@ -984,15 +984,15 @@ Close and lose them?</source>
     </message>
     <message>
         <source>No signed exam yet: the trend shows the key muscles of signed exams.</source>
-        <translation>Aún no hay exámenes firmados: la evolución muestra los músculos clave de los exámenes firmados.</translation>
+        <translation>Aún no hay exploraciones firmadas: la evolución muestra los músculos clave de las exploraciones firmadas.</translation>
     </message>
     <message>
         <source>Every key muscle was graded 5 in the signed exam.</source>
-        <translation>Todos los músculos clave tuvieron grado 5 en el examen firmado.</translation>
+        <translation>Todos los músculos clave tuvieron grado 5 en la exploración firmada.</translation>
     </message>
     <message>
         <source>Every key muscle was graded 5 in the %1 signed exams.</source>
-        <translation>Todos los músculos clave tuvieron grado 5 en los %1 exámenes firmados.</translation>
+        <translation>Todos los músculos clave tuvieron grado 5 en las %1 exploraciones firmadas.</translation>
     </message>
     <message>
         <source>MRC</source>
@@ -1008,7 +1008,7 @@ Close and lose them?</source>
     </message>
     <message>
         <source>date of the signed exam; day: days since the operation</source>
-        <translation>fecha del examen firmado; día: días desde la operación</translation>
+        <translation>fecha de la exploración firmada; día: días desde la operación</translation>
     </message>
 </context>
 <context>
