@@ -71,6 +71,8 @@ class GradeGridView(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 2)
         self.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        # a clear focus indicator: the grid that takes the keys is framed in the theme's colour
+        self.setStyleSheet("QTableView:focus { border: 2px solid palette(highlight); }")
         self.setAccessibleName(self.tr("motor grades") if model.field == "motor"
                                else self.tr("reflexes grades"))
         self.setCurrentIndex(model.index(0, 1))
