@@ -13,9 +13,12 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -59,6 +62,9 @@ STEPS: list[tuple[str, Section | None]] = [
 ]
 """The steps by their English titles (the keys ``go_to`` takes); shown translated."""
 REFERENCES = ("baseline", "previous")
+REFUSED_FLASH_MS = 2500
+"""How long the signed-exam bar stays red after an edit was refused: long enough to be seen
+where the eyes are (on the field), short enough not to read as a lasting error."""
 """The earlier exams a clinician may see beside each field, as the engine's context names them."""
 
 
@@ -116,11 +122,12 @@ class ExamEditor(QWidget):
         body.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
-        self.mode_banner = self._mode_banner()
-        layout.addWidget(self.mode_banner)
+        self.mode_bar, self.mode_banner, self.amend_button = self._mode_banner()
+        layout.addWidget(self.mode_bar)
         layout.addLayout(body, 1)
         self._add_shortcuts()
         session.exam_changed.connect(self.refresh)
+        session.edit_refused.connect(self._edit_refused)
         session.assessment_changed.connect(self.banner.show_assessment)
         self.refresh()
         self.banner.show_assessment(session.assessment)
@@ -330,19 +337,42 @@ class ExamEditor(QWidget):
         self.sign.show_exam(exam, self.session.read_only, self.session.amendment_reason)
         self._show_mode(exam)
 
-    def _mode_banner(self) -> QLabel:
-        """Says, above every step, that a signed exam is read-only or that it is being amended."""
-        from gui.palette import NOTICE_BACKGROUND, NOTICE_BORDER, NOTICE_TEXT
+    def _mode_banner(self) -> tuple[QFrame, QLabel, QPushButton]:
+        """The bar above every step that says a signed exam is read-only (with an Amend button)
+        or that it is being amended; it turns red for a moment when an edit is refused."""
+        from gui.palette import (
+            ALERT_BACKGROUND,
+            ALERT_BORDER,
+            ALERT_TEXT,
+            NOTICE_BACKGROUND,
+            NOTICE_BORDER,
+            NOTICE_TEXT,
+        )
 
-        banner = QLabel()
-        banner.setObjectName("modeBanner")
-        banner.setWordWrap(True)
-        banner.setStyleSheet(f"#modeBanner {{ background: {NOTICE_BACKGROUND}; "
-                             f"color: {NOTICE_TEXT}; border: 1px solid {NOTICE_BORDER}; "
-                             "padding: 6px 10px; }")
-        banner.setAccessibleName(self.tr("Exam status"))
-        banner.hide()
-        return banner
+        bar = QFrame()
+        bar.setObjectName("modeBanner")
+        bar.setStyleSheet(
+            f"#modeBanner {{ background: {NOTICE_BACKGROUND}; border: 1px solid {NOTICE_BORDER}; }}"
+            f" #modeBanner QLabel {{ color: {NOTICE_TEXT}; padding: 2px 4px; }}"
+            f' #modeBanner[refused="true"] {{ background: {ALERT_BACKGROUND}; '
+            f"border: 3px solid {ALERT_BORDER}; }}"
+            f' #modeBanner[refused="true"] QLabel {{ color: {ALERT_TEXT}; }}')
+        text = QLabel()
+        text.setWordWrap(True)
+        text.setAccessibleName(self.tr("Exam status"))
+        amend = QPushButton(self.tr("Amend…"))
+        amend.setToolTip(self.tr("Amend the signed exam (Ctrl+Shift+A): you are asked why"))
+        amend.clicked.connect(self.amend_requested)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(6, 4, 6, 4)
+        row.addWidget(text, 1)
+        row.addWidget(amend)
+        bar.hide()
+        self._unflash = QTimer(self)
+        self._unflash.setSingleShot(True)
+        self._unflash.setInterval(REFUSED_FLASH_MS)
+        self._unflash.timeout.connect(lambda: self._set_refused(False))
+        return bar, text, amend
 
     def _show_mode(self, exam: Exam) -> None:
         if self.session.amending:
@@ -353,7 +383,29 @@ class ExamEditor(QWidget):
         elif self.session.read_only:
             self.mode_banner.setText(self.tr(
                 "<b>Signed exam: read-only.</b> Ctrl+Shift+A amends it (you are asked why)."))
-        self.mode_banner.setVisible(self.session.amending or self.session.read_only)
+        self.amend_button.setVisible(self.session.read_only)
+        self.mode_bar.setVisible(self.session.amending or self.session.read_only)
+
+    def _edit_refused(self) -> None:
+        """Typing into a signed exam: undo what the field shows, say why nothing changed where
+        the clinician looks, in red for a moment, and offer Amend."""
+        self.refresh()  # a combo box or a field showing the refused value shows the exam again
+        message = self.tr("This exam is signed; nothing was changed. Choose Amend to change it.")
+        self.mode_banner.setText(f"<b>{escape(message)}</b> "
+                                 + self.tr("Ctrl+Shift+A amends it (you are asked why)."))
+        self._set_refused(True)
+        self._unflash.start()
+        QApplication.beep()
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.mode_banner, message))
+
+    def _set_refused(self, refused: bool) -> None:
+        """The bar's alert look on or off (a dynamic property its style sheet reads)."""
+        self.mode_bar.setProperty("refused", refused)
+        self.mode_bar.style().unpolish(self.mode_bar)
+        self.mode_bar.style().polish(self.mode_bar)
+        for child in self.mode_bar.findChildren(QWidget):
+            child.style().unpolish(child)
+            child.style().polish(child)
 
     def _refresh_undecided(self) -> None:
         """Mark and list the unexamined items the engine says would decide between the leading

@@ -42,6 +42,8 @@ class ExamSession(QObject):
     assessment_changed = Signal(object)
     save_failed = Signal(str)
     saved = Signal()
+    edit_refused = Signal()
+    """An edit of a signed exam was refused (nothing changed): the editor says why."""
 
     def __init__(self, store: Store, record: PatientRecord, exam: Exam, revision: int,
                  parent: QObject | None = None) -> None:
@@ -100,7 +102,7 @@ class ExamSession(QObject):
     def edit(self, text: str, change: Callable[[Exam], None]) -> bool:
         """Apply ``change`` to a copy of the exam as one undoable step; False when refused."""
         if self.read_only:
-            self.save_failed.emit("This exam is signed and cannot be changed here.")
+            self.edit_refused.emit()
             return False
         before = self.exam.model_copy(deep=True)
         after = self.exam.model_copy(deep=True)

@@ -182,3 +182,49 @@ def test_a_signed_exam_says_it_is_read_only_and_the_title_follows_the_exam(
     new_date = session.exam.date.replace(day=1 if session.exam.date.day != 1 else 2)
     session.edit("date", lambda exam: setattr(exam, "date", new_date))
     assert new_date.isoformat() in window.windowTitle()
+
+
+def test_typing_into_a_signed_exam_says_why_nothing_changed_and_offers_amend(
+        qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import Qt
+
+    from core.grades import MotorGrade
+    from core.knowledge import Muscle, Side
+    from gui.exam_editor import REFUSED_FLASH_MS
+
+    window.create_demo_patient()
+    window.exams.open_exam("post-1")  # signed in the demo data
+    editor = window.editor
+    bar, banner = editor.mode_bar, editor.mode_banner
+    assert editor.amend_button.isVisible() and bar.property("refused") in (None, False)
+    before = editor.session.exam.motor_grade(Side.LEFT, Muscle.ANKLE_DORSIFLEXION)
+    editor.steps.setCurrentRow(1)
+    editor.motor.grid.move_to("left", Muscle.ANKLE_DORSIFLEXION.value)
+    qtbot.keyClick(editor.motor.grid, Qt.Key.Key_5)
+
+    assert editor.session.exam.motor_grade(Side.LEFT, Muscle.ANKLE_DORSIFLEXION) == before
+    assert "This exam is signed; nothing was changed. Choose Amend to change it." in banner.text()
+    assert bar.property("refused") is True and bar.isVisible()
+    # Not the banner of a failed save: nothing was lost, there is nothing to retry.
+    assert not window.exams.unsaved_banner.isVisible() and not window.isWindowModified()
+    qtbot.waitUntil(lambda: bar.property("refused") is False, timeout=REFUSED_FLASH_MS + 2000)
+
+    # A choice box shows the exam's value again instead of the refused one.
+    editor.steps.setCurrentRow(4)
+    box = next(iter(editor.function.tests.boxes.values()))
+    shown = box.currentIndex()
+    box.setCurrentIndex((shown + 1) % box.count())
+    box.activated.emit(box.currentIndex())
+    assert box.currentIndex() == shown and bar.property("refused") is True
+
+    # The bar's Amend button asks why, then the same key goes in.
+    monkeypatch.setattr(window, "ask_text", lambda title, label: "dorsiflexion misrecorded")
+    editor.amend_button.click()
+    assert "Amending the signed exam" in banner.text() and not editor.amend_button.isVisible()
+    editor.steps.setCurrentRow(1)
+    editor.motor.grid.move_to("left", Muscle.ANKLE_DORSIFLEXION.value)
+    qtbot.keyClick(editor.motor.grid, Qt.Key.Key_5)
+    assert editor.session.exam.motor_grade(Side.LEFT, Muscle.ANKLE_DORSIFLEXION) is MotorGrade.G5
+    qtbot.keyClick(editor.motor.grid, Qt.Key.Key_S,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    assert editor.session.read_only and editor.amend_button.isVisible()
