@@ -39,6 +39,8 @@ class ActionId(Enum):
     TOGGLE_REFERENCE = auto()
     AMEND = auto()
     PRINT = auto()
+    UNDO = auto()
+    REDO = auto()
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,9 @@ class ActionSpec:
 
     text: str
     """The English words; shown translated (Qt's translation context below)."""
+    description: str
+    """What the command does, in a sentence: the status tip of its menu item and its line in
+    the keyboard reference (translated in the context "Actions")."""
     keys: Keys = None
     context: str = "MainWindow"
     """The translation context of ``text`` (translations/neuroexam_es.ts): where it is shown."""
@@ -54,6 +59,10 @@ class ActionSpec:
     def label(self) -> str:
         """The words in the app's language."""
         return QCoreApplication.translate(self.context, self.text)
+
+    def explanation(self) -> str:
+        """The description in the app's language."""
+        return QCoreApplication.translate("Actions", self.description)
 
     def key_sequence(self) -> QKeySequence | None:
         """The keys as Qt takes them (None for a command without keys)."""
@@ -68,43 +77,88 @@ class ActionSpec:
 
 
 _EDITOR = "ExamEditor"
+
+
+def _says(text: str) -> str:
+    """A description, marked for translation in the context "Actions"."""
+    return str(QT_TRANSLATE_NOOP("Actions", text))
+
+
 ACTIONS: dict[ActionId, ActionSpec] = {
-    ActionId.NEW_PATIENT: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "New &patient…")),
-                                     "Ctrl+Shift+N"),
-    ActionId.NEW_EXAM: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "&New exam")),
-                                  QKeySequence.StandardKey.New),
-    ActionId.FIND_PATIENT: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Find patient")),
-                                      QKeySequence.StandardKey.Find),
-    ActionId.IMPORT: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "&Import records…")), "Ctrl+I"),
-    ActionId.EXPORT: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "&Export…")), "Ctrl+E"),
-    ActionId.SETTINGS: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "&Settings…")),
-                                  QKeySequence.StandardKey.Preferences),
-    ActionId.QUIT: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "&Quit")),
-                              QKeySequence.StandardKey.Quit),
-    ActionId.RULES: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Clinical &rules and sources")),
-                               QKeySequence.StandardKey.HelpContents),
-    ActionId.KEYBOARD_REFERENCE: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow",
-                                                                  "&Keyboard reference")),
-                                            "Ctrl+/"),
-    ActionId.ABOUT: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "&About NeuroExam"))),
-    ActionId.REST_NORMAL: ActionSpec(str(QT_TRANSLATE_NOOP("ExamEditor", "Rest normal")), "Ctrl+R",
-                                     _EDITOR),
-    ActionId.NEXT_STEP: ActionSpec(str(QT_TRANSLATE_NOOP("ExamEditor", "Next step")), "Ctrl+Return",
-                                   _EDITOR),
-    ActionId.PREVIOUS_STEP: ActionSpec(str(QT_TRANSLATE_NOOP("ExamEditor", "Previous step")),
-                                       "Ctrl+Backspace", _EDITOR),
-    ActionId.SIGN: ActionSpec(str(QT_TRANSLATE_NOOP("ExamEditor", "Sign")), "Ctrl+Alt+S", _EDITOR),
-    ActionId.REPORTS: ActionSpec(str(QT_TRANSLATE_NOOP("ExamEditor", "Reports")), "Ctrl+Shift+R",
-                                 _EDITOR),
-    ActionId.TOGGLE_MODALITY: ActionSpec(
-        str(QT_TRANSLATE_NOOP("ExamEditor", "Switch light touch / pin prick")), "Ctrl+T", _EDITOR),
-    ActionId.TOGGLE_REFERENCE: ActionSpec(
-        str(QT_TRANSLATE_NOOP("ExamEditor", "Compare with baseline / previous exam")), "Ctrl+B",
+    ActionId.NEW_PATIENT: ActionSpec(
+        str(QT_TRANSLATE_NOOP("MainWindow", "New &patient…")),
+        _says("Enter a new patient's name, record number and date of birth."), "Ctrl+Shift+N"),
+    ActionId.NEW_EXAM: ActionSpec(
+        str(QT_TRANSLATE_NOOP("MainWindow", "&New exam")),
+        _says("Start an exam of the open patient, dated today."), QKeySequence.StandardKey.New),
+    ActionId.FIND_PATIENT: ActionSpec(
+        str(QT_TRANSLATE_NOOP("MainWindow", "Find patient")),
+        _says("Search the patients by name or record number as you type."),
+        QKeySequence.StandardKey.Find),
+    ActionId.IMPORT: ActionSpec(
+        str(QT_TRANSLATE_NOOP("MainWindow", "&Import records…")),
+        _says("Read one patient or many from a NeuroExam JSON file."), "Ctrl+I"),
+    ActionId.EXPORT: ActionSpec(
+        str(QT_TRANSLATE_NOOP("MainWindow", "&Export…")),
+        _says("Write this patient or all of them as JSON, CSV or a FHIR Bundle."), "Ctrl+E"),
+    ActionId.SETTINGS: ActionSpec(
+        str(QT_TRANSLATE_NOOP("MainWindow", "&Settings…")),
+        _says("The clinic's name and telephone, the database, paper, language and backups."),
+        QKeySequence.StandardKey.Preferences),
+    ActionId.QUIT: ActionSpec(
+        str(QT_TRANSLATE_NOOP("MainWindow", "&Quit")),
+        _says("Close NeuroExam; every edit is already saved."), QKeySequence.StandardKey.Quit),
+    ActionId.RULES: ActionSpec(
+        str(QT_TRANSLATE_NOOP("MainWindow", "Clinical &rules and sources")),
+        _says("The rules behind triage and localisation, with their published sources."),
+        QKeySequence.StandardKey.HelpContents),
+    ActionId.KEYBOARD_REFERENCE: ActionSpec(
+        str(QT_TRANSLATE_NOOP("MainWindow", "&Keyboard reference")),
+        _says("Every command and the keys typed inside the exam, on one page."), "Ctrl+/"),
+    ActionId.ABOUT: ActionSpec(
+        str(QT_TRANSLATE_NOOP("MainWindow", "&About NeuroExam")),
+        _says("The version, the licence, the rules version and the database in use.")),
+    ActionId.REST_NORMAL: ActionSpec(
+        str(QT_TRANSLATE_NOOP("ExamEditor", "Rest normal")),
+        _says("Give every item of this step not yet entered its normal value."), "Ctrl+R",
         _EDITOR),
-    ActionId.AMEND: ActionSpec(str(QT_TRANSLATE_NOOP("ExamEditor", "Amend signed exam")),
-                               "Ctrl+Shift+A", _EDITOR),
-    ActionId.PRINT: ActionSpec(str(QT_TRANSLATE_NOOP("ExamEditor", "Print reports")),
-                               QKeySequence.StandardKey.Print, _EDITOR),
+    ActionId.NEXT_STEP: ActionSpec(
+        str(QT_TRANSLATE_NOOP("ExamEditor", "Next step")),
+        _says("Go to the next step of the exam."), "Ctrl+Return", _EDITOR),
+    ActionId.PREVIOUS_STEP: ActionSpec(
+        str(QT_TRANSLATE_NOOP("ExamEditor", "Previous step")),
+        _says("Go back to the previous step of the exam."), "Ctrl+Backspace", _EDITOR),
+    ActionId.SIGN: ActionSpec(
+        str(QT_TRANSLATE_NOOP("ExamEditor", "Sign")),
+        _says("Sign the exam in the examiner's name; it becomes read-only."), "Ctrl+Alt+S",
+        _EDITOR),
+    ActionId.REPORTS: ActionSpec(
+        str(QT_TRANSLATE_NOOP("ExamEditor", "Reports")),
+        _says("Write the clinician report and the patient handout as PDFs and open them."),
+        "Ctrl+Shift+R", _EDITOR),
+    ActionId.TOGGLE_MODALITY: ActionSpec(
+        str(QT_TRANSLATE_NOOP("ExamEditor", "Switch light touch / pin prick")),
+        _says("Show and enter the other sensory modality on the dermatome map."), "Ctrl+T",
+        _EDITOR),
+    ActionId.TOGGLE_REFERENCE: ActionSpec(
+        str(QT_TRANSLATE_NOOP("ExamEditor", "Compare with baseline / previous exam")),
+        _says("Show the preoperative baseline or the previous exam beside every field."),
+        "Ctrl+B", _EDITOR),
+    ActionId.AMEND: ActionSpec(
+        str(QT_TRANSLATE_NOOP("ExamEditor", "Amend signed exam")),
+        _says("Change a signed exam, giving the reason; the signed revision is kept."),
+        "Ctrl+Shift+A", _EDITOR),
+    ActionId.PRINT: ActionSpec(
+        str(QT_TRANSLATE_NOOP("ExamEditor", "Print reports")),
+        _says("Print the clinician report and the patient handout from the print dialog."),
+        QKeySequence.StandardKey.Print, _EDITOR),
+    ActionId.UNDO: ActionSpec(
+        str(QT_TRANSLATE_NOOP("ExamControl", "&Undo")),
+        _says("Take back the last edit of the exam."), QKeySequence.StandardKey.Undo,
+        "ExamControl"),
+    ActionId.REDO: ActionSpec(
+        str(QT_TRANSLATE_NOOP("ExamControl", "&Redo")),
+        _says("Make the edit taken back again."), QKeySequence.StandardKey.Redo, "ExamControl"),
 }
 """Every command's words and keys."""
 
@@ -114,6 +168,7 @@ def make_action(action_id: ActionId, parent: QObject, slot: Callable[[], object]
     """A QAction for a registered command, its keys set and ``slot`` connected."""
     spec = ACTIONS[action_id]
     action = QAction(spec.label(), parent)
+    describe(action, action_id)
     keys = spec.key_sequence()
     if keys is not None:
         action.setShortcut(keys)
@@ -121,6 +176,14 @@ def make_action(action_id: ActionId, parent: QObject, slot: Callable[[], object]
         action.setShortcutContext(context)
     action.triggered.connect(lambda _checked=False: slot())
     return action
+
+
+def describe(action: QAction, action_id: ActionId) -> None:
+    """The registered description as the action's status tip (shown in the status bar while
+    the menu item is under the pointer or the keyboard) and tooltip."""
+    spec = ACTIONS[action_id]
+    action.setStatusTip(spec.explanation())
+    action.setToolTip(f"{spec.label().replace('&', '')}: {spec.explanation()}")
 
 
 def key_text(action_id: ActionId) -> str:

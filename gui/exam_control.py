@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
+from gui.actions import ACTIONS, ActionId, describe
 from gui.errors import log, show_error
 from gui.translation import date_text
 
@@ -108,12 +109,13 @@ class ExamControl(QObject):
         window.stack.addWidget(editor)
         window.stack.setCurrentWidget(editor)
         editor.focus_step()
-        undo = session.undo_stack.createUndoAction(window, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = session.undo_stack.createRedoAction(window, self.tr("&Redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
         window.edit_menu.clear()
-        window.edit_menu.addActions([undo, redo])
+        for action_id, create in ((ActionId.UNDO, session.undo_stack.createUndoAction),
+                                  (ActionId.REDO, session.undo_stack.createRedoAction)):
+            action = create(window, ACTIONS[action_id].label())
+            action.setShortcut(ACTIONS[action_id].key_sequence() or QKeySequence())
+            describe(action, action_id)
+            window.edit_menu.addAction(action)
         window.show_exam_title(window.record, stored.exam)
         session.exam_changed.connect(self._show_title)  # signed, date or kind changed
         self.opened.emit()

@@ -37,10 +37,12 @@ FIELD_KEYS: tuple[tuple[str, str, str], ...] = (
 """Keys typed inside a field (gui/widgets/grade_grid.py, gui/widgets/dermatome_map.py)."""
 
 
-def keyboard_reference_html(commands: Iterable[tuple[str, str]]) -> str:
-    """The reference: every command with its keys, then the keys inside the exam's fields."""
+def keyboard_reference_html(commands: Iterable[tuple[str, str, str]]) -> str:
+    """The reference: every command (name, keys, what it does), then the keys inside the
+    exam's fields."""
     rows = "".join(f"<tr><td><b>{escape(keys or '–')}</b></td>"
-                   f"<td>{escape(text.replace('&', ''))}</td></tr>" for text, keys in commands)
+                   f"<td><b>{escape(text.replace('&', ''))}</b></td><td>{escape(does)}</td></tr>"
+                   for text, keys, does in commands)
     fields = "".join(f"<tr><td><b>{escape(keys)}</b></td><td>{escape(_tr(where))}: "
                      f"{escape(_tr(what))}</td></tr>" for where, keys, what in FIELD_KEYS)
     return (f"<h2>{_tr('Keyboard reference')}</h2><h3>{_tr('Commands')}</h3>"

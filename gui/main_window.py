@@ -525,15 +525,11 @@ class MainWindow(QMainWindow):
 
     def show_keyboard_reference(self) -> None:
         """Every command of the registry with its keys, and the keys inside the exam."""
-        from PySide6.QtGui import QKeySequence
-
         from gui.actions import ACTIONS
         from gui.help import keyboard_reference_html, text_window
 
-        commands = [(spec.label(), spec.key_text()) for spec in ACTIONS.values()]
-        commands += [(self.tr("Undo"), QKeySequence(QKeySequence.StandardKey.Undo).toString(
-            QKeySequence.SequenceFormat.NativeText)), (self.tr("Redo"), QKeySequence(
-                QKeySequence.StandardKey.Redo).toString(QKeySequence.SequenceFormat.NativeText))]
+        commands = [(spec.label(), spec.key_text(), spec.explanation())
+                    for spec in ACTIONS.values()]
         self._keys_viewer = text_window(self.tr("NeuroExam keyboard reference"),
                                         keyboard_reference_html(commands), self)
         self._keys_viewer.show()

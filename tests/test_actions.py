@@ -33,3 +33,33 @@ def test_menus_and_the_editor_bind_the_registered_keys(qtbot: Any, tmp_path: Pat
     bound |= {action.text(): action.shortcut() for action in window.editor.actions()}
     for spec in ACTIONS.values():
         assert bound[spec.text] == (spec.key_sequence() or QKeySequence()), spec.text
+
+
+def test_every_command_says_what_it_does_in_its_menu_and_in_the_keyboard_reference(
+        qtbot: Any, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QTextBrowser
+
+    descriptions = [spec.description for spec in ACTIONS.values()]
+    for spec in ACTIONS.values():
+        label = spec.text.replace("&", "").rstrip("…").lower()
+        assert spec.description.endswith(".") and len(spec.description.split()) >= 4, spec.text
+        assert spec.description.rstrip(".").lower() != label, spec.text
+    assert len(descriptions) == len(set(descriptions)), "two commands described alike"
+
+    window = MainWindow(Store(f"sqlite:///{tmp_path / 'tips.db'}", actor="tester"))
+    qtbot.addWidget(window)
+    window.show()
+    window.create_demo_patient()
+    window.open_exam("post-1")
+    actions = {action.text(): action for menu in window.menuBar().actions()
+               if menu.menu() is not None for action in menu.menu().actions()}
+    actions |= {action.text(): action for action in window.editor.actions()}
+    for spec in ACTIONS.values():
+        action = actions[spec.text]
+        assert action.statusTip() == spec.description, spec.text
+        action.showStatusText(window)  # what a menu does when its item is highlighted
+        assert window.statusBar().currentMessage() == spec.description, spec.text
+    window.show_keyboard_reference()
+    reference = window._keys_viewer.findChild(QTextBrowser).toPlainText()
+    missing = [d for d in descriptions if d not in reference]
+    assert not missing, missing
