@@ -23,7 +23,15 @@ from core.demo import demo_record
 from core.dermatome_map import KEY_POINT_LABEL, UNMAPPED_LABEL, VALUE_STYLES, load_geometry
 from core.engine import assess
 from core.engine.flags import FLAG_TEXT
-from core.engine.triage import LEVEL_MEANING, NOT_ASSESSED_TEXT, ROUTINE_TEXT, RULES, Level
+from core.engine.triage import (
+    LEVEL_MEANING,
+    NEEDS,
+    NOT_ASSESSED_TEXT,
+    NOT_RECORDED_HEADING,
+    ROUTINE_TEXT,
+    RULES,
+    Level,
+)
 from core.exam_items import SIDE_TESTS
 from core.i18n import (
     CONTEXT_SEPARATOR,
@@ -99,7 +107,8 @@ def _table_messages() -> Iterator[str]:
     yield from (level.words for level in Level)
     yield from LEVEL_MEANING.values()
     yield from (rule.text for rule in RULES)
-    yield from (ROUTINE_TEXT, NOT_ASSESSED_TEXT)
+    yield from (ROUTINE_TEXT, NOT_ASSESSED_TEXT, NOT_RECORDED_HEADING)
+    yield from (need.text for need in NEEDS)
     yield from FLAG_TEXT.values()
     yield from NOT_TESTABLE_REASON_LABELS.values()
     geometry = load_geometry()
