@@ -13,6 +13,7 @@ from enum import IntEnum
 from functools import cached_property
 from typing import Any
 
+from core.engine import wording
 from core.engine.changes import Change, ChangeKind, compare
 from core.engine.context import (
     POSTOPERATIVE_WINDOW_DAYS,
@@ -28,6 +29,7 @@ from core.engine.findings import (
 )
 from core.engine.localisation import UNDECIDED_MARGIN, Candidate
 from core.engine.readings import Modality
+from core.i18n import Joined, Phrase, phrase, word
 from core.knowledge import (
     LEMS_KEY_MUSCLES,
     LESION_PROFILES,
@@ -121,12 +123,12 @@ class TriageInputs:
         return _uncompared_weakness(self)
 
     @cached_property
-    def root_signs_both_sides(self) -> dict[Side, list[str]] | None:
+    def root_signs_both_sides(self) -> dict[Side, list[Phrase]] | None:
         """Root signs per side when both sides have them."""
         return bilateral_root_signs(self.context.exam)
 
 
-Finder = Callable[[TriageInputs], list[str]]
+Finder = Callable[[TriageInputs], list[Phrase]]
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,7 @@ class MotorFinding:
 
     side: Side
     mrc: int
-    text: str
+    text: Phrase
 
     @property
     def severe(self) -> bool:
@@ -159,11 +161,13 @@ class MotorFinding:
         return self.mrc <= SEVERE_MRC
 
 
-def _motor_text(change: Change) -> str:
-    movement = MOTOR_ITEMS[Muscle(change.item.item)].movement
-    before = "not graded" if change.earlier is None else change.earlier.value
-    now = "not graded" if change.current is None else change.current.value
-    return f"{change.item.side.value} {movement} {before} -> {now} ({change.kind.value})"
+def _motor_text(change: Change) -> Phrase:
+    not_graded = word(wording.NOT_GRADED)
+    return phrase(wording.MOTOR_CHANGE, side=word(change.item.side.value),
+                  movement=word(MOTOR_ITEMS[Muscle(change.item.item)].movement),
+                  before=not_graded if change.earlier is None else change.earlier.value,
+                  now=not_graded if change.current is None else change.current.value,
+                  change=word(change.kind.value))
 
 
 def _declines(changes: list[Change]) -> list[MotorFinding]:
@@ -179,9 +183,9 @@ def _uncompared_weakness(inputs: TriageInputs) -> list[MotorFinding]:
     for side in Side:
         for muscle, grade in (inputs.context.exam.motor.get(side) or {}).items():
             if grade.testable and grade.mrc < 5 and (muscle.value, side) not in compared:
-                found.append(MotorFinding(side, grade.mrc,
-                                          f"{side.value} {MOTOR_ITEMS[muscle].movement} "
-                                          f"{grade.value}/5 (no earlier grade to compare)"))
+                found.append(MotorFinding(side, grade.mrc, phrase(
+                    wording.WEAK_NOT_COMPARED, side=word(side.value),
+                    movement=word(MOTOR_ITEMS[muscle].movement), grade=grade.value)))
     return found
 
 
@@ -190,16 +194,16 @@ def _new_weakness(inputs: TriageInputs) -> list[MotorFinding]:
     return inputs.declines + inputs.uncompared
 
 
-def _red_flags(inputs: TriageInputs, wanted: Callable[[RedFlag], bool]) -> list[str]:
-    return [RED_FLAGS[f].label for f in inputs.context.exam.red_flags or [] if wanted(f)]
+def _red_flags(inputs: TriageInputs, wanted: Callable[[RedFlag], bool]) -> list[Phrase]:
+    return [word(RED_FLAGS[f].label) for f in inputs.context.exam.red_flags or [] if wanted(f)]
 
 
-def find_cauda_equina(inputs: TriageInputs) -> list[str]:
+def find_cauda_equina(inputs: TriageInputs) -> list[Phrase]:
     """Any NICE cauda equina red flag recorded as present."""
     return _red_flags(inputs, lambda f: RED_FLAGS[f].cauda_equina)
 
 
-def find_saddle(inputs: TriageInputs) -> list[str]:
+def find_saddle(inputs: TriageInputs) -> list[Phrase]:
     """S4-5 light touch or pin prick altered or absent."""
     return saddle_altered(inputs.context.exam)
 
@@ -209,7 +213,7 @@ def _bilateral_new_weakness(inputs: TriageInputs) -> dict[Side, list[MotorFindin
     return per_side if all(per_side.values()) else None
 
 
-def find_bilateral_severe_or_progressive(inputs: TriageInputs) -> list[str]:
+def find_bilateral_severe_or_progressive(inputs: TriageInputs) -> list[Phrase]:
     """A new motor deficit in both legs that is severe (MRC 3 or less on a side) or progressive."""
     per_side = _bilateral_new_weakness(inputs)
     if per_side is None:
@@ -220,7 +224,7 @@ def find_bilateral_severe_or_progressive(inputs: TriageInputs) -> list[str]:
     return [f.text for side in Side for f in per_side[side]]
 
 
-def find_bilateral_mild(inputs: TriageInputs) -> list[str]:
+def find_bilateral_mild(inputs: TriageInputs) -> list[Phrase]:
     """A new motor deficit in both legs, neither severe nor progressive."""
     per_side = _bilateral_new_weakness(inputs)
     if per_side is None or find_bilateral_severe_or_progressive(inputs):
@@ -228,7 +232,7 @@ def find_bilateral_mild(inputs: TriageInputs) -> list[str]:
     return [f.text for side in Side for f in per_side[side]]
 
 
-def find_progressive(inputs: TriageInputs) -> list[str]:
+def find_progressive(inputs: TriageInputs) -> list[Phrase]:
     """Strength falling by a whole grade since an exam a few days earlier, no operation between;
     or progressive weakness recorded as a red flag."""
     found = _red_flags(inputs, lambda f: f is RedFlag.PROGRESSIVE_WEAKNESS)
@@ -238,17 +242,18 @@ def find_progressive(inputs: TriageInputs) -> list[str]:
     days = (inputs.context.exam.date - previous.date).days
     if days > PROGRESSION_WINDOW_DAYS:
         return found
-    return found + [f"{f.text} in {days} days" for f in _declines(inputs.changes_since_previous)]
+    return found + [phrase(wording.IN_DAYS, finding=f.text, days=days)
+                    for f in _declines(inputs.changes_since_previous)]
 
 
-def find_day_of_operation(inputs: TriageInputs) -> list[str]:
+def find_day_of_operation(inputs: TriageInputs) -> list[Phrase]:
     """On the day of the operation, after it: a new or worse motor deficit."""
     if not inputs.context.is_day_of_operation or inputs.context.comparison is None:
         return []
-    return [f"{f.text}, on the day of the operation" for f in inputs.declines]
+    return [phrase(wording.ON_THE_DAY_OF_OPERATION, finding=f.text) for f in inputs.declines]
 
 
-def find_postoperative_motor(inputs: TriageInputs) -> list[str]:
+def find_postoperative_motor(inputs: TriageInputs) -> list[Phrase]:
     """From the day of the operation to six weeks after it: a new or worse motor deficit against
     the preoperative exam (or, with none, the previous exam)."""
     if not inputs.context.in_postoperative_window or inputs.context.comparison is None:
@@ -256,7 +261,7 @@ def find_postoperative_motor(inputs: TriageInputs) -> list[str]:
     return [f.text for f in inputs.declines]
 
 
-def find_worsening_after_improvement(inputs: TriageInputs) -> list[str]:
+def find_worsening_after_improvement(inputs: TriageInputs) -> list[Phrase]:
     """Any time after the operation: a muscle a whole MRC grade or more below its best grade
     since the operation (section 8), even when no worse than before surgery."""
     best = inputs.refs.best_since_operation
@@ -269,8 +274,9 @@ def find_worsening_after_improvement(inputs: TriageInputs) -> list[str]:
             held = best_grades.get((side, muscle))
             if grade.testable and held is not None and held.mrc is not None \
                     and grade.mrc < held.mrc:
-                found.append(f"{side.value} {MOTOR_ITEMS[muscle].movement} {grade.value}/5, "
-                             f"best since the operation {held.value}/5")
+                found.append(phrase(wording.BELOW_BEST_SINCE_OPERATION, side=word(side.value),
+                                    movement=word(MOTOR_ITEMS[muscle].movement),
+                                    grade=grade.value, best=held.value))
     return found
 
 
@@ -294,7 +300,7 @@ def _new_weakness_outside_window(inputs: TriageInputs) -> list[MotorFinding]:
     return found
 
 
-def find_severe_new_weakness(inputs: TriageInputs) -> list[str]:
+def find_severe_new_weakness(inputs: TriageInputs) -> list[Phrase]:
     """A new severe motor deficit (MRC 3 or less) at a first presentation (no earlier grade), or
     new or worse to MRC 3 or less outside the post-operative window; not when a peripheral
     nerve lesion clearly explains it better than any root."""
@@ -303,53 +309,56 @@ def find_severe_new_weakness(inputs: TriageInputs) -> list[str]:
     return [f.text for f in _new_weakness_outside_window(inputs) if f.severe]
 
 
-def find_new_umn(inputs: TriageInputs) -> list[str]:
+def find_new_umn(inputs: TriageInputs) -> list[Phrase]:
     """Upper motor neuron signs that the comparison exam did not have."""
     earlier = inputs.context.comparison
     found = []
     for side in Side:
         before = {text for _, text in umn_signs(earlier, side)} if earlier is not None else set()
-        found += [f"{side.value}: {text}" for _, text in umn_signs(inputs.context.exam, side)
-                  if text not in before]
+        found += [phrase(wording.ON_SIDE, side=word(side.value), what=text)
+                  for _, text in umn_signs(inputs.context.exam, side) if text not in before]
     return found
 
 
-def find_wound_infection(inputs: TriageInputs) -> list[str]:
+def find_wound_infection(inputs: TriageInputs) -> list[Phrase]:
     """Fever, or a red, swollen or discharging wound."""
     return _red_flags(inputs, lambda f: f is RedFlag.WOUND_INFECTION_SIGNS)
 
 
-def find_severe_pain(inputs: TriageInputs) -> list[str]:
+def find_severe_pain(inputs: TriageInputs) -> list[Phrase]:
     """Severe pain that nothing relieves."""
     return _red_flags(inputs, lambda f: f is RedFlag.SEVERE_UNCONTROLLED_PAIN)
 
 
-def find_new_weakness(inputs: TriageInputs) -> list[str]:
+def find_new_weakness(inputs: TriageInputs) -> list[Phrase]:
     """New objective weakness outside the post-operative window (or never graded before) that
     is not severe, or that a peripheral nerve lesion clearly explains."""
     nerve = nerve_clearly_leads(inputs.localisation)
     return [f.text for f in _new_weakness_outside_window(inputs) if nerve or not f.severe]
 
 
-def find_persistent_deficit(inputs: TriageInputs) -> list[str]:
+def find_persistent_deficit(inputs: TriageInputs) -> list[Phrase]:
     """Six weeks or more after the operation, a muscle weak before it and unchanged now (not
     worse: worse is a new deficit, not a persistent one)."""
     days = inputs.context.days_since_surgery
     if not inputs.context.is_postoperative or days is None or days < POSTOPERATIVE_WINDOW_DAYS \
             or inputs.context.baseline is None:
         return []
-    return [f"{_motor_text(c)}, {days} days after surgery" for c in inputs.changes
+    return [phrase(wording.DAYS_AFTER_SURGERY, finding=_motor_text(c), days=days)
+            for c in inputs.changes
             if c.item.modality is Modality.MOTOR and c.current is not None and c.current.abnormal
             and (c.kind is ChangeKind.UNCHANGED
                  or (c.kind is ChangeKind.WORSE and c.whole_grade is False))]
 
 
-def find_new_sensory(inputs: TriageInputs) -> list[str]:
+def find_new_sensory(inputs: TriageInputs) -> list[Phrase]:
     """A new or worse sensory change with no new or worse weakness."""
     if _new_weakness(inputs):
         return []
-    found = [f"{c.item.side.value} {c.item.item} {c.item.modality.value.replace('_', ' ')} "
-             f"{c.earlier.value if c.earlier else '-'} -> {c.current.value if c.current else '-'}"
+    found = [phrase(wording.SENSORY_CHANGE, side=word(c.item.side.value), dermatome=c.item.item,
+                    modality=word(c.item.modality.value.replace('_', ' ')),
+                    before=c.earlier.value if c.earlier else '-',
+                    now=c.current.value if c.current else '-')
              for c in inputs.changes
              if c.item.modality in (Modality.LIGHT_TOUCH, Modality.PIN_PRICK)
              and c.kind in (ChangeKind.NEW, ChangeKind.WORSE)]
@@ -359,12 +368,13 @@ def find_new_sensory(inputs: TriageInputs) -> list[str]:
                 for dermatome, grade in (getattr(inputs.context.exam, modality.value).get(side)
                                          or {}).items():
                     if grade.testable and not grade.is_normal:
-                        found.append(f"{side.value} {dermatome.value} {modality.label} "
-                                     f"{grade.value}")
+                        found.append(phrase(wording.SENSORY_FOUND, side=word(side.value),
+                                            dermatome=dermatome.value,
+                                            modality=word(modality.label), grade=grade.value))
     return found
 
 
-def bilateral_root_signs(exam: Exam) -> dict[Side, list[str]] | None:
+def bilateral_root_signs(exam: Exam) -> dict[Side, list[Phrase]] | None:
     """Root signs on both sides: a positive tension test, or weakness, a reduced reflex or a
     sensory change in a lumbosacral root's territory (section 6). None unless both sides have one."""
     per_side = {}
@@ -375,15 +385,16 @@ def bilateral_root_signs(exam: Exam) -> dict[Side, list[str]] | None:
     return per_side if all(per_side.values()) else None
 
 
-def find_bilateral_root_signs_unasked(inputs: TriageInputs) -> list[str]:
+def find_bilateral_root_signs_unasked(inputs: TriageInputs) -> list[Phrase]:
     """Root signs on both sides while the cauda equina questions (bladder, bowel, saddle, sexual
     function) were not recorded: they must be asked before the exam is signed."""
     exam = inputs.context.exam
     per_side = inputs.root_signs_both_sides
     if per_side is None or exam.red_flags is not None:
         return []
-    return [f"{side.value}: {', '.join(signs)}" for side, signs in per_side.items()] + \
-        ["cauda equina questions not recorded"]
+    return [phrase(wording.ON_SIDE, side=word(side.value), what=Joined(tuple(signs)))
+            for side, signs in per_side.items()] + \
+        [word(wording.CAUDA_EQUINA_QUESTIONS_NOT_RECORDED)]
 
 
 RULES: tuple[Rule, ...] = (
@@ -445,7 +456,7 @@ NOT_ASSESSED_RULE_ID = "NA-INCOMPLETE"
 NOT_ASSESSED_TEXT = ("No rule fired, but the exam lacks items the rules need: not assessed until "
                      "they are recorded (never routine on missing findings)")
 
-NOT_RECORDED_HEADING = "Not yet recorded, and could make the level more urgent"
+NOT_RECORDED_HEADING = "Not yet recorded, and the rules that read it could raise the level"
 """Heads the list of needs the exam lacks beside the rules that fired."""
 
 LEG_SENSORY_POINTS: tuple[Dermatome, ...] = (Dermatome.L2, Dermatome.L3, Dermatome.L4,
@@ -459,27 +470,31 @@ COMPARING_MOTOR_RULES = ("EM-PROGRESSIVE", "EM-DAY-0", "UR-POSTOP-MOTOR", "UR-WO
                          "PR-PERSISTENT")
 
 
-def _unexamined(exam: Exam, items: tuple[Muscle, ...] | tuple[Dermatome, ...]) -> list[str]:
+def _side_item(side: Side, item: Muscle | Dermatome) -> Phrase:
+    name = MOTOR_ITEMS[item].movement if isinstance(item, Muscle) else item.value
+    return phrase(wording.SIDE_ITEM, side=word(side.value), item=word(name))
+
+
+def _unexamined(exam: Exam, items: tuple[Muscle, ...] | tuple[Dermatome, ...]) -> list[Phrase]:
     """The items (from ``items``) with no testable result on a side, as "side item" words."""
     missing = []
     for side in Side:
         for item in items:
             reading = reading_of(exam, side, item)
             if reading is None or not reading.testable:
-                name = MOTOR_ITEMS[item].movement if isinstance(item, Muscle) else item.value
-                missing.append(f"{side.value} {name}")
+                missing.append(_side_item(side, item))
     return missing
 
 
-def _red_flags_unrecorded(context: ExamContext) -> list[str]:
-    return [] if context.exam.red_flags is not None else ["not recorded"]
+def _red_flags_unrecorded(context: ExamContext) -> list[Phrase]:
+    return [] if context.exam.red_flags is not None else [word(wording.NOT_RECORDED)]
 
 
-def _key_muscles_ungraded(context: ExamContext) -> list[str]:
+def _key_muscles_ungraded(context: ExamContext) -> list[Phrase]:
     return _unexamined(context.exam, LEMS_KEY_MUSCLES)
 
 
-def _earlier_weakness_ungraded(context: ExamContext) -> list[str]:
+def _earlier_weakness_ungraded(context: ExamContext) -> list[Phrase]:
     """Muscles weak at the baseline or the previous exam that have no grade now: without it the
     comparing rules cannot tell recovery from worsening."""
     weak_before = []
@@ -491,20 +506,20 @@ def _earlier_weakness_ungraded(context: ExamContext) -> list[str]:
                 if grade.testable and grade.mrc < 5 and (side, muscle) not in weak_before:
                     weak_before.append((side, muscle))
     now = context.exam
-    return [f"{side.value} {MOTOR_ITEMS[muscle].movement}" for side, muscle in weak_before
+    return [_side_item(side, muscle) for side, muscle in weak_before
             if not ((current := now.motor_grade(side, muscle)) and current.testable)]
 
 
-def _saddle_unexamined(context: ExamContext) -> list[str]:
+def _saddle_unexamined(context: ExamContext) -> list[Phrase]:
     return _unexamined(context.exam, (SADDLE_DERMATOME,))
 
 
-def _leg_sensation_unexamined(context: ExamContext) -> list[str]:
+def _leg_sensation_unexamined(context: ExamContext) -> list[Phrase]:
     return _unexamined(context.exam, LEG_SENSORY_POINTS)
 
 
-def _plantar_unexamined(context: ExamContext) -> list[str]:
-    return [side.value for side in Side
+def _plantar_unexamined(context: ExamContext) -> list[Phrase]:
+    return [word(side.value) for side in Side
             if context.exam.plantar.get(side) in (None, PlantarResponse.NT)]
 
 
@@ -516,7 +531,7 @@ class Need:
     text: str
     rule_ids: tuple[str, ...]
     """The rules that read it: while it is missing, any of them might have fired."""
-    missing: Callable[[ExamContext], list[str]]
+    missing: Callable[[ExamContext], list[Phrase]]
     """What is missing, in words ("left hip flexion"); empty when recorded."""
 
     @property
@@ -544,16 +559,17 @@ class Lack:
     """A need the exam does not meet, and what is missing."""
 
     need: Need
-    missing: list[str]
+    missing: list[Phrase]
 
     @property
-    def text(self) -> str:
+    def text(self) -> Phrase:
         """The need and what is missing, in words."""
-        return f"{self.need.text}: {', '.join(self.missing)}"
+        return phrase(wording.NEED_MISSING, need=word(self.need.text),
+                      missing=Joined(tuple(self.missing)))
 
     def as_dict(self) -> dict[str, Any]:
         """As the assessment document writes it."""
-        return {"need": self.need.text, "missing": self.missing,
+        return {"need": self.need.text, "missing": [str(m) for m in self.missing],
                 "rules": list(self.need.rule_ids), "could_reach": self.need.level.label}
 
 
@@ -562,7 +578,7 @@ class Reason:
     """A rule that fired and the findings that made it fire."""
 
     rule: Rule | None
-    findings: list[str]
+    findings: list[Phrase]
     level: Level = Level.ROUTINE
     """For a reason without a rule: routine, or not assessed."""
 
@@ -589,7 +605,7 @@ class Reason:
     def as_dict(self) -> dict[str, Any]:
         """As the assessment document writes it."""
         return {"rule": self.rule_id, "text": self.text, "source": self.source,
-                "findings": self.findings}
+                "findings": [str(f) for f in self.findings]}
 
 
 @dataclass(frozen=True)
@@ -599,8 +615,8 @@ class Triage:
     level: Level
     reasons: list[Reason]
     not_recorded: list[Lack] = field(default_factory=list)
-    """Needs the exam does not meet whose rules could have put it at a higher level: what is
-    still undecided about the level itself."""
+    """Needs the exam does not meet whose rules could put it at a higher level (when not
+    assessed, every need it does not meet): what is still undecided about the level itself."""
 
     def fired(self, rule_id: str) -> bool:
         """True when the rule with this id fired."""
@@ -620,9 +636,7 @@ def triage(inputs: TriageInputs) -> Triage:
     lacking = [Lack(need, missing) for need in NEEDS if (missing := need.missing(inputs.context))]
     if not reasons:
         if lacking:
-            return Triage(Level.NOT_ASSESSED,
-                          [Reason(None, [lack.text for lack in lacking], Level.NOT_ASSESSED)],
-                          lacking)
+            return Triage(Level.NOT_ASSESSED, [Reason(None, [], Level.NOT_ASSESSED)], lacking)
         return Triage(Level.ROUTINE, [Reason(None, [])])
     reasons.sort(key=lambda r: -r.rule.level if r.rule else 0)
     level = max(r.rule.level for r in reasons if r.rule)

@@ -29,7 +29,7 @@ class TriageBanner(QLabel):
         reasons = [words(r.text) for r in assessment.triage.reasons]
         if assessment.triage.not_recorded:
             reasons.append(words(NOT_RECORDED_HEADING) + ": " + "; ".join(
-                lack.need.text for lack in assessment.triage.not_recorded))
+                words(lack.need.text) for lack in assessment.triage.not_recorded))
         leading = assessment.headline_localisation
         where = ""
         if leading:
