@@ -126,9 +126,10 @@ def test_exports_say_what_a_signed_exam_said_when_signed(store: Store, tmp_path:
 
 def test_a_version_6_database_keeps_what_each_signed_exam_said(db_url: str, engine_name: str,
                                                                 store: Store) -> None:
-    """Migration 7 turns the whole-record copies of version 6 into references to revisions, and
-    every signed exam reads back the record it was signed against, exactly. The expected bases
-    are worked out here from the records of each moment, not read from the store."""
+    """Migration 8 turns the whole-record copies of versions 3 to 7 (here 6) into references to
+    revisions, and every signed exam reads back the record it was signed against, exactly. The
+    expected bases are worked out here from the records of each moment, not read from the
+    store."""
     from sqlalchemy import create_engine, text
 
     from core.record import Exam, ExamKind, ExamStatus

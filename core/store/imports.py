@@ -96,7 +96,7 @@ def _batches(records: Iterable[PatientRecord], size: int) -> Iterator[list[Patie
 
 
 @contextlib.contextmanager
-def _collector_per_batch() -> Iterator[Callable[[], None]]:
+def _collector_per_batch() -> Iterator[Callable[[], int]]:
     """Automatic garbage collection paused; the caller collects the young generations after
     each batch (what a batch leaves in cycles is young). Left on, the collector scanned every
     live object of the process again and again while records were parsed and rows built: a

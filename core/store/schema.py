@@ -157,7 +157,7 @@ signed_records = Table(
     Column("patient_id", String(64), nullable=False),
     Column("exam_id", String(64), nullable=False),
     Column("revision", Integer, nullable=False),
-    Column("basis", Text, nullable=False),  # replaced "document" in migration 7
+    Column("basis", Text, nullable=False),  # replaced "document" in migration 8
     Column("rules_version", String(32), nullable=False),
     PrimaryKeyConstraint("patient_id", "exam_id", "revision"),
     ForeignKeyConstraint(["patient_id", "exam_id", "revision"],
@@ -166,8 +166,8 @@ signed_records = Table(
 )
 """Added by migration 3: for each signed revision of an exam, the record it was assessed against
 when it was signed (demographics, operations and the exams up to it), so a later change to an
-operation or an earlier exam never changes what a signed exam said. Since migration 7 ``basis``
-names the revisions of those parts (records.signing_basis_row); version 3 to 6 kept the whole
+operation or an earlier exam never changes what a signed exam said. Since migration 8 ``basis``
+names the revisions of those parts (records.signing_basis_row); versions 3 to 7 kept the whole
 record as JSON in ``document``."""
 
 audit_log = Table(
@@ -261,6 +261,15 @@ def _clinic_rules(connection: Connection) -> None:
             name="pseudonym_key", value=secrets.token_hex(32)))
 
 
+def _signers_and_user_admin(connection: Connection) -> None:
+    """Clinic mode: a signature names the login that signs; administrators manage users
+    (core/store/clinic.py). Nothing on SQLite."""
+    if connection.dialect.name == "postgresql":
+        from core.store.clinic import install_signers_and_user_admin
+
+        install_signers_and_user_admin(connection)
+
+
 def _signing_bases_as_references(connection: Connection) -> None:
     """Signing bases name the revisions they were made of instead of copying them whole (the
     copies made importing a long history slow). Each stored basis is read and every part of it
@@ -321,7 +330,8 @@ MIGRATIONS: dict[int, Step] = {
     4: _search_in_code_point_order,
     5: _add_preferred_language,
     6: _clinic_rules,
-    7: _signing_bases_as_references,
+    7: _signers_and_user_admin,
+    8: _signing_bases_as_references,
 }
 """MIGRATIONS[n] brings a database from version n - 1 to n (0 is an empty database)."""
 SCHEMA_VERSION = max(MIGRATIONS)
