@@ -541,12 +541,13 @@ class MainWindow(QMainWindow):
         path, source = Path(name), self.store
 
         def work(progress: Progress) -> object:
-            from core.exchange.records_file import read_records
+            from core.exchange.records_file import stream_records
 
-            records = read_records(path)
-            store = source.reopen()
-            try:
-                return store.import_records(records)
+            size = max(path.stat().st_size, 1)
+            store = source.reopen()  # a connection of this thread's own, as the same user
+            try:  # read, checked and stored as it comes; committed when all are in
+                return store.import_records(stream_records(
+                    path, lambda records, done: progress(done, size)))
             finally:
                 store.close()
         self.jobs.start(self.tr("Import"), self.tr("Importing {file}…").format(file=path.name),
