@@ -26,6 +26,7 @@ class ActionId(Enum):
     IMPORT = auto()
     EXPORT = auto()
     SETTINGS = auto()
+    USERS = auto()
     QUIT = auto()
     RULES = auto()
     KEYBOARD_REFERENCE = auto()
@@ -105,6 +106,9 @@ ACTIONS: dict[ActionId, ActionSpec] = {
         str(QT_TRANSLATE_NOOP("MainWindow", "&Settings…")),
         _says("The clinic's name and telephone, the database, paper, language and backups."),
         QKeySequence.StandardKey.Preferences),
+    ActionId.USERS: ActionSpec(
+        str(QT_TRANSLATE_NOOP("MainWindow", "&Users…")),
+        _says("Add, list and disable the clinic's logins and their roles (clinic mode).")),
     ActionId.QUIT: ActionSpec(
         str(QT_TRANSLATE_NOOP("MainWindow", "&Quit")),
         _says("Close NeuroExam; every edit is already saved."), QKeySequence.StandardKey.Quit),

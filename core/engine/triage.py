@@ -8,26 +8,37 @@ source of the rules: the command line, the rules page in docs/, the app and the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import cached_property
 from typing import Any
 
+from core.engine import wording
 from core.engine.changes import Change, ChangeKind, compare
 from core.engine.context import (
     POSTOPERATIVE_WINDOW_DAYS,
     PROGRESSION_WINDOW_DAYS,
     ExamContext,
 )
-from core.engine.findings import References, exam_findings, saddle_altered, umn_signs
+from core.engine.findings import (
+    References,
+    exam_findings,
+    reading_of,
+    saddle_altered,
+    umn_signs,
+)
 from core.engine.localisation import UNDECIDED_MARGIN, Candidate
 from core.engine.readings import Modality
+from core.i18n import Joined, Phrase, phrase, word
 from core.knowledge import (
+    LEMS_KEY_MUSCLES,
     LESION_PROFILES,
     MOTOR_ITEMS,
     RED_FLAGS,
     SADDLE_DERMATOME,
+    Dermatome,
     Muscle,
+    PlantarResponse,
     RedFlag,
     SensoryModality,
     Side,
@@ -35,7 +46,7 @@ from core.knowledge import (
 )
 from core.record import Exam
 
-RULES_VERSION = "2026.11.2"
+RULES_VERSION = "2026.11.3"
 """Bump on any change to a rule, a threshold or a weight; printed on every report."""
 
 SEVERE_MRC = 3
@@ -67,7 +78,7 @@ LEVEL_MEANING: dict[Level, str] = {
     Level.URGENT: "surgeon or specialist within 24-48 hours",
     Level.PROMPT: "specialist within 1-2 weeks",
     Level.ROUTINE: "the planned follow-up",
-    Level.NOT_ASSESSED: "no findings entered yet",
+    Level.NOT_ASSESSED: "not enough recorded yet for a level",
 }
 
 
@@ -112,12 +123,12 @@ class TriageInputs:
         return _uncompared_weakness(self)
 
     @cached_property
-    def root_signs_both_sides(self) -> dict[Side, list[str]] | None:
+    def root_signs_both_sides(self) -> dict[Side, list[Phrase]] | None:
         """Root signs per side when both sides have them."""
         return bilateral_root_signs(self.context.exam)
 
 
-Finder = Callable[[TriageInputs], list[str]]
+Finder = Callable[[TriageInputs], list[Phrase]]
 
 
 @dataclass(frozen=True)
@@ -142,7 +153,7 @@ class MotorFinding:
 
     side: Side
     mrc: int
-    text: str
+    text: Phrase
 
     @property
     def severe(self) -> bool:
@@ -150,11 +161,13 @@ class MotorFinding:
         return self.mrc <= SEVERE_MRC
 
 
-def _motor_text(change: Change) -> str:
-    movement = MOTOR_ITEMS[Muscle(change.item.item)].movement
-    before = "not graded" if change.earlier is None else change.earlier.value
-    now = "not graded" if change.current is None else change.current.value
-    return f"{change.item.side.value} {movement} {before} -> {now} ({change.kind.value})"
+def _motor_text(change: Change) -> Phrase:
+    not_graded = word(wording.NOT_GRADED)
+    return phrase(wording.MOTOR_CHANGE, side=word(change.item.side.value),
+                  movement=word(MOTOR_ITEMS[Muscle(change.item.item)].movement),
+                  before=not_graded if change.earlier is None else change.earlier.value,
+                  now=not_graded if change.current is None else change.current.value,
+                  change=word(change.kind.value))
 
 
 def _declines(changes: list[Change]) -> list[MotorFinding]:
@@ -170,9 +183,9 @@ def _uncompared_weakness(inputs: TriageInputs) -> list[MotorFinding]:
     for side in Side:
         for muscle, grade in (inputs.context.exam.motor.get(side) or {}).items():
             if grade.testable and grade.mrc < 5 and (muscle.value, side) not in compared:
-                found.append(MotorFinding(side, grade.mrc,
-                                          f"{side.value} {MOTOR_ITEMS[muscle].movement} "
-                                          f"{grade.value}/5 (no earlier grade to compare)"))
+                found.append(MotorFinding(side, grade.mrc, phrase(
+                    wording.WEAK_NOT_COMPARED, side=word(side.value),
+                    movement=word(MOTOR_ITEMS[muscle].movement), grade=grade.value)))
     return found
 
 
@@ -181,16 +194,16 @@ def _new_weakness(inputs: TriageInputs) -> list[MotorFinding]:
     return inputs.declines + inputs.uncompared
 
 
-def _red_flags(inputs: TriageInputs, wanted: Callable[[RedFlag], bool]) -> list[str]:
-    return [RED_FLAGS[f].label for f in inputs.context.exam.red_flags or [] if wanted(f)]
+def _red_flags(inputs: TriageInputs, wanted: Callable[[RedFlag], bool]) -> list[Phrase]:
+    return [word(RED_FLAGS[f].label) for f in inputs.context.exam.red_flags or [] if wanted(f)]
 
 
-def find_cauda_equina(inputs: TriageInputs) -> list[str]:
+def find_cauda_equina(inputs: TriageInputs) -> list[Phrase]:
     """Any NICE cauda equina red flag recorded as present."""
     return _red_flags(inputs, lambda f: RED_FLAGS[f].cauda_equina)
 
 
-def find_saddle(inputs: TriageInputs) -> list[str]:
+def find_saddle(inputs: TriageInputs) -> list[Phrase]:
     """S4-5 light touch or pin prick altered or absent."""
     return saddle_altered(inputs.context.exam)
 
@@ -200,7 +213,7 @@ def _bilateral_new_weakness(inputs: TriageInputs) -> dict[Side, list[MotorFindin
     return per_side if all(per_side.values()) else None
 
 
-def find_bilateral_severe_or_progressive(inputs: TriageInputs) -> list[str]:
+def find_bilateral_severe_or_progressive(inputs: TriageInputs) -> list[Phrase]:
     """A new motor deficit in both legs that is severe (MRC 3 or less on a side) or progressive."""
     per_side = _bilateral_new_weakness(inputs)
     if per_side is None:
@@ -211,7 +224,7 @@ def find_bilateral_severe_or_progressive(inputs: TriageInputs) -> list[str]:
     return [f.text for side in Side for f in per_side[side]]
 
 
-def find_bilateral_mild(inputs: TriageInputs) -> list[str]:
+def find_bilateral_mild(inputs: TriageInputs) -> list[Phrase]:
     """A new motor deficit in both legs, neither severe nor progressive."""
     per_side = _bilateral_new_weakness(inputs)
     if per_side is None or find_bilateral_severe_or_progressive(inputs):
@@ -219,7 +232,7 @@ def find_bilateral_mild(inputs: TriageInputs) -> list[str]:
     return [f.text for side in Side for f in per_side[side]]
 
 
-def find_progressive(inputs: TriageInputs) -> list[str]:
+def find_progressive(inputs: TriageInputs) -> list[Phrase]:
     """Strength falling by a whole grade since an exam a few days earlier, no operation between;
     or progressive weakness recorded as a red flag."""
     found = _red_flags(inputs, lambda f: f is RedFlag.PROGRESSIVE_WEAKNESS)
@@ -229,17 +242,18 @@ def find_progressive(inputs: TriageInputs) -> list[str]:
     days = (inputs.context.exam.date - previous.date).days
     if days > PROGRESSION_WINDOW_DAYS:
         return found
-    return found + [f"{f.text} in {days} days" for f in _declines(inputs.changes_since_previous)]
+    return found + [phrase(wording.IN_DAYS, finding=f.text, days=days)
+                    for f in _declines(inputs.changes_since_previous)]
 
 
-def find_day_of_operation(inputs: TriageInputs) -> list[str]:
+def find_day_of_operation(inputs: TriageInputs) -> list[Phrase]:
     """On the day of the operation, after it: a new or worse motor deficit."""
     if not inputs.context.is_day_of_operation or inputs.context.comparison is None:
         return []
-    return [f"{f.text}, on the day of the operation" for f in inputs.declines]
+    return [phrase(wording.ON_THE_DAY_OF_OPERATION, finding=f.text) for f in inputs.declines]
 
 
-def find_postoperative_motor(inputs: TriageInputs) -> list[str]:
+def find_postoperative_motor(inputs: TriageInputs) -> list[Phrase]:
     """From the day of the operation to six weeks after it: a new or worse motor deficit against
     the preoperative exam (or, with none, the previous exam)."""
     if not inputs.context.in_postoperative_window or inputs.context.comparison is None:
@@ -247,7 +261,7 @@ def find_postoperative_motor(inputs: TriageInputs) -> list[str]:
     return [f.text for f in inputs.declines]
 
 
-def find_worsening_after_improvement(inputs: TriageInputs) -> list[str]:
+def find_worsening_after_improvement(inputs: TriageInputs) -> list[Phrase]:
     """Any time after the operation: a muscle a whole MRC grade or more below its best grade
     since the operation (section 8), even when no worse than before surgery."""
     best = inputs.refs.best_since_operation
@@ -260,8 +274,9 @@ def find_worsening_after_improvement(inputs: TriageInputs) -> list[str]:
             held = best_grades.get((side, muscle))
             if grade.testable and held is not None and held.mrc is not None \
                     and grade.mrc < held.mrc:
-                found.append(f"{side.value} {MOTOR_ITEMS[muscle].movement} {grade.value}/5, "
-                             f"best since the operation {held.value}/5")
+                found.append(phrase(wording.BELOW_BEST_SINCE_OPERATION, side=word(side.value),
+                                    movement=word(MOTOR_ITEMS[muscle].movement),
+                                    grade=grade.value, best=held.value))
     return found
 
 
@@ -285,7 +300,7 @@ def _new_weakness_outside_window(inputs: TriageInputs) -> list[MotorFinding]:
     return found
 
 
-def find_severe_new_weakness(inputs: TriageInputs) -> list[str]:
+def find_severe_new_weakness(inputs: TriageInputs) -> list[Phrase]:
     """A new severe motor deficit (MRC 3 or less) at a first presentation (no earlier grade), or
     new or worse to MRC 3 or less outside the post-operative window; not when a peripheral
     nerve lesion clearly explains it better than any root."""
@@ -294,53 +309,56 @@ def find_severe_new_weakness(inputs: TriageInputs) -> list[str]:
     return [f.text for f in _new_weakness_outside_window(inputs) if f.severe]
 
 
-def find_new_umn(inputs: TriageInputs) -> list[str]:
+def find_new_umn(inputs: TriageInputs) -> list[Phrase]:
     """Upper motor neuron signs that the comparison exam did not have."""
     earlier = inputs.context.comparison
     found = []
     for side in Side:
         before = {text for _, text in umn_signs(earlier, side)} if earlier is not None else set()
-        found += [f"{side.value}: {text}" for _, text in umn_signs(inputs.context.exam, side)
-                  if text not in before]
+        found += [phrase(wording.ON_SIDE, side=word(side.value), what=text)
+                  for _, text in umn_signs(inputs.context.exam, side) if text not in before]
     return found
 
 
-def find_wound_infection(inputs: TriageInputs) -> list[str]:
+def find_wound_infection(inputs: TriageInputs) -> list[Phrase]:
     """Fever, or a red, swollen or discharging wound."""
     return _red_flags(inputs, lambda f: f is RedFlag.WOUND_INFECTION_SIGNS)
 
 
-def find_severe_pain(inputs: TriageInputs) -> list[str]:
+def find_severe_pain(inputs: TriageInputs) -> list[Phrase]:
     """Severe pain that nothing relieves."""
     return _red_flags(inputs, lambda f: f is RedFlag.SEVERE_UNCONTROLLED_PAIN)
 
 
-def find_new_weakness(inputs: TriageInputs) -> list[str]:
+def find_new_weakness(inputs: TriageInputs) -> list[Phrase]:
     """New objective weakness outside the post-operative window (or never graded before) that
     is not severe, or that a peripheral nerve lesion clearly explains."""
     nerve = nerve_clearly_leads(inputs.localisation)
     return [f.text for f in _new_weakness_outside_window(inputs) if nerve or not f.severe]
 
 
-def find_persistent_deficit(inputs: TriageInputs) -> list[str]:
+def find_persistent_deficit(inputs: TriageInputs) -> list[Phrase]:
     """Six weeks or more after the operation, a muscle weak before it and unchanged now (not
     worse: worse is a new deficit, not a persistent one)."""
     days = inputs.context.days_since_surgery
     if not inputs.context.is_postoperative or days is None or days < POSTOPERATIVE_WINDOW_DAYS \
             or inputs.context.baseline is None:
         return []
-    return [f"{_motor_text(c)}, {days} days after surgery" for c in inputs.changes
+    return [phrase(wording.DAYS_AFTER_SURGERY, finding=_motor_text(c), days=days)
+            for c in inputs.changes
             if c.item.modality is Modality.MOTOR and c.current is not None and c.current.abnormal
             and (c.kind is ChangeKind.UNCHANGED
                  or (c.kind is ChangeKind.WORSE and c.whole_grade is False))]
 
 
-def find_new_sensory(inputs: TriageInputs) -> list[str]:
+def find_new_sensory(inputs: TriageInputs) -> list[Phrase]:
     """A new or worse sensory change with no new or worse weakness."""
     if _new_weakness(inputs):
         return []
-    found = [f"{c.item.side.value} {c.item.item} {c.item.modality.value.replace('_', ' ')} "
-             f"{c.earlier.value if c.earlier else '-'} -> {c.current.value if c.current else '-'}"
+    found = [phrase(wording.SENSORY_CHANGE, side=word(c.item.side.value), dermatome=c.item.item,
+                    modality=word(c.item.modality.value.replace('_', ' ')),
+                    before=c.earlier.value if c.earlier else '-',
+                    now=c.current.value if c.current else '-')
              for c in inputs.changes
              if c.item.modality in (Modality.LIGHT_TOUCH, Modality.PIN_PRICK)
              and c.kind in (ChangeKind.NEW, ChangeKind.WORSE)]
@@ -350,12 +368,13 @@ def find_new_sensory(inputs: TriageInputs) -> list[str]:
                 for dermatome, grade in (getattr(inputs.context.exam, modality.value).get(side)
                                          or {}).items():
                     if grade.testable and not grade.is_normal:
-                        found.append(f"{side.value} {dermatome.value} {modality.label} "
-                                     f"{grade.value}")
+                        found.append(phrase(wording.SENSORY_FOUND, side=word(side.value),
+                                            dermatome=dermatome.value,
+                                            modality=word(modality.label), grade=grade.value))
     return found
 
 
-def bilateral_root_signs(exam: Exam) -> dict[Side, list[str]] | None:
+def bilateral_root_signs(exam: Exam) -> dict[Side, list[Phrase]] | None:
     """Root signs on both sides: a positive tension test, or weakness, a reduced reflex or a
     sensory change in a lumbosacral root's territory (section 6). None unless both sides have one."""
     per_side = {}
@@ -366,15 +385,16 @@ def bilateral_root_signs(exam: Exam) -> dict[Side, list[str]] | None:
     return per_side if all(per_side.values()) else None
 
 
-def find_bilateral_root_signs_unasked(inputs: TriageInputs) -> list[str]:
+def find_bilateral_root_signs_unasked(inputs: TriageInputs) -> list[Phrase]:
     """Root signs on both sides while the cauda equina questions (bladder, bowel, saddle, sexual
     function) were not recorded: they must be asked before the exam is signed."""
     exam = inputs.context.exam
     per_side = inputs.root_signs_both_sides
     if per_side is None or exam.red_flags is not None:
         return []
-    return [f"{side.value}: {', '.join(signs)}" for side, signs in per_side.items()] + \
-        ["cauda equina questions not recorded"]
+    return [phrase(wording.ON_SIDE, side=word(side.value), what=Joined(tuple(signs)))
+            for side, signs in per_side.items()] + \
+        [word(wording.CAUDA_EQUINA_QUESTIONS_NOT_RECORDED)]
 
 
 RULES: tuple[Rule, ...] = (
@@ -430,10 +450,127 @@ RULES: tuple[Rule, ...] = (
          "before signing", (Source.NICE,), find_bilateral_root_signs_unasked),
 )
 ROUTINE_RULE_ID = "RO-NONE"
-ROUTINE_TEXT = "No emergency, urgent or prompt rule fired: normal, or improving with no new deficit"
-NOT_ASSESSED_RULE_ID = "NA-EMPTY"
-NOT_ASSESSED_TEXT = ("No rule fired and no motor grade is entered yet: not assessed (never "
-                     "routine for an exam that lacks what the rules need)")
+ROUTINE_TEXT = ("No emergency, urgent or prompt rule fired, and everything the rules read was "
+                "recorded: normal, or improving with no new deficit")
+NOT_ASSESSED_RULE_ID = "NA-INCOMPLETE"
+NOT_ASSESSED_TEXT = ("No rule fired, but the exam lacks items the rules need: not assessed until "
+                     "they are recorded (never routine on missing findings)")
+
+NOT_RECORDED_HEADING = "Not yet recorded, and the rules that read it could raise the level"
+"""Heads the list of needs the exam lacks beside the rules that fired."""
+
+LEG_SENSORY_POINTS: tuple[Dermatome, ...] = (Dermatome.L2, Dermatome.L3, Dermatome.L4,
+                                              Dermatome.L5, Dermatome.S1)
+"""The ISNCSCI key sensory points of the leg, one per root the product localises."""
+
+MOTOR_RULES = ("EM-BILATERAL-MOTOR", "EM-PROGRESSIVE", "EM-DAY-0", "UR-POSTOP-MOTOR",
+               "UR-WORSENING", "UR-SEVERE-NEW", "PR-NEW-WEAKNESS", "PR-BILATERAL-MOTOR",
+               "PR-PERSISTENT")
+COMPARING_MOTOR_RULES = ("EM-PROGRESSIVE", "EM-DAY-0", "UR-POSTOP-MOTOR", "UR-WORSENING",
+                         "PR-PERSISTENT")
+
+
+def _side_item(side: Side, item: Muscle | Dermatome) -> Phrase:
+    name = MOTOR_ITEMS[item].movement if isinstance(item, Muscle) else item.value
+    return phrase(wording.SIDE_ITEM, side=word(side.value), item=word(name))
+
+
+def _unexamined(exam: Exam, items: tuple[Muscle, ...] | tuple[Dermatome, ...]) -> list[Phrase]:
+    """The items (from ``items``) with no testable result on a side, as "side item" words."""
+    missing = []
+    for side in Side:
+        for item in items:
+            reading = reading_of(exam, side, item)
+            if reading is None or not reading.testable:
+                missing.append(_side_item(side, item))
+    return missing
+
+
+def _red_flags_unrecorded(context: ExamContext) -> list[Phrase]:
+    return [] if context.exam.red_flags is not None else [word(wording.NOT_RECORDED)]
+
+
+def _key_muscles_ungraded(context: ExamContext) -> list[Phrase]:
+    return _unexamined(context.exam, LEMS_KEY_MUSCLES)
+
+
+def _earlier_weakness_ungraded(context: ExamContext) -> list[Phrase]:
+    """Muscles weak at the baseline or the previous exam that have no grade now: without it the
+    comparing rules cannot tell recovery from worsening."""
+    weak_before = []
+    for earlier in (context.baseline, context.previous):
+        if earlier is None:
+            continue
+        for side in Side:
+            for muscle, grade in (earlier.motor.get(side) or {}).items():
+                if grade.testable and grade.mrc < 5 and (side, muscle) not in weak_before:
+                    weak_before.append((side, muscle))
+    now = context.exam
+    return [_side_item(side, muscle) for side, muscle in weak_before
+            if not ((current := now.motor_grade(side, muscle)) and current.testable)]
+
+
+def _saddle_unexamined(context: ExamContext) -> list[Phrase]:
+    return _unexamined(context.exam, (SADDLE_DERMATOME,))
+
+
+def _leg_sensation_unexamined(context: ExamContext) -> list[Phrase]:
+    return _unexamined(context.exam, LEG_SENSORY_POINTS)
+
+
+def _plantar_unexamined(context: ExamContext) -> list[Phrase]:
+    return [word(side.value) for side in Side
+            if context.exam.plantar.get(side) in (None, PlantarResponse.NT)]
+
+
+@dataclass(frozen=True)
+class Need:
+    """Something the rules read, which must be recorded before "no rule fired" can mean routine
+    (section 9: never routine for an exam that is empty or lacks the items a rule needs)."""
+
+    text: str
+    rule_ids: tuple[str, ...]
+    """The rules that read it: while it is missing, any of them might have fired."""
+    missing: Callable[[ExamContext], list[Phrase]]
+    """What is missing, in words ("left hip flexion"); empty when recorded."""
+
+    @property
+    def level(self) -> Level:
+        """The most urgent level a rule that reads it can reach."""
+        return max(rule.level for rule in RULES if rule.id in self.rule_ids)
+
+
+NEEDS: tuple[Need, ...] = (
+    Need("the red-flag questions (bladder, bowel, saddle, wound, pain)",
+         ("EM-CES", "UR-WOUND", "UR-PAIN"), _red_flags_unrecorded),
+    Need("saddle (S4-5) sensation", ("EM-SADDLE",), _saddle_unexamined),
+    Need("the key muscles of the leg (L2-S1), both sides", MOTOR_RULES, _key_muscles_ungraded),
+    Need("every muscle weak at an earlier exam, graded again", COMPARING_MOTOR_RULES,
+         _earlier_weakness_ungraded),
+    Need("the plantar response, both sides", ("UR-UMN",), _plantar_unexamined),
+    Need("sensation at the key points of the leg (L2-S1), both sides", ("PR-NEW-SENSORY",),
+         _leg_sensation_unexamined),
+)
+"""What the rules need recorded, most urgent first; the rules page prints it."""
+
+
+@dataclass(frozen=True)
+class Lack:
+    """A need the exam does not meet, and what is missing."""
+
+    need: Need
+    missing: list[Phrase]
+
+    @property
+    def text(self) -> Phrase:
+        """The need and what is missing, in words."""
+        return phrase(wording.NEED_MISSING, need=word(self.need.text),
+                      missing=Joined(tuple(self.missing)))
+
+    def as_dict(self) -> dict[str, Any]:
+        """As the assessment document writes it."""
+        return {"need": self.need.text, "missing": [str(m) for m in self.missing],
+                "rules": list(self.need.rule_ids), "could_reach": self.need.level.label}
 
 
 @dataclass(frozen=True)
@@ -441,7 +578,7 @@ class Reason:
     """A rule that fired and the findings that made it fire."""
 
     rule: Rule | None
-    findings: list[str]
+    findings: list[Phrase]
     level: Level = Level.ROUTINE
     """For a reason without a rule: routine, or not assessed."""
 
@@ -468,7 +605,7 @@ class Reason:
     def as_dict(self) -> dict[str, Any]:
         """As the assessment document writes it."""
         return {"rule": self.rule_id, "text": self.text, "source": self.source,
-                "findings": self.findings}
+                "findings": [str(f) for f in self.findings]}
 
 
 @dataclass(frozen=True)
@@ -477,6 +614,9 @@ class Triage:
 
     level: Level
     reasons: list[Reason]
+    not_recorded: list[Lack] = field(default_factory=list)
+    """Needs the exam does not meet whose rules could put it at a higher level (when not
+    assessed, every need it does not meet): what is still undecided about the level itself."""
 
     def fired(self, rule_id: str) -> bool:
         """True when the rule with this id fired."""
@@ -484,22 +624,20 @@ class Triage:
 
     def as_dict(self) -> dict[str, Any]:
         """As the assessment document writes it."""
-        return {"level": self.level.label, "reasons": [r.as_dict() for r in self.reasons]}
-
-
-def _has_motor_grades(exam: Exam) -> bool:
-    return any(grade.testable for side in Side for grade in (exam.motor.get(side) or {}).values())
+        return {"level": self.level.label, "reasons": [r.as_dict() for r in self.reasons],
+                "not_recorded": [lack.as_dict() for lack in self.not_recorded]}
 
 
 def triage(inputs: TriageInputs) -> Triage:
     """Run every rule; the level is that of the most urgent rule that fired. With no rule fired,
-    routine needs motor grades to rest on; without them the exam is not assessed."""
+    routine needs everything the rules read; while something is missing the exam is not
+    assessed. Whatever the level, the missing items that could raise it are listed."""
     reasons = [Reason(rule, found) for rule in RULES if (found := rule.find(inputs))]
+    lacking = [Lack(need, missing) for need in NEEDS if (missing := need.missing(inputs.context))]
     if not reasons:
-        exam = inputs.context.exam
-        if not _has_motor_grades(exam):
-            return Triage(Level.NOT_ASSESSED, [Reason(None, [], Level.NOT_ASSESSED)])
-        unasked = [] if exam.red_flags is not None else ["red-flag questions not recorded"]
-        return Triage(Level.ROUTINE, [Reason(None, unasked)])
+        if lacking:
+            return Triage(Level.NOT_ASSESSED, [Reason(None, [], Level.NOT_ASSESSED)], lacking)
+        return Triage(Level.ROUTINE, [Reason(None, [])])
     reasons.sort(key=lambda r: -r.rule.level if r.rule else 0)
-    return Triage(max(r.rule.level for r in reasons if r.rule), reasons)
+    level = max(r.rule.level for r in reasons if r.rule)
+    return Triage(level, reasons, [lack for lack in lacking if lack.need.level > level])
