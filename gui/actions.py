@@ -80,89 +80,115 @@ class ActionSpec:
 _EDITOR = "ExamEditor"
 
 
-def _says(text: str) -> str:
-    """A description, marked for translation in the context "Actions"."""
-    return str(QT_TRANSLATE_NOOP("Actions", text))
-
-
 ACTIONS: dict[ActionId, ActionSpec] = {
     ActionId.NEW_PATIENT: ActionSpec(
         str(QT_TRANSLATE_NOOP("MainWindow", "New &patient…")),
-        _says("Enter a new patient's name, record number and date of birth."), "Ctrl+Shift+N"),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "Enter a new patient's name, record number and date of birth.")),
+        "Ctrl+Shift+N"),
     ActionId.NEW_EXAM: ActionSpec(
         str(QT_TRANSLATE_NOOP("MainWindow", "&New exam")),
-        _says("Start an exam of the open patient, dated today."), QKeySequence.StandardKey.New),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "Start an exam of the open patient, dated today.")),
+        QKeySequence.StandardKey.New),
     ActionId.FIND_PATIENT: ActionSpec(
         str(QT_TRANSLATE_NOOP("MainWindow", "Find patient")),
-        _says("Search the patients by name or record number as you type."),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "Search the patients by name or record number as you type.")),
         QKeySequence.StandardKey.Find),
     ActionId.IMPORT: ActionSpec(
         str(QT_TRANSLATE_NOOP("MainWindow", "&Import records…")),
-        _says("Read one patient or many from a NeuroExam JSON file."), "Ctrl+I"),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "Read one patient or many from a NeuroExam JSON file.")),
+        "Ctrl+I"),
     ActionId.EXPORT: ActionSpec(
         str(QT_TRANSLATE_NOOP("MainWindow", "&Export…")),
-        _says("Write this patient or all of them as JSON, CSV or a FHIR Bundle."), "Ctrl+E"),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "Write this patient or all of them as JSON, CSV or a FHIR Bundle.")),
+        "Ctrl+E"),
     ActionId.SETTINGS: ActionSpec(
         str(QT_TRANSLATE_NOOP("MainWindow", "&Settings…")),
-        _says("The clinic's name and telephone, the database, paper, language and backups."),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "The clinic's name and telephone, the database, paper, language and backups.")),
         QKeySequence.StandardKey.Preferences),
     ActionId.USERS: ActionSpec(
         str(QT_TRANSLATE_NOOP("MainWindow", "&Users…")),
-        _says("Add, list and disable the clinic's logins and their roles (clinic mode).")),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "Add, list and disable the clinic's logins and their roles (clinic mode)."))),
     ActionId.QUIT: ActionSpec(
         str(QT_TRANSLATE_NOOP("MainWindow", "&Quit")),
-        _says("Close NeuroExam; every edit is already saved."), QKeySequence.StandardKey.Quit),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "Close NeuroExam; every edit is already saved.")),
+        QKeySequence.StandardKey.Quit),
     ActionId.RULES: ActionSpec(
         str(QT_TRANSLATE_NOOP("MainWindow", "Clinical &rules and sources")),
-        _says("The rules behind triage and localisation, with their published sources."),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "The rules behind triage and localisation, with their published sources.")),
         QKeySequence.StandardKey.HelpContents),
     ActionId.KEYBOARD_REFERENCE: ActionSpec(
         str(QT_TRANSLATE_NOOP("MainWindow", "&Keyboard reference")),
-        _says("Every command and the keys typed inside the exam, on one page."), "Ctrl+/"),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "Every command and the keys typed inside the exam, on one page.")),
+        "Ctrl+/"),
     ActionId.ABOUT: ActionSpec(
         str(QT_TRANSLATE_NOOP("MainWindow", "&About NeuroExam")),
-        _says("The version, the licence, the rules version and the database in use.")),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "The version, the licence, the rules version and the database in use."))),
     ActionId.REST_NORMAL: ActionSpec(
         str(QT_TRANSLATE_NOOP("ExamEditor", "Rest normal")),
-        _says("Give every item of this step not yet entered its normal value."), "Ctrl+R",
-        _EDITOR),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "Give every item of this step not yet entered its normal value.")),
+        "Ctrl+R", _EDITOR),
     ActionId.NEXT_STEP: ActionSpec(
         str(QT_TRANSLATE_NOOP("ExamEditor", "Next step")),
-        _says("Go to the next step of the exam."), "Ctrl+Return", _EDITOR),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "Go to the next step of the exam.")),
+        "Ctrl+Return", _EDITOR),
     ActionId.PREVIOUS_STEP: ActionSpec(
         str(QT_TRANSLATE_NOOP("ExamEditor", "Previous step")),
-        _says("Go back to the previous step of the exam."), "Ctrl+Backspace", _EDITOR),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "Go back to the previous step of the exam.")),
+        "Ctrl+Backspace", _EDITOR),
     ActionId.SIGN: ActionSpec(
         str(QT_TRANSLATE_NOOP("ExamEditor", "Sign")),
-        _says("Sign the exam in the examiner's name; it becomes read-only."), "Ctrl+Alt+S",
-        _EDITOR),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "Sign the exam in the examiner's name; it becomes read-only.")),
+        "Ctrl+Alt+S", _EDITOR),
     ActionId.REPORTS: ActionSpec(
         str(QT_TRANSLATE_NOOP("ExamEditor", "Reports")),
-        _says("Write the clinician report and the patient handout as PDFs and open them."),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "Write the clinician report and the patient handout as PDFs and open them.")),
         "Ctrl+Shift+R", _EDITOR),
     ActionId.TOGGLE_MODALITY: ActionSpec(
         str(QT_TRANSLATE_NOOP("ExamEditor", "Switch light touch / pin prick")),
-        _says("Show and enter the other sensory modality on the dermatome map."), "Ctrl+T",
-        _EDITOR),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "Show and enter the other sensory modality on the dermatome map.")),
+        "Ctrl+T", _EDITOR),
     ActionId.TOGGLE_REFERENCE: ActionSpec(
         str(QT_TRANSLATE_NOOP("ExamEditor", "Compare with baseline / previous exam")),
-        _says("Show the preoperative baseline or the previous exam beside every field."),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "Show the preoperative baseline or the previous exam beside every field.")),
         "Ctrl+B", _EDITOR),
     ActionId.AMEND: ActionSpec(
         str(QT_TRANSLATE_NOOP("ExamEditor", "Amend signed exam")),
-        _says("Change a signed exam, giving the reason; the signed revision is kept."),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "Change a signed exam, giving the reason; the signed revision is kept.")),
         "Ctrl+Shift+A", _EDITOR),
     ActionId.PRINT: ActionSpec(
         str(QT_TRANSLATE_NOOP("ExamEditor", "Print reports")),
-        _says("Print the clinician report and the patient handout from the print dialog."),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "Print the clinician report and the patient handout from the print dialog.")),
         QKeySequence.StandardKey.Print, _EDITOR),
     ActionId.UNDO: ActionSpec(
         str(QT_TRANSLATE_NOOP("ExamControl", "&Undo")),
-        _says("Take back the last edit of the exam."), QKeySequence.StandardKey.Undo,
-        "ExamControl"),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "Take back the last edit of the exam.")),
+        QKeySequence.StandardKey.Undo, "ExamControl"),
     ActionId.REDO: ActionSpec(
         str(QT_TRANSLATE_NOOP("ExamControl", "&Redo")),
-        _says("Make the edit taken back again."), QKeySequence.StandardKey.Redo, "ExamControl"),
+        str(QT_TRANSLATE_NOOP("Actions",
+                              "Make the edit taken back again.")),
+        QKeySequence.StandardKey.Redo, "ExamControl"),
 }
 """Every command's words and keys."""
 

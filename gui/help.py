@@ -10,29 +10,44 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 LICENCE = "GNU Lesser General Public License, version 3 or later (LGPL-3.0-or-later)"
 
 
 def _tr(text: str) -> str:
+    """A text of the Help windows in the app's language: the texts are marked where they are
+    written (QT_TRANSLATE_NOOP or QCoreApplication.translate, context "Help"), so that
+    pyside6-lupdate finds them."""
     return QCoreApplication.translate("Help", text)
 
 
 FIELD_KEYS: tuple[tuple[str, str, str], ...] = (
-    ("Motor grid", "0 1 2 3 4 5", "the MRC grade"),
-    ("Motor grid", "- or + after a 4", "4- or 4+"),
-    ("Motor and reflex grids", "N", "not testable (the reason is asked)"),
-    ("Reflex grid", "0 1 2 3 4", "the NINDS grade"),
-    ("Grids", "Arrows, Tab", "move between fields"),
-    ("Grids", "Delete", "clear the value"),
-    ("Dermatome map", "Tab, arrows", "move between dermatomes"),
-    ("Dermatome map", "2 1 0", "normal, altered, absent"),
-    ("Dermatome map", "N", "not testable"),
-    ("Dermatome map", "Space", "the next value"),
-    ("Dermatome map", "Delete", "not examined"),
-    ("Any step", "Enter", "the next step"),
+    (str(QT_TRANSLATE_NOOP("Help", "Motor grid")), "0 1 2 3 4 5",
+     str(QT_TRANSLATE_NOOP("Help", "the MRC grade"))),
+    (str(QT_TRANSLATE_NOOP("Help", "Motor grid")), str(QT_TRANSLATE_NOOP("Help", "- or + after a 4")),
+     str(QT_TRANSLATE_NOOP("Help", "4- or 4+"))),
+    (str(QT_TRANSLATE_NOOP("Help", "Motor and reflex grids")), "N",
+     str(QT_TRANSLATE_NOOP("Help", "not testable (the reason is asked)"))),
+    (str(QT_TRANSLATE_NOOP("Help", "Reflex grid")), "0 1 2 3 4",
+     str(QT_TRANSLATE_NOOP("Help", "the NINDS grade"))),
+    (str(QT_TRANSLATE_NOOP("Help", "Grids")), str(QT_TRANSLATE_NOOP("Help", "Arrows, Tab")),
+     str(QT_TRANSLATE_NOOP("Help", "move between fields"))),
+    (str(QT_TRANSLATE_NOOP("Help", "Grids")), str(QT_TRANSLATE_NOOP("Help", "Delete")),
+     str(QT_TRANSLATE_NOOP("Help", "clear the value"))),
+    (str(QT_TRANSLATE_NOOP("Help", "Dermatome map")), str(QT_TRANSLATE_NOOP("Help", "Tab, arrows")),
+     str(QT_TRANSLATE_NOOP("Help", "move between dermatomes"))),
+    (str(QT_TRANSLATE_NOOP("Help", "Dermatome map")), "2 1 0",
+     str(QT_TRANSLATE_NOOP("Help", "normal, altered, absent"))),
+    (str(QT_TRANSLATE_NOOP("Help", "Dermatome map")), "N",
+     str(QT_TRANSLATE_NOOP("Help", "not testable"))),
+    (str(QT_TRANSLATE_NOOP("Help", "Dermatome map")), str(QT_TRANSLATE_NOOP("Help", "Space")),
+     str(QT_TRANSLATE_NOOP("Help", "the next value"))),
+    (str(QT_TRANSLATE_NOOP("Help", "Dermatome map")), str(QT_TRANSLATE_NOOP("Help", "Delete")),
+     str(QT_TRANSLATE_NOOP("Help", "not examined"))),
+    (str(QT_TRANSLATE_NOOP("Help", "Any step")), str(QT_TRANSLATE_NOOP("Help", "Enter")),
+     str(QT_TRANSLATE_NOOP("Help", "the next step"))),
 )
 """Keys typed inside a field (gui/widgets/grade_grid.py, gui/widgets/dermatome_map.py)."""
 
@@ -43,11 +58,14 @@ def keyboard_reference_html(commands: Iterable[tuple[str, str, str]]) -> str:
     rows = "".join(f"<tr><td><b>{escape(keys or '–')}</b></td>"
                    f"<td><b>{escape(text.replace('&', ''))}</b></td><td>{escape(does)}</td></tr>"
                    for text, keys, does in commands)
-    fields = "".join(f"<tr><td><b>{escape(keys)}</b></td><td>{escape(_tr(where))}: "
+    fields = "".join(f"<tr><td><b>{escape(_tr(keys))}</b></td><td>{escape(_tr(where))}: "
                      f"{escape(_tr(what))}</td></tr>" for where, keys, what in FIELD_KEYS)
-    return (f"<h2>{_tr('Keyboard reference')}</h2><h3>{_tr('Commands')}</h3>"
+    title = QCoreApplication.translate("Help", "Keyboard reference")
+    commands_title = QCoreApplication.translate("Help", "Commands")
+    inside = QCoreApplication.translate("Help", "Inside the exam")
+    return (f"<h2>{title}</h2><h3>{commands_title}</h3>"
             f"<table cellpadding='3'>{rows}</table>"
-            f"<h3>{_tr('Inside the exam')}</h3><table cellpadding='3'>{fields}</table>")
+            f"<h3>{inside}</h3><table cellpadding='3'>{fields}</table>")
 
 
 def text_window(title: str, text: str, parent: QWidget, markdown: bool = False,
@@ -79,13 +97,18 @@ def about_html(database: str) -> str:
     import core
     from core.engine import RULES_VERSION
 
-    return (f"<h2>NeuroExam {escape(core.__version__)}</h2><p>"
-            + _tr("Documents the focused neurological exam of the legs in lumbar radiculopathy, "
-                  "before and after a lumbar disc operation, and compares it with earlier exams. "
-                  "A documentation and decision-support aid: it does not replace clinical "
-                  "judgement.")
-            + f"</p><p><b>{_tr('Clinical rules')}:</b> {_tr('version')} {escape(RULES_VERSION)}"
-            f"</p><p><b>{_tr('Database in use')}:</b> {escape(database)}</p>"
-            f"<p><b>{_tr('Licence')}:</b> {LICENCE}. "
-            + _tr("Fonts, colour profile and libraries keep their own licences "
-                  "(THIRD-PARTY-NOTICES.md).") + "</p>")
+    summary = QCoreApplication.translate(
+        "Help", "Documents the focused neurological exam of the legs in lumbar radiculopathy, "
+                "before and after a lumbar disc operation, and compares it with earlier exams. "
+                "A documentation and decision-support aid: it does not replace clinical "
+                "judgement.")
+    rules = QCoreApplication.translate("Help", "Clinical rules")
+    version = QCoreApplication.translate("Help", "version")
+    database_in_use = QCoreApplication.translate("Help", "Database in use")
+    licence = QCoreApplication.translate("Help", "Licence")
+    notices = QCoreApplication.translate("Help", "Fonts, colour profile and libraries keep their "
+                                                 "own licences (THIRD-PARTY-NOTICES.md).")
+    return (f"<h2>NeuroExam {escape(core.__version__)}</h2><p>{summary}</p>"
+            f"<p><b>{rules}:</b> {version} {escape(RULES_VERSION)}</p>"
+            f"<p><b>{database_in_use}:</b> {escape(database)}</p>"
+            f"<p><b>{licence}:</b> {LICENCE}. {notices}</p>")

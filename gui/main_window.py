@@ -55,6 +55,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: Store | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from gui.focus_ring import install_focus_rings
+
+        install_focus_rings()
         self.store: Store = None  # type: ignore[assignment]  # set by attach_store
         self.settings: Settings = None  # type: ignore[assignment]
         self._pending_url: str | None = None

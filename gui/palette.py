@@ -21,6 +21,9 @@ ALERT_BACKGROUND = "#FDE2E1"
 ALERT_TEXT = "#3B0A0F"
 ALERT_BORDER = "#B3261E"
 """Edits that could not be saved: dark text on pale red, whatever the theme."""
+FOCUS_ON_LIGHT = "#0B57D0"
+FOCUS_ON_DARK = "#8AB4F8"
+"""The focus ring's blue when the theme's highlight does not stand out enough."""
 TRIAGE_TEXT = "#FFFFFF"
 """Written on the triage colours of core.engine.triage.LEVEL_COLOURS."""
 
@@ -55,3 +58,13 @@ def contrast(foreground: str | QColor, background: str | QColor) -> float:
     """WCAG 2 contrast ratio between two colours (1 to 21)."""
     a, b = sorted((relative_luminance(foreground), relative_luminance(background)), reverse=True)
     return (a + 0.05) / (b + 0.05)
+
+
+def focus_colour(palette: QPalette) -> QColor:
+    """The focus ring (gui/focus_ring.py): the theme's highlight when it stands out 3:1 from
+    both the window and the fields (WCAG 2.2, focus appearance), else a blue that does."""
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    backgrounds = (palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Base))
+    if all(contrast(highlight, background) >= 3.0 for background in backgrounds):
+        return highlight
+    return QColor(FOCUS_ON_DARK if is_dark(palette) else FOCUS_ON_LIGHT)

@@ -29,10 +29,6 @@ class PrintError(OSError):
     """The files could not be printed; the message says what to do instead."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
-
-
 @dataclass(frozen=True)
 class PrintSet:
     """PDFs printed as one job, their pages numbered on from one file to the next."""
@@ -66,7 +62,8 @@ def read_print_set(paths: list[Path]) -> PrintSet:
         try:
             document = pypdfium2.PdfDocument(path)
         except (pypdfium2.PdfiumError, OSError) as error:
-            raise PrintError(_tr("{file} cannot be read as a PDF ({error}).").format(
+            raise PrintError(QCoreApplication.translate(
+                "Printing", "{file} cannot be read as a PDF ({error}).").format(
                 file=path, error=error)) from error
         try:
             counts.append(len(document))
@@ -76,7 +73,7 @@ def read_print_set(paths: list[Path]) -> PrintSet:
         finally:
             document.close()
     if size is None:
-        raise PrintError(_tr("There are no pages to print."))
+        raise PrintError(QCoreApplication.translate("Printing", "There are no pages to print."))
     return PrintSet(tuple(paths), tuple(counts), size)
 
 
@@ -110,8 +107,9 @@ def print_pages(printer: QPrinter, pages: PrintSet, progress: Progress | None = 
     target = printer.paperRect(QPrinter.Unit.DevicePixel)
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintError(_tr("The printer could not be started: check that it is connected and "
-                             "switched on, or print the PDFs from the viewer."))
+        raise PrintError(QCoreApplication.translate(
+            "Printing", "The printer could not be started: check that it is connected and "
+                        "switched on, or print the PDFs from the viewer."))
     printed, first = 0, True
     try:
         for _copy in range(copies):
@@ -124,8 +122,9 @@ def print_pages(printer: QPrinter, pages: PrintSet, progress: Progress | None = 
                         if number not in chosen:
                             continue
                         if not first and not printer.newPage():
-                            raise PrintError(_tr("The printer stopped after {n} pages.")
-                                             .format(n=printed))
+                            raise PrintError(QCoreApplication.translate(
+                                "Printing", "The printer stopped after {n} pages.").format(
+                                n=printed))
                         first = False
                         _paint(painter, page.render(scale=dpi / 72, rev_byteorder=True,
                                                     prefer_bgrx=True), target)

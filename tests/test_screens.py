@@ -88,6 +88,8 @@ def test_every_colour_the_app_adds_keeps_4_5_to_1_against_light_and_dark_palette
         assert colours.contrast(foreground, background) >= 4.5, what
     for colour in PALETTE:  # lines of the trend chart: 3:1 for graphics (WCAG 1.4.11)
         assert colours.contrast(colour, CHART_PAPER) >= 3.0, colour
+    for background in (window, base):  # the focus ring: 3:1 (WCAG 2.2, focus appearance)
+        assert colours.contrast(colours.focus_colour(palette), background) >= 3.0
 
 
 def test_the_contrast_formula_gives_the_known_ratios() -> None:
@@ -228,3 +230,61 @@ def test_typing_into_a_signed_exam_says_why_nothing_changed_and_offers_amend(
     qtbot.keyClick(editor.motor.grid, Qt.Key.Key_S,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     assert editor.session.read_only and editor.amend_button.isVisible()
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_keyboard_focus_is_ringed_on_grid_map_button_and_choice_box(
+        qtbot: Any, window: MainWindow, name: str) -> None:
+    """The ring of gui/focus_ring.py goes round whatever takes the keyboard, in the focus colour,
+    in both palettes, and follows the focus."""
+    from PySide6.QtCore import QPoint, QRect, Qt
+
+    from gui.focus_ring import RING, FocusRing
+    from gui.palette import focus_colour
+
+    window.setPalette(PALETTES[name])
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.create_demo_patient()
+    window.exams.new_exam()
+    editor = window.editor
+    box = next(iter(editor.function.tests.boxes.values()))
+    for step, target in ((1, editor.motor.grid), (2, editor.sensory.map),
+                         (2, editor.rest_normal_button), (4, box)):
+        editor.steps.setCurrentRow(step)
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(lambda target=target: QApplication.focusWidget() is target)
+        ring = window.findChild(FocusRing)
+        assert ring is not None and ring.isVisible() and ring.target is target
+        frame = QRect(target.mapTo(window, QPoint(0, 0)), target.size())
+        assert ring.geometry().contains(frame) and ring.geometry() != frame
+        image = window.grab().toImage()
+        ratio = image.devicePixelRatio()
+        middle_of_top = QPoint(int(ring.geometry().center().x() * ratio),
+                               int((ring.geometry().top() + RING / 2) * ratio))
+        assert image.pixelColor(middle_of_top).name() == focus_colour(window.palette()).name()
+
+
+def test_the_help_windows_speak_spanish(qtbot: Any, window: MainWindow) -> None:
+    """The keyboard reference (commands, what each does, the keys inside the exam) and About in
+    Spanish: no English text of theirs is left."""
+    from gui import translation
+    from gui.actions import ACTIONS
+    from gui.help import FIELD_KEYS
+
+    app = QApplication.instance()
+    translation.install(app, "es")
+    try:
+        window.show_keyboard_reference()
+        window.show_about()
+        reference = window._keys_viewer.findChild(QTextBrowser).toPlainText()
+        about = window._about.findChild(QTextBrowser).toPlainText()
+    finally:
+        translation.uninstall(app)
+    assert "Referencia de teclado" in reference and "Dentro de la exploración" in reference
+    english = [spec.description for spec in ACTIONS.values()]
+    english += [text for row in FIELD_KEYS for text in (row[0], row[2]) if " " in text]
+    left = [text for text in english if text in reference]
+    assert not left, left
+    assert "Reglas clínicas" in about and "Base de datos en uso" in about
+    assert "decision-support" not in about

@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>Actions</name>
+    <message>
+        <source>Enter a new patient&apos;s name, record number and date of birth.</source>
+        <translation>Registrar el nombre, el número de historia y la fecha de nacimiento de un paciente nuevo.</translation>
+    </message>
+    <message>
+        <source>Start an exam of the open patient, dated today.</source>
+        <translation>Empezar una exploración del paciente abierto, con la fecha de hoy.</translation>
+    </message>
+    <message>
+        <source>Search the patients by name or record number as you type.</source>
+        <translation>Buscar pacientes por nombre o número de historia mientras escribe.</translation>
+    </message>
+    <message>
+        <source>Read one patient or many from a NeuroExam JSON file.</source>
+        <translation>Leer uno o varios pacientes de un archivo JSON de NeuroExam.</translation>
+    </message>
+    <message>
+        <source>Write this patient or all of them as JSON, CSV or a FHIR Bundle.</source>
+        <translation>Guardar este paciente o todos como JSON, CSV o un Bundle FHIR.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s name and telephone, the database, paper, language and backups.</source>
+        <translation>Nombre y teléfono de la clínica, base de datos, papel, idioma y copias de seguridad.</translation>
+    </message>
+    <message>
+        <source>Add, list and disable the clinic&apos;s logins and their roles (clinic mode).</source>
+        <translation>Añadir, ver y desactivar los usuarios de la clínica y sus funciones (modo clínica).</translation>
+    </message>
+    <message>
+        <source>Close NeuroExam; every edit is already saved.</source>
+        <translation>Cerrar NeuroExam; todos los cambios ya están guardados.</translation>
+    </message>
+    <message>
+        <source>The rules behind triage and localisation, with their published sources.</source>
+        <translation>Las reglas del triaje y de la localización, con sus fuentes publicadas.</translation>
+    </message>
+    <message>
+        <source>Every command and the keys typed inside the exam, on one page.</source>
+        <translation>Todas las órdenes y las teclas de la exploración, en una página.</translation>
+    </message>
+    <message>
+        <source>The version, the licence, the rules version and the database in use.</source>
+        <translation>La versión, la licencia, la versión de las reglas y la base de datos en uso.</translation>
+    </message>
+    <message>
+        <source>Give every item of this step not yet entered its normal value.</source>
+        <translation>Dar el valor normal a todo lo que falta por anotar en este paso.</translation>
+    </message>
+    <message>
+        <source>Go to the next step of the exam.</source>
+        <translation>Ir al paso siguiente de la exploración.</translation>
+    </message>
+    <message>
+        <source>Go back to the previous step of the exam.</source>
+        <translation>Volver al paso anterior de la exploración.</translation>
+    </message>
+    <message>
+        <source>Sign the exam in the examiner&apos;s name; it becomes read-only.</source>
+        <translation>Firmar la exploración en nombre del explorador; queda de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Write the clinician report and the patient handout as PDFs and open them.</source>
+        <translation>Crear en PDF el informe clínico y la hoja para el paciente, y abrirlos.</translation>
+    </message>
+    <message>
+        <source>Show and enter the other sensory modality on the dermatome map.</source>
+        <translation>Mostrar y anotar la otra modalidad sensitiva en el mapa de dermatomas.</translation>
+    </message>
+    <message>
+        <source>Show the preoperative baseline or the previous exam beside every field.</source>
+        <translation>Mostrar junto a cada campo la basal preoperatoria o la exploración anterior.</translation>
+    </message>
+    <message>
+        <source>Change a signed exam, giving the reason; the signed revision is kept.</source>
+        <translation>Corregir una exploración firmada, indicando el motivo; la revisión firmada se conserva.</translation>
+    </message>
+    <message>
+        <source>Print the clinician report and the patient handout from the print dialog.</source>
+        <translation>Imprimir el informe clínico y la hoja para el paciente desde el diálogo de impresión.</translation>
+    </message>
+    <message>
+        <source>Take back the last edit of the exam.</source>
+        <translation>Deshacer el último cambio de la exploración.</translation>
+    </message>
+    <message>
+        <source>Make the edit taken back again.</source>
+        <translation>Volver a hacer el cambio deshecho.</translation>
+    </message>
+</context>
+<context>
     <name>AuditHistoryDialog</name>
     <message>
         <source>Audit history – {family}, {given}</source>
@@ -298,12 +389,28 @@ Close and lose them?</source>
         <translation>Estado de la exploración</translation>
     </message>
     <message>
+        <source>Amend…</source>
+        <translation>Corregir…</translation>
+    </message>
+    <message>
+        <source>Amend the signed exam (Ctrl+Shift+A): you are asked why</source>
+        <translation>Corregir la exploración firmada (Ctrl+Shift+A): se le pregunta el motivo</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Amending the signed exam&lt;/b&gt; ({reason}). Your changes are saved together as a new signed revision with Ctrl+Alt+S; the earlier revision is kept.</source>
         <translation>&lt;b&gt;Corrigiendo la exploración firmada&lt;/b&gt; ({reason}). Sus cambios se guardan juntos como una nueva revisión firmada con Ctrl+Alt+S; la revisión anterior se conserva.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Signed exam: read-only.&lt;/b&gt; Ctrl+Shift+A amends it (you are asked why).</source>
         <translation>&lt;b&gt;Exploración firmada: solo lectura.&lt;/b&gt; Ctrl+Shift+A la corrige (se le pregunta el motivo).</translation>
+    </message>
+    <message>
+        <source>This exam is signed; nothing was changed. Choose Amend to change it.</source>
+        <translation>Esta exploración está firmada; no se ha cambiado nada. Elija Corregir para cambiarla.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A amends it (you are asked why).</source>
+        <translation>Ctrl+Shift+A la corrige (se le pregunta el motivo).</translation>
     </message>
     <message>
         <source>Sign</source>
@@ -496,6 +603,141 @@ Close and lose them?</source>
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>Motor grid</source>
+        <translation>Tabla motora</translation>
+    </message>
+    <message>
+        <source>the MRC grade</source>
+        <translation>el grado MRC</translation>
+    </message>
+    <message>
+        <source>- or + after a 4</source>
+        <translation>- o + después de un 4</translation>
+    </message>
+    <message>
+        <source>4- or 4+</source>
+        <translation>4- o 4+</translation>
+    </message>
+    <message>
+        <source>Motor and reflex grids</source>
+        <translation>Tablas motora y de reflejos</translation>
+    </message>
+    <message>
+        <source>not testable (the reason is asked)</source>
+        <translation>no valorable (se pide el motivo)</translation>
+    </message>
+    <message>
+        <source>Reflex grid</source>
+        <translation>Tabla de reflejos</translation>
+    </message>
+    <message>
+        <source>the NINDS grade</source>
+        <translation>el grado NINDS</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>Tablas</translation>
+    </message>
+    <message>
+        <source>Arrows, Tab</source>
+        <translation>Flechas, Tab</translation>
+    </message>
+    <message>
+        <source>move between fields</source>
+        <translation>moverse entre campos</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supr</translation>
+    </message>
+    <message>
+        <source>clear the value</source>
+        <translation>borrar el valor</translation>
+    </message>
+    <message>
+        <source>Dermatome map</source>
+        <translation>Mapa de dermatomas</translation>
+    </message>
+    <message>
+        <source>Tab, arrows</source>
+        <translation>Tab, flechas</translation>
+    </message>
+    <message>
+        <source>move between dermatomes</source>
+        <translation>moverse entre dermatomas</translation>
+    </message>
+    <message>
+        <source>normal, altered, absent</source>
+        <translation>normal, alterada, ausente</translation>
+    </message>
+    <message>
+        <source>not testable</source>
+        <translation>no valorable</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espacio</translation>
+    </message>
+    <message>
+        <source>the next value</source>
+        <translation>el valor siguiente</translation>
+    </message>
+    <message>
+        <source>not examined</source>
+        <translation>no explorado</translation>
+    </message>
+    <message>
+        <source>Any step</source>
+        <translation>Cualquier paso</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Intro</translation>
+    </message>
+    <message>
+        <source>the next step</source>
+        <translation>el paso siguiente</translation>
+    </message>
+    <message>
+        <source>Keyboard reference</source>
+        <translation>Referencia de teclado</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Órdenes</translation>
+    </message>
+    <message>
+        <source>Inside the exam</source>
+        <translation>Dentro de la exploración</translation>
+    </message>
+    <message>
+        <source>Documents the focused neurological exam of the legs in lumbar radiculopathy, before and after a lumbar disc operation, and compares it with earlier exams. A documentation and decision-support aid: it does not replace clinical judgement.</source>
+        <translation>Documenta la exploración neurológica dirigida de las piernas en la radiculopatía lumbar, antes y después de una operación de disco lumbar, y la compara con las exploraciones anteriores. Es una ayuda para la documentación y la decisión: no sustituye el juicio clínico.</translation>
+    </message>
+    <message>
+        <source>Clinical rules</source>
+        <translation>Reglas clínicas</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>versión</translation>
+    </message>
+    <message>
+        <source>Database in use</source>
+        <translation>Base de datos en uso</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licencia</translation>
+    </message>
+    <message>
+        <source>Fonts, colour profile and libraries keep their own licences (THIRD-PARTY-NOTICES.md).</source>
+        <translation>Las fuentes, el perfil de color y las bibliotecas conservan sus propias licencias (THIRD-PARTY-NOTICES.md).</translation>
+    </message>
+</context>
+<context>
     <name>JobRunner</name>
     <message>
         <source>Progress of the running task</source>
@@ -626,14 +868,6 @@ Close and lose them?</source>
     <message>
         <source>Users</source>
         <translation>Usuarios</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Deshacer</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Rehacer</translation>
     </message>
     <message>
         <source>NeuroExam keyboard reference</source>
@@ -926,6 +1160,25 @@ Close and lose them?</source>
     <message>
         <source>none recorded</source>
         <translation>ninguna registrada</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>{file} cannot be read as a PDF ({error}).</source>
+        <translation>{file} no se puede leer como PDF ({error}).</translation>
+    </message>
+    <message>
+        <source>There are no pages to print.</source>
+        <translation>No hay páginas que imprimir.</translation>
+    </message>
+    <message>
+        <source>The printer could not be started: check that it is connected and switched on, or print the PDFs from the viewer.</source>
+        <translation>No se pudo iniciar la impresora: compruebe que está conectada y encendida, o imprima los PDF desde el visor.</translation>
+    </message>
+    <message>
+        <source>The printer stopped after {n} pages.</source>
+        <translation>La impresora se detuvo tras {n} páginas.</translation>
     </message>
 </context>
 <context>
