@@ -143,14 +143,10 @@ def help_shots(app: QApplication, window: Any) -> None:
         viewer.close()
 
 
-def dark_shots(app: QApplication) -> None:
-    """The motor step in a dark palette: the app's own colours must stay readable there."""
+def dark_palette() -> Any:
+    """A dark desktop theme's palette (the dark screenshots use it)."""
     from PySide6.QtGui import QColor, QPalette
 
-    from core.store import Store
-    from gui.main_window import MainWindow
-
-    light = app.palette()
     dark = QPalette()
     for role, colour in ((QPalette.ColorRole.Window, "#2B2B2B"),
                          (QPalette.ColorRole.WindowText, "#E6E6E6"),
@@ -162,7 +158,16 @@ def dark_shots(app: QApplication) -> None:
                          (QPalette.ColorRole.Highlight, "#2F7FD1"),
                          (QPalette.ColorRole.HighlightedText, "#FFFFFF")):
         dark.setColor(role, QColor(colour))
-    app.setPalette(dark)
+    return dark
+
+
+def dark_shots(app: QApplication) -> None:
+    """The motor step in a dark palette: the app's own colours must stay readable there."""
+    from core.store import Store
+    from gui.main_window import MainWindow
+
+    light = app.palette()
+    app.setPalette(dark_palette())
     with tempfile.TemporaryDirectory() as folder:
         os.environ["NEUROEXAM_HOME"] = folder
         store = Store(f"sqlite:///{Path(folder) / 'dark.db'}", actor="screenshots")
@@ -178,6 +183,86 @@ def dark_shots(app: QApplication) -> None:
         exams.close_exam()
         store.close()
     app.setPalette(light)
+
+
+def focus_shots(app: QApplication) -> None:
+    """Keyboard focus on a grid cell, a dermatome of the map, a button and a choice box, in the
+    light and the dark palette (focus-*.png): the ring of gui/focus_ring.py must stand out."""
+    from PySide6.QtCore import QPoint, QRect, Qt
+    from PySide6.QtTest import QTest
+
+    from core.store import Store
+    from gui.main_window import MainWindow
+
+    light = app.palette()
+    for theme, palette in (("light", light), ("dark", dark_palette())):
+        app.setPalette(palette)
+        with tempfile.TemporaryDirectory() as folder:
+            os.environ["NEUROEXAM_HOME"] = folder
+            store = Store(f"sqlite:///{Path(folder) / 'focus.db'}", actor="screenshots")
+            window = MainWindow(store)
+            window.resize(1600, 1000)
+            window.show()
+            window.activateWindow()
+            window.create_demo_patient()
+            window.exams.new_exam()
+            editor = window.editor
+            editor.motor.grid.move_to("left", "ankle_dorsiflexion")
+            box = next(iter(editor.function.tests.boxes.values()))
+            for name, step, target, keys in (
+                    ("grid", 1, editor.motor.grid, ()),
+                    ("map", 2, editor.sensory.map, (Qt.Key.Key_Tab, Qt.Key.Key_Tab)),
+                    ("button", 2, editor.rest_normal_button, ()),
+                    ("choice", 4, box, ())):
+                editor.steps.setCurrentRow(step)
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+                for key in keys:
+                    QTest.keyClick(target, key)
+                QTest.qWait(100)
+                area = QRect(editor.pages.mapTo(window, QPoint(0, 0)), editor.pages.size())
+                window.grab(area.adjusted(-8, -8, 8, 48)).save(
+                    str(SHOTS / f"focus-{name}-{theme}.png"))
+            window.exams.close_exam()
+            store.close()
+    app.setPalette(light)
+
+
+def scaled_shots(app: QApplication) -> None:
+    """At twice the scale (QT_SCALE_FACTOR=2, as on a 4K screen at 200 %): the window at
+    1600 x 1000 logical pixels is 3200 x 2000 (2x-*.png)."""
+    from core.settings import Settings
+    from core.store import Store
+    from gui.dialogs import SettingsDialog
+    from gui.main_window import MainWindow
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["NEUROEXAM_HOME"] = folder
+        store = Store(f"sqlite:///{Path(folder) / 'scaled.db'}", actor="screenshots")
+        window = MainWindow(store)
+        window.resize(1600, 1000)
+        window.show()
+
+        def shot(name: str, widget: Any = None) -> None:
+            app.processEvents()
+            (widget or window).grab().save(str(SHOTS / f"2x-{name}.png"))
+
+        window.create_demo_patient()
+        shot("02-patient")
+        window.exams.open_exam("post-1")
+        for row, name in ((1, "04-exam-motor"), (2, "05-exam-sensory"), (6, "09-exam-review")):
+            window.editor.steps.setCurrentRow(row)
+            if row == 2:
+                window.editor.sensory.show_baseline.setChecked(True)
+            shot(name)
+        window.exams.close_exam()
+        window.show_keyboard_reference()
+        shot("19-help-keyboard", window._keys_viewer)
+        window._keys_viewer.close()
+        dialog = SettingsDialog(Settings(clinic_name="Riverside Spine Clinic (demo)"))
+        dialog.show()
+        shot("13-dialog-settings", dialog)
+        dialog.close()
+        store.close()
 
 
 def dialog_shots(app: QApplication, window: object, folder: Path) -> None:
@@ -279,17 +364,26 @@ def pdf_previews() -> None:
 
 
 def main() -> None:
-    """Make every picture."""
+    """Make every picture; ``--2x`` makes only the ones at twice the scale (this script runs
+    itself again that way, since the scale is set before Qt starts)."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    if "--2x" in sys.argv:
+        scaled_shots(app)
+        print(f"2x screenshots at device pixel ratio {app.devicePixelRatio()}")
+        os._exit(0)
     dermatome_map(app)
     map_page()
     screens(app)
     spanish_screens(app)
     dark_shots(app)
+    focus_shots(app)
     pdf_previews()
     print(f"screenshots written to {SHOTS} (Qt platform: {app.platformName()})")
+    sys.stdout.flush()
+    subprocess.run([sys.executable, __file__, "--2x"], check=True,
+                   env={**os.environ, "QT_SCALE_FACTOR": "2"})
     os._exit(0)  # skip Qt's teardown of widgets at interpreter exit
 
 
