@@ -133,16 +133,17 @@ def _registry(args: argparse.Namespace) -> int:
 
 
 def _reidentify(args: argparse.Namespace) -> int:
-    from core.exchange.pseudonyms import Pseudonymiser, default_key_path, load_or_create_key
+    from core.exchange.pseudonyms import Pseudonymiser, clinic_key, default_key_path
 
-    key_path = Path(args.key_file) if args.key_file else default_key_path()
-    if not key_path.exists():
-        print(f"neuroexam: no pseudonym key at {key_path}; nothing was ever de-identified with it",
-              file=sys.stderr)
-        return EXIT_INVALID
-    pseudonyms = Pseudonymiser(load_or_create_key(key_path))
     wanted = set(args.pseudonym)
     with _store(args) as store:
+        key_path = Path(args.key_file) if args.key_file else default_key_path()
+        if store.path is not None and not key_path.exists():
+            print(f"neuroexam: no pseudonym key at {key_path}; nothing was ever de-identified "
+                  "with it", file=sys.stderr)
+            return EXIT_INVALID
+        pseudonyms = Pseudonymiser(clinic_key(store, Path(args.key_file) if args.key_file
+                                              else None))
         found = {pseudonyms.pseudonym(pid): pid for pid in store.patient_ids()}
         matched = [found[p] for p in args.pseudonym if p in found]
         store.log_access("reidentified", matched, f"{len(matched)} pseudonyms re-identified")
@@ -213,6 +214,49 @@ def _db(args: argparse.Namespace) -> int:
     with open_store(url) as store:
         print(f"{where(url)}: schema {SCHEMA_VERSION}, up to date; "
               f"{store.count_patients()} patients")
+    return EXIT_OK
+
+
+def _users(args: argparse.Namespace) -> int:
+    import getpass
+
+    from core.store import clinic
+
+    with _store(args) as store:
+        if store.path is not None or store.engine.dialect.name != "postgresql":
+            print("neuroexam users: users are clinic-mode logins on a PostgreSQL database; on a "
+                  "workstation the operating-system account is the user", file=sys.stderr)
+            return EXIT_USAGE
+        with store._begin() as connection:
+            if args.action == "list":
+                for user in clinic.list_users(connection):
+                    state = "active" if user.active else "disabled"
+                    print(f"{user.login}\t{user.role}\t{user.name}\t{state}")
+                return EXIT_OK
+            if not args.login:
+                print("neuroexam users: name the login", file=sys.stderr)
+                return EXIT_USAGE
+            if args.action == "disable":
+                if not clinic.disable_user(connection, args.login):
+                    print(f"neuroexam users: no NeuroExam login {args.login!r}", file=sys.stderr)
+                    return EXIT_INVALID
+                print(f"{args.login}: disabled (cannot log in; its records and audit stay)")
+                return EXIT_OK
+            if args.password_stdin:
+                password = sys.stdin.readline().rstrip("\n")
+            else:
+                password = getpass.getpass(f"password for {args.login}: ")
+                if getpass.getpass("again: ") != password:
+                    print("neuroexam users: the passwords differ; nothing was changed",
+                          file=sys.stderr)
+                    return EXIT_INVALID
+            try:
+                clinic.add_user(connection, args.login, args.name or args.login, args.role,
+                                password)
+            except ValueError as error:
+                print(f"neuroexam users: {error}", file=sys.stderr)
+                return EXIT_INVALID
+    print(f"{args.login}: added as {args.role}")
     return EXIT_OK
 
 
@@ -350,6 +394,16 @@ def build_parser() -> argparse.ArgumentParser:
                  "clinic mode, run by the login that owns the database; the app never "
                  "migrates a shared database on its own); `status` checks it.")
     db.add_argument("action", choices=["upgrade", "status"])
+    users = command("users", _users, "Clinic mode: the logins of clinicians and staff (run by "
+                    "the administrator or the database's owner): add one with its role, list "
+                    "them, disable one.")
+    users.add_argument("action", choices=["add", "list", "disable"])
+    users.add_argument("login", nargs="?", help="the login name (add, disable)")
+    users.add_argument("--role", choices=["clinician", "nurse", "administrator", "read-only"],
+                       default="clinician", help="add: the role (default clinician)")
+    users.add_argument("--name", help="add: the display name printed on signatures")
+    users.add_argument("--password-stdin", action="store_true",
+                       help="add: read the password from standard input (else asked twice)")
     command("restore", _restore, "Replace the database by a backup (the old one is kept).") \
         .add_argument("file", help="the backup file")
     for sub in commands.choices.values():

@@ -370,3 +370,37 @@ def test_one_streamed_bundle_of_all_patients_is_valid_json_and_fhir(tmp_path: Pa
     document = json.loads(out.read_text("utf-8"))
     assert schema_errors(document) == [] and len(entries(document, "Patient")) == 3
     Bundle.model_validate(document)
+
+
+def test_the_shipped_schema_subset_is_the_official_schema_cut_to_our_resources() -> None:
+    from core.assets import asset_path
+    from core.exchange.fhir_schema import SUBSET_NAME, subset_of, without_descriptions
+
+    shipped = json.loads(asset_path("schema", SUBSET_NAME).read_text("utf-8"))
+    assert shipped == subset_of(r4_schema()), \
+        "regenerate: python -m core.exchange.fhir_schema tests/data/fhir-r4.schema.json"
+    for name, definition in shipped["definitions"].items():
+        if name != "ResourceList":
+            assert definition == without_descriptions(r4_schema()["definitions"][name])
+
+
+def test_the_export_check_refuses_what_the_official_schema_refuses() -> None:
+    from core.exchange.fhir import FhirValidationError, validate
+
+    document = bundle([demo_record()])
+    validate(document)
+    broken = json.loads(json.dumps(document))
+    observation = next(e for e in broken["entry"]
+                       if e["resource"]["resourceType"] == "Observation")["resource"]
+    observation["status"] = "signed-off"
+    assert schema_errors(broken)  # the full official schema refuses it too
+    with pytest.raises(FhirValidationError, match="Observation .*status"):
+        validate(broken)
+    del observation["status"]
+    observation["code"] = {"coding": [{"system": "x", "code": 7}]}
+    with pytest.raises(FhirValidationError):
+        validate(broken)
+    contained = json.loads(json.dumps(document))
+    contained["entry"][0]["resource"]["contained"] = [{"resourceType": "Medication"}]
+    with pytest.raises(FhirValidationError):  # NeuroExam writes no other resource type
+        validate(contained)

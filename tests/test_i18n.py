@@ -22,6 +22,7 @@ from core.cli import main
 from core.demo import demo_record
 from core.dermatome_map import KEY_POINT_LABEL, UNMAPPED_LABEL, VALUE_STYLES, load_geometry
 from core.engine import assess
+from core.engine.flags import FLAG_TEXT
 from core.engine.triage import LEVEL_MEANING, NOT_ASSESSED_TEXT, ROUTINE_TEXT, RULES, Level
 from core.exam_items import SIDE_TESTS
 from core.i18n import (
@@ -99,6 +100,7 @@ def _table_messages() -> Iterator[str]:
     yield from LEVEL_MEANING.values()
     yield from (rule.text for rule in RULES)
     yield from (ROUTINE_TEXT, NOT_ASSESSED_TEXT)
+    yield from FLAG_TEXT.values()
     yield from NOT_TESTABLE_REASON_LABELS.values()
     geometry = load_geometry()
     yield from (text for text, _, _ in geometry.labels)
@@ -161,7 +163,7 @@ def _engine_sentences() -> list[str]:
         for candidate in ranked[:1]:
             out += ["; ".join(candidate.reasons_for), "; ".join(candidate.reasons_against)]
     out.append(", ".join(r.text for r in assessment.residual))
-    out += [d.text for d in assessment.undecided] + assessment.flag_sentences
+    out += [d.text for d in assessment.undecided] + list(assessment.flag_details.values())
     return [_normal(s.replace("->", "→")) for s in out if s]
 
 

@@ -935,16 +935,32 @@ Close and lose them?</source>
         <translation>Evolución de los músculos clave</translation>
     </message>
     <message>
-        <source>all key muscles normal</source>
-        <translation>todos los músculos clave normales</translation>
+        <source>No signed exam yet: the trend shows the key muscles of signed exams.</source>
+        <translation>Aún no hay exploraciones firmadas: la evolución muestra los músculos clave de las exploraciones firmadas.</translation>
     </message>
     <message>
-        <source>All key muscles graded 5</source>
-        <translation>Todos los músculos clave con grado 5</translation>
+        <source>Every key muscle was graded 5 in the signed exam.</source>
+        <translation>Todos los músculos clave tuvieron grado 5 en la exploración firmada.</translation>
     </message>
     <message>
-        <source>days since the first exam: 0</source>
-        <translation>días desde la primera exploración: 0</translation>
+        <source>Every key muscle was graded 5 in the %1 signed exams.</source>
+        <translation>Todos los músculos clave tuvieron grado 5 en las %1 exploraciones firmadas.</translation>
+    </message>
+    <message>
+        <source>MRC</source>
+        <translation>MRC</translation>
+    </message>
+    <message>
+        <source>day %1</source>
+        <translation>día %1</translation>
+    </message>
+    <message>
+        <source>operation</source>
+        <translation>operación</translation>
+    </message>
+    <message>
+        <source>date of the signed exam; day: days since the operation</source>
+        <translation>fecha de la exploración firmada; día: días desde la operación</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
 from core.engine.changes import ChangeKind
@@ -80,9 +81,11 @@ FLAG_TEXT: dict[Flag, str] = {
 }
 
 
-def flag_sentence(flag: Flag, details: dict[Flag, str]) -> str:
-    """The sentence for ``flag``, with its detail filled in where it has one."""
-    return FLAG_TEXT[flag].format(detail=details.get(flag, ""))
+def flag_sentence(flag: Flag, details: dict[Flag, str],
+                  translate: Callable[[str], str] = str) -> str:
+    """The sentence for ``flag`` (through ``translate``, e.g. a core.i18n translator), with its
+    detail filled in where it has one."""
+    return translate(FLAG_TEXT[flag]).format(detail=details.get(flag, ""))
 
 
 def _sides(candidate: Candidate) -> list[Side]:

@@ -148,9 +148,9 @@ class _CsvWriter:
 
     def __init__(self, out: BinaryIO, store: Store, request: ExportRequest) -> None:
         from core.exchange.csv_table import CsvWriter
-        from core.exchange.pseudonyms import Pseudonymiser, default_key_path, load_or_create_key
+        from core.exchange.pseudonyms import Pseudonymiser, clinic_key
 
-        pseudonyms = (Pseudonymiser(load_or_create_key(request.key_file or default_key_path()))
+        pseudonyms = (Pseudonymiser(clinic_key(store, request.key_file))
                       if request.deidentify else None)
         self.text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=True)
         self.table = CsvWriter(self.text, pseudonyms)
@@ -232,11 +232,11 @@ def export_registry(store: Store, folder: Path, key_file: Path | None = None,
                     progress: Progress | None = None) -> dict[str, int]:
     """Write the registry files (core/exchange/registry.py) of every patient, patient by
     patient; rows per file. Noted in every patient's audit log."""
-    from core.exchange.pseudonyms import Pseudonymiser, default_key_path, load_or_create_key
+    from core.exchange.pseudonyms import Pseudonymiser, clinic_key
     from core.exchange.registry import write_registry
 
     ids = store.patient_ids()
-    pseudonyms = Pseudonymiser(load_or_create_key(key_file or default_key_path()))
+    pseudonyms = Pseudonymiser(clinic_key(store, key_file))
 
     def records() -> Iterator[PatientRecord]:
         for done, record in enumerate(_records(store, ids), start=1):

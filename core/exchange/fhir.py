@@ -21,8 +21,8 @@ Two Bundle types:
 
 The stable identifiers are uuid5 of the clinic's patient identifier system, the record id and the
 item's own ids, so exporting the same record twice gives the same identifiers, and two clinics
-with the same record number do not collide. Every Bundle is checked against the `fhir.resources`
-R4B models before it is written; that library is imported only when an export runs.
+with the same record number do not collide. Every Bundle is checked against the official R4 JSON
+Schema before it is written (compiled at the first export; core/exchange/fhir_schema.py).
 """
 
 from __future__ import annotations
@@ -454,12 +454,22 @@ def _without_empty(node: Any) -> Any:
     if isinstance(node, str):
         return _fhir_string(node)
     if isinstance(node, dict):
-        kept = {key: _without_empty(value) for key, value in node.items()}
-        return {key: value for key, value in kept.items() if value not in ("", [], {})}
+        kept: dict[str, Any] = {}
+        for key, value in node.items():
+            if type(value) is str and value.isprintable() and value.strip():
+                kept[key] = value  # the common case, without a call (exports are mostly this)
+                continue
+            value = _without_empty(value)
+            if value or not isinstance(value, _EMPTIABLE):  # keeps 0 and False
+                kept[key] = value
+        return kept
     if isinstance(node, list):
-        kept_items = [_without_empty(value) for value in node]
-        return [value for value in kept_items if value not in ("", [], {})]
+        items = (_without_empty(value) for value in node)
+        return [value for value in items if value or not isinstance(value, _EMPTIABLE)]
     return node
+
+
+_EMPTIABLE = (str, list, dict)
 
 
 def record_entries(record: PatientRecord, exam_ids: Iterable[str] | None = None,
@@ -494,13 +504,14 @@ def bundle(records: Iterable[PatientRecord], pdf_maker: PdfMaker | None = None,
 
 
 def validate(document: dict[str, Any]) -> None:
-    """Check a Bundle against the fhir.resources R4B models; raise FhirValidationError if not."""
-    from fhir.resources.R4B.bundle import Bundle
-    from pydantic import ValidationError
+    """Check a Bundle against the official FHIR R4 JSON Schema (the part NeuroExam's resources
+    reach, compiled once: core/exchange/fhir_schema.py); raise FhirValidationError if not. The
+    tests check exports with fhir.resources and the full official schema as well."""
+    from core.exchange.fhir_schema import FhirSchemaError, check_resource
 
     try:
-        Bundle.model_validate(document)
-    except ValidationError as error:
+        check_resource(document)
+    except FhirSchemaError as error:
         raise FhirValidationError(f"the FHIR Bundle does not validate: {error}") from None
 
 

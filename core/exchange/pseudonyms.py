@@ -15,6 +15,7 @@ import hmac
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 KEY_FILE_NAME = "pseudonym.key"
 KEY_BYTES = 32
@@ -72,6 +73,16 @@ def load_or_create_key(path: Path) -> bytes:
         raise ValueError(f"{path} is not a pseudonym key (it holds {len(key)} bytes, at least "
                          "16 are needed); restore it from a backup or remove it to start anew")
     return key
+
+
+def clinic_key(store: Any, key_file: Path | None) -> bytes:
+    """The key de-identified exports use: ``key_file`` when given; in clinic mode the one key of
+    the clinic, kept in its database (readable by the administrator role only, so every
+    workstation de-identifies alike); else the file in the data folder."""
+    if key_file is None and store.path is None and store.engine.dialect.name == "postgresql":
+        key: bytes = store.pseudonym_key()
+        return key
+    return load_or_create_key(key_file or default_key_path())
 
 
 def default_key_path() -> Path:

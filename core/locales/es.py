@@ -235,6 +235,60 @@ MESSAGES: dict[str, str] = {
     "specialist within 1-2 weeks": "especialista en 1-2 semanas",
     "the planned follow-up": "la revisión programada",
     "no findings entered yet": "aún no se han introducido hallazgos",
+    # The engine's notes (core/engine/flags.py, FLAG_TEXT); {detail} stays as the engine words it
+    "Cauda equina red flags are present.": "Hay signos de alarma de cola de caballo.",
+    "There is a new or worse motor deficit after surgery.":
+        "Hay un déficit motor nuevo o peor tras la cirugía.",
+    "Weakness is progressing between exams.": "La debilidad progresa entre exploraciones.",
+    "The new or worse findings match the root at the operated level and side ({detail}).":
+        "Los hallazgos nuevos o peores corresponden a la raíz del nivel y el lado operados "
+        "({detail}).",
+    "The new deficit is on the side opposite the operation ({detail}): its own lesion, not the "
+    "operated root.":
+        "El déficit nuevo está en el lado opuesto a la operación ({detail}): es una lesión "
+        "propia, no la raíz operada.",
+    "Ankle inversion and hip abduction are spared beside the foot drop, which fits a peroneal "
+    "nerve lesion better than an L5 root lesion (it does not exclude L5).":
+        "La inversión del pie y la abducción de cadera están respetadas junto al pie caído, lo "
+        "que encaja mejor con una lesión del nervio peroneo que con una radiculopatía L5 (no "
+        "descarta L5).",
+    "Upper motor neuron signs are present; a lumbar root lesion does not explain them.":
+        "Hay signos de primera motoneurona; una lesión radicular lumbar no los explica.",
+    "A motor deficit is unchanged 6 weeks or more after surgery.":
+        "Un déficit motor sigue sin cambios 6 semanas o más después de la cirugía.",
+    "There is a new sensory change without new weakness.":
+        "Hay un cambio sensitivo nuevo sin debilidad nueva.",
+    "A reflex lost or reduced before surgery often stays reduced after good recovery; alone it "
+    "is not a warning.":
+        "Un reflejo abolido o disminuido antes de la cirugía suele seguir disminuido tras una "
+        "buena recuperación; por sí solo no es un signo de alarma.",
+    "Saddle (S4-5) sensation is altered or absent.":
+        "La sensibilidad en silla de montar (S4-5) está alterada o ausente.",
+    "There is weakness in both legs.": "Hay debilidad en ambas piernas.",
+    "Strength has fallen below the best grade since the operation: worsening after a period of "
+    "improvement.":
+        "La fuerza ha caído por debajo del mejor grado desde la operación: empeoramiento tras "
+        "un periodo de mejoría.",
+    "A new or worse motor deficit on the day of the operation: a haematoma must be excluded the "
+    "same day.":
+        "Déficit motor nuevo o peor el día de la operación: hay que descartar un hematoma ese "
+        "mismo día.",
+    "There are root signs in both legs.": "Hay signos radiculares en ambas piernas.",
+    "The cauda equina questions (bladder, bowel, saddle sensation, sexual function) are not "
+    "recorded: ask and record them before signing.":
+        "Las preguntas de cola de caballo (vejiga, intestino, sensibilidad en silla de montar, "
+        "función sexual) no están registradas: hágalas y regístrelas antes de firmar.",
+    "Some deficits were present before the operation and are not worse: residual ({detail}).":
+        "Algunos déficits estaban presentes antes de la operación y no han empeorado: "
+        "residuales ({detail}).",
+    "The new deficit fits another root than the one operated on ({detail}): its own lesion "
+    "(another herniation, a haematoma, a wrong level).":
+        "El déficit nuevo corresponde a una raíz distinta de la operada ({detail}): una lesión "
+        "propia (otra hernia, un hematoma, un nivel equivocado).",
+    "Two adjacent roots together explain the pattern better than any single root or nerve "
+    "({detail}).":
+        "Dos raíces adyacentes juntas explican el patrón mejor que cualquier raíz o nervio "
+        "aislados ({detail}).",
     # ---------------------------------------------------------------------------------------
     # Both PDFs: header, footer, pages
     # ---------------------------------------------------------------------------------------

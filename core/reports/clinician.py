@@ -29,6 +29,7 @@ from core import __version__
 from core.dermatome_map import values_from_exam
 from core.engine import RULES_VERSION, Assessment, assess
 from core.engine.changes import Change, ChangeKind
+from core.engine.flags import flag_sentence
 from core.engine.localisation import Candidate
 from core.engine.readings import Modality
 from core.engine.summary import DISCLAIMER, same_reading
@@ -198,7 +199,8 @@ def localisation_section(assessment: Assessment, styles: StyleSheet1,
         out += [_p(escape(d.text), styles["bullet"]) for d in assessment.undecided[:6]]
     if assessment.flags:
         out.append(_p(escape(_("Notes")), styles["h2"]))
-        out += [_p(escape(s), styles["bullet"]) for s in assessment.flag_sentences]
+        out += [_p(escape(flag_sentence(f, assessment.flag_details, _)), styles["bullet"])
+                for f in assessment.flags]
     return out
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from core.store.connection import Backend, reading, transaction
+from core.store.errors import StoreError
 from core.store.schema import audit_log
 
 
@@ -34,6 +35,8 @@ class AuditMixin:
     backend: Backend
     engine: Engine
     actor: str
+    signing_name: str | None = None
+    """The examiner a signature names, fixed by the login in clinic mode (else as typed)."""
 
     @contextlib.contextmanager
     def _begin(self) -> Iterator[Any]:
@@ -63,6 +66,18 @@ class AuditMixin:
         with self._begin() as connection:
             for patient_id in patient_ids:
                 self._audit(connection, action, patient_id, None, detail)
+
+    def pseudonym_key(self) -> bytes:
+        """Clinic mode: the clinic's pseudonym key from the database (administrator role)."""
+        from core.store.schema import clinic_secrets
+
+        with self._read() as connection:
+            value = connection.execute(select(clinic_secrets.c.value).where(
+                clinic_secrets.c.name == "pseudonym_key")).scalar()
+        if value is None:
+            raise StoreError(f"{self.backend.where()} holds no pseudonym key; run `neuroexam db "
+                             "upgrade` as the database's owner.")
+        return bytes.fromhex(value)
 
     def audit_entries(self, patient_id: str) -> list[dict[str, Any]]:
         """The audit log of one patient, oldest first."""

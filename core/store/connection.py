@@ -61,6 +61,10 @@ class Backend(Protocol):
     def after_upgrade(self, connection: Connection) -> None:
         """Mark a database as NeuroExam's once its schema is in place (inside a transaction)."""
 
+    def identity(self) -> tuple[str, str] | None:
+        """(login, display name) of a clinic login, who signs and is audited; None where the
+        user is not a database login (a workstation, the database's owner)."""
+
     def dispose(self) -> None:
         """Release the connections and anything held while the database is open."""
 
@@ -124,6 +128,9 @@ class SQLiteBackend:
     def after_upgrade(self, connection: Connection) -> None:
         connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
 
+    def identity(self) -> tuple[str, str] | None:
+        return None
+
     def dispose(self) -> None:
         self.engine.dispose()
         if self._lock is not None:
@@ -156,6 +163,14 @@ class ServerBackend:
 
     def after_upgrade(self, connection: Connection) -> None:
         """Nothing to mark: the server's database is NeuroExam's by its configuration."""
+
+    def identity(self) -> tuple[str, str] | None:
+        if self.engine.dialect.name != "postgresql":
+            return None
+        from core.store.clinic import identity
+
+        with reading(self) as connection:
+            return identity(connection)
 
     def dispose(self) -> None:
         self.engine.dispose()

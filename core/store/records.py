@@ -340,7 +340,9 @@ class RecordsMixin(AuditMixin):
             return revision
 
     def sign_exam(self, patient_id: str, exam: Exam, base_revision: int, examiner: str) -> int:
-        """Sign: record examiner and time, make the exam read-only, keep it as a revision."""
+        """Sign: record examiner and time, make the exam read-only, keep it as a revision. In
+        clinic mode the examiner is the login's display name and login, whatever was typed."""
+        examiner = self.signing_name or examiner
         if not examiner.strip():
             raise StoreError("An exam is signed by a named examiner.")
         signed = exam.model_copy(update={"status": ExamStatus.SIGNED, "examiner": examiner,

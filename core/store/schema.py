@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import secrets
 from collections.abc import Callable
 from typing import Any
 
@@ -178,6 +179,14 @@ audit_log = Table(
     Column("detail", Text, nullable=False),
 )
 
+clinic_secrets = Table(
+    "clinic_secrets", metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+"""Added by migration 6: in clinic mode, the clinic's pseudonym key (readable by the
+administrator role only); unused on a workstation, whose key is a file in its data folder."""
+
 exams_by_patient_date = Index("ix_exams_patient_date", exams.c.patient_id, exams.c.exam_date)
 """Added by migration 2: loading a patient's history reads exams in date order."""
 
@@ -238,6 +247,18 @@ def _add_preferred_language(connection: Connection) -> None:
         connection.execute(text("ALTER TABLE patients ADD COLUMN preferred_language VARCHAR(8)"))
 
 
+def _clinic_rules(connection: Connection) -> None:
+    """Clinic mode: roles as groups, the rules the server enforces, its audit triggers
+    (core/store/clinic.py). Nothing on SQLite, a workstation's own file."""
+    clinic_secrets.create(connection)
+    if connection.dialect.name == "postgresql":
+        from core.store.clinic import install
+
+        install(connection, [table.name for table in metadata.sorted_tables])
+        connection.execute(clinic_secrets.insert().values(
+            name="pseudonym_key", value=secrets.token_hex(32)))
+
+
 Step = Callable[[Connection], None]
 MIGRATIONS: dict[int, Step] = {
     1: _create_version_1,
@@ -245,6 +266,7 @@ MIGRATIONS: dict[int, Step] = {
     3: _add_record_revisions,
     4: _search_in_code_point_order,
     5: _add_preferred_language,
+    6: _clinic_rules,
 }
 """MIGRATIONS[n] brings a database from version n - 1 to n (0 is an empty database)."""
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -27,10 +27,13 @@ class Store(ImportMixin, BackupMixin):
 
     def __init__(self, url: str, actor: str | None = None) -> None:
         self.url = url
-        self.actor = actor or current_user()
         self.backend: Backend = open_backend(url)
         self.engine: Engine = self.backend.engine
         self.path = self.backend.path
+        # A clinic login is the user: it signs, and the database stamps it on what it writes.
+        login = self.backend.identity()
+        self.actor = login[0] if login else actor or current_user()
+        self.signing_name = f"{login[1]} ({login[0]})" if login else None
 
     def close(self) -> None:
         """Release the connections and the open lock."""
