@@ -76,5 +76,11 @@ dist: $(DIST_STAMP) $(QM)
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache
 
+# Under a real X server when there is one: the display's, else Xvfb (apt-get install xvfb and
+# Qt's xcb libraries: libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 ...),
+# else Qt's offscreen platform.
 screenshots: $(STAMP) $(QM)
-	$(BIN)/python docs/make_screenshots.py
+	@if [ -n "$$DISPLAY" ]; then QT_QPA_PLATFORM=xcb $(BIN)/python docs/make_screenshots.py; \
+	elif command -v xvfb-run >/dev/null; then QT_QPA_PLATFORM=xcb xvfb-run -a \
+	  -s "-screen 0 1920x1200x24" $(BIN)/python docs/make_screenshots.py; \
+	else $(BIN)/python docs/make_screenshots.py; fi

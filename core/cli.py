@@ -217,6 +217,14 @@ def _db(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _patients(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        for patient in store.search_patients(args.query, args.limit):
+            born = patient.birth_date.isoformat() if patient.birth_date else ""
+            print(f"{patient.id}\t{patient.family_name}, {patient.given_name}\t{born}")
+    return EXIT_OK
+
+
 def _users(args: argparse.Namespace) -> int:
     import getpass
 
@@ -394,6 +402,13 @@ def build_parser() -> argparse.ArgumentParser:
                  "clinic mode, run by the login that owns the database; the app never "
                  "migrates a shared database on its own); `status` checks it.")
     db.add_argument("action", choices=["upgrade", "status"])
+    patients = command("patients", _patients, "The app's patient search, headless: record id, "
+                       "name and birth date per line, tab-separated (family-name matches first, "
+                       "then given-name, then record-id matches).")
+    patients.add_argument("query", nargs="?", default="",
+                          help="the start of a family name, given name or record id (case and "
+                               "accents ignored); none lists the first patients by name")
+    patients.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
     users = command("users", _users, "Clinic mode: the logins of clinicians and staff (run by "
                     "the administrator or the database's owner): add one with its role, list "
                     "them, disable one.")

@@ -8,6 +8,8 @@ raise and femoral stretch.
 
 from __future__ import annotations
 
+from typing import Any
+
 from core.exam_items import FAMILIES, SIDE_TESTS, Section
 from core.knowledge import Side
 from core.record import Exam
@@ -50,17 +52,29 @@ def fill_normal(exam: Exam, sections: tuple[Section, ...] = tuple(Section),
 
 
 def missing_items(exam: Exam) -> dict[Section, list[str]]:
-    """What was not examined, per section, as "side item" labels (the review step lists them)."""
+    """What was not examined, per section, as "side item" labels in clinical words (the review
+    step lists them: "left big toe extension", "right light touch L5", "left heel walk")."""
     missing: dict[Section, list[str]] = {section: [] for section in Section}
     for family in FAMILIES:
         for side in Side:
             current = getattr(exam, family.field).get(side) or {}
-            missing[family.section] += [f"{side.value} {family.field.replace('_', ' ')} "
-                                        f"{key.value}" for key in family.keys if key not in current]
+            missing[family.section] += [f"{side.value} {_item_words(family.field, key)}"
+                                        for key in family.keys if key not in current]
     for test in SIDE_TESTS:
         for side in Side:
             if getattr(exam, test.field).get(side) is None:
-                missing[test.section].append(f"{side.value} {test.field.replace('_', ' ')}")
+                missing[test.section].append(f"{side.value} {test.label.lower()}")
     if exam.red_flags is None:
         missing[Section.RED_FLAGS].append("red flags not asked")
     return missing
+
+
+def _item_words(field: str, key: Any) -> str:
+    """One item of a family as a clinician names it."""
+    from core.knowledge import MOTOR_ITEMS, REFLEXES
+
+    if field == "motor":
+        return MOTOR_ITEMS[key].movement
+    if field == "reflexes":
+        return f"{REFLEXES[key].label.lower()} reflex"
+    return f"{field.replace('_', ' ')} {key.value}"

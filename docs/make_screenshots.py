@@ -1,6 +1,7 @@
 """Make the screenshots and PDF previews in docs/ from the demo patient.
 
-Run with `make screenshots` (offscreen Qt; PDF pages need pdftoppm from poppler-utils).
+Run with `make screenshots`: under Xvfb (a real X server) when it is installed, else with Qt's
+offscreen platform; PDF pages need pdftoppm from poppler-utils.
 Every screen the README shows is produced here, so the pictures stay current.
 """
 
@@ -104,6 +105,7 @@ def screens(app: QApplication) -> None:
         window.exams.close_exam()
         engine_shots(app, window, shot)
         dialog_shots(app, window, Path(folder))
+        help_shots(app, window)
         store.close()
 
 
@@ -127,6 +129,54 @@ def engine_shots(app: QApplication, window: Any, shot: Any) -> None:
     editor.steps.setCurrentRow(6)
     shot("17-exam-review-change-undecided")
     window.exams.close_exam()
+
+
+def help_shots(app: QApplication, window: Any) -> None:
+    """Help: the keyboard reference and About."""
+    for name, show, attribute in (("19-help-keyboard", window.show_keyboard_reference,
+                                   "_keys_viewer"), ("20-help-about", window.show_about, "_about")):
+        show()
+        viewer = getattr(window, attribute)
+        app.processEvents()
+        viewer.grab().save(str(SHOTS / f"{name}.png"))
+        viewer.close()
+
+
+def dark_shots(app: QApplication) -> None:
+    """The motor step in a dark palette: the app's own colours must stay readable there."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from core.store import Store
+    from gui.main_window import MainWindow
+
+    light = app.palette()
+    dark = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#2B2B2B"),
+                         (QPalette.ColorRole.WindowText, "#E6E6E6"),
+                         (QPalette.ColorRole.Base, "#1E1E1E"),
+                         (QPalette.ColorRole.AlternateBase, "#262626"),
+                         (QPalette.ColorRole.Text, "#E6E6E6"),
+                         (QPalette.ColorRole.Button, "#3A3A3A"),
+                         (QPalette.ColorRole.ButtonText, "#E6E6E6"),
+                         (QPalette.ColorRole.Highlight, "#2F7FD1"),
+                         (QPalette.ColorRole.HighlightedText, "#FFFFFF")):
+        dark.setColor(role, QColor(colour))
+    app.setPalette(dark)
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["NEUROEXAM_HOME"] = folder
+        store = Store(f"sqlite:///{Path(folder) / 'dark.db'}", actor="screenshots")
+        window = MainWindow(store)
+        window.resize(1600, 1000)
+        window.show()
+        window.create_demo_patient()
+        exams = window.exams
+        exams.open_exam("post-1")
+        window.editor.steps.setCurrentRow(1)
+        app.processEvents()
+        window.grab().save(str(SHOTS / "18-exam-motor-dark.png"))
+        exams.close_exam()
+        store.close()
+    app.setPalette(light)
 
 
 def dialog_shots(app: QApplication, window: object, folder: Path) -> None:
@@ -170,14 +220,14 @@ def spanish_screens(app: QApplication) -> None:
 
             window.create_demo_patient()
             shot("02-patient")
-            window.open_exam("post-1")
+            window.exams.open_exam("post-1")
             for row, name in ((1, "04-exam-motor"), (2, "05-exam-sensory"),
                               (6, "09-exam-review")):
                 window.editor.steps.setCurrentRow(row)
                 if row == 2:
-                    window.editor.show_baseline.setChecked(True)
+                    window.editor.sensory.show_baseline.setChecked(True)
                 shot(name)
-            window.close_exam()
+            window.exams.close_exam()
             store.close()
             clinic = Settings(clinic_name="Clínica de Columna (demo)", language="es",
                               clinic_contact="Enfermería de columna 0100 000 000 (demo)")
@@ -213,8 +263,9 @@ def main() -> None:
     map_page()
     screens(app)
     spanish_screens(app)
+    dark_shots(app)
     pdf_previews()
-    print(f"screenshots written to {SHOTS}")
+    print(f"screenshots written to {SHOTS} (Qt platform: {app.platformName()})")
     os._exit(0)  # skip Qt's teardown of widgets at interpreter exit
 
 

@@ -28,6 +28,8 @@ class ActionId(Enum):
     SETTINGS = auto()
     QUIT = auto()
     RULES = auto()
+    KEYBOARD_REFERENCE = auto()
+    ABOUT = auto()
     REST_NORMAL = auto()
     NEXT_STEP = auto()
     PREVIOUS_STEP = auto()
@@ -81,6 +83,10 @@ ACTIONS: dict[ActionId, ActionSpec] = {
                               QKeySequence.StandardKey.Quit),
     ActionId.RULES: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Clinical &rules and sources")),
                                QKeySequence.StandardKey.HelpContents),
+    ActionId.KEYBOARD_REFERENCE: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow",
+                                                                  "&Keyboard reference")),
+                                            "Ctrl+/"),
+    ActionId.ABOUT: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "&About NeuroExam"))),
     ActionId.REST_NORMAL: ActionSpec(str(QT_TRANSLATE_NOOP("ExamEditor", "Rest normal")), "Ctrl+R",
                                      _EDITOR),
     ActionId.NEXT_STEP: ActionSpec(str(QT_TRANSLATE_NOOP("ExamEditor", "Next step")), "Ctrl+Return",

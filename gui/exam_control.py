@@ -115,7 +115,13 @@ class ExamControl(QObject):
         window.edit_menu.clear()
         window.edit_menu.addActions([undo, redo])
         window.show_exam_title(window.record, stored.exam)
+        session.exam_changed.connect(self._show_title)  # signed, date or kind changed
         self.opened.emit()
+
+    def _show_title(self) -> None:
+        """Keep the window's title on the open exam as it is now."""
+        if self.session is not None and self.window.record is not None:
+            self.window.show_exam_title(self.window.record, self.session.exam)
 
     def close_exam(self) -> bool:
         """Close the open exam (its draft is already saved, unless the banner says otherwise).
@@ -240,7 +246,11 @@ class ExamControl(QObject):
         """The banner over the exam while its last edits are not stored: why, and a Retry."""
         banner = QWidget()
         banner.setObjectName("unsavedBanner")
-        banner.setStyleSheet("#unsavedBanner { background: #fde2e1; border: 1px solid #b3261e; }")
+        from gui.palette import ALERT_BACKGROUND, ALERT_BORDER, ALERT_TEXT
+
+        banner.setStyleSheet(f"#unsavedBanner {{ background: {ALERT_BACKGROUND}; "
+                             f"border: 1px solid {ALERT_BORDER}; }} "
+                             f"#unsavedBanner QLabel {{ color: {ALERT_TEXT}; }}")
         layout = QHBoxLayout(banner)
         text = QLabel()
         text.setWordWrap(True)
@@ -257,8 +267,11 @@ class ExamControl(QObject):
         notice = QLabel()
         notice.setObjectName("signingNotice")
         notice.setWordWrap(True)
-        notice.setStyleSheet("#signingNotice { background: #fff4d6; color: #3d2e00; "
-                             "border: 1px solid #8a6d00; padding: 4px; }")
+        from gui.palette import NOTICE_BACKGROUND, NOTICE_BORDER, NOTICE_TEXT
+
+        notice.setStyleSheet(f"#signingNotice {{ background: {NOTICE_BACKGROUND}; "
+                             f"color: {NOTICE_TEXT}; border: 1px solid {NOTICE_BORDER}; "
+                             "padding: 4px; }")
         notice.hide()
         return notice
 

@@ -116,6 +116,8 @@ class ExamEditor(QWidget):
         body.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        self.mode_banner = self._mode_banner()
+        layout.addWidget(self.mode_banner)
         layout.addLayout(body, 1)
         self._add_shortcuts()
         session.exam_changed.connect(self.refresh)
@@ -326,6 +328,32 @@ class ExamEditor(QWidget):
         self._refresh_undecided()
         self.review.show_exam(exam, self.session.assessment)
         self.sign.show_exam(exam, self.session.read_only, self.session.amendment_reason)
+        self._show_mode(exam)
+
+    def _mode_banner(self) -> QLabel:
+        """Says, above every step, that a signed exam is read-only or that it is being amended."""
+        from gui.palette import NOTICE_BACKGROUND, NOTICE_BORDER, NOTICE_TEXT
+
+        banner = QLabel()
+        banner.setObjectName("modeBanner")
+        banner.setWordWrap(True)
+        banner.setStyleSheet(f"#modeBanner {{ background: {NOTICE_BACKGROUND}; "
+                             f"color: {NOTICE_TEXT}; border: 1px solid {NOTICE_BORDER}; "
+                             "padding: 6px 10px; }")
+        banner.setAccessibleName(self.tr("Exam status"))
+        banner.hide()
+        return banner
+
+    def _show_mode(self, exam: Exam) -> None:
+        if self.session.amending:
+            self.mode_banner.setText(self.tr(
+                "<b>Amending the signed exam</b> ({reason}). Your changes are saved together as "
+                "a new signed revision with Ctrl+Alt+S; the earlier revision is kept.").format(
+                reason=escape(self.session.amendment_reason or "")))
+        elif self.session.read_only:
+            self.mode_banner.setText(self.tr(
+                "<b>Signed exam: read-only.</b> Ctrl+Shift+A amends it (you are asked why)."))
+        self.mode_banner.setVisible(self.session.amending or self.session.read_only)
 
     def _refresh_undecided(self) -> None:
         """Mark and list the unexamined items the engine says would decide between the leading

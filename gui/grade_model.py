@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 REFERENCE_NAMES = (str(QT_TRANSLATE_NOOP("ColumnTableModel", "baseline")),
                    str(QT_TRANSLATE_NOOP("ColumnTableModel", "previous")))
 """What the grids compare with, as column headers (translated where headers are shown)."""
-TO_TEST_COLOUR = TO_TEST_BACKGROUND
-"""The name the exam steps import; the colour itself lives in gui/palette.py."""
 
 
 class GradeGridModel(ColumnTableModel):
@@ -103,9 +101,10 @@ class GradeGridModel(ColumnTableModel):
             return advice
         if role == Qt.ItemDataRole.ForegroundRole and advice:
             return QBrush(QColor(TO_TEST_TEXT))
-        if role == Qt.ItemDataRole.FontRole and changed:
-            font = QFont()
-            font.setBold(True)
+        if role == Qt.ItemDataRole.FontRole and column in self.SIDE_COLUMNS:
+            font = QFont()  # the grades entered: larger than the rest, bold when changed
+            font.setPointSizeF(font.pointSizeF() * 1.25)
+            font.setBold(changed)
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)

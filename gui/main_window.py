@@ -240,7 +240,10 @@ class MainWindow(QMainWindow):
         """Stays in the status bar from a failed automatic backup until the next one succeeds."""
         label = QLabel()
         label.setObjectName("backupWarning")
-        label.setStyleSheet("#backupWarning { color: #b3261e; font-weight: bold; }")
+        from gui.palette import error_text
+
+        label.setStyleSheet(f"#backupWarning {{ color: {error_text(self.palette())}; "
+                            "font-weight: bold; }")
         label.setAccessibleName(self.tr("Automatic backup status"))
         label.hide()
         self.statusBar().addPermanentWidget(label)
@@ -279,8 +282,22 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         add(file_menu, ActionId.QUIT, self.close)
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        # the open exam's commands (the editor's actions, from the same registry)
+        self.exam_menu = bar.addMenu(self.tr("E&xam"))
+        self.exam_menu.aboutToShow.connect(self._fill_exam_menu)
+        self._fill_exam_menu()
         help_menu = bar.addMenu(self.tr("&Help"))
+        add(help_menu, ActionId.KEYBOARD_REFERENCE, self.show_keyboard_reference)
         add(help_menu, ActionId.RULES, self.show_rules)
+        add(help_menu, ActionId.ABOUT, self.show_about)
+
+    def _fill_exam_menu(self) -> None:
+        """The Exam menu lists the open exam's commands with their keys."""
+        self.exam_menu.clear()
+        if self.editor is None:
+            self.exam_menu.addAction(self.tr("No exam is open")).setEnabled(False)
+        else:
+            self.exam_menu.addActions(self.editor.actions())
 
     def show_exam_title(self, record: PatientRecord, exam: Exam) -> None:
         """The window's title while an exam is open."""
@@ -496,15 +513,37 @@ class MainWindow(QMainWindow):
                 self._show_start()
 
     def show_rules(self) -> None:
-        """The clinical rules with their sources, in a window of their own."""
-        from PySide6.QtWidgets import QTextBrowser
-
+        """The clinical rules with their sources, for clinicians, in a window sized to the
+        screen."""
         from core.engine.summary import rules_markdown
+        from gui.help import text_window
 
-        viewer = QTextBrowser()
-        viewer.setWindowTitle(self.tr("NeuroExam clinical rules and sources"))
-        viewer.setMarkdown(rules_markdown())
-        viewer.resize(900, 700)
-        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        viewer.show()
-        self._rules_viewer = viewer
+        self._rules_viewer = text_window(self.tr("NeuroExam clinical rules and sources"),
+                                         rules_markdown(for_clinicians=True), self,
+                                         markdown=True)
+        self._rules_viewer.show()
+
+    def show_keyboard_reference(self) -> None:
+        """Every command of the registry with its keys, and the keys inside the exam."""
+        from PySide6.QtGui import QKeySequence
+
+        from gui.actions import ACTIONS
+        from gui.help import keyboard_reference_html, text_window
+
+        commands = [(spec.label(), spec.key_text()) for spec in ACTIONS.values()]
+        commands += [(self.tr("Undo"), QKeySequence(QKeySequence.StandardKey.Undo).toString(
+            QKeySequence.SequenceFormat.NativeText)), (self.tr("Redo"), QKeySequence(
+                QKeySequence.StandardKey.Redo).toString(QKeySequence.SequenceFormat.NativeText))]
+        self._keys_viewer = text_window(self.tr("NeuroExam keyboard reference"),
+                                        keyboard_reference_html(commands), self)
+        self._keys_viewer.show()
+
+    def show_about(self) -> None:
+        """Version, licence, rules version and the database in use."""
+        from core.store.connection import where
+        from gui.help import about_html, text_window
+
+        database = where(self.store.url) if self.store is not None else self.tr("not open yet")
+        self._about = text_window(self.tr("About NeuroExam"), about_html(database), self,
+                                  size=(620, 380))
+        self._about.show()

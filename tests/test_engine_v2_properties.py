@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from core.engine import Level, assess
+from core.engine.triage import nerve_clearly_leads
 from core.grades import MotorGrade, ReflexGrade, SensoryGrade
 from core.knowledge import (
     LESION_PROFILES,
@@ -117,12 +118,16 @@ def test_triage_never_falls_when_a_finding_gets_worse(
         weak: dict[tuple[Side, Muscle], MotorGrade], at: tuple[Side, Muscle],
         data: st.DataObject) -> None:
     """Worse strength, sensation or reflex in the current exam never lowers the level, whatever
-    the earlier exams were."""
+    the earlier exams were, but in one case: the worse finding completes a pattern that a
+    peripheral nerve explains clearly better than any root (a new severe weakness that a nerve
+    explains is prompt, not urgent: the peroneal-palsy vignette), where the root was undecided
+    before. Then the level falls to prompt with the nerve named, never lower."""
     day = data.draw(st.sampled_from([-1, 2, 3, 10, 60]))
     kind = ExamKind.PREOPERATIVE if day < 2 else ExamKind.POSTOPERATIVE
     earlier = _exam("pre", -5, ExamKind.PREOPERATIVE, data.draw(deficits))
     current = _exam("now", day, kind, weak)
-    base = assess(_record(earlier, current)).triage.level
+    before = assess(_record(earlier, current))
+    base = before.triage.level
     what = data.draw(st.sampled_from(["motor", "sensory", "reflex"]))
     side, muscle = at
     if what == "motor":
@@ -139,7 +144,12 @@ def test_triage_never_falls_when_a_finding_gets_worse(
         current.reflexes.set(side, {**(current.reflexes.get(side) or {}),
                                     data.draw(st.sampled_from(list(current.reflexes.get(side)
                                                                    or {}))): ReflexGrade.ABSENT})
-    assert assess(_record(earlier, current)).triage.level >= base
+    after = assess(_record(earlier, current))
+    if after.triage.level < base:
+        assert nerve_clearly_leads(after.inputs.localisation)
+        assert not nerve_clearly_leads(before.inputs.localisation)
+        assert after.triage.level is Level.PROMPT
+        assert "PR-NEW-WEAKNESS" in {reason.rule.id for reason in after.triage.reasons}
 
 
 @FAST

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QTextBrowser, QWidget
 
 from core.demo import demo_record
 from core.engine.triage import LEVEL_COLOURS, Level
@@ -366,7 +366,7 @@ def test_the_help_menu_shows_the_rules_with_sources(window: MainWindow) -> None:
     rules = next(a for a in help_menu.actions() if "rules" in a.text())
     assert rules.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
     rules.trigger()
-    text = window._rules_viewer.toPlainText()
+    text = window._rules_viewer.findChild(QTextBrowser).toPlainText()
     assert "EM-CES" in text and "NICE" in text
 
 

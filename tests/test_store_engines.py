@@ -86,6 +86,18 @@ def test_a_search_returns_the_first_rows_in_the_stated_order(store: Store) -> No
     assert len(store.search_patients("")) == 50
 
 
+def test_the_patients_command_is_the_apps_search(db_url: str, store: Store,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    store.save_patient(demo_record().patient.model_copy(
+        update={"id": "MRN-77", "family_name": "Dembélé", "birth_date": None}))
+    capsys.readouterr()
+    assert main(["patients", "DEM", "--database", db_url]) == 0
+    assert capsys.readouterr().out.splitlines() == ["MRN-77\tDembélé, Alex\t",
+                                                    "DEMO-0001\tDemo, Alex\t1978-05-14"]
+    assert main(["patients", "mrn", "--limit", "1", "--database", db_url]) == 0
+    assert capsys.readouterr().out.splitlines() == ["MRN-77\tDembélé, Alex\t"]
+
+
 def test_times_come_back_aware_and_in_utc(db_url: str, store: Store, engine_name: str) -> None:
     if engine_name != "sqlite":  # a server whose sessions run in another time zone
         superuser_sql(db_url, f"ALTER DATABASE {make_url(db_url).database} "

@@ -231,6 +231,18 @@ Close and lose them?</source>
         <translation>Revisión</translation>
     </message>
     <message>
+        <source>Exam status</source>
+        <translation>Estado de la exploración</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Amending the signed exam&lt;/b&gt; ({reason}). Your changes are saved together as a new signed revision with Ctrl+Alt+S; the earlier revision is kept.</source>
+        <translation>&lt;b&gt;Corrigiendo la exploración firmada&lt;/b&gt; ({reason}). Sus cambios se guardan juntos como una nueva revisión firmada con Ctrl+Alt+S; la revisión anterior se conserva.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Signed exam: read-only.&lt;/b&gt; Ctrl+Shift+A amends it (you are asked why).</source>
+        <translation>&lt;b&gt;Exploración firmada: solo lectura.&lt;/b&gt; Ctrl+Shift+A la corrige (se le pregunta el motivo).</translation>
+    </message>
+    <message>
         <source>Sign</source>
         <translation>Firma</translation>
     </message>
@@ -486,6 +498,26 @@ Close and lose them?</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>NeuroExam keyboard reference</source>
+        <translation>Referencia del teclado de NeuroExam</translation>
+    </message>
+    <message>
+        <source>not open yet</source>
+        <translation>aún no abierta</translation>
+    </message>
+    <message>
+        <source>About NeuroExam</source>
+        <translation>Acerca de NeuroExam</translation>
+    </message>
+    <message>
         <source>New &amp;patient…</source>
         <translation>&amp;Paciente nuevo…</translation>
     </message>
@@ -512,6 +544,14 @@ Close and lose them?</source>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard reference</source>
+        <translation>&amp;Referencia del teclado</translation>
+    </message>
+    <message>
+        <source>&amp;About NeuroExam</source>
+        <translation>&amp;Acerca de NeuroExam</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -556,6 +596,14 @@ Close and lose them?</source>
     <message>
         <source> (signed)</source>
         <translation> (firmada)</translation>
+    </message>
+    <message>
+        <source>E&amp;xam</source>
+        <translation>E&amp;xploración</translation>
+    </message>
+    <message>
+        <source>No exam is open</source>
+        <translation>No hay ninguna exploración abierta</translation>
     </message>
     <message>
         <source>Export</source>

@@ -14,7 +14,6 @@ from core.engine.localisation import (
     UNDECIDED_MARGIN,
     Candidate,
 )
-from core.engine.readings import Modality
 from core.engine.triage import (
     LEVEL_MEANING,
     NOT_ASSESSED_RULE_ID,
@@ -33,6 +32,7 @@ from core.knowledge import (
     ITEM_KIND_FACTORS,
     LESION_PROFILES,
     MOTOR_ITEMS,
+    REFLEXES,
     TABLE_SOURCES,
     Dermatome,
     GaitTest,
@@ -47,10 +47,21 @@ DISCLAIMER = ("NeuroExam is a documentation and decision-support aid. It does no
               "clinician's judgement; check every interpretation against the findings.")
 
 
+def _item_words(item: str) -> str:
+    """An item as a clinician names it (never the record's identifier): the movement of a
+    muscle, the reflex, the test; a dermatome by its name."""
+    from core.exam_items import SIDE_TESTS
+
+    if item in Muscle._value2member_map_:
+        return MOTOR_ITEMS[Muscle(item)].movement
+    if item in Reflex._value2member_map_:
+        return f"{REFLEXES[Reflex(item)].label.lower()} reflex"
+    return next((t.label.lower() for t in SIDE_TESTS if t.field == item), item)
+
+
 def _change_line(change: Change) -> str:
     item = change.item
-    label = MOTOR_ITEMS[Muscle(item.item)].movement if item.modality is Modality.MOTOR \
-        else item.item
+    label = _item_words(str(item.item))
     modality = item.modality.value.replace("_", " ")
     before = change.earlier.value if change.earlier is not None else "-"
     now = change.current.value if change.current is not None else "-"
@@ -170,13 +181,16 @@ def _involvement_tables() -> list[str]:
     return lines
 
 
-def rules_markdown() -> str:
+def rules_markdown(for_clinicians: bool = False) -> str:
     """The triage rules, the localisation table and its weights, and the sources, as a page a
-    clinical reviewer can redo any score from."""
+    clinical reviewer can redo any score from. ``for_clinicians`` (the app's Help window) leaves
+    out how the page is made and which internal document a table was transcribed from."""
+    origin = ("These are the rules this version of NeuroExam runs." if for_clinicians else
+              "This page is printed by the program from the rules it runs "
+              "(`neuroexam rules --markdown`).")
     lines = [
         "# NeuroExam clinical rules", "",
-        f"Rules version **{RULES_VERSION}**. This page is printed by the program from the rules "
-        "it runs (`neuroexam rules --markdown`).", "",
+        f"Rules version **{RULES_VERSION}**. {origin}", "",
         "## Triage", "",
         "Each exam is sorted into the most urgent level whose rule fires; every rule that fired "
         "is listed with the findings that made it fire.", "",
@@ -220,9 +234,12 @@ def rules_markdown() -> str:
               "## The localisation table", "",
               "T typical, C common (one-way: weak counts much, normal little), S+ supportive "
               "(counts only when present), o occasional, spared: the lesion spares it; blank: "
-              "outside the lesion. Transcribed from clinical-reference section 7, with the "
-              "muscles a root supplies (section 2) as occasional and a walking test as involved "
-              "as the muscles it tests."]
+              "outside the lesion. " + (
+                  "From the localisation patterns of the sources below, with the muscles a root "
+                  "supplies as occasional" if for_clinicians else
+                  "Transcribed from clinical-reference section 7, with the muscles a root "
+                  "supplies (section 2) as occasional") + " and a walking test as involved as "
+              "the muscles it tests."]
     lines += _involvement_tables()
     lines += ["", "## Knowledge tables", "", "| table | sources |", "| --- | --- |"]
     lines += [f"| {table} | {'; '.join(s.value for s in sources)} |"

@@ -42,6 +42,16 @@ BEGIN
         TG_OP, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
 END $$;
 
+CREATE OR REPLACE FUNCTION neuroexam_require_clinician() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    -- A clinic login of another group is refused; the owner (no group) does maintenance.
+    IF neuroexam_group() IS DISTINCT FROM 'neuroexam_clinician'
+            AND neuroexam_group() IS NOT NULL THEN
+        RAISE EXCEPTION 'NeuroExam: only a clinician signs or amends an exam'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+END $$;
+
 CREATE OR REPLACE FUNCTION neuroexam_exam_rules() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     signs boolean;
@@ -59,10 +69,8 @@ BEGIN
             USING ERRCODE = 'insufficient_privilege';
     END IF;
     signs := NEW.status = 'signed' AND (TG_OP = 'INSERT' OR NEW.revision <> OLD.revision);
-    IF signs AND neuroexam_group() IS DISTINCT FROM 'neuroexam_clinician'
-            AND neuroexam_group() IS NOT NULL THEN
-        RAISE EXCEPTION 'NeuroExam: only a clinician signs or amends an exam'
-            USING ERRCODE = 'insufficient_privilege';
+    IF signs THEN
+        PERFORM neuroexam_require_clinician();
     END IF;
     IF neuroexam_group() IS NOT NULL THEN
         NEW.updated_by := session_user;
@@ -84,11 +92,7 @@ END $$;
 
 CREATE OR REPLACE FUNCTION neuroexam_revision_rules() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF neuroexam_group() IS DISTINCT FROM 'neuroexam_clinician'
-            AND neuroexam_group() IS NOT NULL THEN
-        RAISE EXCEPTION 'NeuroExam: only a clinician signs or amends an exam'
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
+    PERFORM neuroexam_require_clinician();
     IF neuroexam_group() IS NOT NULL THEN
         NEW.saved_by := session_user;
     END IF;

@@ -6,12 +6,20 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QInputDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QInputDialog,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.exam_items import SIDE_TESTS, Section, SideTest
 from core.knowledge import NOT_TESTABLE_REASON_LABELS, NotTestableReason, Side
 from core.record import Exam
-from gui.grade_model import TO_TEST_COLOUR
+from gui.palette import TO_TEST_BACKGROUND, TO_TEST_TEXT
 from gui.translation import core_words
 
 
@@ -35,7 +43,12 @@ def titled(title: str, widget: QWidget, hint: QLabel | None = None) -> QWidget:
     layout.addWidget(QLabel(f"<b>{title}</b>"))
     if hint is not None:
         layout.addWidget(hint)
-    layout.addWidget(widget, 1)
+    # a text or a map fills the panel; a grid takes the room its content needs, from the top
+    expanding = bool(widget.sizePolicy().verticalPolicy().value
+                     & QSizePolicy.PolicyFlag.ExpandFlag.value)
+    layout.addWidget(widget, 1 if expanding else 0)
+    if not expanding:
+        layout.addStretch(1)
     return page
 
 
@@ -44,7 +57,7 @@ def hint_label(name: str) -> QLabel:
     hint = QLabel()
     hint.setWordWrap(True)
     hint.setAccessibleName(name)
-    hint.setStyleSheet(f"QLabel {{ background: {TO_TEST_COLOUR}; color: #3D2E00; "
+    hint.setStyleSheet(f"QLabel {{ background: {TO_TEST_BACKGROUND}; color: {TO_TEST_TEXT}; "
                        "padding: 6px 10px; border-radius: 4px; }")
     hint.hide()
     return hint

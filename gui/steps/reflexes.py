@@ -23,5 +23,6 @@ class ReflexStep(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Reflexes (NINDS 0-4; N for not testable)")))
         layout.addWidget(self.hint)
-        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.grid)
         layout.addLayout(self.tests)
+        layout.addStretch(1)  # grid and tests take the room they need, from the top

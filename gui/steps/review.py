@@ -20,7 +20,7 @@ def review_text(exam: Exam, assessment: Assessment) -> str:
         if items:
             lines.append("  " + QCoreApplication.translate(
                 "ExamEditor", "{section}: {count} items ({items})").format(
-                section=section.value, count=len(items),
+                section=section.value.replace("_", " "), count=len(items),
                 items=", ".join(items[:6]) + (", ..." if len(items) > 6 else "")))
     if len(lines) == 2:
         lines.append("  " + QCoreApplication.translate("ExamEditor",

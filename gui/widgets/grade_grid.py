@@ -12,7 +12,14 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QHeaderView,
+    QSizePolicy,
+    QTableView,
+    QWidget,
+)
 
 from core.grades import MotorGrade, ReflexGrade
 from core.knowledge import Side
@@ -52,10 +59,20 @@ class GradeGridView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTabKeyNavigation(True)
         self.verticalHeader().hide()
+        # names as wide as their text, grades wide enough to read at a glance; the grid takes
+        # the room its content needs, not the whole panel
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        grade_width = max(88, self.fontMetrics().horizontalAdvance("previous") + 36)
         for column in range(1, 5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, grade_width)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 2)
+        self.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        # a clear focus indicator: the grid that takes the keys is framed in the theme's colour
+        self.setStyleSheet("QTableView:focus { border: 2px solid palette(highlight); }")
         self.setAccessibleName(self.tr("motor grades") if model.field == "motor"
                                else self.tr("reflexes grades"))
         self.setCurrentIndex(model.index(0, 1))
