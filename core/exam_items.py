@@ -23,8 +23,11 @@ from enum import StrEnum
 from typing import Any
 
 from core.grades import MotorGrade, ReflexGrade, SensoryGrade
+from core.i18n import Translator, translator
 from core.knowledge import (
     GAIT_TESTS,
+    MOTOR_ITEMS,
+    REFLEXES,
     Dermatome,
     FemoralStretch,
     GaitResult,
@@ -35,6 +38,8 @@ from core.knowledge import (
     Side,
 )
 from core.record import Clonus, StraightLegRaise
+
+ENGLISH = translator()
 
 
 class Section(StrEnum):
@@ -79,6 +84,13 @@ class Family:
     """Every key (muscle, dermatome, reflex), in the record's order."""
     normal: Any
     """The normal grade, which "rest normal" fills in."""
+    item_label: Callable[[Any], str]
+    """One key as a clinician names it ("big toe extension", "achilles (ankle jerk) reflex")."""
+
+    def item_words(self, key: Any) -> str:
+        """One item of the family in clinical words ("light touch L5"): the review's list of
+        what was not examined and the Undo menu's words."""
+        return self.item_label(key)
 
     def nt_key(self, side: Side, key: Any) -> str:
         """The key of this item's not-testable reason."""
@@ -86,13 +98,14 @@ class Family:
 
 
 FAMILIES: tuple[Family, ...] = (
-    Family("motor", "motor", Section.MOTOR, Modality.MOTOR, tuple(Muscle), MotorGrade.G5),
+    Family("motor", "motor", Section.MOTOR, Modality.MOTOR, tuple(Muscle), MotorGrade.G5,
+           lambda muscle: MOTOR_ITEMS[muscle].movement),
     Family("light_touch", "light touch", Section.SENSORY, Modality.LIGHT_TOUCH, tuple(Dermatome),
-           SensoryGrade.NORMAL),
+           SensoryGrade.NORMAL, lambda dermatome: f"light touch {dermatome.value}"),
     Family("pin_prick", "pin prick", Section.SENSORY, Modality.PIN_PRICK, tuple(Dermatome),
-           SensoryGrade.NORMAL),
+           SensoryGrade.NORMAL, lambda dermatome: f"pin prick {dermatome.value}"),
     Family("reflexes", "reflexes", Section.REFLEXES, Modality.REFLEX, tuple(Reflex),
-           ReflexGrade.LOW_NORMAL),
+           ReflexGrade.LOW_NORMAL, lambda reflex: f"{REFLEXES[reflex].label.lower()} reflex"),
 )
 """The families, in the record's order."""
 
@@ -146,11 +159,14 @@ class SideTest:
         """Every value the editor offers, words first, then the offered counts."""
         return [*self.words, *(self.count.offered if self.count else ())]
 
-    def text(self, value: Any) -> str:
-        """The value in words, as the editor and the review show it."""
+    def text(self, value: Any, _: Translator = ENGLISH) -> str:
+        """The value in words, as the editor, the review and the Undo menu show it ("positive at
+        40°"; "not examined" for None), in ``_``'s language."""
+        if value is None:
+            return _("not examined")
         if isinstance(value, int) and self.count is not None:
-            return self.count.text.format(value)
-        return str(value.value)
+            return _(self.count.text).format(value)
+        return _(str(value.value))
 
     def reading_severity(self, value: Any) -> float | None:
         """How far from normal ``value`` is; None when NT."""

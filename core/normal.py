@@ -8,8 +8,6 @@ raise and femoral stretch.
 
 from __future__ import annotations
 
-from typing import Any
-
 from core.exam_items import FAMILIES, SIDE_TESTS, Section
 from core.knowledge import Side
 from core.record import Exam
@@ -58,7 +56,7 @@ def missing_items(exam: Exam) -> dict[Section, list[str]]:
     for family in FAMILIES:
         for side in Side:
             current = getattr(exam, family.field).get(side) or {}
-            missing[family.section] += [f"{side.value} {_item_words(family.field, key)}"
+            missing[family.section] += [f"{side.value} {family.item_words(key)}"
                                         for key in family.keys if key not in current]
     for test in SIDE_TESTS:
         for side in Side:
@@ -68,13 +66,3 @@ def missing_items(exam: Exam) -> dict[Section, list[str]]:
         missing[Section.RED_FLAGS].append("red flags not asked")
     return missing
 
-
-def _item_words(field: str, key: Any) -> str:
-    """One item of a family as a clinician names it."""
-    from core.knowledge import MOTOR_ITEMS, REFLEXES
-
-    if field == "motor":
-        return MOTOR_ITEMS[key].movement
-    if field == "reflexes":
-        return f"{REFLEXES[key].label.lower()} reflex"
-    return f"{field.replace('_', ' ')} {key.value}"

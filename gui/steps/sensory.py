@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.dermatome_map import values_from_exam
+from core.edits import SetGrade
+from core.exam_items import FAMILY
+from core.grades import SensoryGrade
 from core.knowledge import Dermatome, SensoryModality, Side
 from core.record import Exam
 from gui.translation import core_words, date_text
@@ -26,6 +29,8 @@ class SensoryStep(QWidget):
 
     view_changed = Signal()
     """The other modality, or the reference map, is shown: the editor redraws the maps."""
+    edited = Signal(object)
+    """A core.edits.SetGrade of the shown modality (its reason asked by the editor)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +51,7 @@ class SensoryStep(QWidget):
         switch.addWidget(self.show_baseline)
         maps = DermatomeMapPair()
         self.map, self.baseline_map = maps.now, maps.before
+        self.map.value_chosen.connect(self._value_chosen)
         self.show_baseline.toggled.connect(self._show_reference_map)
         layout.addLayout(switch)
         layout.addWidget(maps, 1)
@@ -58,6 +64,9 @@ class SensoryStep(QWidget):
     def _show_reference_map(self, on: bool) -> None:
         self.baseline_map.setVisible(on)
         self.view_changed.emit()
+
+    def _value_chosen(self, side: Side, dermatome: Dermatome, value: SensoryGrade | None) -> None:
+        self.edited.emit(SetGrade(FAMILY[self.modality().value], side, dermatome, value))
 
     def modality(self) -> SensoryModality:
         """The modality the map shows and edits."""
