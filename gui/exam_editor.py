@@ -30,7 +30,7 @@ from core.edits import ExamEdit, SetGrade
 from core.knowledge import Dermatome, ItemKind, Side
 from core.normal import Section, missing_items
 from core.record import Exam
-from gui.actions import ActionId, make_action
+from gui.actions import ActionId, key_text, make_action
 from gui.session import ExamSession
 from gui.steps.common import ask_nt_reason
 from gui.steps.context import ContextStep
@@ -95,14 +95,16 @@ class ExamEditor(QWidget):
             self.steps.addItem(step_title(title))
         self.steps.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.steps.currentRowChanged.connect(lambda _: self._focus_page())
-        self.rest_normal_button = QPushButton(self.tr("Rest normal (Ctrl+R)"))
+        self.rest_normal_button = QPushButton(self.tr("Rest normal ({keys})").format(
+            keys=key_text(ActionId.REST_NORMAL)))
         self.rest_normal_button.clicked.connect(self.rest_normal)
         self.next_button = QPushButton(self.tr("Next step (Enter)"))
         self.next_button.clicked.connect(self.next_step)
         buttons = QHBoxLayout()
         buttons.addWidget(self.rest_normal_button)
         buttons.addStretch()
-        buttons.addWidget(QLabel(self.tr("Beside each field (Ctrl+B):")))
+        buttons.addWidget(QLabel(self.tr("Beside each field ({keys}):").format(
+            keys=key_text(ActionId.TOGGLE_REFERENCE))))
         buttons.addWidget(self.compare_box)
         buttons.addWidget(self.next_button)
         body = QHBoxLayout()
@@ -306,11 +308,12 @@ class ExamEditor(QWidget):
         if self.session.amending:
             self.mode_banner.setText(self.tr(
                 "<b>Amending the signed exam</b> ({reason}). Your changes are saved together as "
-                "a new signed revision with Ctrl+Alt+S; the earlier revision is kept.").format(
-                reason=escape(self.session.amendment_reason or "")))
+                "a new signed revision with {keys}; the earlier revision is kept.").format(
+                reason=escape(self.session.amendment_reason or ""), keys=key_text(ActionId.SIGN)))
         elif self.session.read_only:
             self.mode_banner.setText(self.tr(
-                "<b>Signed exam: read-only.</b> Ctrl+Shift+A amends it (you are asked why)."))
+                "<b>Signed exam: read-only.</b> {keys} amends it (you are asked why).").format(
+                keys=key_text(ActionId.AMEND)))
         self.mode_banner.setVisible(self.session.amending or self.session.read_only)
 
     def _refresh_undecided(self) -> None:

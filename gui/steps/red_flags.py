@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLay
 from core.edits import PainSite, SetPain, SetRedFlag
 from core.knowledge import RED_FLAGS, RedFlag
 from core.record import Exam
+from gui.actions import ActionId, key_text
 from gui.translation import core_words
 
 
@@ -20,8 +21,9 @@ class RedFlagStep(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Tick every red flag present. Ctrl+R records that all "
-                                        "were asked and none is present.")))
+        layout.addWidget(QLabel(self.tr("Tick every red flag present. {keys} records that all "
+                                        "were asked and none is present.").format(
+                                            keys=key_text(ActionId.REST_NORMAL))))
         self.flag_boxes: dict[RedFlag, QCheckBox] = {}
         for flag, info in RED_FLAGS.items():
             box = QCheckBox(core_words()(info.label))

@@ -20,6 +20,7 @@ from core.exam_items import FAMILY
 from core.grades import SensoryGrade
 from core.knowledge import Dermatome, SensoryModality, Side
 from core.record import Exam
+from gui.actions import ActionId, key_text
 from gui.translation import core_words, date_text
 from gui.widgets.dermatome_map import DermatomeMapPair
 
@@ -57,7 +58,8 @@ class SensoryStep(QWidget):
         layout.addWidget(maps, 1)
         hint = QLabel(self.tr("Click a region to cycle its value, or move with Tab or the "
                               "arrows and type 2 (normal), 1 (altered), 0 (absent), N (not "
-                              "testable). Ctrl+T switches light touch and pin prick."))
+                              "testable). {keys} switches light touch and pin prick.").format(
+                                  keys=key_text(ActionId.TOGGLE_MODALITY)))
         hint.setWordWrap(True)
         layout.addWidget(hint)
 
