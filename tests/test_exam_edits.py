@@ -26,8 +26,16 @@ from core.edits import (
 )
 from core.exam_items import FAMILY, SIDE_TEST, Section
 from core.grades import MotorGrade, ReflexGrade, SensoryGrade
-from core.knowledge import Dermatome, Muscle, NotTestableReason, RedFlag, Reflex, Side
-from core.record import Clonus, Exam, ExamKind, Pain, Patient, PatientRecord
+from core.knowledge import (
+    Clonus,
+    Dermatome,
+    Muscle,
+    NotTestableReason,
+    RedFlag,
+    Reflex,
+    Side,
+)
+from core.record import Exam, ExamKind, Pain, Patient, PatientRecord
 from core.store import Store
 
 DAY = dt.date(2026, 3, 2)

@@ -112,9 +112,12 @@ class SideTestGrid(QGridLayout):
         self.references: dict[str, QLabel] = {}
         self.tests = [test for test in SIDE_TESTS if test.section is section]
         for row, test in enumerate(self.tests, start=1):
-            self.addWidget(QLabel(core_words()(test.label)), row, 0)
+            label = QLabel(core_words()(test.label))
+            label.setToolTip(core_words()(test.hint))  # the catalogue's widget hint
+            self.addWidget(label, row, 0)
             for column, side in ((1, Side.RIGHT), (2, Side.LEFT)):
                 box = SideTestBox(test, side)
+                box.setToolTip(label.toolTip())
                 box.value_chosen.connect(self.edited)
                 self.addWidget(box, row, column)
                 self.boxes[(test.field, side)] = box
