@@ -20,7 +20,7 @@ from typing import Any
 
 from core.engine.context import POSTOPERATIVE_WINDOW_DAYS
 from core.exam_items import ENGLISH, Family, Section, SideTest, section_fields
-from core.i18n import Translator
+from core.i18n import Translator, render
 from core.knowledge import NOT_TESTABLE_REASON_LABELS, RED_FLAGS, NotTestableReason, RedFlag, Side
 from core.normal import ItemPlace, fill_normal
 from core.record import Exam, ExamKind, ExamStatus, Pain, PatientRecord, Surgery
@@ -205,7 +205,7 @@ class SetGrade(ExamEdit):
         value = (_("cleared") if self.grade is None
                  else f"NT ({_(NOT_TESTABLE_REASON_LABELS[self.reason])})" if self.reason
                  else str(self.grade.value))
-        return (f"{_capital(_(self.family.item_words(self.key)))}, "
+        return (f"{_capital(render(self.family.item_words(self.key), _))}, "
                 f"{_(self.side.value)}: {value}")
 
 

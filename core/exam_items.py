@@ -26,7 +26,7 @@ from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from core.grades import MotorGrade, ReflexGrade, SensoryGrade
-from core.i18n import Translator, translator
+from core.i18n import Joined, Phrase, Translator, phrase, translator, word
 from core.knowledge import (
     GAIT_TESTS,
     MOTOR_ITEMS,
@@ -88,12 +88,13 @@ class Family:
     """Every key (muscle, dermatome, reflex), in the record's order."""
     normal: Any
     """The normal grade, which "rest normal" fills in."""
-    item_label: Callable[[Any], str]
-    """One key as a clinician names it ("big toe extension", "achilles (ankle jerk) reflex")."""
+    item_label: Callable[[Any], Phrase | Joined]
+    """One key as a clinician names it ("big toe extension", "Achilles (ankle jerk) reflex"),
+    translatable."""
 
-    def item_words(self, key: Any) -> str:
-        """One item of the family in clinical words ("light touch L5"): the review's list of
-        what was not examined and the Undo menu's words."""
+    def item_words(self, key: Any) -> Phrase | Joined:
+        """One item of the family in clinical words ("light touch L5"), rendered in the reader's
+        language: the review's list of what was not examined and the Undo menu's words."""
         return self.item_label(key)
 
     def nt_key(self, side: Side, key: Any) -> str:
@@ -103,13 +104,16 @@ class Family:
 
 FAMILIES: tuple[Family, ...] = (
     Family("motor", "motor", Section.MOTOR, Modality.MOTOR, tuple(Muscle), MotorGrade.G5,
-           lambda muscle: MOTOR_ITEMS[muscle].movement),
+           lambda muscle: word(MOTOR_ITEMS[muscle].movement)),
     Family("light_touch", "light touch", Section.SENSORY, Modality.LIGHT_TOUCH, tuple(Dermatome),
-           SensoryGrade.NORMAL, lambda dermatome: f"light touch {dermatome.value}"),
+           SensoryGrade.NORMAL, lambda dermatome: Joined((word("light touch"), dermatome.value),
+                                                         " ")),
     Family("pin_prick", "pin prick", Section.SENSORY, Modality.PIN_PRICK, tuple(Dermatome),
-           SensoryGrade.NORMAL, lambda dermatome: f"pin prick {dermatome.value}"),
+           SensoryGrade.NORMAL, lambda dermatome: Joined((word("pin prick"), dermatome.value),
+                                                         " ")),
     Family("reflexes", "reflexes", Section.REFLEXES, Modality.REFLEX, tuple(Reflex),
-           ReflexGrade.LOW_NORMAL, lambda reflex: f"{REFLEXES[reflex].label.lower()} reflex"),
+           ReflexGrade.LOW_NORMAL,
+           lambda reflex: phrase("{reflex} reflex", reflex=word(REFLEXES[reflex].label))),
 )
 """The families, in the record's order."""
 

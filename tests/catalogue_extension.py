@@ -62,7 +62,7 @@ def main() -> None:
 
     from core.normal import fill_normal, missing_items
 
-    assert f"right {LABEL.lower()}" in missing_items(exam)[Section.FUNCTION], "review"
+    assert f"right {LABEL.lower()}" in map(str, missing_items(exam)[Section.FUNCTION]), "review"
     assert fill_normal(exam).side_test(FIELD, Side.RIGHT) is CrossedSlr.NEGATIVE, "rest normal"
     ok("rest normal and the review's list of what was not examined")
 

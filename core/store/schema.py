@@ -259,6 +259,15 @@ def _clinic_rules(connection: Connection) -> None:
             name="pseudonym_key", value=secrets.token_hex(32)))
 
 
+def _signers_and_user_admin(connection: Connection) -> None:
+    """Clinic mode: a signature names the login that signs; administrators manage users
+    (core/store/clinic.py). Nothing on SQLite."""
+    if connection.dialect.name == "postgresql":
+        from core.store.clinic import install_signers_and_user_admin
+
+        install_signers_and_user_admin(connection)
+
+
 Step = Callable[[Connection], None]
 MIGRATIONS: dict[int, Step] = {
     1: _create_version_1,
@@ -267,6 +276,7 @@ MIGRATIONS: dict[int, Step] = {
     4: _search_in_code_point_order,
     5: _add_preferred_language,
     6: _clinic_rules,
+    7: _signers_and_user_admin,
 }
 """MIGRATIONS[n] brings a database from version n - 1 to n (0 is an empty database)."""
 SCHEMA_VERSION = max(MIGRATIONS)
