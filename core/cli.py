@@ -78,20 +78,20 @@ def _store(args: argparse.Namespace) -> Store:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from core.exchange.records_file import read_records
+    from core.exchange.records_file import stream_records
 
-    def progress(done: int) -> None:
-        """Records read and validated so far, on a terminal's stderr."""
-        if sys.stderr.isatty() and done % 100 == 0:
-            print(f"read {done:,} patient records", end="\r", file=sys.stderr)
+    path = Path(args.file)
+    size = max(path.stat().st_size, 1) if path.is_file() else 1
 
-    records = read_records(Path(args.file), progress)
-    if sys.stderr.isatty():
-        print(f"read {len(records):,} patient records; storing them in one transaction",
-              file=sys.stderr)
+    def progress(records: int, done: int) -> None:
+        """Records read, checked and stored so far, on a terminal's stderr."""
+        if sys.stderr.isatty() and records % 100 == 0:
+            print(f"{records:,} patient records read and stored ({done * 100 // size}% of the "
+                  "file; committed when all are in)", end="\r", file=sys.stderr)
+
     with _store(args) as store:
-        report = store.import_records(records)
-    print(f"imported {len(records)} patient record{'s' if len(records) != 1 else ''}: "
+        report = store.import_records(stream_records(path, progress))
+    print(f"imported {report.records} patient record{'s' if report.records != 1 else ''}: "
           f"{report.patients_created} new patients, {report.exams_added} new exams"
           + (f"; already present: {', '.join(report.already)}" if report.already else ""))
     return EXIT_OK
