@@ -48,10 +48,14 @@ class PatientPage(QWidget):
         self.new_exam_button = QPushButton(self.tr("New exam ({keys})").format(
             keys=key_text(ActionId.NEW_EXAM)))
         self.new_surgery_button = QPushButton(self.tr("Add operation…"))
+        self.audit_button = QPushButton(self.tr("Audit history…"))
+        self.audit_button.setToolTip(self.tr("Who opened, changed, signed and exported this "
+                                             "record, and when"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_exam_button)
         buttons.addWidget(self.new_surgery_button)
         buttons.addStretch()
+        buttons.addWidget(self.audit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.surgeries)
