@@ -40,6 +40,16 @@ MESSAGES: dict[str, str] = {
     "extensor": "extensora",
     "equivocal": "dudosa",
     "absent": "ausente",
+    "present": "presente",
+    "cleared": "borrado",
+    "not scored": "sin puntuar",
+    "Leg pain": "Dolor en la pierna",
+    "Back pain": "Dolor lumbar",
+    "Rest normal": "Resto normal",
+    "Kind of exam": "Tipo de exploración",
+    "Date": "Fecha",
+    "Operation": "Operación",
+    "Examiner": "Explorador",
     "sustained": "sostenido",
     "normal": "normal",
     "impaired": "alterada",
@@ -253,9 +263,8 @@ MESSAGES: dict[str, str] = {
     "There is a new or worse motor deficit after surgery.":
         "Hay un déficit motor nuevo o peor tras la cirugía.",
     "Weakness is progressing between exams.": "La debilidad progresa entre exploraciones.",
-    "The new or worse findings match the root at the operated level and side ({detail}).":
-        "Los hallazgos nuevos o peores corresponden a la raíz del nivel y el lado operados "
-        "({detail}).",
+    "The pattern matches the root at the operated level and side ({detail}).":
+        "El patrón corresponde a la raíz del nivel y el lado operados ({detail}).",
     "The new deficit is on the side opposite the operation ({detail}): its own lesion, not the "
     "operated root.":
         "El déficit nuevo está en el lado opuesto a la operación ({detail}): es una lesión "
