@@ -576,6 +576,11 @@ MESSAGES: dict[str, str] = {
         "{lesion}, {side_side}; operación en el {operated_side}, {level}",
     "{lesion}, {side}; operated: {roots} at {level}":
         "{lesion}, {side_side}; operado: {roots} en {level}",
+    "{root} or {nerve}, {side}": "{root} o {nerve}, {side_side}",
+    "The exam does not separate a root from a nerve lesion ({detail}): nerve conduction studies "
+    "and EMG settle the question.":
+        "La exploración no distingue entre una lesión de raíz y una de nervio ({detail}): los "
+        "estudios de conducción nerviosa y el EMG resuelven la duda.",
     "{first} and {second}, {side}": "{first} y {second}, {side_side}",
     "{side} {item} {before} -> {now}": "{item} {side_abbreviation} {before} → {now}",
     "Test {side} {item}{how}. {advice}.": "Explorar {item} {side_abbreviation}{how}. {advice}.",
