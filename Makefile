@@ -54,7 +54,7 @@ demo: $(STAMP)
 	$(BIN)/neuroexam demo --out demo
 
 docs: $(STAMP)
-	$(BIN)/neuroexam rules --markdown > docs/rules.md
+	$(BIN)/neuroexam rules --markdown --lang en > docs/rules.md
 	$(BIN)/neuroexam schema > assets/schema/patient-record.schema.json
 	$(BIN)/python -m core.exchange.docs
 
