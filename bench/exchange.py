@@ -27,7 +27,7 @@ from pathlib import Path
 from common import history_record, median_ms
 
 from core.exchange.fhir import bundle, clinician_pdf
-from core.exchange.records_file import dumps_records, read_records
+from core.exchange.records_file import dumps_records, read_records, stream_records
 from core.record import PatientRecord
 from core.recordio import record_from_document
 from core.settings import Settings
@@ -101,7 +101,7 @@ def measure_import(count: int = 2_000) -> None:
         streamed = median_ms(lambda: read_records(path), repeat=3, warmup=1) / 1000
         store = Store(f"sqlite:///{Path(folder) / 'import.db'}", actor="bench")
         start = time.perf_counter()
-        report = store.import_records(read_records(path))
+        report = store.import_records(stream_records(path))
         total = time.perf_counter() - start
         store.close()
     print(f"import of {report.exams_added:,} exams ({count:,} patients, {len(text) / 2**20:.0f} "

@@ -88,24 +88,24 @@ def _store(args: argparse.Namespace) -> Store:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from core.exchange.records_file import read_records
+    from core.exchange.records_file import stream_records
 
-    def progress(done: int) -> None:
-        """Records read and validated so far, on a terminal's stderr."""
-        if sys.stderr.isatty() and done % 100 == 0:
-            print(_("read {count} patient records").format(count=f"{done:,}"), end="\r",
-                  file=sys.stderr)
+    path = Path(args.file)
+    size = max(path.stat().st_size, 1) if path.is_file() else 1
 
-    records = read_records(Path(args.file), progress)
-    if sys.stderr.isatty():
-        print(_("read {count} patient records; storing them in one transaction").format(
-            count=f"{len(records):,}"), file=sys.stderr)
+    def progress(records: int, done: int) -> None:
+        """Records read, checked and stored so far, on a terminal's stderr."""
+        if sys.stderr.isatty() and records % 100 == 0:
+            print(_("{count} patient records read and stored ({percent}% of the file; committed "
+                    "when all are in)").format(count=f"{records:,}", percent=done * 100 // size),
+                  end="\r", file=sys.stderr)
+
     with _store(args) as store:
-        report = store.import_records(records)
+        report = store.import_records(stream_records(path, progress))
     print(_("imported {count} patient records: {created} new patients, {added} new exams"
-            if len(records) != 1 else
+            if report.records != 1 else
             "imported {count} patient record: {created} new patients, {added} new exams").format(
-        count=len(records), created=report.patients_created, added=report.exams_added)
+        count=report.records, created=report.patients_created, added=report.exams_added)
         + (_("; already present: {ids}").format(ids=", ".join(report.already))
            if report.already else ""))
     return EXIT_OK

@@ -477,12 +477,13 @@ class MainWindow(QMainWindow):
         path, url = Path(name), self.store.url
 
         def work(progress: Progress) -> object:
-            from core.exchange.records_file import read_records
+            from core.exchange.records_file import stream_records
 
-            records = read_records(path)
+            size = max(path.stat().st_size, 1)
             store = open_store(url)
-            try:
-                return store.import_records(records)
+            try:  # read, checked and stored as it comes; committed when all are in
+                return store.import_records(stream_records(
+                    path, lambda records, done: progress(done, size)))
             finally:
                 store.close()
         self.jobs.start(self.tr("Import"), self.tr("Importing {file}…").format(file=path.name),

@@ -127,7 +127,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
     streamed = tmp_path / "streamed.json"
     streamed.write_text(dumps_records(RECORDS), encoding="utf-8")
     seen: list[int] = []
-    assert [r.patient.id for r in read_records(streamed, seen.append)] == [
+    assert [r.patient.id for r in read_records(streamed, lambda n, _: seen.append(n))] == [
         r.patient.id for r in RECORDS]
     assert seen == list(range(1, len(RECORDS) + 1))
 
@@ -139,6 +139,32 @@ def test_a_damaged_line_of_a_streamed_collection_is_named_by_its_index(tmp_path:
     damaged.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(RecordError, match=r"records\[2\]\.exams\[\d\]\.motor\.\w+\.hip_flexion"):
         read_records(damaged)
+
+
+def test_a_streamed_import_with_a_damaged_last_line_stores_nothing(tmp_path: Path,
+                                                                   db_url: str) -> None:
+    """The import stores batches as the file is read; a problem found at its end takes back
+    everything (one transaction), and every problem is named."""
+    from core.exchange.records_file import stream_records
+    from core.store.imports import IMPORT_BATCH
+
+    template = RECORDS[1]
+    many = [template.model_copy(update={"patient": template.patient.model_copy(
+        update={"id": f"MRN-{n:05d}"})}) for n in range(IMPORT_BATCH + 5)]
+    lines = dumps_records(many).splitlines()
+    lines[-2] = lines[-2].replace('"date":"', '"date":"not-', 1)
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    target = Store(db_url)
+    with pytest.raises(RecordError, match=rf"records\[{IMPORT_BATCH + 4}\]\."):
+        target.import_records(stream_records(damaged))
+    assert target.count_patients() == 0
+    whole = tmp_path / "whole.json"
+    whole.write_text(dumps_records(many), encoding="utf-8")
+    report = target.import_records(stream_records(whole))
+    assert (report.records, report.patients_created) == (len(many), len(many))
+    assert target.load_record(f"MRN-{IMPORT_BATCH + 4:05d}") == many[-1]
+    target.close()
 
 
 def test_a_conflict_in_the_last_record_writes_nothing_and_shows_the_difference(

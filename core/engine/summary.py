@@ -16,8 +16,10 @@ from core.engine.localisation import (
 )
 from core.engine.triage import (
     LEVEL_MEANING,
+    NEEDS,
     NOT_ASSESSED_RULE_ID,
     NOT_ASSESSED_TEXT,
+    NOT_RECORDED_HEADING,
     ROUTINE_RULE_ID,
     ROUTINE_TEXT,
     RULES,
@@ -163,6 +165,9 @@ def assessment_text(assessment: Assessment, _: Translator | None = None) -> str:
     for reason in assessment.triage.reasons:
         lines.append(f"  [{reason.rule_id}] {_(reason.text)}")
         lines += [f"      - {render(finding, _)}" for finding in reason.findings]
+    if assessment.triage.not_recorded:
+        lines.append(f"  {_(NOT_RECORDED_HEADING)}:")
+        lines += [f"      - {render(lack.text, _)}" for lack in assessment.triage.not_recorded]
     if assessment.localisation_of_change and context.previous is not None:
         lines += ["", _("NEW OR WORSE FINDINGS, LOCALISED (best first):")]
         lines += _candidate_lines(assessment.localisation_of_change, _)
@@ -255,6 +260,15 @@ def rules_markdown(for_clinicians: bool = False, _: Translator | None = None) ->
     for rule_id, level, text, sources in rows:
         lines.append(f"| {rule_id} | {_(level.words)} ({_(LEVEL_MEANING[level])}) | {_(text)} | "
                      f"{'; '.join(s.value for s in sources)} |")
+    lines += ["", "### " + _("What the rules need recorded"), "",
+              _("Routine is concluded only when every item below was recorded; while one is "
+                "missing and no rule fired, the exam is not assessed. When a rule did fire, the "
+                "missing items whose rules could reach a more urgent level are listed with it."),
+              "", "| " + " | ".join(_(h) for h in ("needed", "rules that read it",
+                                                   "most urgent level they reach")) + " |",
+              "| --- | --- | --- |"]
+    lines += [f"| {_(need.text)} | {', '.join(need.rule_ids)} | {_(need.level.words)} |"
+              for need in NEEDS]
     lines += ["", "## " + _("Localisation"), "",
               _("Every lesion is scored per side by adding one term per examined item: the "
                 "weight of the lesion's category for that item (below), for an abnormal or a "
@@ -321,4 +335,6 @@ def rules_text(_: Translator | None = None) -> str:
         lines += [f"{rule.id:<20} {_(rule.level.label):<10} {_(rule.text)}",
                   *[f"{'':<31}{_('source:')} {s.value}" for s in rule.sources]]
     lines.append(f"{ROUTINE_RULE_ID:<20} {_('routine'):<10} {_(ROUTINE_TEXT)}")
+    lines.append(f"{NOT_ASSESSED_RULE_ID:<20} {_('not assessed'):<10} {_(NOT_ASSESSED_TEXT)}")
+    lines += ["", _("Needed before routine:")] + [f"  - {_(need.text)}" for need in NEEDS]
     return "\n".join(lines) + "\n"

@@ -218,13 +218,26 @@ MESSAGES: dict[str, str] = {
     "signing":
         "Signos radiculares en ambas piernas sin registrar aún las preguntas de cola de caballo: "
         "hágalas antes de firmar",
-    "No emergency, urgent or prompt rule fired: normal, or improving with no new deficit":
-        "No se cumple ninguna regla de emergencia, urgente ni preferente: normal, o mejorando "
-        "sin déficit nuevo",
-    "No rule fired and no motor grade is entered yet: not assessed (never routine for an exam "
-    "that lacks what the rules need)":
-        "No se cumple ninguna regla y aún no hay ningún grado motor: sin valorar (nunca ordinario "
-        "en una exploración a la que le falta lo que las reglas necesitan)",
+    "No emergency, urgent or prompt rule fired, and everything the rules read was recorded: "
+    "normal, or improving with no new deficit":
+        "No se cumple ninguna regla de emergencia, urgente ni preferente, y se registró todo lo "
+        "que leen las reglas: normal, o mejorando sin déficit nuevo",
+    "No rule fired, but the exam lacks items the rules need: not assessed until they are "
+    "recorded (never routine on missing findings)":
+        "No se cumple ninguna regla, pero a la exploración le faltan datos que las reglas "
+        "necesitan: sin valorar hasta que se registren (nunca ordinario si faltan hallazgos)",
+    "Not yet recorded, and the rules that read it could raise the level":
+        "Aún sin registrar, y las reglas que lo leen podrían elevar el nivel",
+    "the red-flag questions (bladder, bowel, saddle, wound, pain)":
+        "las preguntas de signos de alarma (vejiga, intestino, silla de montar, herida, dolor)",
+    "saddle (S4-5) sensation": "la sensibilidad en silla de montar (S4-5)",
+    "the key muscles of the leg (L2-S1), both sides":
+        "los músculos clave de la pierna (L2-S1), en ambos lados",
+    "every muscle weak at an earlier exam, graded again":
+        "cada músculo débil en una exploración anterior, graduado de nuevo",
+    "the plantar response, both sides": "la respuesta plantar, en ambos lados",
+    "sensation at the key points of the leg (L2-S1), both sides":
+        "la sensibilidad en los puntos clave de la pierna (L2-S1), en ambos lados",
     "emergency": "emergencia",
     "urgent": "urgente",
     "prompt": "preferente",
@@ -234,7 +247,7 @@ MESSAGES: dict[str, str] = {
     "surgeon or specialist within 24-48 hours": "cirujano o especialista en 24-48 horas",
     "specialist within 1-2 weeks": "especialista en 1-2 semanas",
     "the planned follow-up": "la revisión programada",
-    "no findings entered yet": "aún no se han introducido hallazgos",
+    "not enough recorded yet for a level": "aún no hay datos suficientes para un nivel",
     # The engine's notes (core/engine/flags.py, FLAG_TEXT); {detail} stays as the engine words it
     "Cauda equina red flags are present.": "Hay signos de alarma de cola de caballo.",
     "There is a new or worse motor deficit after surgery.":
@@ -559,7 +572,7 @@ MESSAGES: dict[str, str] = {
         "{dermatome} {side_abbreviation}, {modality}: {before} → {now}",
     "{side} {dermatome} {modality} {grade}": "{dermatome} {side_abbreviation}, {modality} {grade}",
     "cauda equina questions not recorded": "preguntas de cola de caballo sin registrar",
-    "red-flag questions not recorded": "preguntas de signos de alarma sin registrar",
+    "{need}: {missing}": "{need}: {missing}",
     "{lesion} on the {side}; operation on the {operated} at {level}":
         "{lesion}, {side_side}; operación en el {operated_side}, {level}",
     "{lesion}, {side}; operated: {roots} at {level}":
@@ -840,6 +853,22 @@ MESSAGES: dict[str, str] = {
         "Dermatomas y puntos sensitivos clave ISNCSCI",
     "Reflexes and their roots": "Reflejos y sus raíces",
     "Localisation patterns": "Patrones de localización",
+    "What the rules need recorded": "Lo que las reglas necesitan registrado",
+    "Routine is concluded only when every item below was recorded; while one is missing and no "
+    "rule fired, the exam is not assessed. When a rule did fire, the missing items whose rules "
+    "could reach a more urgent level are listed with it.":
+        "Solo se concluye ordinario cuando se registró todo lo de abajo; mientras falte algo y no "
+        "se cumpla ninguna regla, la exploración queda sin valorar. Cuando sí se cumple una "
+        "regla, se enumeran con ella los datos que faltan y cuyas reglas podrían llegar a un "
+        "nivel más urgente.",
+    "needed": "necesario",
+    "rules that read it": "reglas que lo leen",
+    "most urgent level they reach": "nivel más urgente al que llegan",
+    "Needed before routine:": "Necesario antes de concluir ordinario:",
+    "{count} patient records read and stored ({percent}% of the file; committed when all are "
+    "in)":
+        "{count} registros de pacientes leídos y guardados ({percent} % del archivo; se confirman "
+        "cuando estén todos)",
     "NeuroExam triage rules, version {version}":
         "Reglas de prioridad de NeuroExam, versión {version}",
     "source:": "fuente:",

@@ -32,7 +32,7 @@ from core.engine.changes import Change, ChangeKind
 from core.engine.localisation import Candidate
 from core.engine.readings import Modality
 from core.engine.summary import DISCLAIMER, same_reading
-from core.engine.triage import LEVEL_COLOURS, LEVEL_MEANING
+from core.engine.triage import LEVEL_COLOURS, LEVEL_MEANING, NOT_RECORDED_HEADING
 from core.exam_items import SIDE_TESTS
 from core.i18n import (
     Language,
@@ -128,6 +128,10 @@ def triage_banner(assessment: Assessment, styles: StyleSheet1, _: Translator | N
         out.append(_p(f"<b>[{reason.rule_id}]</b> {escape(_(reason.text))}", styles["body"]))
         out += [_p(_words(f, _=_), styles["bullet"]) for f in reason.findings]
         out.append(_p(f"{escape(_('Source'))}: {escape(reason.source)}", styles["small"]))
+    if assessment.triage.not_recorded:
+        out.append(_p(f"<b>{escape(_(NOT_RECORDED_HEADING))}:</b>", styles["body"]))
+        out += [_p(_words(lack.text, _=_), styles["bullet"])
+                for lack in assessment.triage.not_recorded]
     return out
 
 

@@ -135,6 +135,16 @@ class AuditMixin:
                                                      patient_id=patient_id, exam_id=exam_id,
                                                      detail=detail))
 
+    def _audit_many(self, connection: Any,
+                    entries: list[tuple[str, str, str | None, str]]) -> None:
+        """Several audit rows (action, patient id, exam id, detail) in one statement."""
+        if entries:
+            stamp = now()
+            connection.execute(audit_log.insert(), [
+                {"at": stamp, "actor": self.actor, "action": action, "patient_id": patient_id,
+                 "exam_id": exam_id, "detail": detail}
+                for action, patient_id, exam_id, detail in entries])
+
     def log_export(self, patient_ids: list[str], detail: str) -> None:
         """Note in each patient's audit log that their record left the database, and how."""
         self.log_access("record_exported", patient_ids, detail)
