@@ -253,44 +253,37 @@ def _patients(args: argparse.Namespace) -> int:
 def _users(args: argparse.Namespace) -> int:
     import getpass
 
-    from core.store import clinic
-
     with _store(args) as store:
-        if store.path is not None or store.engine.dialect.name != "postgresql":
-            print(_("neuroexam users: users are clinic-mode logins on a PostgreSQL database; on "
-                    "a workstation the operating-system account is the user"), file=sys.stderr)
+        if args.action == "list":
+            for user in store.users():
+                state = _("active") if user.active else _("disabled")
+                print(f"{user.login}\t{user.role}\t{user.name}\t{state}")
+            return EXIT_OK
+        if not args.login:
+            print(_("neuroexam users: name the login"), file=sys.stderr)
             return EXIT_USAGE
-        with store._begin() as connection:
-            if args.action == "list":
-                for user in clinic.list_users(connection):
-                    state = _("active") if user.active else _("disabled")
-                    print(f"{user.login}\t{user.role}\t{user.name}\t{state}")
-                return EXIT_OK
-            if not args.login:
-                print(_("neuroexam users: name the login"), file=sys.stderr)
-                return EXIT_USAGE
-            if args.action == "disable":
-                if not clinic.disable_user(connection, args.login):
-                    print(_("neuroexam users: no NeuroExam login {login}").format(
-                        login=repr(args.login)), file=sys.stderr)
-                    return EXIT_INVALID
-                print(_("{login}: disabled (cannot log in; its records and audit stay)").format(
-                    login=args.login))
-                return EXIT_OK
-            if args.password_stdin:
-                password = sys.stdin.readline().rstrip("\n")
-            else:
-                password = getpass.getpass(_("password for {login}: ").format(login=args.login))
-                if getpass.getpass(_("again: ")) != password:
-                    print(_("neuroexam users: the passwords differ; nothing was changed"),
-                          file=sys.stderr)
-                    return EXIT_INVALID
-            try:
-                clinic.add_user(connection, args.login, args.name or args.login, args.role,
-                                password)
-            except ValueError as error:
-                print(f"neuroexam users: {_.message(str(error))}", file=sys.stderr)
+        if args.action == "disable":
+            if not store.disable_user(args.login):
+                print(_("neuroexam users: no NeuroExam login {login}").format(
+                    login=repr(args.login)), file=sys.stderr)
                 return EXIT_INVALID
+            print(_("{login}: disabled (cannot log in; its records and audit stay)").format(
+                login=args.login))
+            return EXIT_OK
+        store.users()  # a workstation's database is refused before a password is asked
+        if args.password_stdin:
+            password = sys.stdin.readline().rstrip("\n")
+        else:
+            password = getpass.getpass(_("password for {login}: ").format(login=args.login))
+            if getpass.getpass(_("again: ")) != password:
+                print(_("neuroexam users: the passwords differ; nothing was changed"),
+                      file=sys.stderr)
+                return EXIT_INVALID
+        try:
+            store.add_user(args.login, args.name or args.login, args.role, password)
+        except ValueError as error:
+            print(f"neuroexam users: {_.message(str(error))}", file=sys.stderr)
+            return EXIT_INVALID
     print(_("{login}: added as {role}").format(login=args.login, role=args.role))
     return EXIT_OK
 

@@ -181,18 +181,31 @@ class ExamControl(QObject):
             if self.editor is not None:
                 self.editor.go_to("Red flags and pain")
             return
+        store, examiner = self.window.store, examiner or self.window.settings.default_examiner
+        password = None
+        if store.asks_password_to_sign:  # clinic mode: the login's password, every time
+            from gui.login import ask_password
+
+            password = ask_password(
+                self.window, self.tr("Save amendment") if amending else self.tr("Sign exam"),
+                self.tr("Your password, to sign as {signer}:").format(
+                    signer=store.signer().text()))
+            if password is None:
+                return
         try:
             if amending:
-                session.save_amendment()
+                session.save_amendment(password, examiner)
             else:
-                session.sign(examiner or self.window.settings.default_examiner)
+                session.sign(examiner, password)
         except StoreError as error:
             show_error(self.window, self.tr("Not saved") if amending else self.tr("Not signed"),
                        str(error))
             return
         self.window.statusBar().showMessage(
             self.tr("Amendment saved as a new signed revision.") if amending
-            else self.tr("Exam signed by {examiner}.").format(examiner=session.exam.examiner))
+            else self.tr("Exam signed by {examiner}.").format(
+                examiner=session.exam.signed_by.text() if session.exam.signed_by
+                else session.exam.examiner))
         log.info("exam amended" if amending else "exam signed")
 
     def amend_exam(self) -> None:

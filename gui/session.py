@@ -146,9 +146,11 @@ class ExamSession(QObject):
         self.save_failed.emit(self.unsaved)
         return False
 
-    def sign(self, examiner: str) -> None:
-        """Sign the exam: it becomes read-only, and the undo history ends here."""
-        self.revision = self.store.sign_exam(self.patient_id, self.exam, self.revision, examiner)
+    def sign(self, examiner: str, password: str | None = None) -> None:
+        """Sign the exam: it becomes read-only, and the undo history ends here. ``password``:
+        the clinic login's, typed again (Store.sign_exam)."""
+        self.revision = self.store.sign_exam(self.patient_id, self.exam, self.revision, examiner,
+                                             password)
         self.exam = self.store.load_exam(self.patient_id, self.exam.id).exam
         self.as_signed = self.store.record_as_signed(self.patient_id, self.exam.id)
         self.undo_stack.clear()
@@ -167,12 +169,13 @@ class ExamSession(QObject):
         self.exam_changed.emit()
         self.assessment_changed.emit(self.assessment)
 
-    def save_amendment(self) -> None:
-        """Store the amended exam as a new signed revision with the reason; end the amendment."""
+    def save_amendment(self, password: str | None = None, signer_name: str = "") -> None:
+        """Store the amended exam as a new signed revision with the reason, signed by whoever
+        amends (Store.amend_exam); end the amendment."""
         if self.amendment_reason is None:
             raise StoreError("No amendment has been started.")
         self.revision = self.store.amend_exam(self.patient_id, self.exam, self.revision,
-                                              self.amendment_reason)
+                                              self.amendment_reason, password, signer_name)
         self._end_amendment()
 
     def cancel_amendment(self) -> None:

@@ -5,15 +5,14 @@ who add users."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
+from clinic_logins import PASSWORD, demo_clinic
 from sqlalchemy.engine import make_url
 
 from core.cli import main
-from core.demo import demo_record
 from core.record import ExamStatus
 from core.store import (
     DatabaseTooNewError,
@@ -29,24 +28,12 @@ from core.store.connection import check_password, needs_login, with_login
 
 pytestmark = pytest.mark.parametrize("engine_name", ["postgresql-glibc"], indirect=True)
 
-PASSWORD = "correct horse 1"
 
 
 @pytest.fixture
-def clinic(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
-    """The demo patient and one login per role, added by the owner with `neuroexam users add`;
-    each role's URL without a password, as a workstation's setting names it."""
-    suffix = make_url(db_url).database
-    with Store(db_url, actor="setup") as owner:
-        owner.import_record(demo_record())
-    logins = {}
-    for role in ("clinician", "nurse", "administrator"):
-        login = f"{role}_{suffix}"
-        monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
-        assert main(["users", "add", login, "--role", role, "--name", f"Dr {role.title()}",
-                     "--password-stdin", "--database", db_url]) == 0
-        logins[role] = with_login(db_url, login)
-    yield logins
+def clinic(db_url: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """The demo patient and a login per role (tests/clinic_logins.py)."""
+    return demo_clinic(db_url, ("clinician", "nurse", "administrator"), monkeypatch)
 
 
 def draft(store: Store, exam_id: str) -> int:

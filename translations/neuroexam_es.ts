@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AuditHistoryDialog</name>
+    <message>
+        <source>Audit history – {family}, {given}</source>
+        <translation>Historial de auditoría – {family}, {given}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>Exploración</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>Audit history</source>
+        <translation>Historial de auditoría</translation>
+    </message>
+    <message>
+        <source>Show the database server&apos;s own rows</source>
+        <translation>Mostrar las filas del propio servidor de la base de datos</translation>
+    </message>
+    <message>
+        <source>{count} entries, newest first; times are this computer&apos;s local time (UTC in the tooltip).</source>
+        <translation>{count} entradas, la más reciente primero; horas locales de este ordenador (UTC en la información emergente).</translation>
+    </message>
+</context>
+<context>
     <name>ColumnTableModel</name>
     <message>
         <source>baseline</source>
@@ -124,6 +163,18 @@ Close and lose them?</source>
         <translation>Aún sin firmar</translation>
     </message>
     <message>
+        <source>Save amendment</source>
+        <translation>Guardar la corrección</translation>
+    </message>
+    <message>
+        <source>Sign exam</source>
+        <translation>Firmar la exploración</translation>
+    </message>
+    <message>
+        <source>Your password, to sign as {signer}:</source>
+        <translation>Su contraseña, para firmar como {signer}:</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>No guardado</translation>
     </message>
@@ -209,7 +260,7 @@ Close and lose them?</source>
     </message>
     <message>
         <source>Printed {n} pages on {printer}.</source>
-        <translation>Se imprimieron {n} páginas en {printer}.</translation>
+        <translation>Impresas {n} páginas en {printer}.</translation>
     </message>
 </context>
 <context>
@@ -452,6 +503,53 @@ Close and lose them?</source>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to the clinic&apos;s database</source>
+        <translation>Iniciar sesión en la base de datos de la clínica</translation>
+    </message>
+    <message>
+        <source>Server &lt;b&gt;{host}&lt;/b&gt;, database &lt;b&gt;{database}&lt;/b&gt;</source>
+        <translation>Servidor &lt;b&gt;{host}&lt;/b&gt;, base de datos &lt;b&gt;{database}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Your own login, as the clinic&apos;s administrator gave it to you. The password is not stored on this computer.</source>
+        <translation>Su propio usuario, tal como se lo dio el administrador de la clínica. La contraseña no se guarda en este ordenador.</translation>
+    </message>
+    <message>
+        <source>Enter your login and your password.</source>
+        <translation>Escriba su usuario y su contraseña.</translation>
+    </message>
+    <message>
+        <source>The database server {host} cannot be reached. Check the network and that the server is running, then log in again.</source>
+        <translation>No se puede conectar con el servidor de la base de datos {host}. Compruebe la red y que el servidor esté en marcha, y vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>The login {login} has no permission to use this database: it is not a NeuroExam user of it. Ask the clinic&apos;s administrator.</source>
+        <translation>El usuario {login} no tiene permiso para usar esta base de datos: no es usuario de NeuroExam en ella. Consulte al administrador de la clínica.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Database: {where}</source>
@@ -460,6 +558,10 @@ Close and lose them?</source>
     <message>
         <source>server</source>
         <translation>servidor</translation>
+    </message>
+    <message>
+        <source> · logged in as {user}</source>
+        <translation> · sesión de {user}</translation>
     </message>
     <message>
         <source>&lt;h2&gt;NeuroExam&lt;/h2&gt;Opening the records…</source>
@@ -472,6 +574,10 @@ Close and lose them?</source>
     <message>
         <source>The database could not be opened.</source>
         <translation>No se pudo abrir la base de datos.</translation>
+    </message>
+    <message>
+        <source>Not logged in: the records are on the clinic&apos;s database server, opened with your own login.</source>
+        <translation>Sin sesión iniciada: las historias están en el servidor de la base de datos de la clínica y se abren con su propio usuario.</translation>
     </message>
     <message>
         <source>⚠ Automatic backup failed (hover for why)</source>
@@ -506,8 +612,20 @@ Close and lose them?</source>
         <translation>Introducir el nombre y el teléfono de la clínica…</translation>
     </message>
     <message>
+        <source>Log in…</source>
+        <translation>Iniciar sesión…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>Audit history</source>
+        <translation>Historial de auditoría</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -552,6 +670,10 @@ Close and lose them?</source>
     <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Usuarios…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -659,6 +781,53 @@ Close and lose them?</source>
     </message>
 </context>
 <context>
+    <name>NewUserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation>Añadir un usuario</translation>
+    </message>
+    <message>
+        <source>e.g. ada.lovelace</source>
+        <translation>p. ej. ada.lovelace</translation>
+    </message>
+    <message>
+        <source>printed on signatures, e.g. Dr Ada Lovelace</source>
+        <translation>se imprime en las firmas, p. ej. Dra. Ada Lovelace</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Repetir:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>A password has at least 8 characters.</source>
+        <translation>Una contraseña tiene al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <source>Enter the login.</source>
+        <translation>Escriba el usuario.</translation>
+    </message>
+</context>
+<context>
     <name>PatientDialog</name>
     <message>
         <source>New patient</source>
@@ -721,6 +890,14 @@ Close and lose them?</source>
     <message>
         <source>Add operation…</source>
         <translation>Añadir operación…</translation>
+    </message>
+    <message>
+        <source>Audit history…</source>
+        <translation>Historial de auditoría…</translation>
+    </message>
+    <message>
+        <source>Who opened, changed, signed and exported this record, and when</source>
+        <translation>Quién abrió, cambió, firmó y exportó esta historia, y cuándo</translation>
     </message>
     <message>
         <source>&lt;b&gt;Exams&lt;/b&gt; (Enter or double-click to open)</source>
@@ -937,8 +1114,8 @@ Close and lose them?</source>
         <translation>Corrigiendo la exploración firmada: {reason}. Los cambios se guardan juntos como una nueva revisión firmada; la anterior se conserva.</translation>
     </message>
     <message>
-        <source>Signed by {examiner} at {when} UTC.</source>
-        <translation>Firmada por {examiner} el {when} UTC.</translation>
+        <source>Signed by {signer} at {when}.</source>
+        <translation>Firmada por {signer} el {when}.</translation>
     </message>
     <message>
         <source>Not signed yet.</source>
@@ -1052,6 +1229,61 @@ Close and lose them?</source>
     <message>
         <source>(undecided: see the items to test)</source>
         <translation>(sin decidir: vea los elementos por explorar)</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users of the clinic&apos;s database</source>
+        <translation>Usuarios de la base de datos de la clínica</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>Añadir usuario…</translation>
+    </message>
+    <message>
+        <source>Disable login</source>
+        <translation>Desactivar el usuario</translation>
+    </message>
+    <message>
+        <source>Only an administrator adds or disables users; a disabled login cannot log in, and its records, signatures and audit rows stay.</source>
+        <translation>Solo un administrador añade o desactiva usuarios; un usuario desactivado no puede iniciar sesión, y sus historias, firmas y filas de auditoría se conservan.</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>User not added</source>
+        <translation>Usuario no añadido</translation>
+    </message>
+    <message>
+        <source>Login not disabled</source>
+        <translation>Usuario no desactivado</translation>
     </message>
 </context>
 </TS>

@@ -253,9 +253,8 @@ MESSAGES: dict[str, str] = {
     "There is a new or worse motor deficit after surgery.":
         "Hay un déficit motor nuevo o peor tras la cirugía.",
     "Weakness is progressing between exams.": "La debilidad progresa entre exploraciones.",
-    "The new or worse findings match the root at the operated level and side ({detail}).":
-        "Los hallazgos nuevos o peores corresponden a la raíz del nivel y el lado operados "
-        "({detail}).",
+    "The pattern matches the root at the operated level and side ({detail}).":
+        "El patrón corresponde a la raíz del nivel y el lado operados ({detail}).",
     "The new deficit is on the side opposite the operation ({detail}): its own lesion, not the "
     "operated root.":
         "El déficit nuevo está en el lado opuesto a la operación ({detail}): es una lesión "
@@ -740,10 +739,6 @@ MESSAGES: dict[str, str] = {
         "{where}: actualizada del esquema {before} al {after}",
     "{where}: schema {version}, up to date; {patients} patients":
         "{where}: esquema {version}, al día; {patients} pacientes",
-    "neuroexam users: users are clinic-mode logins on a PostgreSQL database; on a workstation "
-    "the operating-system account is the user":
-        "neuroexam users: los usuarios son accesos del modo clínica en una base de datos "
-        "PostgreSQL; en un puesto de trabajo el usuario es la cuenta del sistema operativo",
     "active": "activo",
     "disabled": "desactivado",
     "neuroexam users: name the login": "neuroexam users: indique el usuario",
@@ -1064,6 +1059,10 @@ COMPOSED: dict[str, str] = {
     "File exists": "El archivo ya existe",
     "No space left on device": "No queda espacio en el dispositivo",
     "Read-only file system": "Sistema de archivos de solo lectura",
+    "Users are clinic-mode logins on a PostgreSQL database; on a workstation the "
+    "operating-system account is the user.":
+        "Los usuarios son accesos del modo clínica en una base de datos PostgreSQL; en un puesto "
+        "de trabajo el usuario es la cuenta del sistema operativo.",
     # Errors of exporting (core/exchange/export.py)
     "de-identification is available for CSV exports only; JSON and FHIR carry the full record "
     "for the patient's own care":

@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from core.i18n import format_moment
 from core.record import Exam
 from gui.actions import ActionId, key_text
-from gui.translation import date_text
+from gui.translation import language
 
 
 class SignStep(QWidget):
@@ -56,10 +57,10 @@ class SignStep(QWidget):
                 "Amending the signed exam: {reason}. Edits are saved together as a new signed "
                 "revision; the earlier one is kept.").format(reason=amendment_reason))
         else:
+            signer = exam.signed_by.text() if exam.signed_by is not None else exam.examiner
             self.status.setText(
-                self.tr("Signed by {examiner} at {when} UTC.").format(
-                    examiner=exam.examiner,
-                    when=f"{date_text(exam.signed_at.date())} {exam.signed_at:%H:%M}")
+                self.tr("Signed by {signer} at {when}.").format(
+                    signer=signer, when=format_moment(exam.signed_at, language()))
                 if signed and exam.signed_at else self.tr("Not signed yet."))
         self.sign_button.setText(self.tr("Save amendment (Ctrl+Alt+S)") if amending
                                  else self.tr("Sign exam (Ctrl+Alt+S)"))
