@@ -190,6 +190,7 @@ class SettingsDialog(_FormDialog):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(QCoreApplication.translate("SettingsDialog", "Settings"), parent)
+        self.setMinimumWidth(820)  # the Spanish labels are long; the fields keep room for paths
         locale = self.tr("from the system locale")
         self.language = _chosen([(locale, ""), *[(language.native_name, language.value)
                                                  for language in Language]], settings.language)
