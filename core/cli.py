@@ -82,9 +82,22 @@ def _assess(args: argparse.Namespace) -> int:
 
 
 def _store(args: argparse.Namespace) -> Store:
+    """The database of ``--database`` (else the configured one). A clinic login named without
+    a password, on a terminal, is asked for it (as the app's login dialog does) when neither
+    ~/.pgpass nor PGPASSWORD gives one."""
     from core.settings import database_url
+    from core.store import LoginRefusedError
+    from core.store.connection import needs_login, where
 
-    return open_store(database_url(args.database))
+    url = database_url(args.database)
+    try:
+        return open_store(url)
+    except LoginRefusedError:
+        if not (needs_login(url) and sys.stdin.isatty()):
+            raise
+    import getpass
+
+    return open_store(url, password=getpass.getpass(f"password for {where(url)}: "))
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -8,9 +8,9 @@ import datetime as dt
 from core.engine import Level, assess
 from core.engine.flags import Flag
 from core.grades import MotorGrade, ReflexGrade, SensoryGrade
-from core.knowledge import Dermatome, DiscLevel, Muscle, Reflex, Side
+from core.knowledge import Dermatome, DiscLevel, Muscle, Reflex, Side, StraightLegRaise
 from core.normal import Section, fill_normal
-from core.record import Exam, ExamKind, Patient, PatientRecord, StraightLegRaise, Surgery, SurgerySide
+from core.record import Exam, ExamKind, Patient, PatientRecord, Surgery, SurgerySide
 
 OPERATION = dt.date(2026, 5, 4)
 
