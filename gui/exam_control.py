@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from gui.actions import ACTIONS, ActionId, describe
+from gui.actions import ACTIONS, ActionId, describe, key_text
 from gui.errors import log, show_error
 from gui.translation import core_words, date_text
 
@@ -226,8 +226,9 @@ class ExamControl(QObject):
         except StoreError as error:
             show_error(self.window, self.tr("Amendment"), str(error))
             return
-        self.window.statusBar().showMessage(self.tr("Amending: make the changes, then save the "
-                                                    "amendment (Ctrl+Alt+S)."))
+        self.window.statusBar().showMessage(self.tr(
+            "Amending: make the changes, then save the amendment ({keys}).").format(
+            keys=key_text(ActionId.SIGN)))
 
     def discard_draft(self) -> None:
         """Discard the open draft after asking (audited; a signed exam is never discarded)."""

@@ -13,7 +13,8 @@ from clinic_logins import PASSWORD, demo_clinic
 from sqlalchemy.engine import make_url
 
 from core.cli import main
-from core.record import ExamStatus
+from core.demo import demo_record
+from core.record import ExamStatus, Signer
 from core.store import (
     DatabaseTooNewError,
     LoginRefusedError,
@@ -62,9 +63,14 @@ def test_logging_in_connects_as_the_user_and_keeps_no_password_in_the_url(
 
 
 def test_login_errors_name_their_cause(clinic: dict[str, str], db_url: str,
-                                       postgres_server: object) -> None:
+                                       postgres_server: object, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(LoginRefusedError, match="wrong user name or password"):
         open_store(clinic["clinician"], password="not the password")
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    with pytest.raises(LoginRefusedError):  # no password at all: a login refused, not a network
+        open_store(clinic["clinician"])
     closed = make_url(clinic["clinician"]).set(port=1).render_as_string(hide_password=False)
     with pytest.raises(ServerUnreachableError, match="cannot be reached"):
         open_store(closed, password=PASSWORD)
@@ -135,6 +141,20 @@ def test_the_database_refuses_a_signature_naming_another_login(clinic: dict[str,
                            "document = %s WHERE id = 'forged'", (forged,))
 
 
+def test_a_clinician_imports_exams_signed_elsewhere_with_their_signers(
+        clinic: dict[str, str]) -> None:
+    record = demo_record().model_copy(deep=True)
+    record.patient.id = "TRANSFER-1"
+    for exam in record.exams:
+        exam.signed_by = Signer(login="dr_elsewhere", name="Dr Elsewhere")
+    with open_store(clinic["clinician"], password=PASSWORD) as doctor:
+        doctor.import_record(record)
+        stored = doctor.load_exam("TRANSFER-1", "post-1").exam
+        imported = [e for e in doctor.audit_history("TRANSFER-1") if e.action == "record_imported"]
+    assert stored.signed_by == Signer(login="dr_elsewhere", name="Dr Elsewhere")
+    assert imported[0].actor == make_url(clinic["clinician"]).username
+
+
 def test_an_administrator_adds_and_disables_users_a_clinician_cannot(
         clinic: dict[str, str], db_url: str) -> None:
     new_login = f"newdoc_{make_url(db_url).database}"
@@ -177,3 +197,10 @@ def test_an_administrator_adds_users_with_the_cli(clinic: dict[str, str], db_url
                  "--password-stdin", "--database", admin]) == 0
     with open_store(with_login(db_url, new_login), password="a long password") as nurse:
         assert nurse.login == (new_login, "N. Two")
+
+
+def test_the_owners_maintenance_is_audited_under_its_database_login(db_url: str) -> None:
+    with Store(db_url) as owner:
+        owner.import_record(demo_record())
+        imported = owner.audit_history("DEMO-0001")[-1]
+    assert (imported.action, imported.actor) == ("record_imported", make_url(db_url).username)

@@ -294,8 +294,8 @@ Close and lose them?</source>
         <translation>Corrección</translation>
     </message>
     <message>
-        <source>Amending: make the changes, then save the amendment (Ctrl+Alt+S).</source>
-        <translation>Corrigiendo: haga los cambios y guarde la corrección (Ctrl+Alt+S).</translation>
+        <source>Amending: make the changes, then save the amendment ({keys}).</source>
+        <translation>Corrigiendo: haga los cambios y guarde la corrección ({keys}).</translation>
     </message>
     <message>
         <source>Discard draft</source>
@@ -393,24 +393,24 @@ Close and lose them?</source>
         <translation>Corregir…</translation>
     </message>
     <message>
-        <source>Amend the signed exam (Ctrl+Shift+A): you are asked why</source>
-        <translation>Corregir la exploración firmada (Ctrl+Shift+A): se le pregunta el motivo</translation>
+        <source>Amend the signed exam ({keys}): you are asked why</source>
+        <translation>Corregir la exploración firmada ({keys}): se le pregunta el motivo</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Amending the signed exam&lt;/b&gt; ({reason}). Your changes are saved together as a new signed revision with Ctrl+Alt+S; the earlier revision is kept.</source>
-        <translation>&lt;b&gt;Corrigiendo la exploración firmada&lt;/b&gt; ({reason}). Sus cambios se guardan juntos como una nueva revisión firmada con Ctrl+Alt+S; la revisión anterior se conserva.</translation>
+        <source>&lt;b&gt;Amending the signed exam&lt;/b&gt; ({reason}). Your changes are saved together as a new signed revision with {keys}; the earlier revision is kept.</source>
+        <translation>&lt;b&gt;Corrigiendo la exploración firmada&lt;/b&gt; ({reason}). Sus cambios se guardan juntos como una nueva revisión firmada con {keys}; la revisión anterior se conserva.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Signed exam: read-only.&lt;/b&gt; Ctrl+Shift+A amends it (you are asked why).</source>
-        <translation>&lt;b&gt;Exploración firmada: solo lectura.&lt;/b&gt; Ctrl+Shift+A la corrige (se le pregunta el motivo).</translation>
+        <source>&lt;b&gt;Signed exam: read-only.&lt;/b&gt; {keys} amends it (you are asked why).</source>
+        <translation>&lt;b&gt;Exploración firmada: solo lectura.&lt;/b&gt; {keys} la corrige (se le pregunta el motivo).</translation>
     </message>
     <message>
         <source>This exam is signed; nothing was changed. Choose Amend to change it.</source>
         <translation>Esta exploración está firmada; no se ha cambiado nada. Elija Corregir para cambiarla.</translation>
     </message>
     <message>
-        <source>Ctrl+Shift+A amends it (you are asked why).</source>
-        <translation>Ctrl+Shift+A la corrige (se le pregunta el motivo).</translation>
+        <source>{keys} amends it (you are asked why).</source>
+        <translation>{keys} la corrige (se le pregunta el motivo).</translation>
     </message>
     <message>
         <source>Sign</source>
@@ -429,16 +429,16 @@ Close and lose them?</source>
         <translation>Pasos de la exploración</translation>
     </message>
     <message>
-        <source>Rest normal (Ctrl+R)</source>
-        <translation>Resto normal (Ctrl+R)</translation>
+        <source>Rest normal ({keys})</source>
+        <translation>Resto normal ({keys})</translation>
     </message>
     <message>
         <source>Next step (Enter)</source>
         <translation>Paso siguiente (Intro)</translation>
     </message>
     <message>
-        <source>Beside each field (Ctrl+B):</source>
-        <translation>Junto a cada campo (Ctrl+B):</translation>
+        <source>Beside each field ({keys}):</source>
+        <translation>Junto a cada campo ({keys}):</translation>
     </message>
     <message>
         <source>Compare with</source>
@@ -503,10 +503,6 @@ Close and lose them?</source>
     <message>
         <source>nothing: every item was examined</source>
         <translation>nada: se exploraron todos los elementos</translation>
-    </message>
-    <message>
-        <source>not examined</source>
-        <translation>no explorado</translation>
     </message>
 </context>
 <context>
@@ -1118,8 +1114,8 @@ Close and lose them?</source>
         <translation>Exploraciones de este paciente</translation>
     </message>
     <message>
-        <source>New exam (Ctrl+N)</source>
-        <translation>Nueva exploración (Ctrl+N)</translation>
+        <source>New exam ({keys})</source>
+        <translation>Nueva exploración ({keys})</translation>
     </message>
     <message>
         <source>Add operation…</source>
@@ -1184,8 +1180,8 @@ Close and lose them?</source>
 <context>
     <name>RedFlagStep</name>
     <message>
-        <source>Tick every red flag present. Ctrl+R records that all were asked and none is present.</source>
-        <translation>Marque cada signo de alarma presente. Ctrl+R registra que se preguntaron todos y no hay ninguno.</translation>
+        <source>Tick every red flag present. {keys} records that all were asked and none is present.</source>
+        <translation>Marque cada signo de alarma presente. {keys} registra que se preguntaron todos y no hay ninguno.</translation>
     </message>
     <message>
         <source>Leg pain (0-10)</source>
@@ -1218,8 +1214,8 @@ Close and lose them?</source>
         <translation>Mostrar el mapa basal</translation>
     </message>
     <message>
-        <source>Click a region to cycle its value, or move with Tab or the arrows and type 2 (normal), 1 (altered), 0 (absent), N (not testable). Ctrl+T switches light touch and pin prick.</source>
-        <translation>Pulse una zona para cambiar su valor, o muévase con Tab o las flechas y escriba 2 (normal), 1 (alterada), 0 (ausente), N (no valorable). Ctrl+T alterna tacto ligero y pinchazo.</translation>
+        <source>Click a region to cycle its value, or move with Tab or the arrows and type 2 (normal), 1 (altered), 0 (absent), N (not testable). {keys} switches light touch and pin prick.</source>
+        <translation>Pulse una zona para cambiar su valor, o muévase con Tab o las flechas y escriba 2 (normal), 1 (alterada), 0 (ausente), N (no valorable). {keys} alterna tacto ligero y pinchazo.</translation>
     </message>
     <message>
         <source>Show previous map</source>
@@ -1239,6 +1235,18 @@ Close and lose them?</source>
     <message>
         <source>Settings</source>
         <translation>Preferencias</translation>
+    </message>
+    <message>
+        <source>from the system locale</source>
+        <translation>según la configuración del sistema</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>Carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s language, then the other</source>
+        <translation>el idioma del paciente y después el otro</translation>
     </message>
     <message>
         <source>Clinic name</source>
@@ -1265,8 +1273,16 @@ Close and lose them?</source>
         <translation>URL de la base de datos (vacío: la carpeta de datos)</translation>
     </message>
     <message>
-        <source>Page size (A4 or Letter; empty: from the system locale)</source>
-        <translation>Tamaño de papel (A4 o Letter; vacío: según la configuración regional)</translation>
+        <source>Page size</source>
+        <translation>Tamaño de papel</translation>
+    </message>
+    <message>
+        <source>Language (at the next start)</source>
+        <translation>Idioma (al volver a abrir el programa)</translation>
+    </message>
+    <message>
+        <source>Handout in both languages</source>
+        <translation>Hoja para el paciente en ambos idiomas</translation>
     </message>
     <message>
         <source>FHIR record number system (the hospital&apos;s URI)</source>
@@ -1287,14 +1303,6 @@ Close and lose them?</source>
     <message>
         <source>Backup folder (empty: beside the database)</source>
         <translation>Carpeta de copias (vacío: junto a la base de datos)</translation>
-    </message>
-    <message>
-        <source>Language (en or es; empty: from the system locale; at the next start)</source>
-        <translation>Idioma (en o es; vacío: el del sistema; al volver a abrir)</translation>
-    </message>
-    <message>
-        <source>Handout in both languages (True or False)</source>
-        <translation>Hoja para el paciente en ambos idiomas (True o False)</translation>
     </message>
     <message>
         <source>A new database takes effect at the next start.</source>
@@ -1331,16 +1339,16 @@ Close and lose them?</source>
         <translation>Explorador que firma</translation>
     </message>
     <message>
-        <source>Sign exam (Ctrl+Alt+S)</source>
-        <translation>Firmar la exploración (Ctrl+Alt+S)</translation>
+        <source>Sign exam ({keys})</source>
+        <translation>Firmar la exploración ({keys})</translation>
     </message>
     <message>
-        <source>Amend signed exam… (Ctrl+Shift+A)</source>
-        <translation>Corregir la exploración firmada… (Ctrl+Mayús+A)</translation>
+        <source>Amend signed exam… ({keys})</source>
+        <translation>Corregir la exploración firmada… ({keys})</translation>
     </message>
     <message>
-        <source>Create clinician report and patient handout (Ctrl+Shift+R)</source>
-        <translation>Crear el informe clínico y la hoja para el paciente (Ctrl+Mayús+R)</translation>
+        <source>Create clinician report and patient handout ({keys})</source>
+        <translation>Crear el informe clínico y la hoja para el paciente ({keys})</translation>
     </message>
     <message>
         <source>Print both ({keys})</source>
@@ -1363,8 +1371,8 @@ Close and lose them?</source>
         <translation>Aún sin firmar.</translation>
     </message>
     <message>
-        <source>Save amendment (Ctrl+Alt+S)</source>
-        <translation>Guardar la corrección (Ctrl+Alt+S)</translation>
+        <source>Save amendment ({keys})</source>
+        <translation>Guardar la corrección ({keys})</translation>
     </message>
 </context>
 <context>

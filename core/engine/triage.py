@@ -520,7 +520,7 @@ def _leg_sensation_unexamined(context: ExamContext) -> list[Phrase]:
 
 def _plantar_unexamined(context: ExamContext) -> list[Phrase]:
     return [word(side.value) for side in Side
-            if context.exam.plantar.get(side) in (None, PlantarResponse.NT)]
+            if context.exam.side_test("plantar", side) in (None, PlantarResponse.NT)]
 
 
 @dataclass(frozen=True)

@@ -28,18 +28,20 @@ class SignStep(QWidget):
         self.examiner = QLineEdit()
         self.examiner.setPlaceholderText(self.tr("Examiner's name"))
         self.examiner.setAccessibleName(self.tr("Examiner signing"))
-        self.sign_button = QPushButton(self.tr("Sign exam (Ctrl+Alt+S)"))
+        self.sign_button = QPushButton()
         self.sign_button.clicked.connect(self.request_signing)
-        self.amend_button = QPushButton(self.tr("Amend signed exam… (Ctrl+Shift+A)"))
+        self.amend_button = QPushButton(self.tr("Amend signed exam… ({keys})").format(
+            keys=key_text(ActionId.AMEND)))
         self.amend_button.clicked.connect(self.amend_requested.emit)
-        self.reports_button = QPushButton(
-            self.tr("Create clinician report and patient handout (Ctrl+Shift+R)"))
+        self.reports_button = QPushButton(self.tr(
+            "Create clinician report and patient handout ({keys})").format(keys=key_text(ActionId.REPORTS)))
         self.reports_button.clicked.connect(self.reports_requested.emit)
         self.print_button = QPushButton(self.tr("Print both ({keys})").format(
             keys=key_text(ActionId.PRINT)))
         self.print_button.clicked.connect(self.print_requested.emit)
         self.discard_button = QPushButton(self.tr("Discard this draft…"))
         self.discard_button.clicked.connect(self.discard_requested.emit)
+        self.sign_button.setText(self.tr("Sign exam ({keys})").format(keys=key_text(ActionId.SIGN)))
         for widget in (self.status, self.examiner, self.sign_button, self.amend_button,
                        self.reports_button, self.print_button, self.discard_button):
             layout.addWidget(widget)
@@ -62,8 +64,8 @@ class SignStep(QWidget):
                 self.tr("Signed by {signer} at {when}.").format(
                     signer=signer, when=format_moment(exam.signed_at, language()))
                 if signed and exam.signed_at else self.tr("Not signed yet."))
-        self.sign_button.setText(self.tr("Save amendment (Ctrl+Alt+S)") if amending
-                                 else self.tr("Sign exam (Ctrl+Alt+S)"))
+        self.sign_button.setText((self.tr("Save amendment ({keys})") if amending
+                                  else self.tr("Sign exam ({keys})")).format(keys=key_text(ActionId.SIGN)))
         self.sign_button.setEnabled(not signed)
         self.amend_button.setVisible(signed)
         self.discard_button.setVisible(not signed and not amending)
