@@ -187,6 +187,22 @@ clinic_secrets = Table(
 """Added by migration 6: in clinic mode, the clinic's pseudonym key (readable by the
 administrator role only); unused on a workstation, whose key is a file in its data folder."""
 
+exam_locks = Table(
+    "exam_locks", metadata,
+    Column("patient_id", String(64), nullable=False),
+    Column("exam_id", String(64), nullable=False),
+    Column("token", String(64), nullable=False),
+    Column("holder", String(200), nullable=False),
+    Column("holder_name", String(200), nullable=False),
+    Column("workstation", String(200), nullable=False),
+    Column("since", UTCDateTime, nullable=False),
+    Column("seen", UTCDateTime, nullable=False),
+    PrimaryKeyConstraint("patient_id", "exam_id"),
+)
+"""Added by migration 7: which workstation has an exam open for editing, since when, and its last
+sign of life (core/store/locks.py). Not clinical data: no foreign key, so a lock never stops a
+draft from being discarded; a row is removed when its editor closes, or taken over once stale."""
+
 exams_by_patient_date = Index("ix_exams_patient_date", exams.c.patient_id, exams.c.exam_date)
 """Added by migration 2: loading a patient's history reads exams in date order."""
 
@@ -254,9 +270,20 @@ def _clinic_rules(connection: Connection) -> None:
     if connection.dialect.name == "postgresql":
         from core.store.clinic import install
 
-        install(connection, [table.name for table in metadata.sorted_tables])
+        # The tables of this step's time (a later step's tables get their own grants).
+        install(connection, sorted(inspect(connection).get_table_names()))
         connection.execute(clinic_secrets.insert().values(
             name="pseudonym_key", value=secrets.token_hex(32)))
+
+
+def _add_exam_locks(connection: Connection) -> None:
+    """"Being edited by ... since ...": the table of edit locks; on a server, its grants and the
+    notification that tells other workstations of each new audit row (core/store/notify.py)."""
+    exam_locks.create(connection)
+    if connection.dialect.name == "postgresql":
+        from core.store.notify import install_notifications
+
+        install_notifications(connection)
 
 
 Step = Callable[[Connection], None]
@@ -267,6 +294,7 @@ MIGRATIONS: dict[int, Step] = {
     4: _search_in_code_point_order,
     5: _add_preferred_language,
     6: _clinic_rules,
+    7: _add_exam_locks,
 }
 """MIGRATIONS[n] brings a database from version n - 1 to n (0 is an empty database)."""
 SCHEMA_VERSION = max(MIGRATIONS)
