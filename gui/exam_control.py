@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from gui.errors import log, show_error
 from gui.translation import date_text
@@ -325,7 +325,7 @@ class ExamControl(QObject):
                                self._reports_done)
 
     def print_reports(self) -> None:
-        """Write both PDFs of the open exam, then send them to the default printer."""
+        """Write both PDFs of the open exam, then show the system print dialog for them."""
         self._print_when_written = True
         self.create_reports()
 
@@ -345,11 +345,40 @@ class ExamControl(QObject):
         for path in (report, handout):
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
-    def print_files(self, *paths: str) -> None:
-        """Hand the written PDFs to the system's print command."""
-        from gui.printing import PrintError, print_files
+    def print_files(self, report: str, handout: str) -> None:
+        """The platform's print dialog for the written PDFs (report, then handout), their pages
+        numbered on across both; printing runs in the background once the dialog is accepted."""
+        from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+
+        from gui.printing import PrintError, prepare, print_pages, read_print_set
 
         try:
-            self.window.statusBar().showMessage(print_files([Path(p) for p in paths]))
-        except (PrintError, OSError) as error:
+            pages = read_print_set([Path(report), Path(handout)])
+        except PrintError as error:
             show_error(self.window, self.tr("Print"), str(error))
+            return
+        first, then = pages.first_pages()
+        title = self.tr("Print the clinician report (pages {a}–{b}) and the patient handout "
+                        "(pages {c}–{d})").format(a=first, b=then - 1, c=then, d=pages.total)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        prepare(printer, pages, Path(report).stem)
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setWindowTitle(title)
+        option = QAbstractPrintDialog.PrintDialogOption
+        dialog.setOptions(option.PrintToFile | option.PrintPageRange | option.PrintShowPageSize
+                          | option.PrintCollateCopies)
+        dialog.setMinMax(1, pages.total)
+        self.window.statusBar().showMessage(title)
+
+        def accepted() -> None:
+            self.window.jobs.start(self.tr("Print"), self.tr("Printing…"),
+                                   lambda progress: print_pages(printer, pages, progress),
+                                   printed)
+
+        def printed(count: int) -> None:
+            self.window.statusBar().showMessage(self.tr("Printed {n} pages on {printer}.").format(
+                n=count, printer=printer.printerName() or printer.outputFileName()))
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        QDialog.open(dialog)  # window-modal, without a nested event loop

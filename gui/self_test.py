@@ -91,6 +91,21 @@ def _steps(folder: Path) -> list[Step]:
             raise AssertionError("Qt's own Spanish translations (qtbase_es) did not load")
         return f"{language.native_name}: File menu {menu!r}; PDFs in {language.value}"
 
+    def printing() -> str:
+        from PySide6.QtPrintSupport import QPrinter
+
+        from gui.printing import prepare, print_pages, read_print_set
+
+        pages = read_print_set([folder / "report.pdf", folder / "handout.pdf"])
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        prepare(printer, pages, "self-test")
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(folder / "printed.pdf"))
+        printed = print_pages(printer, pages)
+        if printed != pages.total:
+            raise AssertionError(f"printed {printed} of {pages.total} pages")
+        return f"{printed} pages drawn by PDFium onto a print-to-file printer"
+
     def fhir() -> str:
         from core.exchange.fhir import bundle
 
@@ -99,7 +114,7 @@ def _steps(folder: Path) -> list[Step]:
 
     return [("assets", assets), ("main window", window), ("language", languages),
             ("demo patient", demo), ("assessment", assessment), ("PDFs", pdfs),
-            ("FHIR export", fhir)]
+            ("printing", printing), ("FHIR export", fhir)]
 
 
 def run_self_test() -> int:

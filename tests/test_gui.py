@@ -557,43 +557,6 @@ def test_every_focusable_control_has_an_accessible_name(window: MainWindow) -> N
     assert not unnamed, unnamed
 
 
-def test_print_writes_both_pdfs_and_hands_them_to_the_print_command(
-        qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import subprocess
-    import sys
-
-    if sys.platform == "win32":
-        pytest.skip("Windows prints through the viewer's print verb")
-    jobs: list[list[str]] = []
-    monkeypatch.setattr("gui.printing.shutil.which",
-                        lambda name: "/usr/bin/lp" if name == "lp" else None)
-    monkeypatch.setattr("gui.printing.subprocess.run",
-                        lambda command, **_: jobs.append(command) or subprocess.CompletedProcess(
-                            command, 0, "request id is P-1", ""))
-    window.create_demo_patient()
-    window.exams.open_exam("post-1")
-    assert window.editor is not None
-    qtbot.keyClick(window.editor.pages.currentWidget(), Qt.Key.Key_P,
-                   Qt.KeyboardModifier.ControlModifier)  # the platform's Print key
-    qtbot.waitUntil(lambda: bool(jobs), timeout=30000)
-    command = jobs[0]
-    assert command[0] == "/usr/bin/lp" and len(command) == 3
-    assert all(Path(p).read_bytes().startswith(b"%PDF") for p in command[1:])
-    assert "Sent 2 PDFs" in window.statusBar().currentMessage()
-
-
-def test_without_a_print_command_the_user_is_told_what_to_do(
-        window: MainWindow, messages: list[str], monkeypatch: pytest.MonkeyPatch,
-        tmp_path: Path) -> None:
-    import sys
-
-    if sys.platform == "win32":
-        pytest.skip("Windows prints through the viewer's print verb")
-    monkeypatch.setattr("gui.printing.shutil.which", lambda name: None)
-    window.exams.print_files(str(tmp_path / "a.pdf"))
-    assert messages and "print them from the viewer" in messages[0]
-
-
 def test_window_size_and_export_folder_come_back_without_patient_data(
         qtbot: Any, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from gui import window_state

@@ -27,7 +27,8 @@ def test_the_self_test_passes_from_source() -> None:
     result = run([sys.executable, "-c",
                   "from gui.launch import main; raise SystemExit(main(['--self-test']))"])
     assert result.returncode == 0, result.stdout + result.stderr
-    for step in ("assets", "main window", "demo patient", "assessment", "PDFs", "FHIR export"):
+    for step in ("assets", "main window", "demo patient", "assessment", "PDFs", "printing",
+                 "FHIR export"):
         assert f"self-test ok: {step}" in result.stdout
     assert result.stdout.rstrip().endswith("self-test passed")
 
