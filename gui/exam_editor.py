@@ -341,11 +341,28 @@ class ExamEditor(QWidget):
                              f"color: {NOTICE_TEXT}; border: 1px solid {NOTICE_BORDER}; "
                              "padding: 6px 10px; }")
         banner.setAccessibleName(self.tr("Exam status"))
+        banner.linkActivated.connect(lambda _: self.session.claim_lock(take_over=True))
         banner.hide()
         return banner
 
     def _show_mode(self, exam: Exam) -> None:
-        if self.session.amending:
+        lock = self.session.held_elsewhere
+        if lock is not None:
+            from core.store.locks import local_time
+
+            text = self.tr("<b>Read-only here: being edited by {name} at {workstation} since "
+                           "{since}.</b> It opens for editing here when they close it.").format(
+                name=escape(lock.holder_name), workstation=escape(lock.workstation),
+                since=local_time(lock.since))
+            if lock.stale:
+                text = self.tr("<b>Read-only here: {name} opened it for editing at {workstation} "
+                               "at {since}, but that workstation has given no sign of life since "
+                               "{seen}; the lock has expired.</b> <a href=\"take-over\">Take "
+                               "over editing</a> (what they saved is kept).").format(
+                    name=escape(lock.holder_name), workstation=escape(lock.workstation),
+                    since=local_time(lock.since), seen=local_time(lock.seen))
+            self.mode_banner.setText(text)
+        elif self.session.amending:
             self.mode_banner.setText(self.tr(
                 "<b>Amending the signed exam</b> ({reason}). Your changes are saved together as "
                 "a new signed revision with Ctrl+Alt+S; the earlier revision is kept.").format(

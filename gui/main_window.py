@@ -66,6 +66,10 @@ class MainWindow(QMainWindow):
         self.jobs = JobRunner(self.statusBar(), self.pool)
         self.jobs.failed.connect(self._job_failed)
         self.exams = ExamControl(self)
+        from gui.live_updates import LiveUpdates
+
+        self.live = LiveUpdates(self)
+        """Other workstations' changes shown as they happen; the open exam's edit lock."""
         self.setWindowTitle("NeuroExam[*]")
         self.resize(1280, 860)
         self.backups: Any = None
@@ -123,6 +127,7 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(True)
         self._central().setEnabled(True)
         self._show_start()
+        self.live.start(store)
 
     def open_store_after_first_paint(self, url: str | None = None) -> None:
         """Show at once; open the database (and load its libraries) once the window is painted.
@@ -382,12 +387,28 @@ class MainWindow(QMainWindow):
         """Show a patient's page."""
         if not self.exams.close_exam():
             return
-        self.record = self.store.load_record(patient_id)
-        self.patient_page.show_record(self.record, self.store.signed_bases(patient_id))
+        record = self.refresh_patient_page(patient_id)
         self.stack.setCurrentWidget(self.patient_page)
-        self.setWindowTitle(f"NeuroExam – {self.record.patient.family_name.upper()}, "
-                            f"{self.record.patient.given_name}[*]")
+        self.setWindowTitle(f"NeuroExam – {record.patient.family_name.upper()}, "
+                            f"{record.patient.given_name}[*]")
         self.patient_page.timeline.setFocus()
+
+    def refresh_patient_page(self, patient_id: str | None = None) -> PatientRecord:
+        """Show the patient's record as stored now, with the exams others are editing (the
+        open patient's again without ``patient_id``: gui/live_updates.py); return it."""
+        if patient_id is None:
+            assert self.record is not None, "no patient is open"
+            patient_id = self.record.patient.id
+        record = self.record = self.store.load_record(patient_id)
+        self.patient_page.show_record(record, self.store.signed_bases(patient_id),
+                                      self.store.edit_locks(patient_id))
+        return record
+
+    def patient_page_shows_locks(self) -> bool:
+        """The patient page is on screen with an exam someone else is editing."""
+        page = self._patient_page
+        return page is not None and self.stack.currentWidget() is page \
+            and bool(page.timeline_model.locks)
 
     def new_surgery(self) -> None:
         """Record an operation for the open patient (its id allocated by the core)."""
@@ -416,6 +437,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
         if self.exams.close_exam():
+            self.live.stop()
             window_state.save(self, self.splitter)
             event.accept()
         else:

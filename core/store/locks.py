@@ -65,16 +65,17 @@ class EditLock:
     def describe(self) -> str:
         """"being edited by Dr Ada Lovelace at ROOM-2 since 10:42" (local time), and for a stale
         lock when its editor was last seen."""
-        since = _local_time(self.since)
+        since = local_time(self.since)
         text = f"being edited by {self.holder_name} at {self.workstation} since {since}"
         if self.stale:
-            text += (f"; no sign of life from that workstation since {_local_time(self.seen)}, so "
+            text += (f"; no sign of life from that workstation since {local_time(self.seen)}, so "
                      "the lock has expired and editing can be taken over")
         return text
 
 
-def _local_time(moment: dt.datetime) -> str:
-    """A time of today as 10:42, another day's as 2026-03-09 10:42, in this computer's zone."""
+def local_time(moment: dt.datetime) -> str:
+    """A moment shown to a colleague, in this computer's zone: a time of today as 10:42,
+    another day's as 2026-03-09 10:42."""
     local = moment.astimezone()
     today = dt.datetime.now().astimezone().date()
     return f"{local:%H:%M}" if local.date() == today else f"{local:%Y-%m-%d %H:%M}"

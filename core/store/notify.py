@@ -50,15 +50,17 @@ CREATE TRIGGER neuroexam_notify AFTER INSERT ON audit_log
 """
 
 
-def install_notifications(connection: Connection) -> None:
-    """On PostgreSQL (schema migration 7): the audit log's notification, and the edit locks'
-    grants: every group reads them, those who edit exams take them."""
+def install_on_server(connection: Connection) -> None:
+    """What schema migration 7 adds on PostgreSQL: the audit log's notification; the edit locks'
+    grants (every group reads them, those who edit exams take them); and what the administrator
+    group lacked to back the database up with pg_dump (reading the audit log's sequence)."""
     connection.exec_driver_sql(_NOTIFY_SQL)
     connection.exec_driver_sql(
         "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'neuroexam_clinician') "
         "THEN GRANT SELECT ON exam_locks TO neuroexam_clinician, neuroexam_nurse, "
         "neuroexam_admin, neuroexam_readonly; "
         "GRANT INSERT, UPDATE, DELETE ON exam_locks TO neuroexam_clinician, neuroexam_nurse; "
+        "GRANT SELECT ON SEQUENCE audit_log_id_seq TO neuroexam_admin; "
         "END IF; END $$")
 
 

@@ -277,13 +277,14 @@ def _clinic_rules(connection: Connection) -> None:
 
 
 def _add_exam_locks(connection: Connection) -> None:
-    """"Being edited by ... since ...": the table of edit locks; on a server, its grants and the
-    notification that tells other workstations of each new audit row (core/store/notify.py)."""
+    """"Being edited by ... since ...": the table of edit locks; on a server, its grants, the
+    notification that tells other workstations of each new audit row and the administrator's
+    read of the audit sequence for backups (core/store/notify.py)."""
     exam_locks.create(connection)
     if connection.dialect.name == "postgresql":
-        from core.store.notify import install_notifications
+        from core.store.notify import install_on_server
 
-        install_notifications(connection)
+        install_on_server(connection)
 
 
 Step = Callable[[Connection], None]
