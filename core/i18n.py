@@ -9,6 +9,14 @@ mypy and ruff check them, and the app's Qt texts have their own system (``transl
 
 Words whose form depends on the noun (Spanish "pie izquierdo", "pierna izquierda") are looked up
 with a context: ``_.context("feminine", "left")``; English has one form, so the key is the text.
+
+Sentences composed from findings (the engine's reasons, terms for and against, what is
+undecided) are ``Phrase`` objects: an English template with named fields, translated when they
+are read (``phrase.render(_)``; ``str(phrase)`` is the English). The code that decides what a
+sentence says builds it once; each language only words the template. A translation may ask for
+another form of a word field with a context suffix: ``{side_abbreviation}`` is the ``side``
+field looked up as ``_.context("abbreviation", ...)`` ("izq."), ``{lesion_of}`` as
+``_.context("of", ...)`` ("de la raíz L5").
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ import datetime as dt
 import locale
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from importlib import import_module
@@ -106,5 +115,94 @@ def format_date(date: dt.date, language: Language | str) -> str:
 
 def format_decimal(value: float, digits: int, language: Language | str) -> str:
     """A number with ``digits`` decimals and the language's decimal mark (Spanish: comma)."""
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if Language(language) is Language.ES else text
+    return _decimal(f"{value:.{digits}f}", Language(language))
+
+
+def _decimal(text: str, language: Language) -> str:
+    return text.replace(".", ",") if language is Language.ES else text
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number in a phrase, written with the reader's decimal mark (``spec`` as in format())."""
+
+    value: float
+    spec: str = "g"
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """Several fields written as one, with a separator (itself a field: " or " is a Phrase)."""
+
+    items: tuple[Field, ...]
+    separator: Field = ", "
+    capitalised: bool = False
+    """Upper-case the first letter of the result (a list that opens a sentence)."""
+
+    def __str__(self) -> str:
+        return render(self, _ENGLISH)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A text translated when it is read: an English ``template`` (the catalogue key) with named
+    ``fields``; a field is verbatim text (a grade, a code, a number), another Phrase (a word or
+    a sentence of its own), a Number or a Joined list. ``context`` looks the template up in a
+    grammatical context (see Translator.context)."""
+
+    template: str
+    fields: tuple[tuple[str, Field], ...] = ()
+    context: str = ""
+
+    def render(self, _: Translator) -> str:
+        """The phrase in ``_``'s language."""
+        text = _.context(self.context, self.template) if self.context else _(self.template)
+        return text.format_map(_Fields(self.fields, _)) if self.fields else text
+
+    def __str__(self) -> str:
+        return self.render(_ENGLISH)
+
+
+Field = str | int | Phrase | Number | Joined
+
+
+def phrase(template: str, **fields: Field) -> Phrase:
+    """A Phrase with its fields given by name: ``phrase("{side} {movement}", side=...)``."""
+    return Phrase(template, tuple(fields.items()))
+
+
+def word(text: str, context: str = "") -> Phrase:
+    """One translatable word or term, without fields (a movement, a side, a lesion)."""
+    return Phrase(text, (), context)
+
+
+def render(value: Field, _: Translator) -> str:
+    """A field (or a whole phrase) in ``_``'s language."""
+    if isinstance(value, Phrase):
+        return value.render(_)
+    if isinstance(value, Number):
+        return _decimal(format(value.value, value.spec), _.language)
+    if isinstance(value, Joined):
+        text = render(value.separator, _).join(render(item, _) for item in value.items)
+        return text[:1].upper() + text[1:] if value.capitalised else text
+    return str(value)
+
+
+class _Fields(dict[str, str]):
+    """A phrase's fields rendered for format_map; ``name_context`` gives the word field
+    ``name`` in a grammatical context."""
+
+    def __init__(self, fields: tuple[tuple[str, Field], ...], _: Translator) -> None:
+        super().__init__((name, render(value, _)) for name, value in fields)
+        self._raw = dict(fields)
+        self._translate = _
+
+    def __missing__(self, key: str) -> str:
+        name, _sep, context = key.rpartition("_")
+        value = self._raw.get(name)
+        if isinstance(value, Phrase) and not value.fields and context:
+            return self._translate.context(context, value.template)
+        raise KeyError(key)
+
+
+_ENGLISH = Translator(DEFAULT)

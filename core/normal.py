@@ -11,10 +11,16 @@ from __future__ import annotations
 from typing import Any
 
 from core.exam_items import FAMILIES, SIDE_TESTS, Section
+from core.i18n import Joined, Phrase, phrase, word
 from core.knowledge import Side
 from core.record import Exam
 
 __all__ = ["ItemPlace", "Section", "fill_normal", "missing_items"]
+
+MISSING_ITEM = "{side} {item}"
+RED_FLAGS_NOT_ASKED = "red flags not asked"
+SECTION_WORDS = tuple(section.value.replace("_", " ") for section in Section)
+"""The review step's words for what is missing (English; translated by core.i18n)."""
 
 ItemPlace = tuple[str, Side, str]
 """Where an item lives in the exam: (field, side, key); key is "" for a per-side test."""
@@ -51,30 +57,34 @@ def fill_normal(exam: Exam, sections: tuple[Section, ...] = tuple(Section),
     return data
 
 
-def missing_items(exam: Exam) -> dict[Section, list[str]]:
+def missing_items(exam: Exam) -> dict[Section, list[Phrase]]:
     """What was not examined, per section, as "side item" labels in clinical words (the review
-    step lists them: "left big toe extension", "right light touch L5", "left heel walk")."""
-    missing: dict[Section, list[str]] = {section: [] for section in Section}
+    step lists them: "left big toe extension", "left light touch L5", "left heel walk")."""
+    missing: dict[Section, list[Phrase]] = {section: [] for section in Section}
     for family in FAMILIES:
         for side in Side:
             current = getattr(exam, family.field).get(side) or {}
-            missing[family.section] += [f"{side.value} {_item_words(family.field, key)}"
-                                        for key in family.keys if key not in current]
+            missing[family.section] += [
+                phrase(MISSING_ITEM, side=word(side.value),
+                       item=_item_words(family.field, key))
+                for key in family.keys if key not in current]
     for test in SIDE_TESTS:
         for side in Side:
             if getattr(exam, test.field).get(side) is None:
-                missing[test.section].append(f"{side.value} {test.label.lower()}")
+                missing[test.section].append(phrase(
+                    MISSING_ITEM, side=word(side.value),
+                    item=word(test.label[:1].lower() + test.label[1:])))
     if exam.red_flags is None:
-        missing[Section.RED_FLAGS].append("red flags not asked")
+        missing[Section.RED_FLAGS].append(word(RED_FLAGS_NOT_ASKED))
     return missing
 
 
-def _item_words(field: str, key: Any) -> str:
+def _item_words(field: str, key: Any) -> Phrase | Joined:
     """One item of a family as a clinician names it."""
     from core.knowledge import MOTOR_ITEMS, REFLEXES
 
     if field == "motor":
-        return MOTOR_ITEMS[key].movement
+        return word(MOTOR_ITEMS[key].movement)
     if field == "reflexes":
-        return f"{REFLEXES[key].label.lower()} reflex"
-    return f"{field.replace('_', ' ')} {key.value}"
+        return phrase("{reflex} reflex", reflex=word(REFLEXES[key].label))
+    return Joined((word(field.replace('_', ' ')), key.value), " ")

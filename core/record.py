@@ -274,6 +274,21 @@ class Surgery(Model):
     foraminal and far-lateral the exiting root). Unknown when absent."""
 
 
+class Signer(Model):
+    """Who signed an exam's current revision: an authenticated user, not a typed name."""
+
+    login: Annotated[str, Field(min_length=1, max_length=200)]
+    """The user's login: the clinic database login, or the operating-system account on a
+    workstation."""
+    name: ShortText = ""
+    """The display name printed with the signature (e.g. "Dr Ada Lovelace")."""
+
+    def text(self) -> str:
+        """"Dr Ada Lovelace (ada)", or the login alone when there is no display name."""
+        return f"{self.name} ({self.login})" if self.name and self.name != self.login \
+            else self.login
+
+
 class Exam(Model):
     """One examination of both legs."""
 
@@ -321,6 +336,9 @@ class Exam(Model):
     (e.g. "motor.left.great_toe_extension")."""
     signed_at: SignedAt | None = None
     """Product extension: when the exam was signed (UTC)."""
+    signed_by: Signer | None = None
+    """Product extension: who signed the current revision (the amender, for an amendment),
+    authenticated by their password; absent for drafts and exams signed before it was kept."""
 
     def motor_grade(self, side: Side, muscle: Muscle) -> MotorGrade | None:
         """The grade of ``muscle`` on ``side``, or None when not examined."""

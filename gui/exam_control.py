@@ -16,7 +16,7 @@ from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from gui.errors import log, show_error
-from gui.translation import date_text
+from gui.translation import core_words, date_text
 
 if TYPE_CHECKING:
     from core.record import PatientRecord
@@ -177,7 +177,9 @@ class ExamControl(QObject):
         amending = session.amending
         missing = session.assessment.before_signing
         if missing:
-            show_error(self.window, self.tr("Not signed yet"), " ".join(missing))
+            words = core_words()
+            show_error(self.window, self.tr("Not signed yet"),
+                       " ".join(m.render(words) for m in missing))
             if self.editor is not None:
                 self.editor.go_to("Red flags and pain")
             return

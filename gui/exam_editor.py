@@ -379,11 +379,12 @@ class ExamEditor(QWidget):
         for kind, model, hint in ((ItemKind.MUSCLE, self.motor.model, self.motor.hint),
                                   (ItemKind.REFLEX, self.reflexes.model, self.reflexes.hint)):
             mine = [d for d in deciders if d.kind is kind]
-            model.set_to_test({(d.side, str(d.item)): d.text for d in mine})
+            words = core_words()
+            model.set_to_test({(d.side, str(d.item)): d.text.render(words) for d in mine})
             hint.setVisible(bool(mine))
             hint.setText(self.tr("<b>Still undecided between the leading lesions.</b> Test "
                                  "these before you decide:") + "<br>"
-                         + "<br>".join(f"• {escape(d.text)}" for d in mine[:5]))
+                         + "<br>".join(f"• {escape(d.text.render(words))}" for d in mine[:5]))
 
     def _changed_dermatomes(self) -> frozenset[tuple[Side, Dermatome]]:
         """The dermatomes of the shown modality that changed against the shown reference."""

@@ -65,7 +65,7 @@ def test_a_nurse_examines_but_the_database_refuses_her_signature(clinic: dict[st
         revision = new_draft(nurse, "by-nurse")
         stored = nurse.load_exam("DEMO-0001", "by-nurse")
         with pytest.raises(PermissionDeniedError, match="no permission"):
-            nurse.sign_exam("DEMO-0001", stored.exam, revision, "Dr Clinician")
+            nurse.sign_exam("DEMO-0001", stored.exam, revision, "Dr Clinician", PASSWORD)
         assert nurse.load_exam("DEMO-0001", "by-nurse").exam.status is ExamStatus.DRAFT
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="only a clinician signs"):
         plain_sql(clinic["nurse"], "UPDATE exams SET status = 'signed', revision = revision + 1 "
@@ -78,9 +78,11 @@ def test_the_signer_is_the_login_and_every_change_is_audited_by_the_database(
     with Store(clinic["clinician"], actor="someone else") as doctor:
         revision = new_draft(doctor, "signed-here")
         stored = doctor.load_exam("DEMO-0001", "signed-here")
-        doctor.sign_exam("DEMO-0001", stored.exam, revision, "typed by hand")
+        doctor.sign_exam("DEMO-0001", stored.exam, revision, "typed by hand", PASSWORD)
         signed = doctor.load_exam("DEMO-0001", "signed-here").exam
         assert signed.examiner == f"Dr Clinician ({login})"
+        assert signed.signed_by is not None
+        assert (signed.signed_by.login, signed.signed_by.name) == (login, "Dr Clinician")
         assert doctor.history("DEMO-0001", "signed-here")[0].saved_by == login
     plain_sql(clinic["clinician"], "UPDATE patients SET given_name = 'Alexandra' "
                                    "WHERE id = 'DEMO-0001'")
@@ -117,7 +119,7 @@ def test_an_amendment_is_the_only_change_of_a_signed_exam(clinic: dict[str, str]
     with Store(clinic["clinician"]) as doctor:
         stored = doctor.load_exam("DEMO-0001", "post-1")
         changed = stored.exam.model_copy(update={"notes": "corrected"})
-        doctor.amend_exam("DEMO-0001", changed, stored.revision, "typo")
+        doctor.amend_exam("DEMO-0001", changed, stored.revision, "typo", PASSWORD)
         assert doctor.load_exam("DEMO-0001", "post-1").exam.notes == "corrected"
 
 

@@ -60,7 +60,7 @@ def test_rest_normal_fills_every_item_with_the_catalogue_normal_and_review_lists
     for test in SIDE_TESTS:
         for side in Side:
             assert getattr(filled, test.field).get(side) is test.normal
-            assert f"{side.value} {test.label.lower()}" in missing[test.section]
+            assert f"{side.value} {test.label.lower()}" in map(str, missing[test.section])
     for family in FAMILIES:
         for side in Side:
             assert getattr(filled, family.field).get(side) == {k: family.normal for k in family.keys}

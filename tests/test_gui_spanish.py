@@ -55,9 +55,12 @@ def _texts(root: QWidget) -> Iterator[tuple[str, str]]:
     elif root.isWindow():
         yield "window title", root.windowTitle()
     for widget in [root, *root.findChildren(QWidget)]:
-        if not widget.isVisible() or isinstance(widget, QTextBrowser):
-            continue  # the review text is the engine's (not translated yet, see the README)
+        if not widget.isVisible():
+            continue
         what = type(widget).__name__
+        if isinstance(widget, QTextBrowser):  # the review step: the engine's summary, by line
+            yield from ((f"{what} line", line.strip())
+                        for line in widget.toPlainText().splitlines())
         yield f"{what} accessible name", widget.accessibleName()
         if isinstance(widget, QLabel | QAbstractButton):
             yield what, widget.text()

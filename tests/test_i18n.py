@@ -18,12 +18,18 @@ from readability import fernandez_huerta, flesch_kincaid_grade, inflesz
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 from vignettes import CASES, build_record
 
+from core import normal
 from core.cli import main
 from core.demo import demo_record
 from core.dermatome_map import KEY_POINT_LABEL, UNMAPPED_LABEL, VALUE_STYLES, load_geometry
-from core.engine import assess
+from core.engine import assess, wording
+from core.engine.assessment import Assessment
+from core.engine.findings import UmnSign
 from core.engine.flags import FLAG_TEXT
+from core.engine.localisation import CAUDA_EQUINA_WEIGHTS
+from core.engine.summary import assessment_text
 from core.engine.triage import LEVEL_MEANING, NOT_ASSESSED_TEXT, ROUTINE_TEXT, RULES, Level
+from core.engine.undecided import ABNORMAL_WORD
 from core.exam_items import SIDE_TESTS
 from core.i18n import (
     CONTEXT_SEPARATOR,
@@ -34,14 +40,19 @@ from core.i18n import (
     translator,
 )
 from core.knowledge import (
+    ADJACENT_ROOT_PAIRS,
     DERMATOMES,
     GAIT_TESTS,
     LESION_LABELS,
+    LESION_PROFILES,
     MOTOR_ITEMS,
     NOT_TESTABLE_REASON_LABELS,
     RED_FLAGS,
     REFLEXES,
+    TENSION_TEST_LABELS,
+    Involvement,
     SensoryModality,
+    combined_profile,
 )
 from core.record import PatientRecord
 from core.recordio import RecordError, parse_record
@@ -82,10 +93,35 @@ def _strings(value: object) -> Iterator[str]:
             yield from _strings(item)
 
 
+def _has_words(template: str) -> bool:
+    """A template with words of its own (not only fields and punctuation) needs a translation."""
+    return bool(re.search(r"[A-Za-z]", re.sub(r"\{[^}]*\}", "", template)))
+
+
+def _engine_words() -> Iterator[str]:
+    """The engine's templates (core/engine/wording.py) and the words its fields take."""
+    for module in (wording, normal):
+        yield from (v for name, v in vars(module).items() if name.isupper()
+                    for v in _strings(v) if _has_words(v))
+    yield from (info.how_to_test.rstrip(".") for info in MOTOR_ITEMS.values())
+    yield from (category.value for category in Involvement)
+    yield from ABNORMAL_WORD.values()
+    yield from (sign.value for sign in UmnSign)
+    yield from TENSION_TEST_LABELS.values()
+    yield from CAUDA_EQUINA_WEIGHTS
+    lesions = [p.label for p in LESION_PROFILES.values()]
+    lesions += [combined_profile(a, b).label for a, b in ADJACENT_ROOT_PAIRS]
+    yield from (f"{context}{CONTEXT_SEPARATOR}{label}" for label in lesions
+                for context in ("of", "in"))
+    yield from (f"{context}{CONTEXT_SEPARATOR}{side}" for side in ("left", "right", "bilateral")
+                for context in ("side", "abbreviation"))
+
+
 def _table_messages() -> Iterator[str]:
     """Texts the PDFs take from tables and pass through ``_`` by variable."""
     yield from (v for name, v in vars(handout_text).items() if name.isupper()
                 for v in _strings(v))
+    yield from _engine_words()
     for info in MOTOR_ITEMS.values():
         yield from (info.movement, info.muscle)
     yield from (info.label for info in REFLEXES.values())
@@ -122,11 +158,19 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+def _base(field: str) -> str:
+    """A field as the English names it: ``{side_abbreviation}`` is the ``side`` field in the
+    context "abbreviation" (see core.i18n.Phrase); ``side_f`` the handout's feminine side."""
+    return field.rpartition("_")[0] or field
+
+
 def test_translations_keep_their_placeholders() -> None:
     for english, spanish in SPANISH.items():
-        allowed = _fields(english) | ({"side_f"} if "side" in _fields(english) else set())
-        assert _fields(spanish) <= allowed, (english, spanish)
-        assert _fields(english) - {"side"} <= _fields(spanish), (english, spanish)
+        fields = _fields(english)
+        assert {f if f in fields else _base(f) for f in _fields(spanish)} <= fields, \
+            (english, spanish)
+        assert fields <= {_base(f) for f in _fields(spanish)} | _fields(spanish), \
+            (english, spanish)
 
 
 def _pdf_text(pdf: bytes) -> str:
@@ -151,29 +195,6 @@ def _english_phrases() -> list[str]:
     return phrases
 
 
-def _engine_sentences() -> list[str]:
-    """The sentences the engine composes for the demo's post-operative exam (the findings behind
-    each rule, terms for and against, residual findings, what is undecided, notes): English for
-    now (the rules' own statements are translated)."""
-    assessment = assess(demo_record(), "post-1")
-    out: list[str] = []
-    for reason in assessment.triage.as_dict()["reasons"]:
-        out += reason["findings"]
-    for ranked in (assessment.localisation, assessment.localisation_of_change):
-        for candidate in ranked[:1]:
-            out += ["; ".join(candidate.reasons_for), "; ".join(candidate.reasons_against)]
-    out.append(", ".join(r.text for r in assessment.residual))
-    out += [d.text for d in assessment.undecided] + list(assessment.flag_details.values())
-    return [_normal(s.replace("->", "→")) for s in out if s]
-
-
-def _without_engine_sentences(text: str) -> str:
-    text = _normal(text)
-    for sentence in _engine_sentences():
-        text = text.replace(sentence, " ")
-    return text
-
-
 @pytest.fixture(scope="module")
 def spanish_pdfs() -> dict[str, str]:
     record = demo_record()
@@ -184,19 +205,49 @@ def spanish_pdfs() -> dict[str, str]:
 
 
 @pytest.mark.parametrize("document", ["report", "handout"])
-def test_the_spanish_pdfs_carry_no_english_label(spanish_pdfs: dict[str, str],
-                                                 document: str) -> None:
-    text = _without_engine_sentences(spanish_pdfs[document])
+def test_the_spanish_pdfs_carry_no_english_phrase(spanish_pdfs: dict[str, str],
+                                                  document: str) -> None:
+    """The engine's sentences included: findings behind each rule, terms for and against,
+    residual findings, what is undecided, the notes and their details."""
+    text = _normal(spanish_pdfs[document])
     left = [p for p in _english_phrases() if _normal(p) in text]
     assert not left, f"English left in the Spanish {document}: {left}"
 
 
-@pytest.mark.xfail(strict=True, reason="the engine's composed sentences (reasons, findings, "
-                                       "terms) are not translated yet")
-def test_the_spanish_report_translates_the_engines_sentences(
-        spanish_pdfs: dict[str, str]) -> None:
-    text = _normal(spanish_pdfs["report"])
-    assert not [p for p in _english_phrases() if _normal(p) in text]
+def _assessments() -> Iterator[tuple[str, Assessment]]:
+    """Every exam of the demo patient and every shared case (all the engine's sentences)."""
+    for exam in demo_record().exams:
+        yield f"demo {exam.id}", assess(demo_record(), exam.id)
+    for case in CASES:
+        yield case["id"], assess(build_record(case))
+
+
+def test_the_spanish_assessment_text_carries_no_english_phrase() -> None:
+    """The app's review step and `neuroexam assess` in Spanish: every case's whole summary."""
+    phrases = [_normal(p) for p in _english_phrases()]
+    for name, assessment in _assessments():
+        text = _normal(assessment_text(assessment, translator(Language.ES)))
+        left = [p for p in phrases if p in text]
+        assert not left, f"{name}: English left: {left}"
+
+
+def test_the_engines_sentences_read_in_spanish() -> None:
+    """One sentence of each kind, as a Spanish clinician reads it; English is unchanged."""
+    _ = translator(Language.ES)
+    post = assess(demo_record(), "post-1")
+    findings = [f.render(_) for reason in post.triage.reasons for f in reason.findings]
+    assert "flexión dorsal del tobillo izq. 5 → 3 (nuevo)" in findings
+    assert "left ankle dorsiflexion 5 -> 3 (new)" in map(str, post.triage.reasons[0].findings)
+    lead = post.localisation_of_change[0]
+    reasons = [r.render(_) for r in lead.reasons_for]
+    assert "extensión del primer dedo 1/5 (nuevo o peor) (típico en la raíz L5) [+3,5]" in reasons
+    assert any("(raíz L5 transitante en L4-L5); explica 7 de 7 hallazgos anormales" in r
+               for r in reasons)
+    residual = [r.text.render(_) for r in post.residual]
+    assert residual == ["L5 tacto ligero izq. 1 → 1", "L5 pinchazo izq. 1 → 1"]
+    undecided = [d.text.render(_) for _name, a in _assessments() for d in a.undecided]
+    assert undecided and all(u.startswith("Explorar ") for u in undecided)
+    assert any(" o " in u and "más probable" in u for u in undecided), undecided
 
 
 def test_every_line_of_the_spanish_handout_differs_from_the_english(

@@ -160,7 +160,7 @@ def test_a_normal_exam_with_the_red_flags_unasked_says_so_in_its_routine_reason(
     plain = exam("first", 30, ExamKind.INITIAL, red_flags_asked=False)
     result = assess(record(plain, operated=False))
     assert result.triage.level is Level.ROUTINE
-    assert "red-flag questions not recorded" in result.triage.reasons[0].findings
+    assert "red-flag questions not recorded" in map(str, result.triage.reasons[0].findings)
 
 
 def test_a_reflex_lost_before_surgery_alone_is_no_warning() -> None:

@@ -98,7 +98,7 @@ def test_flags(case: dict[str, Any]) -> None:
     result = assess(build_record(case))
     assert set(expect["flags"]) <= {f.value for f in result.flags}
     if "flag_detail" in expect:
-        assert any(expect["flag_detail"] in s for s in result.flag_sentences)
+        assert any(expect["flag_detail"] in str(s) for s in result.flag_sentences)
 
 
 def test_lems_of_incomplete_exam() -> None:
@@ -114,15 +114,15 @@ def test_peroneal_case_argues_against_l5_with_its_reasons() -> None:
     case = next(c for c in CASES if c["id"] == "peroneal-palsy-not-root")
     ranked = assess(build_record(case)).localisation
     l5 = next(c for c in ranked if c.lesion.value == "L5_root")
-    assert any("ankle inversion normal" in r for r in l5.reasons_against)
-    assert any("hip abduction normal" in r for r in l5.reasons_against)
+    assert any("ankle inversion normal" in str(r) for r in l5.reasons_against)
+    assert any("hip abduction normal" in str(r) for r in l5.reasons_against)
 
 
 def test_toe_drop_case_argues_against_peroneal_palsy() -> None:
     case = next(c for c in CASES if c["id"] == "toe-drop-one-week-after-l45")
     ranked = assess(build_record(case)).localisation
     peroneal = next(c for c in ranked if c.lesion.value == "common_peroneal_nerve")
-    assert any("ankle inversion 4/5" in r and "spares" in r for r in peroneal.reasons_against)
+    assert any("ankle inversion 4/5" in str(r) and "spares" in str(r) for r in peroneal.reasons_against)
 
 
 SHARED_LESIONS = {
@@ -201,7 +201,7 @@ def test_an_l5_and_s1_pattern_is_named_as_two_roots_not_a_sciatic_palsy() -> Non
                                                                           ("S1_root", "left")}
     assert "multiple_roots" in {f.value for f in result.flags}
     sciatic = next(c for c in result.localisation if c.lesion.value == "sciatic_nerve")
-    assert any("hip extension 4/5" in r for r in sciatic.reasons_against)
+    assert any("hip extension 4/5" in str(r) for r in sciatic.reasons_against)
 
 
 def test_a_bilateral_s1_pattern_is_named_bilateral() -> None:

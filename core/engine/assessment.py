@@ -5,14 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from core.engine import wording
 from core.engine.changes import Change, ChangeKind, RecoveryRate, compare, recovery_rates
 from core.engine.context import ExamContext, exam_context
 from core.engine.findings import Course, References, course, item_label, localised_item, references
 from core.engine.flags import Flag, compute_flags, flag_sentence
 from core.engine.localisation import Candidate, SideScores, localise, localise_change
-from core.engine.readings import Modality
+from core.engine.readings import Modality, Reading
 from core.engine.triage import RULES_VERSION, Triage, TriageInputs, find_new_umn, triage
 from core.engine.undecided import Decider, undecided
+from core.i18n import Joined, Phrase, phrase, word
 from core.knowledge import Dermatome, SensoryModality, Side
 from core.record import PatientRecord
 from core.scores import PerSideScore, lems
@@ -25,16 +27,24 @@ class Residual:
     change: Change
 
     @property
-    def text(self) -> str:
+    def text(self) -> Phrase:
         """In words: "left big toe extension 4 -> 4"."""
         item = self.change.item
         found = localised_item(item.modality, item.item)
-        label = item_label(found) if found is not None else item.item.replace("_", " ")
+        label: Phrase | Joined = item_label(found) if found is not None else \
+            word(item.item.replace("_", " "))
         if item.modality in (Modality.LIGHT_TOUCH, Modality.PIN_PRICK):
-            label = f"{item.item} {item.modality.value.replace('_', ' ')}"
-        before = self.change.earlier.value if self.change.earlier else "-"
-        now = self.change.current.value if self.change.current else "-"
-        return f"{item.side.value} {label} {before} -> {now}"
+            label = Joined((item.item, word(item.modality.value.replace('_', ' '))), " ")
+        return phrase(wording.RESIDUAL, side=word(item.side.value), item=label,
+                      before=self._value(self.change.earlier), now=self._value(self.change.current))
+
+    @staticmethod
+    def _value(reading: Reading | None) -> str | Phrase:
+        """A grade as written; a result in words (extensor, sustained)."""
+        if reading is None:
+            return "-"
+        value = str(reading.value)
+        return word(value) if value.isalpha() else value
 
     def as_dict(self) -> dict[str, Any]:
         """As the assessment document writes it (record-format.md, Extensions)."""
@@ -59,7 +69,7 @@ class Assessment:
     undecided: list[Decider]
     triage: Triage
     flags: list[Flag]
-    flag_details: dict[Flag, str]
+    flag_details: dict[Flag, Phrase]
     lems: PerSideScore
 
     @property
@@ -77,12 +87,12 @@ class Assessment:
                          and c.kind not in (ChangeKind.UNCHANGED, ChangeKind.NOT_COMPARABLE))
 
     @property
-    def flag_sentences(self) -> list[str]:
+    def flag_sentences(self) -> list[Phrase]:
         """The flags in words."""
         return [flag_sentence(f, self.flag_details) for f in self.flags]
 
     @property
-    def before_signing(self) -> list[str]:
+    def before_signing(self) -> list[Phrase]:
         """What must be recorded before the exam is signed (section 6: root signs in both legs
         need the cauda equina questions asked and recorded)."""
         if Flag.CAUDA_EQUINA_QUESTIONS_NOT_RECORDED in self.flags:

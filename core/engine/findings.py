@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from core.engine import wording
 from core.engine.changes import ChangeKind, classify
 from core.engine.context import ExamContext
 from core.engine.readings import (
@@ -26,6 +27,7 @@ from core.engine.readings import (
 )
 from core.exam_items import SIDE_TEST, SideTest
 from core.grades import SensoryGrade
+from core.i18n import Joined, Phrase, phrase, word
 from core.knowledge import (
     GAIT_TESTS,
     MOTOR_ITEMS,
@@ -47,25 +49,28 @@ from core.record import Exam
 ItemReadings = dict[LocalisedItem, Reading]
 
 
-def item_label(item: LocalisedItem) -> str:
+def item_label(item: LocalisedItem) -> Phrase:
     """An item in clinical words: "ankle dorsiflexion", "L5 sensation", "Achilles reflex"."""
     if isinstance(item, Muscle):
-        return MOTOR_ITEMS[item].movement
+        return word(MOTOR_ITEMS[item].movement)
     if isinstance(item, Dermatome):
-        return f"{item.value} sensation"
+        return phrase(wording.DERMATOME_SENSATION, dermatome=item.value)
     if isinstance(item, Reflex):
-        return f"{REFLEXES[item].label} reflex"
+        return phrase(wording.REFLEX_NAMED, reflex=word(REFLEXES[item].label))
     if isinstance(item, GaitTest):
-        return GAIT_TESTS[item][0]
-    return TENSION_TEST_LABELS[item]
+        return word(GAIT_TESTS[item][0])
+    return word(TENSION_TEST_LABELS[item])
 
 
-def _value_text(item: LocalisedItem, reading: Reading) -> str:
+def _value_text(item: LocalisedItem, reading: Reading) -> str | Phrase | Joined:
+    """A grade as written (4+, 1, NT), a result in words (impaired, extensor)."""
     if isinstance(item, Muscle):
         return f"{reading.value}/5"
     if isinstance(item, StretchTest) and isinstance(reading.value, int):
-        return f"positive at {reading.value} degrees"
-    return str(reading.value)
+        return phrase(wording.POSITIVE_AT_DEGREES, degrees=reading.value)
+    if isinstance(reading.value, Phrase | Joined):
+        return reading.value
+    return word(str(reading.value))
 
 
 def _dermatome_reading(light_touch: dict[Dermatome, SensoryGrade],
@@ -84,14 +89,21 @@ def _dermatome_reading(light_touch: dict[Dermatome, SensoryGrade],
         label, reading = testable[0]
         if len(testable) == 2:
             return _BOTH_MODALITIES[reading]
-        return Reading(f"{label} {reading.value}", reading.severity)
+        return Reading(_graded(label, reading), reading.severity)
     worst = max(r.severity or 0.0 for _, r in testable)
-    return Reading(", ".join(f"{label} {r.value}" for label, r in testable), worst)
+    return Reading(Joined(tuple(_graded(label, r) for label, r in testable)), worst)
 
 
-_LIGHT_TOUCH, _PIN_PRICK = SensoryModality.LIGHT_TOUCH.label, SensoryModality.PIN_PRICK.label
+def _graded(modality: Phrase, reading: Reading) -> Joined:
+    """A modality and its grade: "light touch 1"."""
+    return Joined((modality, str(reading.value)), " ")
+
+
+_LIGHT_TOUCH = word(SensoryModality.LIGHT_TOUCH.label)
+_PIN_PRICK = word(SensoryModality.PIN_PRICK.label)
 _NOT_TESTABLE = Reading("NT", None)
-_BOTH_MODALITIES = {r: Reading(f"{_LIGHT_TOUCH} {r.value}, {_PIN_PRICK} {r.value}", r.severity)
+_BOTH_MODALITIES = {r: Reading(Joined((_graded(_LIGHT_TOUCH, r), _graded(_PIN_PRICK, r))),
+                               r.severity)
                     for r in SENSORY_READINGS.values()}
 
 
@@ -128,27 +140,29 @@ class UmnSign(StrEnum):
     ENHANCED_REFLEX = "reflex 4 (enhanced)"
 
 
-def umn_signs(exam: Exam, side: Side) -> list[tuple[UmnSign, str]]:
+def umn_signs(exam: Exam, side: Side) -> list[tuple[UmnSign, Phrase]]:
     """Upper motor neuron signs on one side: reflex 4, extensor plantar, sustained clonus."""
-    signs = [(UmnSign.ENHANCED_REFLEX, f"{REFLEXES[r].label} reflex 4")
+    signs = [(UmnSign.ENHANCED_REFLEX,
+              phrase(wording.ENHANCED_REFLEX, reflex=word(REFLEXES[r].label)))
              for r, g in (exam.reflexes.get(side) or {}).items() if g.testable and g.is_enhanced]
     plantar = exam.plantar.get(side)
     if plantar is not None and plantar_reading(plantar).severity == 2.0:
-        signs.append((UmnSign.EXTENSOR_PLANTAR, UmnSign.EXTENSOR_PLANTAR.value))
+        signs.append((UmnSign.EXTENSOR_PLANTAR, word(UmnSign.EXTENSOR_PLANTAR.value)))
     clonus = exam.clonus.get(side)
     if clonus is not None and clonus_reading(clonus).severity == 2.0:
-        signs.append((UmnSign.SUSTAINED_CLONUS, UmnSign.SUSTAINED_CLONUS.value))
+        signs.append((UmnSign.SUSTAINED_CLONUS, word(UmnSign.SUSTAINED_CLONUS.value)))
     return signs
 
 
-def saddle_altered(exam: Exam) -> list[str]:
+def saddle_altered(exam: Exam) -> list[Phrase]:
     """Saddle (S4-5) sensation altered or absent, per side and modality."""
     altered = []
     for side in Side:
         for modality in SensoryModality:
             grade = exam.sensory_grade(modality, side, SADDLE_DERMATOME)
             if grade is not None and grade.testable and not grade.is_normal:
-                altered.append(f"{side.value} S4-5 {modality.label} {grade.value}")
+                altered.append(phrase(wording.SADDLE_ALTERED, side=word(side.value),
+                                      modality=word(modality.label), grade=grade.value))
     return altered
 
 
@@ -177,7 +191,7 @@ class Finding:
     """True when the item counts as abnormal: for the whole exam, abnormal; for the change,
     new or worse. Normal items, and when localising the change residual ones, count as
     unaffected."""
-    note: str = ""
+    note: Phrase | str = ""
     """Words after the value: "(new or worse)", ", residual, not worse"."""
     enhanced: bool = False
     """A reflex above normal: an upper motor neuron sign no root or nerve lesion explains."""
@@ -185,11 +199,12 @@ class Finding:
     """How much an abnormal result counts: a weak muscle's depth, 1 for other items."""
 
     @property
-    def text(self) -> str:
+    def text(self) -> Phrase:
         """The finding in words, for the reasons list."""
         if not self.reading.abnormal:
-            return f"{item_label(self.item)} normal{self.note}"
-        return f"{item_label(self.item)} {_value_text(self.item, self.reading)}{self.note}"
+            return phrase(wording.FINDING_NORMAL, item=item_label(self.item), note=self.note)
+        return phrase(wording.FINDING_VALUE, item=item_label(self.item),
+                      value=_value_text(self.item, self.reading), note=self.note)
 
     @property
     def mrc(self) -> int | None:
@@ -203,7 +218,7 @@ class Finding:
 
 
 def _finding(item: LocalisedItem, side: Side, reading: Reading, affected: bool,
-             note: str = "") -> Finding:
+             note: Phrase | str = "") -> Finding:
     mrc = reading.mrc
     return Finding(item, side, reading, affected, note, affected and reading.direction > 0,
                    muscle_severity_factor(mrc) if mrc is not None else 1.0)
@@ -335,11 +350,12 @@ def change_findings(context: ExamContext, side: Side, refs: References) -> list[
             continue
         evolution = course(item, side, reading, refs)
         if evolution is Course.NEW_OR_WORSE:
-            note = "" if refs.first_presentation else " (new or worse)"
+            note = "" if refs.first_presentation else word(wording.NOTE_NEW_OR_WORSE)
             found.append(_finding(item, side, reading, True, note))
         elif evolution is not Course.NOT_COMPARABLE:
+            course_word = word(wording.COURSE_WORDS[evolution.value])
             found.append(_finding(item, side, reading, False,
-                                  f", {evolution.value.replace('_', ' ')}, not worse"))
+                                  phrase(wording.NOTE_NOT_WORSE, course=course_word)))
     return found
 
 

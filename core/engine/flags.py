@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import StrEnum
 
+from core.engine import wording
 from core.engine.changes import ChangeKind
 from core.engine.findings import saddle_altered, umn_signs
 from core.engine.localisation import Candidate, operated_roots
 from core.engine.readings import Modality
 from core.engine.triage import Triage, TriageInputs
+from core.i18n import Joined, Phrase, phrase, word
 from core.knowledge import LESION_LABELS, LESION_PROFILES, Lesion, Muscle, Side
 from core.record import SurgerySide
 
@@ -81,24 +82,22 @@ FLAG_TEXT: dict[Flag, str] = {
 }
 
 
-def flag_sentence(flag: Flag, details: dict[Flag, str],
-                  translate: Callable[[str], str] = str) -> str:
-    """The sentence for ``flag`` (through ``translate``, e.g. a core.i18n translator), with its
-    detail filled in where it has one."""
-    return translate(FLAG_TEXT[flag]).format(detail=details.get(flag, ""))
+def flag_sentence(flag: Flag, details: dict[Flag, Phrase]) -> Phrase:
+    """The sentence for ``flag``, with its detail filled in where it has one."""
+    return phrase(FLAG_TEXT[flag], detail=details.get(flag, ""))
 
 
 def _sides(candidate: Candidate) -> list[Side]:
     return [Side(candidate.side)] if candidate.side in ("left", "right") else list(Side)
 
 
-def _operated_level_flags(inputs: TriageInputs, leading: Candidate | None) -> dict[Flag, str]:
+def _operated_level_flags(inputs: TriageInputs, leading: Candidate | None) -> dict[Flag, Phrase]:
     """How the leading lesion of the change relates to the operation, when there was one."""
     context = inputs.context
     surgery = context.surgery
     if leading is None or surgery is None or leading.lesion not in LESION_PROFILES:
         return {}
-    details: dict[Flag, str] = {}
+    details: dict[Flag, Phrase] = {}
     root = LESION_PROFILES[leading.lesion].root
     if root is not None:
         for side in _sides(leading):
@@ -109,14 +108,14 @@ def _operated_level_flags(inputs: TriageInputs, leading: Candidate | None) -> di
         return details
     if surgery.side is not SurgerySide.BILATERAL and leading.side == \
             Side(surgery.side.value).other.value:
-        details[Flag.OPPOSITE_SIDE_TO_SURGERY] = (
-            f"{leading.label} on the {leading.side}; operation on the {surgery.side.value} at "
-            f"{surgery.level.value}")
+        details[Flag.OPPOSITE_SIDE_TO_SURGERY] = phrase(
+            wording.OPPOSITE_SIDE, lesion=word(leading.label), side=word(leading.side),
+            operated=word(surgery.side.value), level=surgery.level.value)
     operated = {r for side in Side for r in operated_roots(context, side)}
     if root is not None and operated and root not in operated:
-        details[Flag.NEW_DEFICIT_OTHER_ROOT] = (
-            f"{leading.label}, {leading.side}; operated: "
-            f"{', '.join(sorted(operated))} at {surgery.level.value}")
+        details[Flag.NEW_DEFICIT_OTHER_ROOT] = phrase(
+            wording.OTHER_ROOT, lesion=word(leading.label), side=word(leading.side),
+            roots=", ".join(sorted(operated)), level=surgery.level.value)
     return details
 
 
@@ -147,7 +146,7 @@ def _reflex_stays_reduced(inputs: TriageInputs) -> bool:
 
 def compute_flags(inputs: TriageInputs, result: Triage, ranked: list[Candidate],
                   change_ranked: list[Candidate],
-                  residual_items: list[str]) -> tuple[list[Flag], dict[Flag, str]]:
+                  residual_items: list[Phrase]) -> tuple[list[Flag], dict[Flag, Phrase]]:
     """Every flag that holds, in the order of the Flag enum, with details for the sentences.
 
     Statements about the operation read the localisation of the change, so a residual sign of
@@ -159,10 +158,11 @@ def compute_flags(inputs: TriageInputs, result: Triage, ranked: list[Candidate],
     together = next((c for c in headline if c.partner is not None), None)
     if together is not None and together.partner is not None:
         first, second = sorted((together.lesion, together.partner), key=list(Lesion).index)
-        details[Flag.MULTIPLE_ROOTS] = (f"{LESION_LABELS[first]} and {LESION_LABELS[second]}, "
-                                        f"{together.side}")
+        details[Flag.MULTIPLE_ROOTS] = phrase(
+            wording.TWO_ROOTS, first=word(LESION_LABELS[first]),
+            second=word(LESION_LABELS[second]), side=word(together.side))
     if residual_items:
-        details[Flag.RESIDUAL_DEFICIT] = ", ".join(residual_items)
+        details[Flag.RESIDUAL_DEFICIT] = phrase("{items}", items=Joined(tuple(residual_items)))
     after_surgery = inputs.context.is_postoperative and inputs.context.baseline is not None and \
         any(c.is_new_or_worse_motor for c in inputs.changes)
     weak_sides = [s for s in Side if any(g.testable and not g.is_normal

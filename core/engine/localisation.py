@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from core.engine import wording
 from core.engine.context import ExamContext
 from core.engine.findings import (
     Finding,
@@ -28,6 +29,7 @@ from core.engine.findings import (
     saddle_altered,
     umn_signs,
 )
+from core.i18n import Joined, Number, Phrase, phrase, word
 from core.knowledge import (
     ADJACENT_ROOT_PAIRS,
     DENSE_COMMON_MUSCLE_FACTOR,
@@ -85,19 +87,29 @@ class Term(NamedTuple):
     weight: float
     finding: Finding | None = None
     profile: LesionProfile | None = None
-    note: str = ""
+    note: Phrase | None = None
     """The words of a term without a finding (the operated-root prior, a UMN or cauda equina
     sign)."""
-    prefix: str = ""
-    """"left: " for one side of a bilateral lesion; "L4 root and L5 root together: "."""
+    frames: tuple[Phrase, ...] = ()
+    """Templates the reason is set in, innermost first, each with a ``what`` field for it: the
+    side of a bilateral lesion ("left: ..."), two roots together ("L4 root and L5 root
+    together: ...")."""
 
     @property
-    def text(self) -> str:
+    def text(self) -> Phrase:
         """The reason in words with its weight, e.g. "ankle dorsiflexion 2/5 (typical in L5
         root) [+3]"."""
-        body = self.note if self.finding is None or self.profile is None else \
-            _reason_text(self.profile, self.finding)
-        return f"{self.prefix}{body} [{self.weight:+g}]"
+        if self.finding is not None and self.profile is not None:
+            body = _reason_text(self.profile, self.finding)
+        else:
+            body = self.note or word("")
+        for frame in self.frames:
+            body = Phrase(frame.template, (*frame.fields, ("what", body)))
+        return phrase(wording.TERM_WEIGHED, body=body, weight=Number(self.weight, "+g"))
+
+    def within(self, template: str, **fields: Phrase) -> Term:
+        """The term set in one more template (see ``frames``)."""
+        return self._replace(frames=(*self.frames, phrase(template, **fields)))
 
 
 @dataclass
@@ -134,12 +146,12 @@ class Candidate:
             self.terms.append(term)
 
     @property
-    def reasons_for(self) -> list[str]:
+    def reasons_for(self) -> list[Phrase]:
         """The terms that count for the lesion, in words."""
         return [t.text for t in self.terms if t.weight > 0]
 
     @property
-    def reasons_against(self) -> list[str]:
+    def reasons_against(self) -> list[Phrase]:
         """The terms that count against it, in words."""
         return [t.text for t in self.terms if t.weight < 0]
 
@@ -156,7 +168,8 @@ class Candidate:
     def as_dict(self) -> dict[str, Any]:
         """As the assessment document writes it."""
         return {"lesion": self.lesion.value, "side": self.side, "score": round(self.score, 2),
-                "for": self.reasons_for, "against": self.reasons_against}
+                "for": [str(r) for r in self.reasons_for],
+                "against": [str(r) for r in self.reasons_against]}
 
 
 # --------------------------------------------------------------------------------------------
@@ -212,15 +225,17 @@ def score_findings(profile: LesionProfile, findings: list[Finding], candidate: C
     candidate.unexplained += unexplained
 
 
-def _reason_text(profile: LesionProfile, finding: Finding) -> str:
+def _reason_text(profile: LesionProfile, finding: Finding) -> Phrase:
     if finding.enhanced:
-        return f"{finding.text} (enhanced: not explained by a root or nerve lesion)"
+        return phrase(wording.REASON_ENHANCED, finding=finding.text)
     involvement = profile.of(finding.item)
+    lesion = word(profile.label)
     if finding.affected and involvement is Involvement.SPARED:
-        return f"{finding.text}, which a lesion of the {profile.label} spares"
+        return phrase(wording.REASON_SPARED, finding=finding.text, lesion=lesion)
     if finding.affected and involvement is Involvement.OUTSIDE:
-        return f"{finding.text}, which the {profile.label} does not reach"
-    return f"{finding.text} ({involvement.value} in {profile.label})"
+        return phrase(wording.REASON_OUTSIDE, finding=finding.text, lesion=lesion)
+    return phrase(wording.REASON_INVOLVED, finding=finding.text,
+                  involvement=word(involvement.value), lesion=lesion)
 
 
 def score_lesion(lesion: Lesion, profile: LesionProfile, side: Side, findings: list[Finding],
@@ -233,7 +248,7 @@ def score_lesion(lesion: Lesion, profile: LesionProfile, side: Side, findings: l
     return candidate
 
 
-def operated_roots(context: ExamContext, side: Side) -> dict[Root, str]:
+def operated_roots(context: ExamContext, side: Side) -> dict[Root, Phrase]:
     """Roots the operated disc may compress on ``side``, each with how it relates to the level."""
     surgery = context.surgery
     if surgery is None or surgery.side not in (SurgerySide(side.value), SurgerySide.BILATERAL):
@@ -241,12 +256,14 @@ def operated_roots(context: ExamContext, side: Side) -> dict[Root, str]:
     traversing, exiting = DISC_LEVEL_ROOTS[surgery.level]
     level = surgery.level.value
     zone = surgery.herniation
+    passing = phrase(wording.TRAVERSING_ROOT, root=traversing.value, level=level)
+    leaving = phrase(wording.EXITING_ROOT, root=exiting.value, level=level)
     if zone is HerniationZone.PARACENTRAL:
-        return {traversing: f"traversing {traversing} at {level}"}
+        return {traversing: passing}
     if zone in (HerniationZone.FORAMINAL, HerniationZone.FAR_LATERAL):
-        return {exiting: f"exiting {exiting} at {level}"}
-    return {traversing: f"traversing {traversing} at {level}",
-            exiting: f"exiting {exiting} at {level}, if the disc was foraminal"}
+        return {exiting: leaving}
+    return {traversing: passing,
+            exiting: phrase(wording.EXITING_ROOT_IF_FORAMINAL, root=exiting.value, level=level)}
 
 
 def _add_operated_root_prior(candidate: Candidate, profile: LesionProfile, side: Side,
@@ -259,8 +276,8 @@ def _add_operated_root_prior(candidate: Candidate, profile: LesionProfile, side:
     share = candidate.explained / affected
     candidate.prior = OPERATED_ROOT_PRIOR * share
     candidate.add(Term(OPERATED_ROOT_PRIOR * share,
-                       note=f"the operation addressed this root ({relation}); it explains "
-                            f"{candidate.explained} of {affected} abnormal findings"))
+                       note=phrase(wording.OPERATED_ROOT, relation=relation,
+                                   explained=candidate.explained, affected=affected)))
 
 
 # --------------------------------------------------------------------------------------------
@@ -274,7 +291,8 @@ def _score_umn(exam: Exam) -> list[Candidate]:
         candidate = Candidate(Lesion.UPPER_MOTOR_NEURON, side.value)
         for sign, text in umn_signs(exam, side):
             candidate.explained += 1
-            candidate.add(Term(UMN_SIGN_WEIGHTS[sign], note=f"{side.value}: {text}"))
+            candidate.add(Term(UMN_SIGN_WEIGHTS[sign],
+                               note=phrase(wording.ON_SIDE, side=word(side.value), what=text)))
         per_side.append(candidate)
     return per_side
 
@@ -285,17 +303,18 @@ def _score_cauda_equina(exam: Exam) -> Candidate:
         if RED_FLAGS[flag].cauda_equina:
             candidate.explained += 1
             candidate.add(Term(CAUDA_EQUINA_WEIGHTS["cauda equina red flag"],
-                               note=RED_FLAGS[flag].label))
+                               note=word(RED_FLAGS[flag].label)))
     altered = saddle_altered(exam)
     if altered:
         candidate.explained += 1
         candidate.add(Term(CAUDA_EQUINA_WEIGHTS["saddle (S4-5) sensation altered"],
-                           note="saddle sensation altered: " + ", ".join(altered)))
+                           note=phrase(wording.SADDLE_SENSATION_ALTERED,
+                                       where=Joined(tuple(altered)))))
     weak_both = all(any(g.testable and not g.is_normal for g in (exam.motor.get(s) or {}).values())
                     for s in Side)
     if candidate.supported and weak_both:
         candidate.add(Term(CAUDA_EQUINA_WEIGHTS["weakness in both legs beside a cauda equina sign"],
-                           note="weakness in both legs"))
+                           note=word(wording.WEAKNESS_IN_BOTH_LEGS)))
     return candidate
 
 
@@ -313,7 +332,7 @@ def _rank_key(candidate: Candidate) -> tuple[float, int, int, int, int]:
 
 def _merge_bilateral(left: Candidate, right: Candidate) -> Candidate:
     return Candidate(left.lesion, BILATERAL_LABEL, left.score + right.score,
-                     [t._replace(prefix=f"{one.side}: {t.prefix}") for one in (left, right)
+                     [t.within(wording.ON_SIDE, side=word(one.side)) for one in (left, right)
                       for t in one.terms],
                      left.explained + right.explained, left.unexplained + right.unexplained,
                      left.partner or right.partner, left.prior + right.prior)
@@ -344,8 +363,9 @@ def _root_pairs(side: Side, findings: list[Finding], context: ExamContext,
     if best is None:
         return []
     pair, first, second = best
-    together = f"{LESION_LABELS[first]} and {LESION_LABELS[second]} together: "
-    terms = [t._replace(prefix=together) if t.weight > 0 else t for t in pair.terms]
+    together = {"first": word(LESION_LABELS[first]), "second": word(LESION_LABELS[second])}
+    terms = [t.within(wording.ROOTS_TOGETHER, **together) if t.weight > 0 else t
+             for t in pair.terms]
     return [Candidate(lesion, side.value, pair.score, terms, pair.explained, pair.unexplained,
                       partner, pair.prior)
             for lesion, partner in ((first, second), (second, first))]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.engine import wording
 from core.engine.assessment import Assessment
 from core.engine.changes import Change, ChangeKind
 from core.engine.localisation import (
@@ -25,6 +26,18 @@ from core.engine.triage import (
     Level,
 )
 from core.engine.undecided import DECIDING_SWING
+from core.i18n import (
+    Field,
+    Number,
+    Phrase,
+    Translator,
+    format_date,
+    format_decimal,
+    phrase,
+    render,
+    translator,
+    word,
+)
 from core.knowledge import (
     DENSE_COMMON_MUSCLE_FACTOR,
     DENSE_DEFICIT_MRC,
@@ -47,49 +60,63 @@ DISCLAIMER = ("NeuroExam is a documentation and decision-support aid. It does no
               "clinician's judgement; check every interpretation against the findings.")
 
 
-def _item_words(item: str) -> str:
+def _item_words(item: str) -> Phrase:
     """An item as a clinician names it (never the record's identifier): the movement of a
     muscle, the reflex, the test; a dermatome by its name."""
     from core.exam_items import SIDE_TESTS
 
     if item in Muscle._value2member_map_:
-        return MOTOR_ITEMS[Muscle(item)].movement
+        return word(MOTOR_ITEMS[Muscle(item)].movement)
     if item in Reflex._value2member_map_:
-        return f"{REFLEXES[Reflex(item)].label.lower()} reflex"
-    return next((t.label.lower() for t in SIDE_TESTS if t.field == item), item)
+        return phrase(wording.REFLEX_NAMED, reflex=word(REFLEXES[Reflex(item)].label))
+    return next((word(t.label[:1].lower() + t.label[1:]) for t in SIDE_TESTS if t.field == item), word(item))
 
 
-def _change_line(change: Change) -> str:
+def _value(value: object) -> Field:
+    """A grade as written; a result in words (unable, negative)."""
+    text = str(value)
+    return word(text) if text.isalpha() else text
+
+
+def _change_line(change: Change, _: Translator) -> str:
     item = change.item
-    label = _item_words(str(item.item))
-    modality = item.modality.value.replace("_", " ")
-    before = change.earlier.value if change.earlier is not None else "-"
-    now = change.current.value if change.current is not None else "-"
-    minor = "" if change.whole_grade is not False else " (within grade 4)"
-    return f"  {item.side.value:<5} {label} [{modality}]: {before} -> {now}, " \
-           f"{change.kind.value.replace('_', ' ')}{minor}"
+    minor: Field = "" if change.whole_grade is not False else word(wording.WITHIN_GRADE_4)
+    return "  " + phrase(
+        wording.CHANGE_LINE, side=word(item.side.value), item=_item_words(str(item.item)),
+        modality=word(item.modality.value.replace("_", " ")),
+        before=_value(change.earlier.value) if change.earlier is not None else "-",
+        now=_value(change.current.value) if change.current is not None else "-",
+        change=word(change.kind.value.replace("_", " ")), minor=minor).render(_)
 
 
-def localisation_summary(assessment: Assessment) -> list[str]:
+def _joined(phrases: list[Phrase], _: Translator) -> str:
+    return "; ".join(p.render(_) for p in phrases) or _("none")
+
+
+def localisation_summary(assessment: Assessment, _: Translator | None = None) -> list[str]:
     """The localisation in a few sentences, new or worse findings first, then the residual ones,
     the whole exam and what is still undecided (for FHIR and other short texts)."""
+    _ = _ or translator()
+
+    def lead(template: str, candidate: Candidate) -> str:
+        return _(template).format(lesion=_(candidate.label), side=_(candidate.side),
+                                  reasons_for=_joined(candidate.reasons_for, _),
+                                  reasons_against=_joined(candidate.reasons_against, _))
+
     lines = []
     change = assessment.localisation_of_change
     if change and assessment.context.previous is not None:
-        lead = change[0]
-        lines.append(f"New or worse findings: {lead.label}, {lead.side}; for: "
-                     f"{'; '.join(lead.reasons_for) or 'none'}; against: "
-                     f"{'; '.join(lead.reasons_against) or 'none'}.")
+        lines.append(lead("New or worse findings: {lesion}, {side}; for: {reasons_for}; "
+                          "against: {reasons_against}.", change[0]))
     if assessment.residual:
-        lines.append("Residual (present before the operation, not worse): "
-                     + ", ".join(r.text for r in assessment.residual) + ".")
+        lines.append(_("Residual (present before the operation, not worse): {items}.").format(
+            items=", ".join(r.text.render(_) for r in assessment.residual)))
     if assessment.localisation and not same_reading(assessment):
-        lead = assessment.localisation[0]
-        lines.append(f"Whole exam: {lead.label}, {lead.side}; for: "
-                     f"{'; '.join(lead.reasons_for) or 'none'}; against: "
-                     f"{'; '.join(lead.reasons_against) or 'none'}.")
+        lines.append(lead("Whole exam: {lesion}, {side}; for: {reasons_for}; against: "
+                          "{reasons_against}.", assessment.localisation[0]))
     if assessment.undecided:
-        lines.append("Still undecided: " + " ".join(d.text for d in assessment.undecided[:6]))
+        lines.append(_("Still undecided: {items}").format(
+            items=" ".join(d.text.render(_) for d in assessment.undecided[:6])))
     return lines
 
 
@@ -102,62 +129,76 @@ def same_reading(assessment: Assessment) -> bool:
                 [(c.lesion, c.side, c.score) for c in whole[:3]])
 
 
-def _candidate_lines(ranked: list[Candidate]) -> list[str]:
+def _candidate_lines(ranked: list[Candidate], _: Translator) -> list[str]:
     if not ranked:
-        return ["  nothing to explain"]
+        return ["  " + _("nothing to explain")]
     lines = []
     for candidate in ranked[:3]:
-        lines.append(f"  {candidate.label}, {candidate.side} (score {candidate.score:.2f})")
-        lines += [f"      for: {r}" for r in candidate.reasons_for]
-        lines += [f"      against: {r}" for r in candidate.reasons_against]
+        lines.append(f"  {_(candidate.label)}, {_.context('side', candidate.side)} "
+                     f"({_('score')} {format_decimal(candidate.score, 2, _.language)})")
+        lines += [f"      {_('for:')} {render(r, _)}" for r in candidate.reasons_for]
+        lines += [f"      {_('against:')} {render(r, _)}" for r in candidate.reasons_against]
     return lines
 
 
-def assessment_text(assessment: Assessment) -> str:
-    """A plain-text summary: triage with reasons, localisation, changes, recovery, LEMS, flags."""
+def assessment_text(assessment: Assessment, _: Translator | None = None) -> str:
+    """A plain-text summary: triage with reasons, localisation, changes, recovery, LEMS, flags,
+    in ``_``'s language (default English)."""
+    _ = _ or translator()
     context = assessment.context
     exam, patient = context.exam, context.record.patient
-    lines = [f"NeuroExam assessment - {patient.family_name}, {patient.given_name} ({patient.id})",
-             f"Exam {exam.id}: {exam.kind.value} on {exam.date.isoformat()}, "
-             f"examiner {exam.examiner or 'not recorded'}, {exam.status.value}"]
+    lines = [_("NeuroExam assessment - {family}, {given} ({id})").format(
+                 family=patient.family_name, given=patient.given_name, id=patient.id),
+             _("Exam {id}: {kind} on {date}, examiner {examiner}, {status}").format(
+                 id=exam.id, kind=_(exam.kind.value), date=format_date(exam.date, _.language),
+                 examiner=exam.examiner or _("not recorded"), status=_(exam.status.value))]
     if context.surgery is not None:
         s = context.surgery
-        lines.append(f"Surgery: {s.procedure}, {s.level.value} {s.side.value}, "
-                     f"{s.date.isoformat()} (day {context.days_since_surgery})")
+        lines.append(_("Surgery: {procedure}, {level} {side}, {date} (day {day})").format(
+            procedure=_(s.procedure), level=s.level.value, side=_.context("side", s.side.value),
+            date=format_date(s.date, _.language), day=context.days_since_surgery))
     level = assessment.triage.level
-    lines += ["", f"TRIAGE: {level.words.upper()} - {LEVEL_MEANING[level]}"]
+    lines += ["", _("TRIAGE: {level} - {meaning}").format(level=_(level.words).upper(),
+                                                          meaning=_(LEVEL_MEANING[level]))]
     for reason in assessment.triage.reasons:
-        lines.append(f"  [{reason.rule_id}] {reason.text}")
-        lines += [f"      - {finding}" for finding in reason.findings]
+        lines.append(f"  [{reason.rule_id}] {_(reason.text)}")
+        lines += [f"      - {render(finding, _)}" for finding in reason.findings]
     if assessment.localisation_of_change and context.previous is not None:
-        lines += ["", "NEW OR WORSE FINDINGS, LOCALISED (best first):"]
-        lines += _candidate_lines(assessment.localisation_of_change)
+        lines += ["", _("NEW OR WORSE FINDINGS, LOCALISED (best first):")]
+        lines += _candidate_lines(assessment.localisation_of_change, _)
     if assessment.residual:
-        lines += ["", "RESIDUAL (present before the operation, not worse):"]
-        lines += [f"  {r.text}" for r in assessment.residual]
-    lines += ["", "WHOLE EXAM, LOCALISED (best first):"]
+        lines += ["", _("RESIDUAL (present before the operation, not worse):")]
+        lines += [f"  {render(r.text, _)}" for r in assessment.residual]
+    lines += ["", _("WHOLE EXAM, LOCALISED (best first):")]
     if same_reading(assessment):
-        lines.append("  as the new or worse findings above (nothing else is abnormal)")
+        lines.append("  " + _("as the new or worse findings above (nothing else is abnormal)"))
     else:
-        lines += _candidate_lines(assessment.localisation)
+        lines += _candidate_lines(assessment.localisation, _)
     if assessment.undecided:
-        lines += ["", "STILL UNDECIDED: items not examined that would separate the leading lesions:"]
-        lines += [f"  {d.text}" for d in assessment.undecided]
+        lines += ["", _("STILL UNDECIDED: items not examined that would separate the leading "
+                        "lesions:")]
+        lines += [f"  {render(d.text, _)}" for d in assessment.undecided]
     reference = context.baseline or context.previous
     if reference is not None:
-        lines += ["", f"CHANGES against {reference.kind.value} exam of {reference.date.isoformat()}:"]
+        lines += ["", _("CHANGES against {kind} exam of {date}:").format(
+            kind=_(reference.kind.value), date=format_date(reference.date, _.language))]
         shown = [c for c in assessment.changes if c.kind is not ChangeKind.UNCHANGED
                  or (c.current is not None and c.current.abnormal)]
-        lines += [_change_line(c) for c in shown] or ["  no change"]
+        lines += [_change_line(c, _) for c in shown] or ["  " + _("no change")]
     if assessment.recovery:
-        lines += ["", "MOTOR RECOVERY RATE against the preoperative exam:"]
-        lines += [f"  {r.side.value:<5} {MOTOR_ITEMS[r.muscle].movement}: {r.baseline.value} -> "
-                  f"{r.current.value}, {r.percent:.0f} %" for r in assessment.recovery]
+        lines += ["", _("MOTOR RECOVERY RATE against the preoperative exam:")]
+        lines += ["  " + phrase(wording.RECOVERY_LINE, side=word(r.side.value),
+                                movement=word(MOTOR_ITEMS[r.muscle].movement),
+                                before=r.baseline.value, now=r.current.value,
+                                percent=Number(round(r.percent), "g")).render(_)
+                  for r in assessment.recovery]
     score = assessment.lems
-    lines += ["", f"LEMS: left {score.left}, right {score.right}, total {score.total} (of 50)"]
+    lines += ["", _("LEMS: left {left}, right {right}, total {total} (of 50)").format(
+        left=score.left, right=score.right, total=score.total)]
     if assessment.flags:
-        lines += ["", "NOTES:"] + [f"  - {s}" for s in assessment.flag_sentences]
-    lines += ["", f"Rules version {RULES_VERSION}. {DISCLAIMER}"]
+        lines += ["", _("NOTES:")] + [f"  - {render(s, _)}" for s in assessment.flag_sentences]
+    lines += ["", _("Rules version {version}.").format(version=RULES_VERSION) + " "
+              + _(DISCLAIMER)]
     return "\n".join(lines) + "\n"
 
 

@@ -13,6 +13,7 @@ from enum import IntEnum
 from functools import cached_property
 from typing import Any
 
+from core.engine import wording
 from core.engine.changes import Change, ChangeKind, compare
 from core.engine.context import (
     POSTOPERATIVE_WINDOW_DAYS,
@@ -22,6 +23,7 @@ from core.engine.context import (
 from core.engine.findings import References, exam_findings, saddle_altered, umn_signs
 from core.engine.localisation import UNDECIDED_MARGIN, Candidate
 from core.engine.readings import Modality
+from core.i18n import Joined, Phrase, phrase, word
 from core.knowledge import (
     LESION_PROFILES,
     MOTOR_ITEMS,
@@ -112,12 +114,12 @@ class TriageInputs:
         return _uncompared_weakness(self)
 
     @cached_property
-    def root_signs_both_sides(self) -> dict[Side, list[str]] | None:
+    def root_signs_both_sides(self) -> dict[Side, list[Phrase]] | None:
         """Root signs per side when both sides have them."""
         return bilateral_root_signs(self.context.exam)
 
 
-Finder = Callable[[TriageInputs], list[str]]
+Finder = Callable[[TriageInputs], list[Phrase]]
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,7 @@ class MotorFinding:
 
     side: Side
     mrc: int
-    text: str
+    text: Phrase
 
     @property
     def severe(self) -> bool:
@@ -150,11 +152,13 @@ class MotorFinding:
         return self.mrc <= SEVERE_MRC
 
 
-def _motor_text(change: Change) -> str:
-    movement = MOTOR_ITEMS[Muscle(change.item.item)].movement
-    before = "not graded" if change.earlier is None else change.earlier.value
-    now = "not graded" if change.current is None else change.current.value
-    return f"{change.item.side.value} {movement} {before} -> {now} ({change.kind.value})"
+def _motor_text(change: Change) -> Phrase:
+    not_graded = word(wording.NOT_GRADED)
+    return phrase(wording.MOTOR_CHANGE, side=word(change.item.side.value),
+                  movement=word(MOTOR_ITEMS[Muscle(change.item.item)].movement),
+                  before=not_graded if change.earlier is None else change.earlier.value,
+                  now=not_graded if change.current is None else change.current.value,
+                  change=word(change.kind.value))
 
 
 def _declines(changes: list[Change]) -> list[MotorFinding]:
@@ -170,9 +174,9 @@ def _uncompared_weakness(inputs: TriageInputs) -> list[MotorFinding]:
     for side in Side:
         for muscle, grade in (inputs.context.exam.motor.get(side) or {}).items():
             if grade.testable and grade.mrc < 5 and (muscle.value, side) not in compared:
-                found.append(MotorFinding(side, grade.mrc,
-                                          f"{side.value} {MOTOR_ITEMS[muscle].movement} "
-                                          f"{grade.value}/5 (no earlier grade to compare)"))
+                found.append(MotorFinding(side, grade.mrc, phrase(
+                    wording.WEAK_NOT_COMPARED, side=word(side.value),
+                    movement=word(MOTOR_ITEMS[muscle].movement), grade=grade.value)))
     return found
 
 
@@ -181,16 +185,16 @@ def _new_weakness(inputs: TriageInputs) -> list[MotorFinding]:
     return inputs.declines + inputs.uncompared
 
 
-def _red_flags(inputs: TriageInputs, wanted: Callable[[RedFlag], bool]) -> list[str]:
-    return [RED_FLAGS[f].label for f in inputs.context.exam.red_flags or [] if wanted(f)]
+def _red_flags(inputs: TriageInputs, wanted: Callable[[RedFlag], bool]) -> list[Phrase]:
+    return [word(RED_FLAGS[f].label) for f in inputs.context.exam.red_flags or [] if wanted(f)]
 
 
-def find_cauda_equina(inputs: TriageInputs) -> list[str]:
+def find_cauda_equina(inputs: TriageInputs) -> list[Phrase]:
     """Any NICE cauda equina red flag recorded as present."""
     return _red_flags(inputs, lambda f: RED_FLAGS[f].cauda_equina)
 
 
-def find_saddle(inputs: TriageInputs) -> list[str]:
+def find_saddle(inputs: TriageInputs) -> list[Phrase]:
     """S4-5 light touch or pin prick altered or absent."""
     return saddle_altered(inputs.context.exam)
 
@@ -200,7 +204,7 @@ def _bilateral_new_weakness(inputs: TriageInputs) -> dict[Side, list[MotorFindin
     return per_side if all(per_side.values()) else None
 
 
-def find_bilateral_severe_or_progressive(inputs: TriageInputs) -> list[str]:
+def find_bilateral_severe_or_progressive(inputs: TriageInputs) -> list[Phrase]:
     """A new motor deficit in both legs that is severe (MRC 3 or less on a side) or progressive."""
     per_side = _bilateral_new_weakness(inputs)
     if per_side is None:
@@ -211,7 +215,7 @@ def find_bilateral_severe_or_progressive(inputs: TriageInputs) -> list[str]:
     return [f.text for side in Side for f in per_side[side]]
 
 
-def find_bilateral_mild(inputs: TriageInputs) -> list[str]:
+def find_bilateral_mild(inputs: TriageInputs) -> list[Phrase]:
     """A new motor deficit in both legs, neither severe nor progressive."""
     per_side = _bilateral_new_weakness(inputs)
     if per_side is None or find_bilateral_severe_or_progressive(inputs):
@@ -219,7 +223,7 @@ def find_bilateral_mild(inputs: TriageInputs) -> list[str]:
     return [f.text for side in Side for f in per_side[side]]
 
 
-def find_progressive(inputs: TriageInputs) -> list[str]:
+def find_progressive(inputs: TriageInputs) -> list[Phrase]:
     """Strength falling by a whole grade since an exam a few days earlier, no operation between;
     or progressive weakness recorded as a red flag."""
     found = _red_flags(inputs, lambda f: f is RedFlag.PROGRESSIVE_WEAKNESS)
@@ -229,17 +233,18 @@ def find_progressive(inputs: TriageInputs) -> list[str]:
     days = (inputs.context.exam.date - previous.date).days
     if days > PROGRESSION_WINDOW_DAYS:
         return found
-    return found + [f"{f.text} in {days} days" for f in _declines(inputs.changes_since_previous)]
+    return found + [phrase(wording.IN_DAYS, finding=f.text, days=days)
+                    for f in _declines(inputs.changes_since_previous)]
 
 
-def find_day_of_operation(inputs: TriageInputs) -> list[str]:
+def find_day_of_operation(inputs: TriageInputs) -> list[Phrase]:
     """On the day of the operation, after it: a new or worse motor deficit."""
     if not inputs.context.is_day_of_operation or inputs.context.comparison is None:
         return []
-    return [f"{f.text}, on the day of the operation" for f in inputs.declines]
+    return [phrase(wording.ON_THE_DAY_OF_OPERATION, finding=f.text) for f in inputs.declines]
 
 
-def find_postoperative_motor(inputs: TriageInputs) -> list[str]:
+def find_postoperative_motor(inputs: TriageInputs) -> list[Phrase]:
     """From the day of the operation to six weeks after it: a new or worse motor deficit against
     the preoperative exam (or, with none, the previous exam)."""
     if not inputs.context.in_postoperative_window or inputs.context.comparison is None:
@@ -247,7 +252,7 @@ def find_postoperative_motor(inputs: TriageInputs) -> list[str]:
     return [f.text for f in inputs.declines]
 
 
-def find_worsening_after_improvement(inputs: TriageInputs) -> list[str]:
+def find_worsening_after_improvement(inputs: TriageInputs) -> list[Phrase]:
     """Any time after the operation: a muscle a whole MRC grade or more below its best grade
     since the operation (section 8), even when no worse than before surgery."""
     best = inputs.refs.best_since_operation
@@ -260,8 +265,9 @@ def find_worsening_after_improvement(inputs: TriageInputs) -> list[str]:
             held = best_grades.get((side, muscle))
             if grade.testable and held is not None and held.mrc is not None \
                     and grade.mrc < held.mrc:
-                found.append(f"{side.value} {MOTOR_ITEMS[muscle].movement} {grade.value}/5, "
-                             f"best since the operation {held.value}/5")
+                found.append(phrase(wording.BELOW_BEST_SINCE_OPERATION, side=word(side.value),
+                                    movement=word(MOTOR_ITEMS[muscle].movement),
+                                    grade=grade.value, best=held.value))
     return found
 
 
@@ -285,7 +291,7 @@ def _new_weakness_outside_window(inputs: TriageInputs) -> list[MotorFinding]:
     return found
 
 
-def find_severe_new_weakness(inputs: TriageInputs) -> list[str]:
+def find_severe_new_weakness(inputs: TriageInputs) -> list[Phrase]:
     """A new severe motor deficit (MRC 3 or less) at a first presentation (no earlier grade), or
     new or worse to MRC 3 or less outside the post-operative window; not when a peripheral
     nerve lesion clearly explains it better than any root."""
@@ -294,53 +300,56 @@ def find_severe_new_weakness(inputs: TriageInputs) -> list[str]:
     return [f.text for f in _new_weakness_outside_window(inputs) if f.severe]
 
 
-def find_new_umn(inputs: TriageInputs) -> list[str]:
+def find_new_umn(inputs: TriageInputs) -> list[Phrase]:
     """Upper motor neuron signs that the comparison exam did not have."""
     earlier = inputs.context.comparison
     found = []
     for side in Side:
         before = {text for _, text in umn_signs(earlier, side)} if earlier is not None else set()
-        found += [f"{side.value}: {text}" for _, text in umn_signs(inputs.context.exam, side)
-                  if text not in before]
+        found += [phrase(wording.ON_SIDE, side=word(side.value), what=text)
+                  for _, text in umn_signs(inputs.context.exam, side) if text not in before]
     return found
 
 
-def find_wound_infection(inputs: TriageInputs) -> list[str]:
+def find_wound_infection(inputs: TriageInputs) -> list[Phrase]:
     """Fever, or a red, swollen or discharging wound."""
     return _red_flags(inputs, lambda f: f is RedFlag.WOUND_INFECTION_SIGNS)
 
 
-def find_severe_pain(inputs: TriageInputs) -> list[str]:
+def find_severe_pain(inputs: TriageInputs) -> list[Phrase]:
     """Severe pain that nothing relieves."""
     return _red_flags(inputs, lambda f: f is RedFlag.SEVERE_UNCONTROLLED_PAIN)
 
 
-def find_new_weakness(inputs: TriageInputs) -> list[str]:
+def find_new_weakness(inputs: TriageInputs) -> list[Phrase]:
     """New objective weakness outside the post-operative window (or never graded before) that
     is not severe, or that a peripheral nerve lesion clearly explains."""
     nerve = nerve_clearly_leads(inputs.localisation)
     return [f.text for f in _new_weakness_outside_window(inputs) if nerve or not f.severe]
 
 
-def find_persistent_deficit(inputs: TriageInputs) -> list[str]:
+def find_persistent_deficit(inputs: TriageInputs) -> list[Phrase]:
     """Six weeks or more after the operation, a muscle weak before it and unchanged now (not
     worse: worse is a new deficit, not a persistent one)."""
     days = inputs.context.days_since_surgery
     if not inputs.context.is_postoperative or days is None or days < POSTOPERATIVE_WINDOW_DAYS \
             or inputs.context.baseline is None:
         return []
-    return [f"{_motor_text(c)}, {days} days after surgery" for c in inputs.changes
+    return [phrase(wording.DAYS_AFTER_SURGERY, finding=_motor_text(c), days=days)
+            for c in inputs.changes
             if c.item.modality is Modality.MOTOR and c.current is not None and c.current.abnormal
             and (c.kind is ChangeKind.UNCHANGED
                  or (c.kind is ChangeKind.WORSE and c.whole_grade is False))]
 
 
-def find_new_sensory(inputs: TriageInputs) -> list[str]:
+def find_new_sensory(inputs: TriageInputs) -> list[Phrase]:
     """A new or worse sensory change with no new or worse weakness."""
     if _new_weakness(inputs):
         return []
-    found = [f"{c.item.side.value} {c.item.item} {c.item.modality.value.replace('_', ' ')} "
-             f"{c.earlier.value if c.earlier else '-'} -> {c.current.value if c.current else '-'}"
+    found = [phrase(wording.SENSORY_CHANGE, side=word(c.item.side.value), dermatome=c.item.item,
+                    modality=word(c.item.modality.value.replace('_', ' ')),
+                    before=c.earlier.value if c.earlier else '-',
+                    now=c.current.value if c.current else '-')
              for c in inputs.changes
              if c.item.modality in (Modality.LIGHT_TOUCH, Modality.PIN_PRICK)
              and c.kind in (ChangeKind.NEW, ChangeKind.WORSE)]
@@ -350,12 +359,13 @@ def find_new_sensory(inputs: TriageInputs) -> list[str]:
                 for dermatome, grade in (getattr(inputs.context.exam, modality.value).get(side)
                                          or {}).items():
                     if grade.testable and not grade.is_normal:
-                        found.append(f"{side.value} {dermatome.value} {modality.label} "
-                                     f"{grade.value}")
+                        found.append(phrase(wording.SENSORY_FOUND, side=word(side.value),
+                                            dermatome=dermatome.value,
+                                            modality=word(modality.label), grade=grade.value))
     return found
 
 
-def bilateral_root_signs(exam: Exam) -> dict[Side, list[str]] | None:
+def bilateral_root_signs(exam: Exam) -> dict[Side, list[Phrase]] | None:
     """Root signs on both sides: a positive tension test, or weakness, a reduced reflex or a
     sensory change in a lumbosacral root's territory (section 6). None unless both sides have one."""
     per_side = {}
@@ -366,15 +376,16 @@ def bilateral_root_signs(exam: Exam) -> dict[Side, list[str]] | None:
     return per_side if all(per_side.values()) else None
 
 
-def find_bilateral_root_signs_unasked(inputs: TriageInputs) -> list[str]:
+def find_bilateral_root_signs_unasked(inputs: TriageInputs) -> list[Phrase]:
     """Root signs on both sides while the cauda equina questions (bladder, bowel, saddle, sexual
     function) were not recorded: they must be asked before the exam is signed."""
     exam = inputs.context.exam
     per_side = inputs.root_signs_both_sides
     if per_side is None or exam.red_flags is not None:
         return []
-    return [f"{side.value}: {', '.join(signs)}" for side, signs in per_side.items()] + \
-        ["cauda equina questions not recorded"]
+    return [phrase(wording.ON_SIDE, side=word(side.value), what=Joined(tuple(signs)))
+            for side, signs in per_side.items()] + \
+        [word(wording.CAUDA_EQUINA_QUESTIONS_NOT_RECORDED)]
 
 
 RULES: tuple[Rule, ...] = (
@@ -441,7 +452,7 @@ class Reason:
     """A rule that fired and the findings that made it fire."""
 
     rule: Rule | None
-    findings: list[str]
+    findings: list[Phrase]
     level: Level = Level.ROUTINE
     """For a reason without a rule: routine, or not assessed."""
 
@@ -468,7 +479,7 @@ class Reason:
     def as_dict(self) -> dict[str, Any]:
         """As the assessment document writes it."""
         return {"rule": self.rule_id, "text": self.text, "source": self.source,
-                "findings": self.findings}
+                "findings": [str(f) for f in self.findings]}
 
 
 @dataclass(frozen=True)
@@ -499,7 +510,8 @@ def triage(inputs: TriageInputs) -> Triage:
         exam = inputs.context.exam
         if not _has_motor_grades(exam):
             return Triage(Level.NOT_ASSESSED, [Reason(None, [], Level.NOT_ASSESSED)])
-        unasked = [] if exam.red_flags is not None else ["red-flag questions not recorded"]
+        unasked = [] if exam.red_flags is not None else \
+            [word(wording.RED_FLAG_QUESTIONS_NOT_RECORDED)]
         return Triage(Level.ROUTINE, [Reason(None, unasked)])
     reasons.sort(key=lambda r: -r.rule.level if r.rule else 0)
     return Triage(max(r.rule.level for r in reasons if r.rule), reasons)

@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from core.engine import wording
 from core.engine.findings import item_label, item_readings
 from core.engine.localisation import Candidate, close_contenders
+from core.i18n import Field, Joined, Phrase, phrase, word
 from core.knowledge import (
     LESION_LABELS,
     LESION_PROFILES,
@@ -59,20 +61,20 @@ class Decider:
         return item_kind(self.item)
 
     @property
-    def text(self) -> str:
+    def text(self) -> Phrase:
         """The advice in words, as the app, the report and the note print it."""
-        how = f" ({MOTOR_ITEMS[self.item].how_to_test.rstrip('.')})" \
-            if isinstance(self.item, Muscle) else ""
+        how: Field = ""
+        if isinstance(self.item, Muscle):
+            how = phrase(wording.HOW_TO_TEST,
+                         how=word(MOTOR_ITEMS[self.item].how_to_test.rstrip(".")))
         parts = []
         if self.if_abnormal:
-            parts.append(f"{ABNORMAL_WORD[self.kind]}: "
-                         f"{' or '.join(LESION_LABELS[x] for x in self.if_abnormal)}")
+            parts.append(phrase(wording.IF_ABNORMAL, result=word(ABNORMAL_WORD[self.kind]),
+                                lesions=_either(self.if_abnormal)))
         if self.if_normal:
-            parts.append(f"normal: {' or '.join(LESION_LABELS[x] for x in self.if_normal)} "
-                         "more likely")
-        advice = "; ".join(parts)
-        return f"Test {self.side.value} {item_label(self.item)}{how}. " \
-               f"{advice[:1].upper()}{advice[1:]}."
+            parts.append(phrase(wording.IF_NORMAL, lesions=_either(self.if_normal)))
+        return phrase(wording.TEST_ITEM, side=word(self.side.value), item=item_label(self.item),
+                      how=how, advice=Joined(tuple(parts), "; ", capitalised=True))
 
     def as_dict(self) -> dict[str, Any]:
         """As the assessment document writes it (record-format.md, Extensions): the lesion each
@@ -83,7 +85,12 @@ class Decider:
                 "if_normal": self.if_normal[0].value if self.if_normal else None,
                 f"if_{word}_fits": [x.value for x in self.if_abnormal],
                 "if_normal_fits": [x.value for x in self.if_normal],
-                "text": self.text}
+                "text": str(self.text)}
+
+
+def _either(lesions: tuple[Lesion, ...]) -> Joined:
+    """Lesions as alternatives: "L5 root or common peroneal nerve"."""
+    return Joined(tuple(word(LESION_LABELS[x]) for x in lesions), word(wording.OR))
 
 
 def _weights(lesion: Lesion, item: LocalisedItem) -> tuple[float, float]:

@@ -116,6 +116,9 @@ class IdentifierKind(StrEnum):
     """The exam's id, unique within its patient (the DiagnosticReport)."""
     SURGERY = "surgery"
     """The operation's id, unique within its patient (the Procedure)."""
+    LOGIN = "login"
+    """The login that signed the exam's current revision (DiagnosticReport.resultsInterpreter):
+    a clinic database login, or the workstation's operating-system account."""
 
 
 @dataclass(frozen=True)
@@ -319,6 +322,11 @@ class _Writer:
             report["performer"] = [{"display": exam.examiner}]
         if exam.signed_at is not None:
             report["issued"] = exam.signed_at.isoformat()
+        if exam.signed_by is not None:  # who signed, as authenticated (the amender, if amended)
+            report["resultsInterpreter"] = [{
+                "display": exam.signed_by.name or exam.signed_by.login,
+                "identifier": {"system": self.options.identifier_system(IdentifierKind.LOGIN),
+                               "value": exam.signed_by.login}}]
         if pdf is not None:
             report["presentedForm"] = [{"contentType": "application/pdf", "language": "en",
                                         "title": f"Clinician report, exam {exam.id}",

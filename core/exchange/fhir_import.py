@@ -180,6 +180,10 @@ def _exam(report: dict[str, Any], resources: _Resources,
         exam["notes"] = note.get("valueString", "")
     if report.get("issued"):
         exam["signed_at"] = report["issued"]
+    signer: dict[str, Any] = next(iter(report.get("resultsInterpreter") or []), {})
+    login: dict[str, Any] = signer.get("identifier") or {}
+    if _ends(login.get("system"), "identifier", IdentifierKind.LOGIN.value) and login.get("value"):
+        exam["signed_by"] = {"login": login["value"], "name": signer.get("display", "")}
     flags: list[str] = []
     for reference in report.get("result", []):
         observation = resources.resolve(reference)

@@ -512,4 +512,171 @@ MESSAGES: dict[str, str] = {
     "{thing}: this is new.": "{thing}: esto es nuevo.",
     "The muscle that {movement}": "El músculo que {movement}",
     "Feeling {area}": "El tacto {area}",
+    # ---------------------------------------------------------------------------------------
+    # The engine's composed sentences (core/engine/wording.py): findings, terms for and against,
+    # what is undecided. Clinical Spanish, terse as in a clinical note; sides abbreviated after
+    # the item ("flexión dorsal del tobillo izq."), as Spanish notes write them.
+    # ---------------------------------------------------------------------------------------
+    "{dermatome} sensation": "sensibilidad {dermatome}",
+    "{reflex} reflex": "reflejo {reflex}",
+    "positive at {degrees} degrees": "positivo a {degrees}°",
+    "{item} normal{note}": "{item} normal{note}",
+    " (new or worse)": " (nuevo o peor)",
+    ", {course}, not worse": ", {course}, sin empeorar",
+    "residual": "residual",
+    "persisting": "persistente",
+    "{reflex} reflex 4": "reflejo {reflex} 4",
+    "{side} S4-5 {modality} {grade}": "S4-5 {side_abbreviation}, {modality} {grade}",
+    "{finding} (enhanced: not explained by a root or nerve lesion)":
+        "{finding} (exaltado: no lo explica una lesión de raíz ni de nervio)",
+    "{finding}, which a lesion of the {lesion} spares":
+        "{finding}, que una lesión {lesion_of} respeta",
+    "{finding}, which the {lesion} does not reach": "{finding}, fuera del territorio {lesion_of}",
+    "{finding} ({involvement} in {lesion})": "{finding} ({involvement} {lesion_in})",
+    "the operation addressed this root ({relation}); it explains {explained} of {affected} "
+    "abnormal findings":
+        "la operación trató esta raíz ({relation}); explica {explained} de {affected} hallazgos "
+        "anormales",
+    "traversing {root} at {level}": "raíz {root} transitante en {level}",
+    "exiting {root} at {level}": "raíz {root} emergente en {level}",
+    "exiting {root} at {level}, if the disc was foraminal":
+        "raíz {root} emergente en {level}, si la hernia era foraminal",
+    "{side}: {what}": "{side_side}: {what}",
+    "saddle sensation altered: {where}": "sensibilidad en silla de montar alterada: {where}",
+    "weakness in both legs": "debilidad en ambas piernas",
+    "{first} and {second} together: {what}": "{first} y {second} juntas: {what}",
+    "{side} {movement} {before} -> {now} ({change})":
+        "{movement} {side_abbreviation} {before} → {now} ({change})",
+    "not graded": "sin graduar",
+    "{side} {movement} {grade}/5 (no earlier grade to compare)":
+        "{movement} {side_abbreviation} {grade}/5 (sin grado previo con el que comparar)",
+    "{finding} in {days} days": "{finding} en {days} días",
+    "{finding}, on the day of the operation": "{finding}, el día de la operación",
+    "{side} {movement} {grade}/5, best since the operation {best}/5":
+        "{movement} {side_abbreviation} {grade}/5; mejor grado desde la operación: {best}/5",
+    "{finding}, {days} days after surgery": "{finding}, {days} días después de la cirugía",
+    "{side} {dermatome} {modality} {before} -> {now}":
+        "{dermatome} {side_abbreviation}, {modality}: {before} → {now}",
+    "{side} {dermatome} {modality} {grade}": "{dermatome} {side_abbreviation}, {modality} {grade}",
+    "cauda equina questions not recorded": "preguntas de cola de caballo sin registrar",
+    "red-flag questions not recorded": "preguntas de signos de alarma sin registrar",
+    "{lesion} on the {side}; operation on the {operated} at {level}":
+        "{lesion}, {side_side}; operación en el {operated_side}, {level}",
+    "{lesion}, {side}; operated: {roots} at {level}":
+        "{lesion}, {side_side}; operado: {roots} en {level}",
+    "{first} and {second}, {side}": "{first} y {second}, {side_side}",
+    "{side} {item} {before} -> {now}": "{item} {side_abbreviation} {before} → {now}",
+    "Test {side} {item}{how}. {advice}.": "Explorar {item} {side_abbreviation}{how}. {advice}.",
+    "normal: {lesions} more likely": "normal: más probable {lesions}",
+    " or ": " o ",
+    "typical": "típico",
+    "common": "frecuente",
+    "supportive": "de apoyo",
+    "occasional": "ocasional",
+    "spared": "respetado",
+    "outside": "fuera",
+    "weak": "débil",
+    "altered": "alterada",
+    "reduced": "disminuido",
+    "unchanged": "sin cambios",
+    "not comparable": "no comparable",
+    "extensor plantar response (Babinski sign)": "respuesta plantar extensora (signo de Babinski)",
+    "sustained ankle clonus": "clonus aquíleo sostenido",
+    "reflex 4 (enhanced)": "reflejo 4 (exaltado)",
+    "cauda equina red flag": "signo de alarma de cola de caballo",
+    "saddle (S4-5) sensation altered": "sensibilidad en silla de montar (S4-5) alterada",
+    "weakness in both legs beside a cauda equina sign":
+        "debilidad en ambas piernas junto a un signo de cola de caballo",
+    "straight leg raise": "elevación de la pierna recta (Lasègue)",
+    "femoral stretch test": "estiramiento femoral",
+    "plantar response": "respuesta plantar",
+    "{side} {item}": "{item} {side_abbreviation}",
+    "red flags not asked": "signos de alarma sin preguntar",
+    "sensory": "sensibilidad",
+    "reflexes": "reflejos",
+    "red flags": "signos de alarma",
+    "ankle clonus": "clonus aquíleo",
+    "{side} {item} [{modality}]: {before} -> {now}, {change}{minor}":
+        "{item} {side_abbreviation} [{modality}]: {before} → {now}, {change}{minor}",
+    "{side} {movement}: {before} -> {now}, {percent} %":
+        "{movement} {side_abbreviation}: {before} → {now}, {percent} %",
+    "motor": "motor",
+    "reflex": "reflejo",
+    "function": "función",
+    "provocative": "provocación",
+    # A lesion after "de" and "en", with its article ("de la raíz L5", "en el nervio ciático")
+    **{f"{context}|{root} root": f"{prefix} la raíz {root}"
+       for root in ("L1", "L2", "L3", "L4", "L5", "S1")
+       for context, prefix in (("of", "de"), ("in", "en"))},
+    **{f"{context}|{first} root and {second} root": f"{prefix} las raíces {first} y {second}"
+       for first, second in (("L2", "L3"), ("L3", "L4"), ("L4", "L5"), ("L5", "S1"))
+       for context, prefix in (("of", "de"), ("in", "en"))},
+    **{f"{context}|{nerve}": f"{prefix} {spanish}"
+       for nerve, spanish in (
+           ("common peroneal nerve (fibular head)", "nervio peroneo común (cabeza del peroné)"),
+           ("deep peroneal nerve", "nervio peroneo profundo"),
+           ("sciatic nerve", "nervio ciático"), ("femoral nerve", "nervio femoral"))
+       for context, prefix in (("of", "del"), ("in", "en el"))},
+    # How each muscle is tested (core/knowledge.py, MOTOR_ITEMS), named in what is undecided
+    "Seated: lift the thigh off the couch against the examiner's hand":
+        "sentado: elevar el muslo de la camilla contra la mano del explorador",
+    "Supine: squeeze the knees together against the examiner's hands":
+        "en decúbito supino: juntar las rodillas contra las manos del explorador",
+    "Seated: straighten the knee against resistance at the shin":
+        "sentado: extender la rodilla contra resistencia en la espinilla",
+    "Pull the foot up against resistance on the dorsum":
+        "llevar el pie hacia arriba contra resistencia en el dorso",
+    "Lift the big toe against a finger on its nail":
+        "levantar el primer dedo contra un dedo del explorador sobre la uña",
+    "Lift the lesser toes against resistance": "levantar los dedos menores contra resistencia",
+    "Foot slightly plantar-flexed: turn the sole inwards against resistance":
+        "con el pie en ligera flexión plantar: girar la planta hacia dentro contra resistencia",
+    "Turn the sole outwards against resistance": "girar la planta hacia fuera contra resistencia",
+    "Side-lying or supine: move the leg outwards against resistance":
+        "en decúbito lateral o supino: separar la pierna hacia fuera contra resistencia",
+    "Prone: lift the thigh off the couch against resistance":
+        "en decúbito prono: elevar el muslo de la camilla contra resistencia",
+    "Prone or seated: bend the knee against resistance at the heel":
+        "en decúbito prono o sentado: flexionar la rodilla contra resistencia en el talón",
+    "Push the foot down; best tested as repeated single-leg heel raises":
+        "empujar el pie hacia abajo; se explora mejor con elevaciones repetidas del talón "
+        "apoyado sobre una sola pierna",
+    # The assessment as text (core/engine/summary.py): the app's review step, `neuroexam assess`
+    " (within grade 4)": " (dentro del grado 4)",
+    "New or worse findings: {lesion}, {side}; for: {reasons_for}; against: {reasons_against}.":
+        "Hallazgos nuevos o peores: {lesion}, {side}; a favor: {reasons_for}; en contra: "
+        "{reasons_against}.",
+    "Residual (present before the operation, not worse): {items}.":
+        "Residuales (presentes antes de la operación, sin empeorar): {items}.",
+    "Whole exam: {lesion}, {side}; for: {reasons_for}; against: {reasons_against}.":
+        "Exploración completa: {lesion}, {side}; a favor: {reasons_for}; en contra: "
+        "{reasons_against}.",
+    "Still undecided: {items}": "Aún sin decidir: {items}",
+    "nothing to explain": "nada que explicar",
+    "for:": "a favor:",
+    "against:": "en contra:",
+    "NeuroExam assessment - {family}, {given} ({id})":
+        "Valoración de NeuroExam - {family}, {given} ({id})",
+    "Exam {id}: {kind} on {date}, examiner {examiner}, {status}":
+        "Exploración {id}: {kind} del {date}, exploró {examiner}, {status}",
+    "Surgery: {procedure}, {level} {side}, {date} (day {day})":
+        "Cirugía: {procedure}, {level} {side}, {date} (día {day})",
+    "TRIAGE: {level} - {meaning}": "PRIORIDAD: {level} - {meaning}",
+    "NEW OR WORSE FINDINGS, LOCALISED (best first):":
+        "HALLAZGOS NUEVOS O PEORES, LOCALIZACIÓN (la más probable primero):",
+    "RESIDUAL (present before the operation, not worse):":
+        "RESIDUALES (presentes antes de la operación, sin empeorar):",
+    "WHOLE EXAM, LOCALISED (best first):":
+        "EXPLORACIÓN COMPLETA, LOCALIZACIÓN (la más probable primero):",
+    "as the new or worse findings above (nothing else is abnormal)":
+        "igual que los hallazgos nuevos o peores (nada más está alterado)",
+    "STILL UNDECIDED: items not examined that would separate the leading lesions:":
+        "AÚN SIN DECIDIR: elementos no explorados que distinguirían las lesiones más probables:",
+    "CHANGES against {kind} exam of {date}:": "CAMBIOS respecto a la exploración {kind} del {date}:",
+    "no change": "sin cambios",
+    "MOTOR RECOVERY RATE against the preoperative exam:":
+        "TASA DE RECUPERACIÓN MOTORA respecto a la exploración preoperatoria:",
+    "LEMS: left {left}, right {right}, total {total} (of 50)":
+        "LEMS: izquierdo {left}, derecho {right}, total {total} (de 50)",
+    "NOTES:": "NOTAS:",
 }

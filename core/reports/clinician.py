@@ -1,8 +1,8 @@
 """The clinician report: triage, localisation, every finding against baseline, trends, sources.
 
 Written in the clinician's language (``language``; default: the setting, else the system locale):
-every label passes through a ``core.i18n`` translator ``_``. The engine's reasons are English
-sentences composed from the findings and are printed as the engine wrote them."""
+every label passes through a ``core.i18n`` translator ``_``, and the sentences the engine composes
+from the findings (``core.i18n.Phrase``) are rendered in the same language."""
 
 from __future__ import annotations
 
@@ -29,7 +29,6 @@ from core import __version__
 from core.dermatome_map import values_from_exam
 from core.engine import RULES_VERSION, Assessment, assess
 from core.engine.changes import Change, ChangeKind
-from core.engine.flags import flag_sentence
 from core.engine.localisation import Candidate
 from core.engine.readings import Modality
 from core.engine.summary import DISCLAIMER, same_reading
@@ -37,10 +36,12 @@ from core.engine.triage import LEVEL_COLOURS, LEVEL_MEANING
 from core.exam_items import SIDE_TESTS
 from core.i18n import (
     Language,
+    Phrase,
     Translator,
     format_date,
     format_decimal,
     language_for,
+    render,
     translator,
 )
 from core.knowledge import (
@@ -83,6 +84,11 @@ def _p(text: str, style: Any) -> Paragraph:
     return Paragraph(text, style)
 
 
+def _words(*phrases: Phrase, _: Translator, separator: str = "; ") -> str:
+    """Engine phrases in the report's language, escaped for a paragraph, arrows drawn."""
+    return escape(separator.join(render(p, _) for p in phrases)).replace("-&gt;", "→")
+
+
 def _table(rows: list[list[Any]], widths: list[float], header_rows: int = 1,
            extra: Iterable[tuple[Any, ...]] = ()) -> Table:
     table = Table(rows, colWidths=[w * content_width() for w in widths], repeatRows=header_rows,
@@ -120,7 +126,7 @@ def triage_banner(assessment: Assessment, styles: StyleSheet1, _: Translator | N
     out: list[Flowable] = [banner, Spacer(1, 4)]
     for reason in assessment.triage.reasons:
         out.append(_p(f"<b>[{reason.rule_id}]</b> {escape(_(reason.text))}", styles["body"]))
-        out += [_p(escape(f).replace("-&gt;", "→"), styles["bullet"]) for f in reason.findings]
+        out += [_p(_words(f, _=_), styles["bullet"]) for f in reason.findings]
         out.append(_p(f"{escape(_('Source'))}: {escape(reason.source)}", styles["small"]))
     return out
 
@@ -153,10 +159,10 @@ def _candidate_block(ranked: list[Candidate], styles: StyleSheet1,
         _p(f"<b>{escape(_(lead.label))}, {escape(_.context('side', lead.side))}</b> "
            f"({escape(_('score'))} {format_decimal(lead.score, 2, _.language)})", styles["body"])]
     if lead.reasons_for:
-        out.append(_p(escape(_("For")) + ": " + escape("; ".join(lead.reasons_for)),
+        out.append(_p(escape(_("For")) + ": " + _words(*lead.reasons_for, _=_),
                       styles["bullet"]))
     if lead.reasons_against:
-        out.append(_p(escape(_("Against")) + ": " + escape("; ".join(lead.reasons_against)),
+        out.append(_p(escape(_("Against")) + ": " + _words(*lead.reasons_against, _=_),
                       styles["bullet"]))
     others = ", ".join(f"{_(c.label)} {_.context('abbreviation', c.side)} "
                        f"({format_decimal(c.score, 1, _.language)})" for c in ranked[1:4])
@@ -183,8 +189,8 @@ def localisation_section(assessment: Assessment, styles: StyleSheet1,
         out += _candidate_block(change, styles, _)
     if assessment.residual:
         out.append(_p(_lead("Residual", " (present before the operation, not worse): ", _)
-                      + escape(", ".join(r.text for r in assessment.residual)).replace(
-                          "-&gt;", "→"), styles["body"]))
+                      + _words(*(r.text for r in assessment.residual), _=_, separator=", "),
+                      styles["body"]))
     if not assessment.localisation:
         out.append(_p(escape(_("No deficit needs explaining.")), styles["body"]))
     elif same_reading(assessment):
@@ -196,11 +202,10 @@ def localisation_section(assessment: Assessment, styles: StyleSheet1,
     if assessment.undecided:
         out.append(_p(_lead("Still undecided", ": the leading lesions are close; these items "
                             "were not examined and would separate them:", _), styles["body"]))
-        out += [_p(escape(d.text), styles["bullet"]) for d in assessment.undecided[:6]]
+        out += [_p(_words(d.text, _=_), styles["bullet"]) for d in assessment.undecided[:6]]
     if assessment.flags:
         out.append(_p(escape(_("Notes")), styles["h2"]))
-        out += [_p(escape(flag_sentence(f, assessment.flag_details, _)), styles["bullet"])
-                for f in assessment.flags]
+        out += [_p(_words(s, _=_), styles["bullet"]) for s in assessment.flag_sentences]
     return out
 
 
@@ -378,17 +383,35 @@ def trend_chart(record: PatientRecord, styles: StyleSheet1, _: Translator | None
             _p(f"{escape(_('LEMS total by exam'))}: {escape(totals)}.", styles["small"])]
 
 
+def signed_moment(moment: dt.datetime, language: Language | str) -> str:
+    """When an exam was signed, in this computer's local time with its zone, and in UTC (as
+    stored) when the two differ: "2026-03-09 10:42 CET (09:42 UTC)"."""
+    local = moment.astimezone()
+    text = f"{format_date(local.date(), language)} {local:%H:%M} {local.tzname() or ''}".strip()
+    if local.utcoffset() == dt.timedelta(0):
+        return text if local.tzname() == "UTC" else f"{text} (UTC)"
+    utc = moment.astimezone(dt.UTC)
+    day = "" if utc.date() == local.date() else f"{format_date(utc.date(), language)} "
+    return f"{text} ({day}{utc:%H:%M} UTC)"
+
+
+def signature_text(exam: Exam, _: Translator) -> str | None:
+    """"Signed by Dr Ada Lovelace (ada) at ..." as rich text for a signed exam, else None. The
+    signer is the authenticated user who signed the current revision (the examiner's name for
+    exams signed before it was kept)."""
+    if exam.status.value != "signed":
+        return None
+    when = signed_moment(exam.signed_at, _.language) if exam.signed_at else _("time not recorded")
+    signer = exam.signed_by.text() if exam.signed_by is not None else exam.examiner
+    return f"<b>{escape(_('Signed'))}</b> " + escape(
+        _("by {examiner} at {when}.").format(examiner=signer, when=when))
+
+
 def signature_block(exam: Exam, styles: StyleSheet1, _: Translator | None = None) -> list[Flowable]:
     """Who signed and when; an unsigned exam says so."""
     _ = _ or translator()
-    if exam.status.value == "signed":
-        when = (f"{format_date(exam.signed_at.date(), _.language)} "
-                f"{exam.signed_at.strftime('%H:%M')} UTC" if exam.signed_at
-                else _("time not recorded"))
-        text = f"<b>{escape(_('Signed'))}</b> " + escape(
-            _("by {examiner} at {when}.").format(examiner=exam.examiner, when=when))
-    else:
-        text = _lead("Unsigned draft.", " Not valid as a record until signed by the examiner.", _)
+    text = signature_text(exam, _) or _lead(
+        "Unsigned draft.", " Not valid as a record until signed by the examiner.", _)
     return [Spacer(1, 6), _p(escape(_("Signature")), styles["h2"]), _p(text, styles["body"])]
 
 

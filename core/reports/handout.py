@@ -32,7 +32,7 @@ from core.i18n import Language, Translator, language_for, translator
 from core.knowledge import RED_FLAGS, Dermatome, Muscle, SensoryModality, Side
 from core.record import Exam, PatientRecord
 from core.reports import handout_text as words
-from core.reports.clinician import page_frame
+from core.reports.clinician import page_frame, signature_text
 from core.reports.fonts import FONT
 from core.reports.layout import build_pdf, content_width, stylesheet
 from core.settings import Settings
@@ -169,6 +169,9 @@ def handout_story(assessment: Assessment, settings: Settings, _: Translator) -> 
                                                       settings.clinic_contact) if p)
                                or _(words.NO_CONTACT)), styles["body"]),
               Paragraph(escape(_(words.DISCLAIMER)), styles["small"])]
+    signed = signature_text(exam, _)
+    if signed is not None:  # who stands behind this sheet: the clinician who signed the exam
+        story.insert(-1, Paragraph(signed, styles["body"]))
     return story
 
 

@@ -11,8 +11,9 @@ database itself enforces (after GNUmed: the server, not the app, is the last wor
   rows get the login and the server's time stamped on them by the database. The owner's own
   maintenance is not audited by the triggers: as the tables' owner it could disable them.
 
-Installed by the schema migration that adds clinic mode (``neuroexam db upgrade``, run by the
-database's owner, who needs CREATEROLE); nothing here runs on SQLite.
+Installed by the schema migrations that add clinic mode (6) and the signer and user
+administration (7) (``neuroexam db upgrade``, run by the database's owner, who needs CREATEROLE);
+nothing here runs on SQLite.
 """
 
 from __future__ import annotations
@@ -71,6 +72,13 @@ BEGIN
     signs := NEW.status = 'signed' AND (TG_OP = 'INSERT' OR NEW.revision <> OLD.revision);
     IF signs THEN
         PERFORM neuroexam_require_clinician();
+        -- Since migration 7: the signature in the record names the login that signs.
+        IF neuroexam_group() IS NOT NULL
+                AND (NEW.document::json -> 'signed_by' ->> 'login') IS DISTINCT FROM session_user
+                THEN
+            RAISE EXCEPTION 'NeuroExam: a signature names the login that signs'
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
     END IF;
     IF neuroexam_group() IS NOT NULL THEN
         NEW.updated_by := session_user;
@@ -136,6 +144,76 @@ BEGIN
     RETURN NULL;
 END $$;
 """
+
+
+_USER_FUNCTIONS = r"""
+CREATE OR REPLACE FUNCTION neuroexam_may_manage_users() RETURNS boolean LANGUAGE sql STABLE
+SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    -- The caller (session_user) is an administrator login, the owner, or a superuser.
+    SELECT session_user = current_user
+        OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = session_user AND rolsuper)
+        OR EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                   JOIN pg_roles u ON u.oid = m.member
+                   WHERE u.rolname = session_user AND g.rolname = 'neuroexam_admin')
+$$;
+
+CREATE OR REPLACE FUNCTION neuroexam_create_user(login text, display text, grp text,
+                                                 verifier text)
+RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF NOT @schema@.neuroexam_may_manage_users() THEN
+        RAISE EXCEPTION 'NeuroExam: only an administrator adds or disables users'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF grp NOT IN ('neuroexam_clinician', 'neuroexam_nurse', 'neuroexam_admin',
+                   'neuroexam_readonly') THEN
+        RAISE EXCEPTION 'NeuroExam: % is not a NeuroExam group', grp
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF verifier NOT LIKE 'SCRAM-SHA-256$%' THEN  -- never a password in clear text
+        RAISE EXCEPTION 'NeuroExam: a password is given as its SCRAM verifier'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', login, verifier, grp);
+    EXECUTE format('COMMENT ON ROLE %I IS %L', login, display);
+END $$;
+
+CREATE OR REPLACE FUNCTION neuroexam_disable_user(login text) RETURNS boolean
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF NOT @schema@.neuroexam_may_manage_users() THEN
+        RAISE EXCEPTION 'NeuroExam: only an administrator adds or disables users'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                   JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = login
+                   AND g.rolname IN ('neuroexam_clinician', 'neuroexam_nurse', 'neuroexam_admin',
+                                     'neuroexam_readonly')) THEN
+        RETURN false;  -- only NeuroExam's own logins, never the owner or another program's
+    END IF;
+    EXECUTE format('ALTER ROLE %I NOLOGIN', login);
+    RETURN true;
+END $$;
+
+REVOKE ALL ON FUNCTION neuroexam_may_manage_users(), neuroexam_create_user(text, text, text, text),
+    neuroexam_disable_user(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION neuroexam_may_manage_users(),
+    neuroexam_create_user(text, text, text, text), neuroexam_disable_user(text)
+    TO neuroexam_admin;
+"""
+
+
+def install_signers_and_user_admin(connection: Connection) -> None:
+    """Migration 7: a signature must name the login that signs (the exam rules again, CREATE OR
+    REPLACE), and administrator logins add and disable users through two functions that run
+    with the owner's right to create roles (SECURITY DEFINER): no login but the owner needs
+    CREATEROLE, which on PostgreSQL before 16 could grant itself any role."""
+    connection.exec_driver_sql(_FUNCTIONS.replace("%", "%%"))
+    # The functions run with a search path of the system catalogue only (no schema a user could
+    # plant a function in); they call each other by the schema they are installed in.
+    schema = str(connection.exec_driver_sql("SELECT current_schema()").scalar_one())
+    quoted = str(connection.dialect.identifier_preparer.quote(schema))
+    connection.exec_driver_sql(_USER_FUNCTIONS.replace("@schema@", quoted).replace("%", "%%"))
 
 
 def _triggers() -> list[str]:
@@ -207,14 +285,6 @@ class User:
     active: bool
 
 
-def _quote_literal(value: str) -> str:
-    """A string literal (CREATE ROLE takes no bind parameters); standard_conforming_strings is
-    on in every supported PostgreSQL."""
-    if "\x00" in value:
-        raise ValueError("a NUL character cannot be stored")
-    return "'" + value.replace("'", "''") + "'"
-
-
 def _identifier(connection: Connection, login: str) -> str:
     if not login or len(login) > 63 or not login.replace("_", "").replace(".", "").isalnum() \
             or not login.isascii():
@@ -224,23 +294,30 @@ def _identifier(connection: Connection, login: str) -> str:
 
 
 def add_user(connection: Connection, login: str, name: str, role: str, password: str) -> None:
-    """Create a login in the role's group, with its display name (the role's comment)."""
+    """Create a login in the role's group, with its display name (the role's comment); run by
+    an administrator login or the owner (the server refuses anyone else). The password leaves
+    this computer only as its SCRAM-SHA-256 verifier, computed here by libpq as psql's
+    \\password does: it is in no statement, server log or audit trail."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}; one of {', '.join(ROLES)}")
     if len(password) < 8:
         raise ValueError("a password has at least 8 characters")
-    who = _identifier(connection, login)
-    connection.exec_driver_sql(f"CREATE ROLE {who} LOGIN PASSWORD {_quote_literal(password)} "
-                               f"IN ROLE {ROLES[role]}")
-    connection.exec_driver_sql(f"COMMENT ON ROLE {who} IS {_quote_literal(name)}")
+    _identifier(connection, login)
+    if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :login"),
+                          {"login": login}).first():
+        raise ValueError(f"the login {login!r} exists already on this server")
+    pgconn = connection.connection.dbapi_connection.pgconn  # type: ignore[union-attr]
+    verifier = pgconn.encrypt_password(password.encode(), login.encode(), b"scram-sha-256")
+    connection.execute(text("SELECT neuroexam_create_user(:login, :name, :grp, :verifier)"),
+                       {"login": login, "name": name, "grp": ROLES[role],
+                        "verifier": verifier.decode()})
 
 
 def disable_user(connection: Connection, login: str) -> bool:
-    """Stop a login from logging in (its rows and audit entries stay); False if unknown."""
-    if login not in {user.login for user in list_users(connection)}:
-        return False
-    connection.exec_driver_sql(f"ALTER ROLE {_identifier(connection, login)} NOLOGIN")
-    return True
+    """Stop a login from logging in (its rows and audit entries stay); False if it is not a
+    NeuroExam login. Run by an administrator login or the owner."""
+    return bool(connection.execute(text("SELECT neuroexam_disable_user(:login)"),
+                                   {"login": login}).scalar_one())
 
 
 def list_users(connection: Connection) -> list[User]:

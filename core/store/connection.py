@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -17,9 +18,11 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, Engine, create_engine, event, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from core.store.errors import (
     DatabaseTooNewError,
+    LoginRefusedError,
     StoreError,
     UnknownSchemaError,
     UpgradeNeededError,
@@ -148,15 +151,21 @@ class SQLiteBackend:
 
 
 class ServerBackend:
-    """A database server named by a SQLAlchemy URL; its administrator creates the database."""
+    """A database server named by a SQLAlchemy URL; its administrator creates the database.
+
+    ``password``, typed into the login dialog, is kept in this process's memory only (the URL
+    object hides it when printed): the pool needs it to replace a connection the server closed,
+    and the export and import threads open connections of their own as the same user."""
 
     migrates_on_open = False
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, password: str | None = None) -> None:
         self.url = url
+        self.password = password
+        target = make_url(url) if password is None else make_url(url).set(password=password)
         # pool_pre_ping: a connection the server ended (a restart, an idle timeout) is replaced
         # before use instead of failing the user's next operation.
-        self.engine: Engine = create_engine(url, hide_parameters=True, pool_pre_ping=True)
+        self.engine: Engine = create_engine(target, hide_parameters=True, pool_pre_ping=True)
 
     @property
     def path(self) -> Path | None:
@@ -190,11 +199,11 @@ class ServerBackend:
         self.engine.dispose()
 
 
-def open_backend(url: str, upgrade_now: bool = False) -> Backend:
+def open_backend(url: str, upgrade_now: bool = False, password: str | None = None) -> Backend:
     """Connect; check the schema version, upgrade an older database (a workstation's own always,
     a server's only with ``upgrade_now``), refuse a newer or damaged one. Low-level failures
-    become the StoreError of their cause."""
-    backend = open_backend_unchecked(url)
+    become the StoreError of their cause. ``password``: a server login's, as typed."""
+    backend = open_backend_unchecked(url, password)
     try:
         _check_schema(backend, upgrade_now or backend.migrates_on_open)
     except BaseException:
@@ -254,15 +263,48 @@ def upgrade_database(url: str) -> tuple[int, int]:
     return before, SCHEMA_VERSION
 
 
-def open_backend_unchecked(url: str) -> Backend:
+def open_backend_unchecked(url: str, password: str | None = None) -> Backend:
     """The backend of ``url`` without the schema checks (to read its version first)."""
     try:
         is_sqlite = make_url(url).get_backend_name() == "sqlite"
-        return SQLiteBackend(url, sqlite_path(url)) if is_sqlite else ServerBackend(url)
+        return SQLiteBackend(url, sqlite_path(url)) if is_sqlite else ServerBackend(url, password)
     except DBAPIError as error:
         raise classify(error, where(url)) from None
     except SQLAlchemyError as error:
         raise StoreError(f"The database cannot be opened ({type(error).__name__}).") from None
+
+
+def needs_login(url: str) -> bool:
+    """True for a clinic server named without a password: the app asks for the user's login
+    and password (the login dialog) instead of reading one from a file."""
+    parsed = make_url(url)
+    return parsed.get_backend_name() == "postgresql" and not parsed.password
+
+
+def with_login(url: str, login: str) -> str:
+    """``url`` with ``login`` as its user (no password: that is given separately)."""
+    return make_url(url).set(username=login, password=None).render_as_string(hide_password=False)
+
+
+def check_password(url: str, password: str) -> None:
+    """Log in afresh, on a connection of its own, as the user of ``url`` with ``password``;
+    LoginRefusedError when the server refuses it, the error of its cause when it cannot be
+    asked. Proves that the person at the keyboard knows the password now (signing asks it
+    again), not that they knew it when the app started."""
+    if not password:
+        raise LoginRefusedError("A password is needed: an empty one is never accepted.")
+    target = make_url(url).set(password=password)
+    # NullPool: this connection is used once and closed, never shared with the app's pool;
+    # passfile: the password checked is the one typed, never one from a ~/.pgpass file.
+    engine = create_engine(target, poolclass=NullPool,
+                           connect_args={"passfile": os.devnull, "connect_timeout": 10})
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except DBAPIError as error:
+        raise classify(error, where(url)) from None
+    finally:
+        engine.dispose()
 
 
 @contextlib.contextmanager

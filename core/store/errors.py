@@ -115,13 +115,15 @@ def classify(error: BaseException, where: str) -> StoreError:
     # A refusal at login: the server answered (FATAL) while the connection was being made.
     refused_login = "fatal" in text and "connection" in text and "database system is" not in text \
         and "terminating connection" not in text
+    # At login the driver carries no SQLSTATE; a login without the CONNECT right is told so.
+    no_connect_right = not state and refused_login and "permission denied for database" in text
+    if state.startswith(_PERMISSION_STATES) or no_connect_right:
+        return PermissionDeniedError(f"{where}: your database login has no permission for this "
+                                     "(your role does not allow it). Nothing was changed.")
     if state.startswith(_LOGIN_STATES) or (not state and refused_login):
         return LoginRefusedError(f"The database server refused the login to {where}: wrong user "
                                  "name or password, no such database, or the login is disabled. "
                                  "Check them with the clinic's database administrator.")
-    if state.startswith(_PERMISSION_STATES):
-        return PermissionDeniedError(f"{where}: your database login has no permission for this "
-                                     "(your role does not allow it). Nothing was changed.")
     if state.startswith(_UNREACHABLE_STATES) or (
             not state and any(phrase in text for phrase in _UNREACHABLE_TEXT)):
         return ServerUnreachableError(f"The database server for {where} cannot be reached, or "

@@ -240,6 +240,15 @@ class RecordsMixin(AuditMixin):
         with self._read() as connection:
             return self._read_record(connection, patient_id)
 
+    def open_record(self, patient_id: str) -> PatientRecord:
+        """The patient's record, opened to be shown to the user: the opening is written to the
+        patient's audit log in the same transaction (a record whose opening cannot be noted is
+        not shown)."""
+        with self._begin() as connection:
+            record = self._read_record(connection, patient_id)
+            self._audit(connection, "record_opened", patient_id, None, "")
+        return record
+
     @staticmethod
     def _read_record(connection: Any, patient_id: str) -> PatientRecord:
         row = connection.execute(select(patients).where(patients.c.id == patient_id)).first()
@@ -340,29 +349,41 @@ class RecordsMixin(AuditMixin):
                 self._audit(connection, "exam_created", patient_id, exam.id, exam.kind.value)
             return revision
 
-    def sign_exam(self, patient_id: str, exam: Exam, base_revision: int, examiner: str) -> int:
-        """Sign: record examiner and time, make the exam read-only, keep it as a revision. In
-        clinic mode the examiner is the login's display name and login, whatever was typed."""
+    def sign_exam(self, patient_id: str, exam: Exam, base_revision: int, examiner: str,
+                  password: str | None = None) -> int:
+        """Sign: record the signer (login and display name) and the time, make the exam
+        read-only, keep it as a revision. In clinic mode ``password`` must be the login's (asked
+        again for every signature) and the examiner is the login's display name and login,
+        whatever was typed."""
         examiner = self.signing_name or examiner
         if not examiner.strip():
             raise StoreError("An exam is signed by a named examiner.")
+        self.confirm_signer(password)
+        signer = self.signer(examiner)
         signed = exam.model_copy(update={"status": ExamStatus.SIGNED, "examiner": examiner,
-                                         "signed_at": now()})
+                                         "signed_at": now(), "signed_by": signer})
         with self._begin() as connection:
             revision = self._write_exam(connection, patient_id, signed, base_revision, None, False)
-            self._audit(connection, "exam_signed", patient_id, exam.id, f"revision {revision}")
+            self._audit(connection, "exam_signed", patient_id, exam.id,
+                        f"revision {revision}, signed by {signer.text()}")
             return revision
 
-    def amend_exam(self, patient_id: str, exam: Exam, base_revision: int, reason: str) -> int:
-        """Change a signed exam: a new signed revision with the reason; the old one stays."""
+    def amend_exam(self, patient_id: str, exam: Exam, base_revision: int, reason: str,
+                   password: str | None = None, signer_name: str = "") -> int:
+        """Change a signed exam: a new signed revision with the reason, signed by whoever
+        amends (``password`` as for sign_exam; ``signer_name`` the display name on a
+        workstation); the old revision stays."""
         if not reason.strip():
             raise StoreError("An amendment needs a reason.")
-        amended = exam.model_copy(update={"status": ExamStatus.SIGNED, "signed_at": now()})
+        self.confirm_signer(password)
+        signer = self.signer(signer_name)
+        amended = exam.model_copy(update={"status": ExamStatus.SIGNED, "signed_at": now(),
+                                          "signed_by": signer})
         with self._begin() as connection:
             revision = self._write_exam(connection, patient_id, amended, base_revision, reason,
                                         True)
             self._audit(connection, "exam_amended", patient_id, exam.id,
-                        f"revision {revision}: {reason}")
+                        f"revision {revision}, signed by {signer.text()}: {reason}")
             return revision
 
     def history(self, patient_id: str, exam_id: str) -> list[Revision]:

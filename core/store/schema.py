@@ -199,7 +199,7 @@ exam_locks = Table(
     Column("seen", UTCDateTime, nullable=False),
     PrimaryKeyConstraint("patient_id", "exam_id"),
 )
-"""Added by migration 7: which workstation has an exam open for editing, since when, and its last
+"""Added by migration 8: which workstation has an exam open for editing, since when, and its last
 sign of life (core/store/locks.py). Not clinical data: no foreign key, so a lock never stops a
 draft from being discarded; a row is removed when its editor closes, or taken over once stale."""
 
@@ -276,6 +276,15 @@ def _clinic_rules(connection: Connection) -> None:
             name="pseudonym_key", value=secrets.token_hex(32)))
 
 
+def _signers_and_user_admin(connection: Connection) -> None:
+    """Clinic mode: a signature names the login that signs; administrators manage users
+    (core/store/clinic.py). Nothing on SQLite."""
+    if connection.dialect.name == "postgresql":
+        from core.store.clinic import install_signers_and_user_admin
+
+        install_signers_and_user_admin(connection)
+
+
 def _add_exam_locks(connection: Connection) -> None:
     """"Being edited by ... since ...": the table of edit locks; on a server, its grants, the
     notification that tells other workstations of each new audit row and the administrator's
@@ -295,7 +304,8 @@ MIGRATIONS: dict[int, Step] = {
     4: _search_in_code_point_order,
     5: _add_preferred_language,
     6: _clinic_rules,
-    7: _add_exam_locks,
+    7: _signers_and_user_admin,
+    8: _add_exam_locks,
 }
 """MIGRATIONS[n] brings a database from version n - 1 to n (0 is an empty database)."""
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -19,22 +19,31 @@ from core.store.locks import EditLock, LockMixin
 from core.store.records import PatientSummary, Revision, StoredExam
 
 __all__ = ["ConflictError", "EditLock", "ImportReport", "PatientSummary", "Revision",
-           "SignedExamError", "Store", "StoreError", "StoredExam", "differences", "open_store", "restore"]
+           "SignedExamError", "Store", "StoreError", "StoredExam", "differences", "open_store",
+           "restore"]
 
 
 class Store(ImportMixin, LockMixin, BackupMixin):
     """The database of patients and exams, named by a SQLAlchemy URL; usable as a context
     manager that closes it."""
 
-    def __init__(self, url: str, actor: str | None = None) -> None:
+    def __init__(self, url: str, actor: str | None = None, password: str | None = None) -> None:
         self.url = url
-        self.backend: Backend = open_backend(url)
+        """The database's URL, never with the password typed at login (that is kept apart)."""
+        self._password = password
+        self.backend: Backend = open_backend(url, password=password)
         self.engine: Engine = self.backend.engine
         self.path = self.backend.path
         # A clinic login is the user: it signs, and the database stamps it on what it writes.
         login = self.backend.identity()
         self.actor = login[0] if login else actor or current_user()
+        self.login = login
         self.signing_name = f"{login[1]} ({login[0]})" if login else None
+
+    def reopen(self) -> Store:
+        """Another Store on the same database as the same user, e.g. for a worker thread (the
+        password typed at login is not asked again)."""
+        return Store(self.url, self.actor if self.login is None else None, self._password)
 
     def close(self) -> None:
         """Release the connections and the open lock."""
@@ -47,6 +56,7 @@ class Store(ImportMixin, LockMixin, BackupMixin):
         self.close()
 
 
-def open_store(url: str, actor: str | None = None) -> Store:
-    """Open the store; low-level failures become the StoreError of their cause (open_backend)."""
-    return Store(url, actor)
+def open_store(url: str, actor: str | None = None, password: str | None = None) -> Store:
+    """Open the store; low-level failures become the StoreError of their cause (open_backend).
+    ``password``: a clinic login's, as typed into the login dialog."""
+    return Store(url, actor, password)

@@ -10,18 +10,21 @@ from core.engine.summary import assessment_text
 from core.normal import missing_items
 from core.record import Exam
 from gui.steps.common import titled
+from gui.translation import core_words
 
 
 def review_text(exam: Exam, assessment: Assessment) -> str:
     """The assessment, then what was not examined, section by section."""
     missing = missing_items(exam)
-    lines = [assessment_text(assessment), QCoreApplication.translate("ExamEditor", "NOT EXAMINED:")]
+    lines = [assessment_text(assessment, core_words()),
+             QCoreApplication.translate("ExamEditor", "NOT EXAMINED:")]
     for section, items in missing.items():
         if items:
             lines.append("  " + QCoreApplication.translate(
                 "ExamEditor", "{section}: {count} items ({items})").format(
-                section=section.value.replace("_", " "), count=len(items),
-                items=", ".join(items[:6]) + (", ..." if len(items) > 6 else "")))
+                section=core_words()(section.value.replace("_", " ")), count=len(items),
+                items=", ".join(i.render(core_words()) for i in items[:6])
+                + (", ..." if len(items) > 6 else "")))
     if len(lines) == 2:
         lines.append("  " + QCoreApplication.translate("ExamEditor",
                                                        "nothing: every item was examined"))
