@@ -341,6 +341,9 @@ class ExamEditor(QWidget):
                              f"color: {NOTICE_TEXT}; border: 1px solid {NOTICE_BORDER}; "
                              "padding: 6px 10px; }")
         banner.setAccessibleName(self.tr("Exam status"))
+        # "Take over editing" (an expired lock): a link, reached with Tab like a button.
+        banner.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                       | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         banner.linkActivated.connect(lambda _: self.session.claim_lock(take_over=True))
         banner.hide()
         return banner

@@ -41,8 +41,6 @@ class LiveUpdates(QObject):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        from core.store.locks import HEARTBEAT
-
         self.window = window
         self._feed: ChangeFeed | None = None
         self._thread: threading.Thread | None = None
@@ -50,15 +48,16 @@ class LiveUpdates(QObject):
         self.changes_arrived.connect(self._apply)
         self.feed_failed.connect(self._failed)
         self.heartbeat = QTimer(self)
-        self.heartbeat.setInterval(int(HEARTBEAT.total_seconds() * 1000))
         self.heartbeat.timeout.connect(self.beat)
 
     def start(self, store: Store) -> None:
         """Listen to the database of ``store`` (again, after another was opened)."""
-        from core.store import StoreError
+        from core.store import StoreError  # (the store's modules load after the first paint)
+        from core.store.locks import HEARTBEAT
         from core.store.notify import open_feed
 
         self.stop()
+        self.heartbeat.setInterval(int(HEARTBEAT.total_seconds() * 1000))
         try:
             self._feed = open_feed(store.backend)
         except StoreError as error:

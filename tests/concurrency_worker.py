@@ -22,6 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from sqlalchemy.engine import make_url  # noqa: E402
+
 from core.demo import DEMO_PATIENT_ID, demo_record  # noqa: E402
 from core.record import ExamStatus  # noqa: E402
 from core.store import ConflictError, SignedExamError, Store  # noqa: E402
@@ -36,6 +38,7 @@ once signed is refused)."""
 def main() -> int:
     url, number, role, duration, out = sys.argv[1:6]
     worker = int(number)
+    password = make_url(url).password  # typed again to sign, as the app asks
     rng = random.Random(worker)
     operations = ["edit"] * 5 + (["sign", "amend", "import"] if role == "clinician" else [])
     with Store(url) as store, Path(out).open("w") as log:
@@ -54,9 +57,14 @@ def main() -> int:
             operation = rng.choice(operations)
             try:
                 if operation == "import":
+                    # A referral's record: its exams arrive as drafts (a signature in clinic
+                    # mode names a login of this clinic; the server refuses any other).
                     record = demo_record()
                     patient = record.patient.model_copy(update={"id": f"IMP-{worker}-{count}"})
-                    record = record.model_copy(update={"patient": patient})
+                    drafts = [exam.model_copy(update={"status": ExamStatus.DRAFT,
+                                                      "signed_at": None, "signed_by": None})
+                              for exam in record.exams]
+                    record = record.model_copy(update={"patient": patient, "exams": drafts})
                     store.import_records([record])
                     note(op="import", patient=patient.id, exams=[e.id for e in record.exams])
                     continue
@@ -67,10 +75,11 @@ def main() -> int:
                 if operation == "edit":
                     revision = store.save_draft(DEMO_PATIENT_ID, exam, stored.revision)
                 elif operation == "sign":
-                    revision = store.sign_exam(DEMO_PATIENT_ID, exam, stored.revision, "")
+                    revision = store.sign_exam(DEMO_PATIENT_ID, exam, stored.revision, "",
+                                               password=password)
                 elif stored.exam.status is ExamStatus.SIGNED:
                     revision = store.amend_exam(DEMO_PATIENT_ID, exam, stored.revision,
-                                                f"amended by worker {worker}")
+                                                f"amended by worker {worker}", password=password)
                 else:
                     continue
                 note(op=operation, exam=exam_id, revision=revision, marker=marker,
@@ -80,7 +89,7 @@ def main() -> int:
             except ConflictError as error:
                 note(op="conflict", message=str(error))
             except Exception as error:  # noqa: BLE001 (anything else fails the test)
-                note(op="error", kind=type(error).__name__, message=str(error))
+                note(op="error", during=operation, kind=type(error).__name__, message=str(error))
     return 0
 
 

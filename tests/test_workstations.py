@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import subprocess
 import sys
 import time
@@ -39,6 +40,9 @@ class Workstation:
 
     def read(self) -> dict[str, Any]:
         assert self.process.stdout is not None
+        # An app that stops answering (a dialog waiting for a click) fails the test, not hangs it.
+        ready, _, _ = select.select([self.process.stdout], [], [], 60)
+        assert ready, "the workstation did not answer within 60 s"
         line = self.process.stdout.readline()
         assert line, "the workstation's process ended"
         answer: dict[str, Any] = json.loads(line)

@@ -26,6 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QObject, Qt, Signal  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
 
 from gui.app import start  # noqa: E402
 from gui.models import KEY_ROLE  # noqa: E402
@@ -34,12 +35,17 @@ from gui.models import KEY_ROLE  # noqa: E402
 class Driver(QObject):
     command = Signal(str)
 
-    def __init__(self, window: object) -> None:
+    def __init__(self, window: object, shown: list[str], password: str | None) -> None:
         super().__init__()
         self.window = window
+        self.shown = shown
+        self.password = password
         self.command.connect(self.run)
 
     def answer(self, **fields: object) -> None:
+        if self.shown:
+            fields = {"error": "the app showed: " + " | ".join(self.shown)}
+            self.shown.clear()
         print(json.dumps(fields), flush=True)
 
     def run(self, line: str) -> None:
@@ -55,7 +61,15 @@ class Driver(QObject):
                 window.open_exam(argument)  # type: ignore[attr-defined]
                 self.answer(ok=True)
             elif verb == "sign":
-                window.exams.sign_exam("")  # type: ignore[attr-defined]
+                # The password asked again to sign is typed here by the driver (the login's, from
+                # the URL); the app signs as the clinician would.
+                store = window.store  # type: ignore[attr-defined]
+                confirm = store.confirm_signer
+                store.confirm_signer = lambda password=None: confirm(self.password)
+                try:
+                    window.exams.sign_exam("")  # type: ignore[attr-defined]
+                finally:
+                    del store.confirm_signer
                 self.answer(ok=True, status=window.session.exam.status.value)  # type: ignore[attr-defined]
             elif verb == "close_exam":
                 self.answer(ok=window.close_exam())  # type: ignore[attr-defined]
@@ -83,8 +97,14 @@ class Driver(QObject):
 def main() -> int:
     from PySide6.QtWidgets import QApplication
 
+    from gui import exam_control, main_window
+
+    shown: list[str] = []  # error messages the app shows: answered, never a dialog that waits
+    for module in (exam_control, main_window):
+        module.show_error = lambda parent, title, message: shown.append(  # type: ignore[attr-defined]
+            f"{title}: {message}")
     app, window = start(sys.argv[1])
-    driver = Driver(window)
+    driver = Driver(window, shown, make_url(sys.argv[1]).password)
     window.store_opened.connect(lambda: driver.answer(ready=True))
 
     def read() -> None:
