@@ -72,26 +72,39 @@ def _assess(args: argparse.Namespace) -> int:
 
 
 def _store(args: argparse.Namespace) -> Store:
+    """The database of ``--database`` (else the configured one). A clinic login named without
+    a password, on a terminal, is asked for it (as the app's login dialog does) when neither
+    ~/.pgpass nor PGPASSWORD gives one."""
     from core.settings import database_url
+    from core.store import LoginRefusedError
+    from core.store.connection import needs_login, where
 
-    return open_store(database_url(args.database))
+    url = database_url(args.database)
+    try:
+        return open_store(url)
+    except LoginRefusedError:
+        if not (needs_login(url) and sys.stdin.isatty()):
+            raise
+    import getpass
+
+    return open_store(url, password=getpass.getpass(f"password for {where(url)}: "))
 
 
 def _import(args: argparse.Namespace) -> int:
-    from core.exchange.records_file import read_records
+    from core.exchange.records_file import stream_records
 
-    def progress(done: int) -> None:
-        """Records read and validated so far, on a terminal's stderr."""
-        if sys.stderr.isatty() and done % 100 == 0:
-            print(f"read {done:,} patient records", end="\r", file=sys.stderr)
+    path = Path(args.file)
+    size = max(path.stat().st_size, 1) if path.is_file() else 1
 
-    records = read_records(Path(args.file), progress)
-    if sys.stderr.isatty():
-        print(f"read {len(records):,} patient records; storing them in one transaction",
-              file=sys.stderr)
+    def progress(records: int, done: int) -> None:
+        """Records read, checked and stored so far, on a terminal's stderr."""
+        if sys.stderr.isatty() and records % 100 == 0:
+            print(f"{records:,} patient records read and stored ({done * 100 // size}% of the "
+                  "file; committed when all are in)", end="\r", file=sys.stderr)
+
     with _store(args) as store:
-        report = store.import_records(records)
-    print(f"imported {len(records)} patient record{'s' if len(records) != 1 else ''}: "
+        report = store.import_records(stream_records(path, progress))
+    print(f"imported {report.records} patient record{'s' if report.records != 1 else ''}: "
           f"{report.patients_created} new patients, {report.exams_added} new exams"
           + (f"; already present: {', '.join(report.already)}" if report.already else ""))
     return EXIT_OK
@@ -228,42 +241,35 @@ def _patients(args: argparse.Namespace) -> int:
 def _users(args: argparse.Namespace) -> int:
     import getpass
 
-    from core.store import clinic
-
     with _store(args) as store:
-        if store.path is not None or store.engine.dialect.name != "postgresql":
-            print("neuroexam users: users are clinic-mode logins on a PostgreSQL database; on a "
-                  "workstation the operating-system account is the user", file=sys.stderr)
+        if args.action == "list":
+            for user in store.users():
+                state = "active" if user.active else "disabled"
+                print(f"{user.login}\t{user.role}\t{user.name}\t{state}")
+            return EXIT_OK
+        if not args.login:
+            print("neuroexam users: name the login", file=sys.stderr)
             return EXIT_USAGE
-        with store._begin() as connection:
-            if args.action == "list":
-                for user in clinic.list_users(connection):
-                    state = "active" if user.active else "disabled"
-                    print(f"{user.login}\t{user.role}\t{user.name}\t{state}")
-                return EXIT_OK
-            if not args.login:
-                print("neuroexam users: name the login", file=sys.stderr)
-                return EXIT_USAGE
-            if args.action == "disable":
-                if not clinic.disable_user(connection, args.login):
-                    print(f"neuroexam users: no NeuroExam login {args.login!r}", file=sys.stderr)
-                    return EXIT_INVALID
-                print(f"{args.login}: disabled (cannot log in; its records and audit stay)")
-                return EXIT_OK
-            if args.password_stdin:
-                password = sys.stdin.readline().rstrip("\n")
-            else:
-                password = getpass.getpass(f"password for {args.login}: ")
-                if getpass.getpass("again: ") != password:
-                    print("neuroexam users: the passwords differ; nothing was changed",
-                          file=sys.stderr)
-                    return EXIT_INVALID
-            try:
-                clinic.add_user(connection, args.login, args.name or args.login, args.role,
-                                password)
-            except ValueError as error:
-                print(f"neuroexam users: {error}", file=sys.stderr)
+        if args.action == "disable":
+            if not store.disable_user(args.login):
+                print(f"neuroexam users: no NeuroExam login {args.login!r}", file=sys.stderr)
                 return EXIT_INVALID
+            print(f"{args.login}: disabled (cannot log in; its records and audit stay)")
+            return EXIT_OK
+        store.users()  # a workstation's database is refused before a password is asked
+        if args.password_stdin:
+            password = sys.stdin.readline().rstrip("\n")
+        else:
+            password = getpass.getpass(f"password for {args.login}: ")
+            if getpass.getpass("again: ") != password:
+                print("neuroexam users: the passwords differ; nothing was changed",
+                      file=sys.stderr)
+                return EXIT_INVALID
+        try:
+            store.add_user(args.login, args.name or args.login, args.role, password)
+        except ValueError as error:
+            print(f"neuroexam users: {error}", file=sys.stderr)
+            return EXIT_INVALID
     print(f"{args.login}: added as {args.role}")
     return EXIT_OK
 

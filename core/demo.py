@@ -15,13 +15,11 @@ from core.record import (
     Exam,
     ExamKind,
     ExamStatus,
-    GaitBySide,
     Pain,
     Patient,
     PatientRecord,
     ReflexesBySide,
     Sex,
-    SlrBySide,
     Surgery,
     SurgerySide,
 )
@@ -57,16 +55,16 @@ def demo_record() -> PatientRecord:
     record.exams = [
         _exam("pre-1", dt.date(2026, 2, 20), ExamKind.PREOPERATIVE,
               {Muscle.GREAT_TOE_EXTENSION: g.G4}, SensoryGrade.ALTERED, 7,
-              straight_leg_raise=SlrBySide(left=40)),
+              straight_leg_raise={"left": 40}),
         _exam("post-1", dt.date(2026, 3, 9), ExamKind.POSTOPERATIVE,
               {Muscle.GREAT_TOE_EXTENSION: g.G1, Muscle.TOE_EXTENSION: g.G2,
                Muscle.ANKLE_DORSIFLEXION: g.G3, Muscle.ANKLE_INVERSION: g.G4,
                Muscle.HIP_ABDUCTION: g.G4},
-              SensoryGrade.ALTERED, 3, heel_walk=GaitBySide(left=GaitResult.UNABLE),
+              SensoryGrade.ALTERED, 3, heel_walk={"left": GaitResult.UNABLE},
               reflexes=ReflexesBySide(left={Reflex.MEDIAL_HAMSTRING: ReflexGrade.REDUCED})),
         _exam("fu-7w", dt.date(2026, 4, 20), ExamKind.FOLLOW_UP,
               {Muscle.GREAT_TOE_EXTENSION: g.G4, Muscle.TOE_EXTENSION: g.G4_PLUS,
                Muscle.ANKLE_DORSIFLEXION: g.G4_PLUS},
-              SensoryGrade.ALTERED, 1, heel_walk=GaitBySide(left=GaitResult.IMPAIRED)),
+              SensoryGrade.ALTERED, 1, heel_walk={"left": GaitResult.IMPAIRED}),
     ]
     return record

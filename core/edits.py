@@ -1,5 +1,6 @@
-"""The edits the app makes to a record, as plain functions: new exams, operations, discarding
-drafts. Kinds and ids are decided here, once, so that the app only shows and asks.
+"""The edits the app makes to a record: new exams, operations, discarding drafts (plain
+functions), and the edits of one exam's findings (values that apply themselves and give their
+inverse). Kinds and ids are decided here, once, so that the app only shows and asks.
 
 Ids are never reused: a new id is one above the highest number ever given in its series, counting
 the ids still in the record and the ``retired`` ones (discarded drafts, which the store lists from
@@ -8,15 +9,20 @@ its audit log). An operation whose id is taken is refused, never saved over the 
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from core.engine.context import POSTOPERATIVE_WINDOW_DAYS
-from core.exam_items import Family, SideTest
-from core.knowledge import NotTestableReason, RedFlag, Side
+from core.exam_items import ENGLISH, Family, Section, SideTest, section_fields
+from core.i18n import Translator, render
+from core.knowledge import NOT_TESTABLE_REASON_LABELS, RED_FLAGS, NotTestableReason, RedFlag, Side
+from core.normal import ItemPlace, fill_normal
 from core.record import Exam, ExamKind, ExamStatus, Pain, PatientRecord, Surgery
 
 
@@ -96,42 +102,152 @@ def discard_draft(record: PatientRecord, exam_id: str) -> PatientRecord:
 
 
 # --------------------------------------------------------------------------------------------
-# Edits of one exam's findings: each changes the exam in place (the app's undo keeps a copy).
+# Edits of one exam's findings. Each is a value (what the examiner did, in the catalogue's
+# terms) that applies itself to an exam in place, names itself in clinical words, and gives its
+# inverse: the fields it touches as they were. The app's one undo command runs an edit and its
+# inverse (gui/session.py), so there is no undo code per kind of edit.
 # --------------------------------------------------------------------------------------------
 
 
-def set_grade(exam: Exam, family: Family, side: Side, key: Any, grade: Any | None,
-              reason: NotTestableReason | None = None) -> None:
-    """Set (or clear, with None) one graded item; an NT grade keeps its reason, any other value
-    drops the reason the item had."""
-    if (reason is not None) != (grade is not None and grade.value == "NT"):
-        raise EditError("A not-testable reason goes with an NT grade, and only with one.")
-    by_side = getattr(exam, family.field)
-    values = dict(by_side.get(side) or {})
-    if grade is None:
-        values.pop(key, None)
-    else:
-        values[key] = grade
-    by_side.set(side, values)
-    path = family.nt_key(side, key)
-    reasons = dict(exam.nt_reasons)
-    reasons.pop(path, None)
-    if reason is not None:
-        reasons[path] = reason
-    exam.nt_reasons = reasons
+class ExamEdit(ABC):
+    """One change of an exam, undoable."""
+
+    @property
+    @abstractmethod
+    def fields(self) -> tuple[str, ...]:
+        """The exam's fields this edit may change (its inverse restores exactly these)."""
+
+    @abstractmethod
+    def apply(self, exam: Exam) -> None:
+        """Change ``exam`` in place; EditError (or the record's ValueError) when refused, with
+        ``exam`` then left as it was."""
+
+    @abstractmethod
+    def words(self, _: Translator = ENGLISH) -> str:
+        """What the edit did, in clinical words (the Edit menu's "Undo ..."): no identifiers."""
+
+    def inverse(self, exam: Exam) -> ExamEdit:
+        """The edit that undoes this one on ``exam`` (taken before it is applied)."""
+        return Restore(tuple((name, copy.deepcopy(getattr(exam, name))) for name in self.fields),
+                       self.words())
+
+    def applied_to(self, exam: Exam) -> Exam:
+        """A copy of ``exam`` with this edit applied; ``exam`` is never changed."""
+        changed = exam.model_copy(deep=True)
+        self.apply(changed)
+        return changed
 
 
-def set_side_test(exam: Exam, test: SideTest, side: Side, value: Any | None) -> None:
+@dataclass(frozen=True)
+class Restore(ExamEdit):
+    """Fields of an exam put back as they were: the inverse of any edit."""
+
+    values: tuple[tuple[str, Any], ...]
+    """(field, value) pairs, deep copies: the exam never shares them."""
+    undoes: str
+    """The words of the edit this one undoes."""
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.values)
+
+    def apply(self, exam: Exam) -> None:
+        for name, value in self.values:
+            setattr(exam, name, copy.deepcopy(value))
+
+    def words(self, _: Translator = ENGLISH) -> str:
+        return self.undoes
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class SetGrade(ExamEdit):
+    """Set (or clear, with None) one graded item; an NT grade keeps its reason (under the
+    catalogue's key), any other value drops the reason the item had."""
+
+    family: Family
+    side: Side
+    key: Any
+    """The muscle, dermatome or reflex."""
+    grade: Any | None
+    reason: NotTestableReason | None = None
+
+    @property
+    def needs_reason(self) -> bool:
+        """An NT grade whose reason has not been asked yet (the app always asks)."""
+        return self.grade is not None and self.grade.value == "NT" and self.reason is None
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return (self.family.field, "nt_reasons")
+
+    def apply(self, exam: Exam) -> None:
+        if (self.reason is not None) != (self.grade is not None and self.grade.value == "NT"):
+            raise EditError("A not-testable reason goes with an NT grade, and only with one.")
+        by_side = getattr(exam, self.family.field)
+        values = dict(by_side.get(self.side) or {})
+        if self.grade is None:
+            values.pop(self.key, None)
+        else:
+            values[self.key] = self.grade
+        by_side.set(self.side, values)
+        path = self.family.nt_key(self.side, self.key)
+        reasons = dict(exam.nt_reasons)
+        reasons.pop(path, None)
+        if self.reason is not None:
+            reasons[path] = self.reason
+        exam.nt_reasons = reasons
+
+    def words(self, _: Translator = ENGLISH) -> str:
+        value = (_("cleared") if self.grade is None
+                 else f"NT ({_(NOT_TESTABLE_REASON_LABELS[self.reason])})" if self.reason
+                 else str(self.grade.value))
+        return (f"{_capital(render(self.family.item_words(self.key), _))}, "
+                f"{_(self.side.value)}: {value}")
+
+
+@dataclass(frozen=True)
+class SetSideTest(ExamEdit):
     """Set (or clear, with None) a per-side test's value."""
-    getattr(exam, test.field).set(side, value)
+
+    test: SideTest
+    side: Side
+    value: Any | None
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return (self.test.field,)
+
+    def apply(self, exam: Exam) -> None:
+        getattr(exam, self.test.field).set(self.side, self.value)
+
+    def words(self, _: Translator = ENGLISH) -> str:
+        return f"{_(self.test.label)}, {_(self.side.value)}: {self.test.text(self.value, _)}"
 
 
-def set_red_flag(exam: Exam, flag: RedFlag, present: bool) -> None:
+@dataclass(frozen=True)
+class SetRedFlag(ExamEdit):
     """Mark a red flag present or absent; the others asked stay as they are, in the flags'
     own order."""
-    flags = set(exam.red_flags or [])
-    flags = flags | {flag} if present else flags - {flag}
-    exam.red_flags = sorted(flags, key=list(RedFlag).index)
+
+    flag: RedFlag
+    present: bool
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return ("red_flags",)
+
+    def apply(self, exam: Exam) -> None:
+        flags = set(exam.red_flags or [])
+        flags = flags | {self.flag} if self.present else flags - {self.flag}
+        exam.red_flags = sorted(flags, key=list(RedFlag).index)
+
+    def words(self, _: Translator = ENGLISH) -> str:
+        return (f"{_capital(_(RED_FLAGS[self.flag].label))}: "
+                f"{_('present') if self.present else _('absent')}")
 
 
 class PainSite(StrEnum):
@@ -141,10 +257,24 @@ class PainSite(StrEnum):
     BACK = "back"
 
 
-def set_pain(exam: Exam, which: PainSite, score: int | None) -> None:
+@dataclass(frozen=True)
+class SetPain(ExamEdit):
     """Set (or clear, with None) the leg or back pain score (0-10)."""
-    scores = exam.pain.model_dump() if exam.pain is not None else {}
-    exam.pain = Pain.model_validate({**scores, which.value: score})  # 0-10, or refused
+
+    site: PainSite
+    score: int | None
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return ("pain",)
+
+    def apply(self, exam: Exam) -> None:
+        scores = exam.pain.model_dump() if exam.pain is not None else {}
+        exam.pain = Pain.model_validate({**scores, self.site.value: self.score})  # 0-10 or refused
+
+    def words(self, _: Translator = ENGLISH) -> str:
+        site = _("Leg pain") if self.site is PainSite.LEG else _("Back pain")
+        return f"{site}: {_('not scored') if self.score is None else self.score}"
 
 
 class ContextField(StrEnum):
@@ -156,6 +286,47 @@ class ContextField(StrEnum):
     EXAMINER = "examiner"
 
 
-def set_context(exam: Exam, field: ContextField, value: Any) -> None:
+_CONTEXT_WORDS = {ContextField.KIND: "Kind of exam", ContextField.DATE: "Date",
+                  ContextField.SURGERY: "Operation", ContextField.EXAMINER: "Examiner"}
+
+
+@dataclass(frozen=True)
+class SetContext(ExamEdit):
     """Set the exam's kind, date, operation or examiner (validated as the record requires)."""
-    setattr(exam, field.value, value)
+
+    field: ContextField
+    value: Any
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return (self.field.value,)
+
+    def apply(self, exam: Exam) -> None:
+        setattr(exam, self.field.value, self.value)
+
+    def words(self, _: Translator = ENGLISH) -> str:
+        value = (_("none") if self.value is None else _(self.value.value)
+                 if isinstance(self.value, StrEnum) else str(self.value))
+        return f"{_(_CONTEXT_WORDS[self.field])}: {value}"
+
+
+@dataclass(frozen=True)
+class FillNormal(ExamEdit):
+    """"Rest normal": every item of a section not yet entered gets its normal value, except the
+    ones in ``keep`` (the engine's items still to test)."""
+
+    section: Section
+    keep: frozenset[ItemPlace] = frozenset()
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return section_fields(self.section) + (("red_flags",) if self.section is Section.RED_FLAGS
+                                               else ())
+
+    def apply(self, exam: Exam) -> None:
+        filled = fill_normal(exam, (self.section,), self.keep)
+        for name in self.fields:
+            setattr(exam, name, getattr(filled, name))
+
+    def words(self, _: Translator = ENGLISH) -> str:
+        return f"{_('Rest normal')}: {_(self.section.value.replace('_', ' '))}"

@@ -113,6 +113,18 @@ def format_date(date: dt.date, language: Language | str) -> str:
     return date.isoformat()
 
 
+def format_moment(moment: dt.datetime, language: Language | str) -> str:
+    """A stored moment (UTC) as this computer's local time with its zone, and in UTC too when
+    the two differ: "2026-03-09 10:42 CET (09:42 UTC)" (signatures: UTC stored, local shown)."""
+    local = moment.astimezone()
+    text = f"{format_date(local.date(), language)} {local:%H:%M} {local.tzname() or ''}".strip()
+    if local.utcoffset() == dt.timedelta(0):
+        return text if local.tzname() == "UTC" else f"{text} (UTC)"
+    utc = moment.astimezone(dt.UTC)
+    day = "" if utc.date() == local.date() else f"{format_date(utc.date(), language)} "
+    return f"{text} ({day}{utc:%H:%M} UTC)"
+
+
 def format_decimal(value: float, digits: int, language: Language | str) -> str:
     """A number with ``digits`` decimals and the language's decimal mark (Spanish: comma)."""
     return _decimal(f"{value:.{digits}f}", Language(language))

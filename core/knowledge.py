@@ -362,6 +362,20 @@ class FemoralStretch(StrEnum):
     NT = "NT"
 
 
+class StraightLegRaise(StrEnum):
+    """Straight leg raise, when not positive at an angle (the angle is a number)."""
+
+    NEGATIVE = "negative"
+    NT = "NT"
+
+
+class Clonus(StrEnum):
+    """Ankle clonus, when not a count of beats (the count is a number)."""
+
+    ABSENT = "absent"
+    SUSTAINED = "sustained"
+
+
 # --------------------------------------------------------------------------------------------
 # Red flags (clinical-reference.md, section 6)
 # --------------------------------------------------------------------------------------------

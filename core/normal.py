@@ -8,10 +8,8 @@ raise and femoral stretch.
 
 from __future__ import annotations
 
-from typing import Any
-
 from core.exam_items import FAMILIES, SIDE_TESTS, Section
-from core.i18n import Joined, Phrase, phrase, word
+from core.i18n import Phrase, phrase, word
 from core.knowledge import Side
 from core.record import Exam
 
@@ -66,7 +64,7 @@ def missing_items(exam: Exam) -> dict[Section, list[Phrase]]:
             current = getattr(exam, family.field).get(side) or {}
             missing[family.section] += [
                 phrase(MISSING_ITEM, side=word(side.value),
-                       item=_item_words(family.field, key))
+                       item=family.item_words(key))
                 for key in family.keys if key not in current]
     for test in SIDE_TESTS:
         for side in Side:
@@ -78,13 +76,3 @@ def missing_items(exam: Exam) -> dict[Section, list[Phrase]]:
         missing[Section.RED_FLAGS].append(word(RED_FLAGS_NOT_ASKED))
     return missing
 
-
-def _item_words(field: str, key: Any) -> Phrase | Joined:
-    """One item of a family as a clinician names it."""
-    from core.knowledge import MOTOR_ITEMS, REFLEXES
-
-    if field == "motor":
-        return word(MOTOR_ITEMS[key].movement)
-    if field == "reflexes":
-        return phrase("{reflex} reflex", reflex=word(REFLEXES[key].label))
-    return Joined((word(field.replace('_', ' ')), key.value), " ")

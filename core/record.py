@@ -2,7 +2,9 @@
 
 The models are strict: grades are enums, unknown keys are refused, dates must be ISO dates. What
 the contract leaves to the product is documented on the fields: how NT reasons are stored
-(``nt_reasons``), the herniation zone of a surgery, and signing metadata.
+(``nt_reasons``), the herniation zone of a surgery, and signing metadata. The per-side tests'
+fields (plantar, clonus, heel and toe walk, straight leg raise, femoral stretch test) are made from
+the catalogue of exam items (core/exam_items.py), one per entry.
 """
 
 from __future__ import annotations
@@ -17,23 +19,18 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    PlainSerializer,
-    PlainValidator,
-    WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
 
+from core.exam_items import SIDE_TESTS
 from core.grades import MotorGrade, ReflexGrade, SensoryGrade
 from core.i18n import Language
 from core.knowledge import (
     Dermatome,
     DiscLevel,
-    FemoralStretch,
-    GaitResult,
     HerniationZone,
     Muscle,
     NotTestableReason,
-    PlantarResponse,
     RedFlag,
     Reflex,
     SensoryModality,
@@ -76,65 +73,6 @@ class PerSide(Model, Generic[T]):
         setattr(self, side.value, value)
 
 
-class Clonus(StrEnum):
-    """Ankle clonus, when not a count of beats."""
-
-    ABSENT = "absent"
-    SUSTAINED = "sustained"
-
-
-class StraightLegRaise(StrEnum):
-    """Straight leg raise, when not positive at an angle."""
-
-    NEGATIVE = "negative"
-    NT = "NT"
-
-
-def _parse_clonus(value: Any) -> Clonus | int:
-    if isinstance(value, Clonus):
-        return value
-    if isinstance(value, str) and value in Clonus._value2member_map_:
-        return Clonus(value)
-    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 100:
-        return value
-    raise PydanticCustomError(
-        "clonus", "expected 'absent', 'sustained' or a number of beats from 1 to 100"
-    )
-
-
-def _parse_slr(value: Any) -> StraightLegRaise | int:
-    if isinstance(value, StraightLegRaise):
-        return value
-    if isinstance(value, str) and value in StraightLegRaise._value2member_map_:
-        return StraightLegRaise(value)
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 90:
-        return value
-    raise PydanticCustomError(
-        "straight_leg_raise",
-        "expected 'negative', 'NT' or the angle in degrees (0-90) at which it was positive",
-    )
-
-
-def _plain(value: Clonus | StraightLegRaise | int) -> str | int:
-    return value.value if isinstance(value, StrEnum) else value
-
-
-ClonusValue = Annotated[
-    Clonus | int,
-    PlainValidator(_parse_clonus),
-    PlainSerializer(_plain),
-    WithJsonSchema({"anyOf": [{"enum": ["absent", "sustained"]},
-                              {"type": "integer", "minimum": 1, "maximum": 100}]}),
-]
-SlrValue = Annotated[
-    StraightLegRaise | int,
-    PlainValidator(_parse_slr),
-    PlainSerializer(_plain),
-    WithJsonSchema({"anyOf": [{"enum": ["negative", "NT"]},
-                              {"type": "integer", "minimum": 0, "maximum": 90}]}),
-]
-
-
 def _reject_bool(value: Any) -> Any:
     """JSON true/false are not grades, although Python counts True as 1."""
     if isinstance(value, bool):
@@ -158,24 +96,20 @@ class ReflexesBySide(PerSide[dict[Reflex, ReflexValue]]):
     """NINDS reflex grade per reflex and side."""
 
 
-class PlantarBySide(PerSide[PlantarResponse]):
-    """Plantar response per side."""
+_PER_SIDE: Any = PerSide
+"""PerSide, to be given a type known only when the module runs (the type checker cannot)."""
 
 
-class ClonusBySide(PerSide[ClonusValue]):
-    """Ankle clonus per side."""
-
-
-class GaitBySide(PerSide[GaitResult]):
-    """Heel or toe walk per side."""
-
-
-class SlrBySide(PerSide[SlrValue]):
-    """Straight leg raise per side."""
-
-
-class FemoralStretchBySide(PerSide[FemoralStretch]):
-    """Femoral stretch test per side."""
+def _side_test_fields(namespace: dict[str, Any]) -> None:
+    """Give the class being defined (Exam) a field per per-side test of the catalogue
+    (core/exam_items.py), in its order: adding a test to the catalogue adds it to the record,
+    its JSON Schema and every reader of the record's fields."""
+    for test in SIDE_TESTS:
+        name = "".join(part.capitalize() for part in test.field.split("_")) + "BySide"
+        by_side = type(name, (_PER_SIDE[test.record_type()],),
+                       {"__doc__": f"{test.label} per side.", "__module__": __name__})
+        namespace["__annotations__"][test.field] = by_side
+        namespace[test.field] = Field(default_factory=by_side, description=f"{test.label}.")
 
 
 PainScore = Annotated[int, Field(ge=0, le=10)]
@@ -312,18 +246,7 @@ class Exam(Model):
     """Pin prick per dermatome."""
     reflexes: ReflexesBySide = Field(default_factory=ReflexesBySide)
     """Tendon reflexes."""
-    plantar: PlantarBySide = Field(default_factory=PlantarBySide)
-    """Plantar response."""
-    clonus: ClonusBySide = Field(default_factory=ClonusBySide)
-    """Ankle clonus."""
-    heel_walk: GaitBySide = Field(default_factory=GaitBySide)
-    """Heel walk."""
-    toe_walk: GaitBySide = Field(default_factory=GaitBySide)
-    """Toe walk."""
-    straight_leg_raise: SlrBySide = Field(default_factory=SlrBySide)
-    """Straight leg raise."""
-    femoral_stretch: FemoralStretchBySide = Field(default_factory=FemoralStretchBySide)
-    """Femoral stretch test."""
+    _side_test_fields(locals())  # plantar, clonus, heel_walk... one per catalogue entry
     red_flags: list[RedFlag] | None = None
     """Red flags present; an empty list means all were asked and absent, None that none were asked."""
     pain: Pain | None = None
@@ -353,6 +276,13 @@ class Exam(Model):
     def reflex_grade(self, side: Side, reflex: Reflex) -> ReflexGrade | None:
         """The grade of ``reflex`` on ``side``, or None when not examined."""
         return (self.reflexes.get(side) or {}).get(reflex)
+
+    def side_test(self, field: str, side: Side) -> Any:
+        """The value of the per-side test ``field`` (its catalogue entry's) on ``side``, or None
+        when not examined (the fields are the catalogue's, so the type checker does not see
+        them: code reads them through here or ``getattr``)."""
+        by_side: PerSide[Any] = getattr(self, field)
+        return by_side.get(side)
 
 
 class PatientRecord(Model):

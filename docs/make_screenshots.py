@@ -105,6 +105,7 @@ def screens(app: QApplication) -> None:
         window.exams.close_exam()
         engine_shots(app, window, shot)
         dialog_shots(app, window, Path(folder))
+        clinic_shots(app, window, Path(folder))
         help_shots(app, window)
         store.close()
 
@@ -194,6 +195,29 @@ def dialog_shots(app: QApplication, window: object, folder: Path) -> None:
         app.processEvents()
         dialog.grab().save(str(SHOTS / f"{name}.png"))
         dialog.close()
+
+
+def clinic_shots(app: QApplication, window: Any, folder: Path) -> None:
+    """The login dialog of clinic mode (as refused by a server that cannot be reached: a port
+    on this computer where nothing listens) and the demo patient's audit history."""
+    from core.exchange.export import ExportFormat, ExportRequest, export
+    from core.settings import Settings
+    from gui.login import LoginDialog
+
+    login = LoginDialog("postgresql+psycopg://ada@127.0.0.1:1/neuroexam")
+    login.show()
+    login.password.setText("not shown")
+    login.accept()
+    app.processEvents()
+    login.grab().save(str(SHOTS / "21-dialog-login.png"))
+    login.close()
+    window.open_patient("DEMO-0001")
+    export(window.store, ExportRequest(["DEMO-0001"], ExportFormat.FHIR, folder / "demo.json"),
+           Settings())
+    window.show_audit_history()
+    app.processEvents()
+    window.audit_dialog.grab().save(str(SHOTS / "22-audit-history.png"))
+    window.audit_dialog.close()
 
 
 def spanish_screens(app: QApplication) -> None:

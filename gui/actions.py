@@ -26,6 +26,7 @@ class ActionId(Enum):
     IMPORT = auto()
     EXPORT = auto()
     SETTINGS = auto()
+    USERS = auto()
     QUIT = auto()
     RULES = auto()
     KEYBOARD_REFERENCE = auto()
@@ -79,6 +80,7 @@ ACTIONS: dict[ActionId, ActionSpec] = {
     ActionId.EXPORT: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "&Export…")), "Ctrl+E"),
     ActionId.SETTINGS: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "&Settings…")),
                                   QKeySequence.StandardKey.Preferences),
+    ActionId.USERS: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "&Users…"))),
     ActionId.QUIT: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "&Quit")),
                               QKeySequence.StandardKey.Quit),
     ActionId.RULES: ActionSpec(str(QT_TRANSLATE_NOOP("MainWindow", "Clinical &rules and sources")),

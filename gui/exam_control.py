@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
+from gui.actions import ActionId, key_text
 from gui.errors import log, show_error
 from gui.translation import core_words, date_text
 
@@ -183,18 +184,31 @@ class ExamControl(QObject):
             if self.editor is not None:
                 self.editor.go_to("Red flags and pain")
             return
+        store, examiner = self.window.store, examiner or self.window.settings.default_examiner
+        password = None
+        if store.asks_password_to_sign:  # clinic mode: the login's password, every time
+            from gui.login import ask_password
+
+            password = ask_password(
+                self.window, self.tr("Save amendment") if amending else self.tr("Sign exam"),
+                self.tr("Your password, to sign as {signer}:").format(
+                    signer=store.signer().text()))
+            if password is None:
+                return
         try:
             if amending:
-                session.save_amendment()
+                session.save_amendment(password, examiner)
             else:
-                session.sign(examiner or self.window.settings.default_examiner)
+                session.sign(examiner, password)
         except StoreError as error:
             show_error(self.window, self.tr("Not saved") if amending else self.tr("Not signed"),
                        str(error))
             return
         self.window.statusBar().showMessage(
             self.tr("Amendment saved as a new signed revision.") if amending
-            else self.tr("Exam signed by {examiner}.").format(examiner=session.exam.examiner))
+            else self.tr("Exam signed by {examiner}.").format(
+                examiner=session.exam.signed_by.text() if session.exam.signed_by
+                else session.exam.examiner))
         log.info("exam amended" if amending else "exam signed")
 
     def amend_exam(self) -> None:
@@ -213,8 +227,9 @@ class ExamControl(QObject):
         except StoreError as error:
             show_error(self.window, self.tr("Amendment"), str(error))
             return
-        self.window.statusBar().showMessage(self.tr("Amending: make the changes, then save the "
-                                                    "amendment (Ctrl+Alt+S)."))
+        self.window.statusBar().showMessage(self.tr(
+            "Amending: make the changes, then save the amendment ({keys}).").format(
+            keys=key_text(ActionId.SIGN)))
 
     def discard_draft(self) -> None:
         """Discard the open draft after asking (audited; a signed exam is never discarded)."""

@@ -2,14 +2,15 @@
 
 Steps may be visited in any order; Enter (or Ctrl+Enter inside the grids) goes to the next step;
 each section's "rest normal" (Ctrl+R) fills what was not entered with normal values. Each step's
-layout is a module of gui/steps/; this is their controller: it shows the session's exam in every
-step, turns the steps' typed edits into undoable changes (ExamSession.edit with the functions of
-core.edits) and moves between steps. The baseline and the previous exam beside every field are
-the engine's, read from the assessment on every refresh.
+layout is a module of gui/steps/; this is their one controller: it shows the session's exam in
+every step, takes every step's edits (values of core.edits, on each step's ``edited`` signal) into
+one slot that makes them undoable (ExamSession.apply), and moves between steps. The baseline and
+the previous exam beside every field are the engine's, read from the assessment on every refresh.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from typing import Any
 
@@ -25,16 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import edits
-from core.edits import ContextField, PainSite
-from core.exam_items import FAMILY, SideTest
-from core.grades import SensoryGrade
-from core.knowledge import MOTOR_ITEMS, REFLEXES, Dermatome, ItemKind, Muscle, RedFlag, Side
+from core.edits import ExamEdit, SetGrade
+from core.knowledge import Dermatome, ItemKind, Side
 from core.normal import Section, missing_items
 from core.record import Exam
-from gui.actions import ActionId, make_action
+from gui.actions import ActionId, key_text, make_action
 from gui.session import ExamSession
-from gui.steps.common import ask_nt_reason, side_test_text
+from gui.steps.common import ask_nt_reason
 from gui.steps.context import ContextStep
 from gui.steps.function import FunctionStep
 from gui.steps.motor import MotorStep
@@ -44,7 +42,6 @@ from gui.steps.review import ReviewStep
 from gui.steps.sensory import SensoryStep
 from gui.steps.sign import SignStep
 from gui.translation import core_words, date_text
-from gui.widgets.grade_grid import GradeEntry
 from gui.widgets.triage_banner import TriageBanner
 
 STEPS: list[tuple[str, Section | None]] = [
@@ -98,14 +95,16 @@ class ExamEditor(QWidget):
             self.steps.addItem(step_title(title))
         self.steps.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.steps.currentRowChanged.connect(lambda _: self._focus_page())
-        self.rest_normal_button = QPushButton(self.tr("Rest normal (Ctrl+R)"))
+        self.rest_normal_button = QPushButton(self.tr("Rest normal ({keys})").format(
+            keys=key_text(ActionId.REST_NORMAL)))
         self.rest_normal_button.clicked.connect(self.rest_normal)
         self.next_button = QPushButton(self.tr("Next step (Enter)"))
         self.next_button.clicked.connect(self.next_step)
         buttons = QHBoxLayout()
         buttons.addWidget(self.rest_normal_button)
         buttons.addStretch()
-        buttons.addWidget(QLabel(self.tr("Beside each field (Ctrl+B):")))
+        buttons.addWidget(QLabel(self.tr("Beside each field ({keys}):").format(
+            keys=key_text(ActionId.TOGGLE_REFERENCE))))
         buttons.addWidget(self.compare_box)
         buttons.addWidget(self.next_button)
         body = QHBoxLayout()
@@ -132,21 +131,15 @@ class ExamEditor(QWidget):
 
     def _build_steps(self) -> None:
         self.context = ContextStep(self.session.record)
-        self.context.edited.connect(self._context_edited)
         self.motor = MotorStep()
-        self.motor.grid.grade_entered.connect(self._grade_entered)
         self.sensory = SensoryStep()
-        self.sensory.map.value_chosen.connect(self._sensation_chosen)
         self.sensory.view_changed.connect(self.refresh)
         self.reflexes = ReflexStep()
-        self.reflexes.grid.grade_entered.connect(self._grade_entered)
         self.function = FunctionStep()
-        for grid in (self.reflexes.tests, self.function.tests):
-            for box in grid.boxes.values():
-                box.value_chosen.connect(self._side_test_chosen)
         self.red_flags = RedFlagStep()
-        self.red_flags.flag_set.connect(self._flag_set)
-        self.red_flags.pain_set.connect(self._pain_set)
+        for step in (self.context, self.motor, self.sensory, self.reflexes, self.function,
+                     self.red_flags):
+            step.edited.connect(self.apply_edit)  # every step's edits, typed, to one slot
         self.review = ReviewStep()
         self.sign = SignStep()
         self.sign.sign_requested.connect(self.sign_requested)
@@ -246,50 +239,17 @@ class ExamEditor(QWidget):
             grid.setFocus()
 
     # ----------------------------------------------------------------------------------------
-    # Edits (each one undoable, through the session, made by core.edits)
+    # Edits: every step emits core.edits values; this one slot makes them undoable
     # ----------------------------------------------------------------------------------------
 
-    def _context_edited(self, field: ContextField, value: Any) -> None:
-        self.session.edit(f"set {field.value}",
-                          lambda exam: edits.set_context(exam, field, value))
-
-    def _grade_entered(self, entry: GradeEntry) -> None:
-        reason = None
-        if entry.grade is not None and entry.grade.value == "NT":
+    def apply_edit(self, edit: ExamEdit) -> None:
+        """Make a step's edit, undoable, through the session; an NT grade first asks why."""
+        if isinstance(edit, SetGrade) and edit.needs_reason:
             reason = ask_nt_reason(self)
             if reason is None:
                 return
-        family = FAMILY[entry.field]
-        name = (MOTOR_ITEMS[entry.key].movement if isinstance(entry.key, Muscle)
-                else REFLEXES[entry.key].label)
-        shown = "cleared" if entry.grade is None else str(entry.grade.value)
-        self.session.edit(f"{name[:1].upper()}{name[1:]}, {entry.side.value}: {shown}",
-                          lambda exam: edits.set_grade(exam, family, entry.side, entry.key,
-                                                       entry.grade, reason))
-
-    def _sensation_chosen(self, side: Side, dermatome: Dermatome,
-                          value: SensoryGrade | None) -> None:
-        modality = self.sensory.modality()
-        reason = None
-        if value is SensoryGrade.NT:
-            reason = ask_nt_reason(self)
-            if reason is None:
-                return
-        family = FAMILY[modality.value]
-        self.session.edit(f"{side.value} {dermatome.value} {modality.label}",
-                          lambda exam: edits.set_grade(exam, family, side, dermatome, value,
-                                                       reason))
-
-    def _side_test_chosen(self, test: SideTest, side: Side, value: Any) -> None:
-        self.session.edit(f"{test.label}, {side.value}: {side_test_text(test, value)}",
-                          lambda exam: edits.set_side_test(exam, test, side, value))
-
-    def _flag_set(self, flag: RedFlag, present: bool) -> None:
-        self.session.edit(f"red flag {flag.value}",
-                          lambda exam: edits.set_red_flag(exam, flag, present))
-
-    def _pain_set(self, site: PainSite, score: int | None) -> None:
-        self.session.edit(f"{site.value} pain", lambda exam: edits.set_pain(exam, site, score))
+            edit = replace(edit, reason=reason)
+        self.session.apply(edit)
 
     def toggle_modality(self) -> None:
         """Show and edit the other sensory modality."""
@@ -368,11 +328,12 @@ class ExamEditor(QWidget):
         elif self.session.amending:
             self.mode_banner.setText(self.tr(
                 "<b>Amending the signed exam</b> ({reason}). Your changes are saved together as "
-                "a new signed revision with Ctrl+Alt+S; the earlier revision is kept.").format(
-                reason=escape(self.session.amendment_reason or "")))
+                "a new signed revision with {keys}; the earlier revision is kept.").format(
+                reason=escape(self.session.amendment_reason or ""), keys=key_text(ActionId.SIGN)))
         elif self.session.read_only:
             self.mode_banner.setText(self.tr(
-                "<b>Signed exam: read-only.</b> Ctrl+Shift+A amends it (you are asked why)."))
+                "<b>Signed exam: read-only.</b> {keys} amends it (you are asked why).").format(
+                keys=key_text(ActionId.AMEND)))
         self.mode_banner.setVisible(self.session.amending or self.session.read_only)
 
     def _refresh_undecided(self) -> None:

@@ -123,7 +123,11 @@ class MainWindow(QMainWindow):
         self.settings = load_settings()
         self.patient_model.attach(store)
         self.statusBar().showMessage(self.tr("Database: {where}").format(
-            where=store.path or self.tr("server")))
+            where=store.path or self.tr("server")) + (self.tr(" · logged in as {user}").format(
+                user=store.signer().text()) if store.login else ""))
+        # The staff's logins are the clinic server's; a workstation's user is its OS account.
+        self.users_action.setVisible(store.path is None
+                                     and store.engine.dialect.name == "postgresql")
         self.menuBar().setEnabled(True)
         self._central().setEnabled(True)
         self._show_start()
@@ -148,11 +152,24 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self._open_store(url))
 
     def _open_store(self, url: str) -> None:
+        """Open the database; a clinic server named without a password asks for the user's
+        login and password first (gui/login.py)."""
         from core.settings import database_url
         from core.store import StoreError, open_store
+        from core.store.connection import needs_login
 
+        url = url or database_url()
         try:
-            store = open_store(url or database_url())
+            if needs_login(url):
+                from gui.login import log_in
+
+                logged_in = log_in(self, url)
+                if logged_in is None:
+                    self._not_logged_in(url)
+                    return
+                store = logged_in
+            else:
+                store = open_store(url)
         except StoreError as error:
             show_error(self, self.tr("NeuroExam cannot open its database"), str(error))
             self.start_text.setText("<h2>NeuroExam</h2>"
@@ -162,6 +179,19 @@ class MainWindow(QMainWindow):
         self.attach_store(store)
         self.start_automatic_backups()
         self.store_opened.emit()
+
+    def _not_logged_in(self, url: str) -> None:
+        """The login was cancelled: say so, and offer it again."""
+        self.start_text.setText("<h2>NeuroExam</h2>" + self.tr(
+            "Not logged in: the records are on the clinic's database server, opened with your "
+            "own login."))
+        self.login_button.show()
+        self._login_url = url
+
+    def log_in_again(self) -> None:
+        """The start page's Log in button, after a cancelled login."""
+        self.login_button.hide()
+        self._open_store(self._login_url)
 
     def start_automatic_backups(self) -> None:
         """Automatic backups as the settings ask (the app's own start; tests call it)."""
@@ -237,6 +267,7 @@ class MainWindow(QMainWindow):
             page.open_exam.connect(self.exams.open_exam)
             page.new_exam_button.clicked.connect(self.exams.new_exam)
             page.new_surgery_button.clicked.connect(self.new_surgery)
+            page.audit_button.clicked.connect(self.show_audit_history)
             self.stack.addWidget(page)
             self._patient_page = page
         return self._patient_page
@@ -264,10 +295,15 @@ class MainWindow(QMainWindow):
         self.demo_button.clicked.connect(self.create_demo_patient)
         self.clinic_button = QPushButton(self.tr("Enter the clinic's name and telephone…"))
         self.clinic_button.clicked.connect(self.edit_settings)
+        self._login_url = ""
+        self.login_button: QPushButton = QPushButton(self.tr("Log in…"))
+        self.login_button.clicked.connect(self.log_in_again)
+        self.login_button.hide()
         layout.addStretch()
         layout.addWidget(self.start_text)
         layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.clinic_button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.login_button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch()
         return page
 
@@ -284,6 +320,9 @@ class MainWindow(QMainWindow):
         add(file_menu, ActionId.IMPORT, self.import_records)
         add(file_menu, ActionId.EXPORT, self.export_records)
         add(file_menu, ActionId.SETTINGS, self.edit_settings)
+        self.users_action = make_action(ActionId.USERS, self, self.manage_users)
+        self.users_action.setVisible(False)
+        file_menu.addAction(self.users_action)
         file_menu.addSeparator()
         add(file_menu, ActionId.QUIT, self.close)
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -387,28 +426,57 @@ class MainWindow(QMainWindow):
         """Show a patient's page."""
         if not self.exams.close_exam():
             return
-        record = self.refresh_patient_page(patient_id)
+        record = self.record = self.store.open_record(patient_id)  # written to the audit log
+        self._show_patient_page(record)
         self.stack.setCurrentWidget(self.patient_page)
         self.setWindowTitle(f"NeuroExam – {record.patient.family_name.upper()}, "
                             f"{record.patient.given_name}[*]")
         self.patient_page.timeline.setFocus()
 
-    def refresh_patient_page(self, patient_id: str | None = None) -> PatientRecord:
-        """Show the patient's record as stored now, with the exams others are editing (the
-        open patient's again without ``patient_id``: gui/live_updates.py); return it."""
-        if patient_id is None:
-            assert self.record is not None, "no patient is open"
-            patient_id = self.record.patient.id
-        record = self.record = self.store.load_record(patient_id)
+    def refresh_patient_page(self) -> None:
+        """The open patient's page again, as stored now: others changed it, or a lock went stale
+        (gui/live_updates.py). Reading it again is not a new opening, so it is not audited."""
+        if self.record is not None:
+            self.record = self.store.load_record(self.record.patient.id)
+            self._show_patient_page(self.record)
+
+    def _show_patient_page(self, record: PatientRecord) -> None:
+        patient_id = record.patient.id
         self.patient_page.show_record(record, self.store.signed_bases(patient_id),
                                       self.store.edit_locks(patient_id))
-        return record
 
     def patient_page_shows_locks(self) -> bool:
         """The patient page is on screen with an exam someone else is editing."""
         page = self._patient_page
         return page is not None and self.stack.currentWidget() is page \
             and bool(page.timeline_model.locks)
+
+    def show_audit_history(self) -> None:
+        """The open patient's audit history: who opened, changed, signed, exported, when."""
+        from core.store import StoreError
+        from gui.audit_history import AuditHistoryDialog
+
+        if self.record is None:
+            return
+        try:
+            entries = self.store.audit_history(self.record.patient.id)
+        except StoreError as error:
+            show_error(self, self.tr("Audit history"), str(error))
+            return
+        self.audit_dialog = AuditHistoryDialog(self.record.patient, entries, self)
+        self.audit_dialog.show()
+
+    def manage_users(self) -> None:
+        """Clinic mode: the staff's logins (adding and disabling: administrators only)."""
+        from core.store import StoreError
+        from gui.users import UsersDialog
+
+        try:
+            dialog = UsersDialog(self.store, self)
+        except StoreError as error:
+            show_error(self, self.tr("Users"), str(error))
+            return
+        self._run_dialog(dialog)
 
     def new_surgery(self) -> None:
         """Record an operation for the open patient (its id allocated by the core)."""
@@ -455,7 +523,6 @@ class MainWindow(QMainWindow):
         """Export this patient or all of them as JSON, CSV or FHIR, off the GUI thread."""
         from core.exchange.export import export
         from core.folders import data_folder
-        from core.store import open_store
         from gui.dialogs import ExportDialog
 
         patient_id = self.record.patient.id if self.record is not None else None
@@ -464,11 +531,11 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(patient_id, folder, self)
         if not self._run_dialog(dialog):
             return
-        request, url, settings = dialog.build(), self.store.url, self.settings
+        request, source, settings = dialog.build(), self.store, self.settings
         window_state.remember_folder("export_folder", request.out)
 
         def work(progress: Progress) -> object:
-            store = open_store(url)  # a connection of this thread's own
+            store = source.reopen()  # a connection of this thread's own, as the same user
             try:
                 return export(store, request, settings, progress)
             finally:
@@ -486,7 +553,6 @@ class MainWindow(QMainWindow):
     def import_records(self, name: str | None = None) -> None:
         """Import a JSON file of one patient or many: validated first, then all or nothing."""
         from core.folders import data_folder
-        from core.store import open_store
 
         if name is None:
             from PySide6.QtWidgets import QFileDialog
@@ -496,15 +562,16 @@ class MainWindow(QMainWindow):
                                                   self.tr("NeuroExam records (*.json)"))
         if not name:
             return
-        path, url = Path(name), self.store.url
+        path, source = Path(name), self.store
 
         def work(progress: Progress) -> object:
-            from core.exchange.records_file import read_records
+            from core.exchange.records_file import stream_records
 
-            records = read_records(path)
-            store = open_store(url)
-            try:
-                return store.import_records(records)
+            size = max(path.stat().st_size, 1)
+            store = source.reopen()  # a connection of this thread's own, as the same user
+            try:  # read, checked and stored as it comes; committed when all are in
+                return store.import_records(stream_records(
+                    path, lambda records, done: progress(done, size)))
             finally:
                 store.close()
         self.jobs.start(self.tr("Import"), self.tr("Importing {file}…").format(file=path.name),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.actions import ActionId, key_text
 from gui.models import KEY_ROLE, ExamTimelineModel
 from gui.translation import core_words, date_text
 from gui.widgets.trend_chart import TrendChart
@@ -45,12 +46,17 @@ class PatientPage(QWidget):
         self.timeline.setAccessibleName(self.tr("Exams of this patient"))
         self.timeline.activated.connect(self._activated)
         self.trend = TrendChart()
-        self.new_exam_button = QPushButton(self.tr("New exam (Ctrl+N)"))
+        self.new_exam_button = QPushButton(self.tr("New exam ({keys})").format(
+            keys=key_text(ActionId.NEW_EXAM)))
         self.new_surgery_button = QPushButton(self.tr("Add operation…"))
+        self.audit_button = QPushButton(self.tr("Audit history…"))
+        self.audit_button.setToolTip(self.tr("Who opened, changed, signed and exported this "
+                                             "record, and when"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_exam_button)
         buttons.addWidget(self.new_surgery_button)
         buttons.addStretch()
+        buttons.addWidget(self.audit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.surgeries)

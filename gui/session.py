@@ -1,18 +1,20 @@
 """The exam being edited: undoable edits, draft saving, and the live assessment.
 
-Every edit goes through one QUndoCommand kind that holds the exam before and after; redo() and
-undo() both call ExamSession.replace_exam, the one place that saves the draft to the store and
-re-runs the engine. "Unsaved" state is derived from the undo stack, never kept by hand.
+Every edit is a value of core.edits (ExamEdit) and goes through one QUndoCommand, which holds the
+edit and its inverse (taken from the exam before it) and names itself in the edit's clinical
+words; redo() and undo() both call ExamSession.replace_exam, the one place that saves the draft to
+the store and re-runs the engine. "Unsaved" state is derived from the undo stack, never kept by
+hand.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from core.edits import ExamEdit, FillNormal
 from core.engine import Assessment, assess
 from core.engine.guided import rest_normal
 from core.engine.undecided import Decider
@@ -20,20 +22,22 @@ from core.normal import Section
 from core.record import Exam, ExamStatus, PatientRecord
 from core.store import ConflictError, EditLock, Store, StoreError
 from core.store.records import changed_since_signing
+from gui.translation import core_words
 
 
 class ExamEditCommand(QUndoCommand):
-    """One edit of the exam, as the exam before and after it."""
+    """The one undo command: a core edit, applied by redo(), and its inverse, by undo()."""
 
-    def __init__(self, session: ExamSession, before: Exam, after: Exam, text: str) -> None:
-        super().__init__(text)
-        self._session, self._before, self._after = session, before, after
+    def __init__(self, session: ExamSession, edit: ExamEdit) -> None:
+        super().__init__(edit.words(core_words()))
+        self._session, self._edit = session, edit
+        self._inverse = edit.inverse(session.exam)
 
     def redo(self) -> None:
-        self._session.replace_exam(self._after)
+        self._session.replace_exam(self._edit.applied_to(self._session.exam))
 
     def undo(self) -> None:
-        self._session.replace_exam(self._before)
+        self._session.replace_exam(self._inverse.applied_to(self._session.exam))
 
 
 class ExamSession(QObject):
@@ -151,8 +155,10 @@ class ExamSession(QObject):
     # Domain operations
     # ----------------------------------------------------------------------------------------
 
-    def edit(self, text: str, change: Callable[[Exam], None]) -> bool:
-        """Apply ``change`` to a copy of the exam as one undoable step; False when refused."""
+    def apply(self, edit: ExamEdit) -> bool:
+        """Make ``edit`` one undoable step; False when it changes nothing, the exam is signed or
+        a colleague is editing it. An edit the record refuses raises (EditError, ValueError) and
+        leaves the exam as it was."""
         if self.held_elsewhere is not None:
             self.save_failed.emit(f"This exam is {self.held_elsewhere.describe()}; it cannot be "
                                   "changed here meanwhile.")
@@ -160,22 +166,18 @@ class ExamSession(QObject):
         if self.read_only:
             self.save_failed.emit("This exam is signed and cannot be changed here.")
             return False
-        before = self.exam.model_copy(deep=True)
-        after = self.exam.model_copy(deep=True)
-        change(after)
-        if after == before:
+        if edit.applied_to(self.exam) == self.exam:
             return False
-        self.undo_stack.push(ExamEditCommand(self, before, after, text))
+        self.undo_stack.push(ExamEditCommand(self, edit))
         return True
 
     def fill_normal(self, section: Section) -> list[Decider]:
         """"Rest normal": every item of ``section`` not yet entered gets its normal value, except
         the ones the engine says would decide between the leading lesions; those are returned,
         for the examiner to test."""
-        result = rest_normal(self.record, self.exam, section)
-        self.edit(f"rest normal: {section.value.replace('_', ' ')}",
-                  lambda exam: _copy_into(exam, result.exam))
-        return result.to_test
+        plan = rest_normal(self.record, self.exam, section)
+        self.apply(FillNormal(section, plan.keep))
+        return plan.to_test
 
     def replace_exam(self, exam: Exam) -> None:
         """Show ``exam`` as the current state: save it as a draft, re-assess, tell the views."""
@@ -204,9 +206,11 @@ class ExamSession(QObject):
         self.save_failed.emit(self.unsaved)
         return False
 
-    def sign(self, examiner: str) -> None:
-        """Sign the exam: it becomes read-only, and the undo history ends here."""
-        self.revision = self.store.sign_exam(self.patient_id, self.exam, self.revision, examiner)
+    def sign(self, examiner: str, password: str | None = None) -> None:
+        """Sign the exam: it becomes read-only, and the undo history ends here. ``password``:
+        the clinic login's, typed again (Store.sign_exam)."""
+        self.revision = self.store.sign_exam(self.patient_id, self.exam, self.revision, examiner,
+                                             password)
         self.release_lock()  # signed: nobody edits it any more
         self.exam = self.store.load_exam(self.patient_id, self.exam.id).exam
         self.as_signed = self.store.record_as_signed(self.patient_id, self.exam.id)
@@ -231,12 +235,13 @@ class ExamSession(QObject):
         self.exam_changed.emit()
         self.assessment_changed.emit(self.assessment)
 
-    def save_amendment(self) -> None:
-        """Store the amended exam as a new signed revision with the reason; end the amendment."""
+    def save_amendment(self, password: str | None = None, signer_name: str = "") -> None:
+        """Store the amended exam as a new signed revision with the reason, signed by whoever
+        amends (Store.amend_exam); end the amendment."""
         if self.amendment_reason is None:
             raise StoreError("No amendment has been started.")
         self.revision = self.store.amend_exam(self.patient_id, self.exam, self.revision,
-                                              self.amendment_reason)
+                                              self.amendment_reason, password, signer_name)
         self._end_amendment()
 
     def cancel_amendment(self) -> None:
@@ -258,8 +263,3 @@ class ExamSession(QObject):
         """The patient's record with this exam as it is now (for reports and export)."""
         return self._record_with_exam()
 
-
-def _copy_into(target: Exam, source: Exam) -> None:
-    """Make ``target`` equal to ``source`` field by field (edits mutate their copy in place)."""
-    for name in Exam.model_fields:
-        setattr(target, name, getattr(source, name))

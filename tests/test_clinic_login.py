@@ -5,16 +5,16 @@ who add users."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
+from clinic_logins import PASSWORD, demo_clinic
 from sqlalchemy.engine import make_url
 
 from core.cli import main
 from core.demo import demo_record
-from core.record import ExamStatus
+from core.record import ExamStatus, Signer
 from core.store import (
     DatabaseTooNewError,
     LoginRefusedError,
@@ -29,24 +29,12 @@ from core.store.connection import check_password, needs_login, with_login
 
 pytestmark = pytest.mark.parametrize("engine_name", ["postgresql-glibc"], indirect=True)
 
-PASSWORD = "correct horse 1"
 
 
 @pytest.fixture
-def clinic(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
-    """The demo patient and one login per role, added by the owner with `neuroexam users add`;
-    each role's URL without a password, as a workstation's setting names it."""
-    suffix = make_url(db_url).database
-    with Store(db_url, actor="setup") as owner:
-        owner.import_record(demo_record())
-    logins = {}
-    for role in ("clinician", "nurse", "administrator"):
-        login = f"{role}_{suffix}"
-        monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
-        assert main(["users", "add", login, "--role", role, "--name", f"Dr {role.title()}",
-                     "--password-stdin", "--database", db_url]) == 0
-        logins[role] = with_login(db_url, login)
-    yield logins
+def clinic(db_url: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """The demo patient and a login per role (tests/clinic_logins.py)."""
+    return demo_clinic(db_url, ("clinician", "nurse", "administrator"), monkeypatch)
 
 
 def draft(store: Store, exam_id: str) -> int:
@@ -75,9 +63,14 @@ def test_logging_in_connects_as_the_user_and_keeps_no_password_in_the_url(
 
 
 def test_login_errors_name_their_cause(clinic: dict[str, str], db_url: str,
-                                       postgres_server: object) -> None:
+                                       postgres_server: object, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(LoginRefusedError, match="wrong user name or password"):
         open_store(clinic["clinician"], password="not the password")
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    with pytest.raises(LoginRefusedError):  # no password at all: a login refused, not a network
+        open_store(clinic["clinician"])
     closed = make_url(clinic["clinician"]).set(port=1).render_as_string(hide_password=False)
     with pytest.raises(ServerUnreachableError, match="cannot be reached"):
         open_store(closed, password=PASSWORD)
@@ -146,6 +139,20 @@ def test_the_database_refuses_a_signature_naming_another_login(clinic: dict[str,
             pytest.raises(psycopg.errors.InsufficientPrivilege, match="names the login"):
         connection.execute("UPDATE exams SET status = 'signed', revision = revision + 1, "
                            "document = %s WHERE id = 'forged'", (forged,))
+
+
+def test_a_clinician_imports_exams_signed_elsewhere_with_their_signers(
+        clinic: dict[str, str]) -> None:
+    record = demo_record().model_copy(deep=True)
+    record.patient.id = "TRANSFER-1"
+    for exam in record.exams:
+        exam.signed_by = Signer(login="dr_elsewhere", name="Dr Elsewhere")
+    with open_store(clinic["clinician"], password=PASSWORD) as doctor:
+        doctor.import_record(record)
+        stored = doctor.load_exam("TRANSFER-1", "post-1").exam
+        imported = [e for e in doctor.audit_history("TRANSFER-1") if e.action == "record_imported"]
+    assert stored.signed_by == Signer(login="dr_elsewhere", name="Dr Elsewhere")
+    assert imported[0].actor == make_url(clinic["clinician"]).username
 
 
 def test_an_administrator_adds_and_disables_users_a_clinician_cannot(

@@ -6,6 +6,10 @@ entry there plus its clinical knowledge and its field in the record."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -172,3 +176,17 @@ def test_the_editor_offers_every_test_on_both_sides_and_sets_each_value(qtbot: A
             box.activated.emit(box.values.index(value))
             assert getattr(session.exam, test.field).get(Side.LEFT) == value
             assert box.currentText() == test.text(value)
+        assert box.toolTip() == test.hint and test.hint  # the entry's widget hint
+
+
+def test_a_hypothetical_per_side_test_is_one_catalogue_entry_for_every_consumer() -> None:
+    """tests/catalogue_extension.py adds a crossed straight leg raise to the catalogue, in a
+    fresh interpreter, and checks each consumer (record, rest normal, engine, edits, CSV, FHIR,
+    report, editor) takes it up with nothing else changed."""
+    script = Path(__file__).parent / "catalogue_extension.py"
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                            timeout=300, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                            check=False)
+    assert result.returncode == 0, result.stdout + result.stderr[-4000:]
+    assert result.stdout.splitlines()[-1] == (
+        "8 consumers picked up crossed_straight_leg_raise"), result.stdout

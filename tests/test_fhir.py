@@ -303,6 +303,22 @@ def test_nt_reasons_survive_the_round_trip() -> None:
     assert back.exams_by_date()[0].nt_reasons == {"motor.left.great_toe_extension": "pain"}
 
 
+def test_nt_reasons_of_every_family_come_back_under_the_catalogues_key() -> None:
+    from core.exam_items import FAMILIES
+    from core.knowledge import NotTestableReason, Side
+
+    document = demo_record().to_json_dict()
+    exam = document["exams"][0]
+    expected = {}
+    for family, side in zip(FAMILIES, [Side.LEFT, Side.RIGHT] * 2, strict=True):
+        key = family.keys[-1]
+        exam[family.field].setdefault(side.value, {})[key.value] = "NT"
+        expected[family.nt_key(side, key)] = NotTestableReason.UNABLE_TO_COOPERATE
+    exam["nt_reasons"] = {k: v.value for k, v in expected.items()}
+    (back,) = records_from_bundle(bundle([record_from_document(document)]))
+    assert back.exams_by_date()[0].nt_reasons == expected
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(record_documents())
 def test_any_valid_record_round_trips_through_fhir(document: dict[str, Any]) -> None:

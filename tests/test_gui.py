@@ -12,7 +12,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QTextBrowser, QWidget
 
 from core.demo import demo_record
+from core.edits import FillNormal, SetGrade, SetSideTest
 from core.engine.triage import LEVEL_COLOURS, Level
+from core.exam_items import FAMILY, SIDE_TEST, Section
 from core.grades import MotorGrade, SensoryGrade
 from core.knowledge import Dermatome, DiscLevel, Muscle, RedFlag, Side
 from core.normal import fill_normal
@@ -22,7 +24,6 @@ from gui import exam_control as exam_control_module
 from gui import main_window as main_window_module
 from gui.dialogs import PatientDialog
 from gui.main_window import MainWindow
-from gui.widgets.grade_grid import GradeEntry
 
 TODAY = dt.date.today()
 
@@ -74,7 +75,7 @@ def window(qtbot: Any, store: Store, messages: list[str]) -> MainWindow:
 def enter_motor(editor: Any, side: Side, muscle: Muscle, grade: str) -> None:
     """What typing ``grade`` on a motor cell emits ("" clears it)."""
     editor.motor.grid.grade_entered.emit(
-        GradeEntry("motor", side, muscle, MotorGrade(grade) if grade else None))
+        SetGrade(FAMILY["motor"], side, muscle, MotorGrade(grade) if grade else None))
 
 
 def seed_patient(store: Store) -> None:
@@ -639,17 +640,14 @@ def test_signing_asks_for_the_cauda_equina_questions_beside_root_signs_in_both_l
     session, editor = window.session, window.editor
     assert session is not None and editor is not None
 
-    def both_legs(exam: Exam) -> None:
-        exam.straight_leg_raise.set(Side.LEFT, 40)
-        exam.straight_leg_raise.set(Side.RIGHT, 50)
-        exam.motor.set(Side.LEFT, {m: MotorGrade.G5 for m in Muscle})
-        exam.motor.set(Side.RIGHT, {m: MotorGrade.G5 for m in Muscle})
-    session.edit("root signs", both_legs)
+    for side, angle in ((Side.LEFT, 40), (Side.RIGHT, 50)):  # root signs in both legs
+        session.apply(SetSideTest(SIDE_TEST["straight_leg_raise"], side, angle))
+    session.apply(FillNormal(Section.MOTOR))
     window.exams.sign_exam("Dr K")
     assert session.exam.status is not ExamStatus.SIGNED
     assert any("cauda equina questions" in m for m in messages)
     assert editor.steps.currentItem().text().endswith("Red flags and pain")
-    session.edit("asked", lambda exam: setattr(exam, "red_flags", []))
+    session.apply(FillNormal(Section.RED_FLAGS))  # asked, none present
     window.exams.sign_exam("Dr K")
     assert session.exam.status is ExamStatus.SIGNED
 

@@ -28,7 +28,15 @@ from core.engine.findings import UmnSign
 from core.engine.flags import FLAG_TEXT
 from core.engine.localisation import CAUDA_EQUINA_WEIGHTS
 from core.engine.summary import assessment_text
-from core.engine.triage import LEVEL_MEANING, NOT_ASSESSED_TEXT, ROUTINE_TEXT, RULES, Level
+from core.engine.triage import (
+    LEVEL_MEANING,
+    NEEDS,
+    NOT_ASSESSED_TEXT,
+    NOT_RECORDED_HEADING,
+    ROUTINE_TEXT,
+    RULES,
+    Level,
+)
 from core.engine.undecided import ABNORMAL_WORD
 from core.exam_items import SIDE_TESTS
 from core.i18n import (
@@ -135,7 +143,8 @@ def _table_messages() -> Iterator[str]:
     yield from (level.words for level in Level)
     yield from LEVEL_MEANING.values()
     yield from (rule.text for rule in RULES)
-    yield from (ROUTINE_TEXT, NOT_ASSESSED_TEXT)
+    yield from (ROUTINE_TEXT, NOT_ASSESSED_TEXT, NOT_RECORDED_HEADING)
+    yield from (need.text for need in NEEDS)
     yield from FLAG_TEXT.values()
     yield from NOT_TESTABLE_REASON_LABELS.values()
     geometry = load_geometry()

@@ -4,6 +4,7 @@ lost; an edited operation turned the demo's signed URGENT exam into PROMPT, unam
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -121,3 +122,74 @@ def test_exports_say_what_a_signed_exam_said_when_signed(store: Store, tmp_path:
     triage_before = [cell for cell in post_before.split('","') if "UR-" in cell or "PR-" in cell]
     triage_after = [cell for cell in post_after.split('","') if "UR-" in cell or "PR-" in cell]
     assert triage_before and triage_after == triage_before
+
+
+def test_a_version_6_database_keeps_what_each_signed_exam_said(db_url: str, engine_name: str,
+                                                                store: Store) -> None:
+    """Migration 8 turns the whole-record copies of versions 3 to 7 (here 6) into references to
+    revisions, and every signed exam reads back the record it was signed against, exactly. The
+    expected bases are worked out here from the records of each moment, not read from the
+    store."""
+    from sqlalchemy import create_engine, text
+
+    from core.record import Exam, ExamKind, ExamStatus
+    from core.store.connection import upgrade_database
+    from core.store.records import signing_basis
+
+    expected = {(e.id, 1): signing_basis(demo_record(), e.id) for e in demo_record().exams}
+    operation = store.load_record("DEMO-0001").surgeries[0]
+    store.save_surgery("DEMO-0001", operation.model_copy(update={"side": SurgerySide.RIGHT}))
+    draft = Exam(id="late-draft", date=dt.date(2026, 3, 5),  # after the operation, before post-1
+                 kind=ExamKind.FOLLOW_UP, status=ExamStatus.DRAFT, notes="before the edit")
+    store.save_draft("DEMO-0001", draft, 0)
+    stored = store.load_exam("DEMO-0001", "post-1")
+    store.amend_exam("DEMO-0001", stored.exam.model_copy(update={"notes": "side corrected"}),
+                     stored.revision, "operation side corrected")
+    expected[("post-1", 2)] = signing_basis(store.load_record("DEMO-0001"), "post-1")
+    store.save_draft("DEMO-0001", draft.model_copy(update={"notes": "edited after"}), 1)
+    patient = store.load_record("DEMO-0001").patient
+    store.save_patient(patient.model_copy(update={"family_name": "Renamed"}))
+    latest = {"pre-1": expected[("pre-1", 1)], "post-1": expected[("post-1", 2)],
+              "fu-7w": expected[("fu-7w", 1)]}
+    assert store.signed_bases("DEMO-0001") == latest
+    assert any(e.id == "late-draft" and e.notes == "before the edit"
+               for e in latest["post-1"].exams)
+    store.close()
+
+    # The layout version 6 wrote: the whole basis as JSON in "document".
+    engine = create_engine(db_url)
+    with engine.begin() as connection:
+        run = connection.exec_driver_sql
+        if engine_name != "sqlite":
+            run("ALTER TABLE signed_records DISABLE TRIGGER USER")
+        run("ALTER TABLE signed_records ADD COLUMN document TEXT")
+        for (exam_id, revision), basis in expected.items():
+            connection.execute(text("UPDATE signed_records SET document = :d WHERE exam_id = :e "
+                                    "AND revision = :r"),
+                               {"d": basis.model_dump_json(exclude_none=True), "e": exam_id,
+                                "r": revision})
+        run("ALTER TABLE signed_records DROP COLUMN basis")
+        if engine_name != "sqlite":
+            run("ALTER TABLE signed_records ALTER COLUMN document SET NOT NULL")
+            run("ALTER TABLE signed_records ENABLE TRIGGER USER")
+        run("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
+        stored_rows = connection.execute(text("SELECT count(*) FROM signed_records")).scalar()
+    engine.dispose()
+    assert stored_rows == len(expected)
+
+    if engine_name != "sqlite":
+        upgrade_database(db_url)  # a server is upgraded by its administrator
+    with Store(db_url) as upgraded:
+        assert upgraded.signed_bases("DEMO-0001") == latest
+        for exam_id, basis in latest.items():
+            assert upgraded.record_as_signed("DEMO-0001", exam_id) == basis
+        with upgraded.engine.connect() as connection:
+            rows = {(row.exam_id, row.revision): json.loads(row.basis) for row in connection.execute(
+                text("SELECT exam_id, revision, basis FROM signed_records"))}
+    # Each part names the revision of its day: post-1 signed first against the operation's
+    # first version, amended against its second; the draft of that day is kept whole.
+    assert rows[("post-1", 1)]["surgeries"] == [{"id": operation.id, "revision": 1}]
+    assert rows[("post-1", 2)]["surgeries"] == [{"id": operation.id, "revision": 2}]
+    assert rows[("post-1", 2)]["patient"] == {"id": "DEMO-0001", "revision": 1}
+    kept_whole = [part for part in rows[("post-1", 2)]["exams"] if "document" in part]
+    assert [part["id"] for part in kept_whole] == ["late-draft"]

@@ -173,7 +173,7 @@ def _worst_exam_record() -> object:
     both sides, against a normal-ish baseline (so every finding is also a change)."""
     from core.grades import MotorGrade, ReflexGrade, SensoryGrade
     from core.knowledge import Dermatome, PlantarResponse, Reflex
-    from core.record import MotorBySide, PlantarBySide, ReflexesBySide, SensoryBySide
+    from core.record import MotorBySide, ReflexesBySide, SensoryBySide
 
     record = demo_record()
     exam = next(e for e in record.exams if e.id == "post-1")
@@ -184,7 +184,7 @@ def _worst_exam_record() -> object:
     exam.light_touch = SensoryBySide(left=dict(areas), right=dict(areas))
     exam.pin_prick = SensoryBySide(left=dict(areas), right=dict(areas))
     exam.reflexes = ReflexesBySide(left=dict(reflexes), right=dict(reflexes))
-    exam.plantar = PlantarBySide(left=PlantarResponse.EXTENSOR, right=PlantarResponse.EXTENSOR)
+    exam.plantar = {"left": PlantarResponse.EXTENSOR, "right": PlantarResponse.EXTENSOR}
     return record
 
 

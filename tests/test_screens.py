@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser
 
+from core.edits import ContextField, SetContext
 from core.settings import load_settings
 from core.store import Store
 from gui import exam_control as exam_control_module
@@ -180,5 +181,5 @@ def test_a_signed_exam_says_it_is_read_only_and_the_title_follows_the_exam(
     assert not window.editor.mode_banner.isVisible()
     session = window.exams.session
     new_date = session.exam.date.replace(day=1 if session.exam.date.day != 1 else 2)
-    session.edit("date", lambda exam: setattr(exam, "date", new_date))
+    session.apply(SetContext(ContextField.DATE, new_date))
     assert new_date.isoformat() in window.windowTitle()

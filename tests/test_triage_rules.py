@@ -8,9 +8,9 @@ import datetime as dt
 from core.engine import Level, assess
 from core.engine.flags import Flag
 from core.grades import MotorGrade, ReflexGrade, SensoryGrade
-from core.knowledge import Dermatome, DiscLevel, Muscle, Reflex, Side
+from core.knowledge import Dermatome, DiscLevel, Muscle, Reflex, Side, StraightLegRaise
 from core.normal import Section, fill_normal
-from core.record import Exam, ExamKind, Patient, PatientRecord, StraightLegRaise, Surgery, SurgerySide
+from core.record import Exam, ExamKind, Patient, PatientRecord, Surgery, SurgerySide
 
 OPERATION = dt.date(2026, 5, 4)
 
@@ -156,11 +156,84 @@ def test_an_exam_with_nothing_entered_is_not_assessed_never_routine() -> None:
     assert assess(record(only_sensation, operated=False)).triage.level is Level.NOT_ASSESSED
 
 
-def test_a_normal_exam_with_the_red_flags_unasked_says_so_in_its_routine_reason() -> None:
+def test_a_normal_exam_with_the_red_flags_unasked_is_not_routine() -> None:
+    """"An exam records whether the red-flag questions were asked, so that 'none present' and
+    'not asked' are never confused" (section 6), and "never ... routine for an exam that ...
+    lacks the items a rule needs" (section 9): the cauda equina rule needs the answers."""
     plain = exam("first", 30, ExamKind.INITIAL, red_flags_asked=False)
     result = assess(record(plain, operated=False))
-    assert result.triage.level is Level.ROUTINE
-    assert "red-flag questions not recorded" in map(str, result.triage.reasons[0].findings)
+    assert result.triage.level is Level.NOT_ASSESSED
+    assert [lack.need.rule_ids[0] for lack in result.triage.not_recorded] == ["EM-CES"]
+    assert "red-flag questions" in str(result.triage.not_recorded[0].text)
+    asked = exam("first", 30, ExamKind.INITIAL)
+    assert assess(record(asked, operated=False)).triage.level is Level.ROUTINE
+
+
+def test_a_few_normal_muscles_are_no_ground_for_routine() -> None:
+    """A quick exam (three muscles graded 5, nothing else) leaves the rules without the items
+    they read: not assessed, naming each missing item by side."""
+    quick = Exam(id="quick", date=OPERATION, kind=ExamKind.INITIAL, red_flags=[])
+    quick.motor.set(L, {EHL: MotorGrade.G5, DF: MotorGrade.G5})
+    quick.motor.set(R, {EHL: MotorGrade.G5})
+    result = assess(record(quick, operated=False))
+    assert result.triage.level is Level.NOT_ASSESSED
+    missing = {lack.need.text: list(map(str, lack.missing)) for lack in result.triage.not_recorded}
+    key_muscles = next(m for text, m in missing.items() if "key muscles" in text)
+    assert "left hip flexion" in key_muscles and "right ankle dorsiflexion" in key_muscles
+    assert "left ankle dorsiflexion" not in key_muscles
+    assert any("saddle" in text for text in missing) and any("plantar" in text for text in missing)
+
+
+def test_each_missing_need_alone_withholds_routine() -> None:
+    """Every need is necessary: removing any one item it names from a complete normal exam turns
+    routine into not assessed."""
+    complete = exam("first", 30, ExamKind.INITIAL)
+    assert assess(record(complete, operated=False)).triage.level is Level.ROUTINE
+    without_saddle = complete.model_copy(deep=True)
+    without_saddle.light_touch.set(R, {d: g for d, g in (without_saddle.light_touch.get(R) or {})
+                                       .items() if d is not Dermatome.S4_5})
+    without_saddle.pin_prick.set(R, {d: g for d, g in (without_saddle.pin_prick.get(R) or {})
+                                     .items() if d is not Dermatome.S4_5})
+    without_plantar = complete.model_copy(deep=True)
+    without_plantar.plantar.set(L, None)
+    without_hip_flexion = complete.model_copy(deep=True)
+    without_hip_flexion.motor.set(L, {m: g for m, g in (complete.motor.get(L) or {}).items()
+                                      if m is not Muscle.HIP_FLEXION})
+    for incomplete, need in ((without_saddle, "saddle"), (without_plantar, "plantar"),
+                             (without_hip_flexion, "key muscles")):
+        result = assess(record(incomplete, operated=False))
+        assert result.triage.level is Level.NOT_ASSESSED, need
+        assert [lack.need.text for lack in result.triage.not_recorded if need in lack.need.text]
+
+
+def test_a_muscle_weak_before_and_not_graded_now_withholds_routine() -> None:
+    """Without the grade of a muscle that was weak before, the comparing rules cannot tell
+    recovery from worsening."""
+    before = exam("pre", -2, PRE, (L, Muscle.ANKLE_EVERSION, MotorGrade.G4))
+    after = exam("late", 90, ExamKind.FOLLOW_UP)
+    after.motor.set(L, {m: g for m, g in (after.motor.get(L) or {}).items()
+                        if m is not Muscle.ANKLE_EVERSION})
+    result = assess(record(before, after))
+    assert result.triage.level is Level.NOT_ASSESSED
+    assert any(list(map(str, lack.missing)) == ["left ankle eversion"]
+               for lack in result.triage.not_recorded)
+
+
+def test_a_fired_rule_lists_only_the_missing_items_that_could_make_it_more_urgent() -> None:
+    """A new sensory change (prompt) with the red flags unasked: the cauda equina questions could
+    make it an emergency and are listed; a prompt-level need would not change the level."""
+    sensory = exam("first", 30, ExamKind.INITIAL, red_flags_asked=False)
+    sensory.light_touch.set(L, {**(sensory.light_touch.get(L) or {}),
+                                Dermatome.L5: SensoryGrade.ALTERED})
+    result = assess(record(sensory, operated=False))
+    assert result.triage.level is Level.PROMPT
+    assert [lack.need.rule_ids[0] for lack in result.triage.not_recorded] == ["EM-CES"]
+    urgent = exam("first", 30, ExamKind.INITIAL, (L, DF, MotorGrade.G2))
+    urgent.plantar.set(R, None)
+    urgent_result = assess(record(urgent, operated=False))
+    assert urgent_result.triage.level is Level.URGENT
+    assert urgent_result.triage.not_recorded == [], \
+        "the plantar response reaches urgent at most: nothing to add to an urgent exam"
 
 
 def test_a_reflex_lost_before_surgery_alone_is_no_warning() -> None:

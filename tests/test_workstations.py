@@ -136,6 +136,7 @@ def test_a_crashed_editors_expired_lock_is_taken_over_and_the_editor_told(
     # shared folder.
     from sqlalchemy import create_engine, select
 
+    from core.edits import ContextField, SetContext
     from core.store.locks import LOCK_EXPIRY
     from core.store.schema import exam_locks
     from gui import exam_control
@@ -184,7 +185,7 @@ def test_a_crashed_editors_expired_lock_is_taken_over_and_the_editor_told(
     assert "being edited by ben" in ada.editor.mode_banner.text()
     refused: list[str] = []
     ada.session.save_failed.connect(refused.append)
-    assert not ada.session.edit("notes", lambda exam: setattr(exam, "notes", "late"))
+    assert not ada.session.apply(SetContext(ContextField.EXAMINER, "Dr Late"))
     assert refused and "being edited by ben" in refused[0]
     for window in (ada, ben):
         window.close()

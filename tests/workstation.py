@@ -35,11 +35,10 @@ from gui.models import KEY_ROLE  # noqa: E402
 class Driver(QObject):
     command = Signal(str)
 
-    def __init__(self, window: object, shown: list[str], password: str | None) -> None:
+    def __init__(self, window: object, shown: list[str]) -> None:
         super().__init__()
         self.window = window
         self.shown = shown
-        self.password = password
         self.command.connect(self.run)
 
     def answer(self, **fields: object) -> None:
@@ -61,15 +60,7 @@ class Driver(QObject):
                 window.open_exam(argument)  # type: ignore[attr-defined]
                 self.answer(ok=True)
             elif verb == "sign":
-                # The password asked again to sign is typed here by the driver (the login's, from
-                # the URL); the app signs as the clinician would.
-                store = window.store  # type: ignore[attr-defined]
-                confirm = store.confirm_signer
-                store.confirm_signer = lambda password=None: confirm(self.password)
-                try:
-                    window.exams.sign_exam("")  # type: ignore[attr-defined]
-                finally:
-                    del store.confirm_signer
+                window.exams.sign_exam("")  # type: ignore[attr-defined]
                 self.answer(ok=True, status=window.session.exam.status.value)  # type: ignore[attr-defined]
             elif verb == "close_exam":
                 self.answer(ok=window.close_exam())  # type: ignore[attr-defined]
@@ -97,14 +88,17 @@ class Driver(QObject):
 def main() -> int:
     from PySide6.QtWidgets import QApplication
 
-    from gui import exam_control, main_window
+    from gui import exam_control, login, main_window
 
     shown: list[str] = []  # error messages the app shows: answered, never a dialog that waits
     for module in (exam_control, main_window):
         module.show_error = lambda parent, title, message: shown.append(  # type: ignore[attr-defined]
             f"{title}: {message}")
+    # The password asked again to sign: typed by the driver (the login's, from the URL).
+    password = make_url(sys.argv[1]).password
+    login.ask_password = lambda *args, **kwargs: password  # type: ignore[assignment]
     app, window = start(sys.argv[1])
-    driver = Driver(window, shown, make_url(sys.argv[1]).password)
+    driver = Driver(window, shown)
     window.store_opened.connect(lambda: driver.answer(ready=True))
 
     def read() -> None:

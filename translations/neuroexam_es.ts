@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AuditHistoryDialog</name>
+    <message>
+        <source>Audit history – {family}, {given}</source>
+        <translation>Historial de auditoría – {family}, {given}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>Exploración</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>Audit history</source>
+        <translation>Historial de auditoría</translation>
+    </message>
+    <message>
+        <source>Show the database server&apos;s own rows</source>
+        <translation>Mostrar las filas del propio servidor de la base de datos</translation>
+    </message>
+    <message>
+        <source>{count} entries, newest first; times are this computer&apos;s local time (UTC in the tooltip).</source>
+        <translation>{count} entradas, la más reciente primero; horas locales de este ordenador (UTC en la información emergente).</translation>
+    </message>
+</context>
+<context>
     <name>ColumnTableModel</name>
     <message>
         <source>{status}, being edited by {name} since {since}</source>
@@ -132,6 +171,18 @@ Close and lose them?</source>
         <translation>Aún sin firmar</translation>
     </message>
     <message>
+        <source>Save amendment</source>
+        <translation>Guardar la corrección</translation>
+    </message>
+    <message>
+        <source>Sign exam</source>
+        <translation>Firmar la exploración</translation>
+    </message>
+    <message>
+        <source>Your password, to sign as {signer}:</source>
+        <translation>Su contraseña, para firmar como {signer}:</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>No guardado</translation>
     </message>
@@ -160,8 +211,8 @@ Close and lose them?</source>
         <translation>Corrección</translation>
     </message>
     <message>
-        <source>Amending: make the changes, then save the amendment (Ctrl+Alt+S).</source>
-        <translation>Corrigiendo: haga los cambios y guarde la corrección (Ctrl+Alt+S).</translation>
+        <source>Amending: make the changes, then save the amendment ({keys}).</source>
+        <translation>Corrigiendo: haga los cambios y guarde la corrección ({keys}).</translation>
     </message>
     <message>
         <source>Discard draft</source>
@@ -207,6 +258,18 @@ Close and lose them?</source>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
+    <message>
+        <source>Print the clinician report (pages {a}–{b}) and the patient handout (pages {c}–{d})</source>
+        <translation>Imprimir el informe clínico (páginas {a}–{b}) y la hoja para el paciente (páginas {c}–{d})</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Imprimiendo…</translation>
+    </message>
+    <message>
+        <source>Printed {n} pages on {printer}.</source>
+        <translation>Impresas {n} páginas en {printer}.</translation>
+    </message>
 </context>
 <context>
     <name>ExamEditor</name>
@@ -251,12 +314,12 @@ Close and lose them?</source>
         <translation>Estado de la exploración</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Amending the signed exam&lt;/b&gt; ({reason}). Your changes are saved together as a new signed revision with Ctrl+Alt+S; the earlier revision is kept.</source>
-        <translation>&lt;b&gt;Corrigiendo la exploración firmada&lt;/b&gt; ({reason}). Sus cambios se guardan juntos como una nueva revisión firmada con Ctrl+Alt+S; la revisión anterior se conserva.</translation>
+        <source>&lt;b&gt;Amending the signed exam&lt;/b&gt; ({reason}). Your changes are saved together as a new signed revision with {keys}; the earlier revision is kept.</source>
+        <translation>&lt;b&gt;Corrigiendo la exploración firmada&lt;/b&gt; ({reason}). Sus cambios se guardan juntos como una nueva revisión firmada con {keys}; la revisión anterior se conserva.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Signed exam: read-only.&lt;/b&gt; Ctrl+Shift+A amends it (you are asked why).</source>
-        <translation>&lt;b&gt;Exploración firmada: solo lectura.&lt;/b&gt; Ctrl+Shift+A la corrige (se le pregunta el motivo).</translation>
+        <source>&lt;b&gt;Signed exam: read-only.&lt;/b&gt; {keys} amends it (you are asked why).</source>
+        <translation>&lt;b&gt;Exploración firmada: solo lectura.&lt;/b&gt; {keys} la corrige (se le pregunta el motivo).</translation>
     </message>
     <message>
         <source>Sign</source>
@@ -275,16 +338,16 @@ Close and lose them?</source>
         <translation>Pasos de la exploración</translation>
     </message>
     <message>
-        <source>Rest normal (Ctrl+R)</source>
-        <translation>Resto normal (Ctrl+R)</translation>
+        <source>Rest normal ({keys})</source>
+        <translation>Resto normal ({keys})</translation>
     </message>
     <message>
         <source>Next step (Enter)</source>
         <translation>Paso siguiente (Intro)</translation>
     </message>
     <message>
-        <source>Beside each field (Ctrl+B):</source>
-        <translation>Junto a cada campo (Ctrl+B):</translation>
+        <source>Beside each field ({keys}):</source>
+        <translation>Junto a cada campo ({keys}):</translation>
     </message>
     <message>
         <source>Compare with</source>
@@ -456,6 +519,53 @@ Close and lose them?</source>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to the clinic&apos;s database</source>
+        <translation>Iniciar sesión en la base de datos de la clínica</translation>
+    </message>
+    <message>
+        <source>Server &lt;b&gt;{host}&lt;/b&gt;, database &lt;b&gt;{database}&lt;/b&gt;</source>
+        <translation>Servidor &lt;b&gt;{host}&lt;/b&gt;, base de datos &lt;b&gt;{database}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Your own login, as the clinic&apos;s administrator gave it to you. The password is not stored on this computer.</source>
+        <translation>Su propio usuario, tal como se lo dio el administrador de la clínica. La contraseña no se guarda en este ordenador.</translation>
+    </message>
+    <message>
+        <source>Enter your login and your password.</source>
+        <translation>Escriba su usuario y su contraseña.</translation>
+    </message>
+    <message>
+        <source>The database server {host} cannot be reached. Check the network and that the server is running, then log in again.</source>
+        <translation>No se puede conectar con el servidor de la base de datos {host}. Compruebe la red y que el servidor esté en marcha, y vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>The login {login} has no permission to use this database: it is not a NeuroExam user of it. Ask the clinic&apos;s administrator.</source>
+        <translation>El usuario {login} no tiene permiso para usar esta base de datos: no es usuario de NeuroExam en ella. Consulte al administrador de la clínica.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Database: {where}</source>
@@ -464,6 +574,10 @@ Close and lose them?</source>
     <message>
         <source>server</source>
         <translation>servidor</translation>
+    </message>
+    <message>
+        <source> · logged in as {user}</source>
+        <translation> · sesión de {user}</translation>
     </message>
     <message>
         <source>&lt;h2&gt;NeuroExam&lt;/h2&gt;Opening the records…</source>
@@ -476,6 +590,10 @@ Close and lose them?</source>
     <message>
         <source>The database could not be opened.</source>
         <translation>No se pudo abrir la base de datos.</translation>
+    </message>
+    <message>
+        <source>Not logged in: the records are on the clinic&apos;s database server, opened with your own login.</source>
+        <translation>Sin sesión iniciada: las historias están en el servidor de la base de datos de la clínica y se abren con su propio usuario.</translation>
     </message>
     <message>
         <source>⚠ Automatic backup failed (hover for why)</source>
@@ -510,8 +628,20 @@ Close and lose them?</source>
         <translation>Introducir el nombre y el teléfono de la clínica…</translation>
     </message>
     <message>
+        <source>Log in…</source>
+        <translation>Iniciar sesión…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>Audit history</source>
+        <translation>Historial de auditoría</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -556,6 +686,10 @@ Close and lose them?</source>
     <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Usuarios…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -663,6 +797,53 @@ Close and lose them?</source>
     </message>
 </context>
 <context>
+    <name>NewUserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation>Añadir un usuario</translation>
+    </message>
+    <message>
+        <source>e.g. ada.lovelace</source>
+        <translation>p. ej. ada.lovelace</translation>
+    </message>
+    <message>
+        <source>printed on signatures, e.g. Dr Ada Lovelace</source>
+        <translation>se imprime en las firmas, p. ej. Dra. Ada Lovelace</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Repetir:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>A password has at least 8 characters.</source>
+        <translation>Una contraseña tiene al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <source>Enter the login.</source>
+        <translation>Escriba el usuario.</translation>
+    </message>
+</context>
+<context>
     <name>PatientDialog</name>
     <message>
         <source>New patient</source>
@@ -719,12 +900,20 @@ Close and lose them?</source>
         <translation>Exploraciones de este paciente</translation>
     </message>
     <message>
-        <source>New exam (Ctrl+N)</source>
-        <translation>Nueva exploración (Ctrl+N)</translation>
+        <source>New exam ({keys})</source>
+        <translation>Nueva exploración ({keys})</translation>
     </message>
     <message>
         <source>Add operation…</source>
         <translation>Añadir operación…</translation>
+    </message>
+    <message>
+        <source>Audit history…</source>
+        <translation>Historial de auditoría…</translation>
+    </message>
+    <message>
+        <source>Who opened, changed, signed and exported this record, and when</source>
+        <translation>Quién abrió, cambió, firmó y exportó esta historia, y cuándo</translation>
     </message>
     <message>
         <source>&lt;b&gt;Exams&lt;/b&gt; (Enter or double-click to open)</source>
@@ -758,8 +947,8 @@ Close and lose them?</source>
 <context>
     <name>RedFlagStep</name>
     <message>
-        <source>Tick every red flag present. Ctrl+R records that all were asked and none is present.</source>
-        <translation>Marque cada signo de alarma presente. Ctrl+R registra que se preguntaron todos y no hay ninguno.</translation>
+        <source>Tick every red flag present. {keys} records that all were asked and none is present.</source>
+        <translation>Marque cada signo de alarma presente. {keys} registra que se preguntaron todos y no hay ninguno.</translation>
     </message>
     <message>
         <source>Leg pain (0-10)</source>
@@ -792,8 +981,8 @@ Close and lose them?</source>
         <translation>Mostrar el mapa basal</translation>
     </message>
     <message>
-        <source>Click a region to cycle its value, or move with Tab or the arrows and type 2 (normal), 1 (altered), 0 (absent), N (not testable). Ctrl+T switches light touch and pin prick.</source>
-        <translation>Pulse una zona para cambiar su valor, o muévase con Tab o las flechas y escriba 2 (normal), 1 (alterada), 0 (ausente), N (no valorable). Ctrl+T alterna tacto ligero y pinchazo.</translation>
+        <source>Click a region to cycle its value, or move with Tab or the arrows and type 2 (normal), 1 (altered), 0 (absent), N (not testable). {keys} switches light touch and pin prick.</source>
+        <translation>Pulse una zona para cambiar su valor, o muévase con Tab o las flechas y escriba 2 (normal), 1 (alterada), 0 (ausente), N (no valorable). {keys} alterna tacto ligero y pinchazo.</translation>
     </message>
     <message>
         <source>Show previous map</source>
@@ -905,16 +1094,16 @@ Close and lose them?</source>
         <translation>Explorador que firma</translation>
     </message>
     <message>
-        <source>Sign exam (Ctrl+Alt+S)</source>
-        <translation>Firmar la exploración (Ctrl+Alt+S)</translation>
+        <source>Sign exam ({keys})</source>
+        <translation>Firmar la exploración ({keys})</translation>
     </message>
     <message>
-        <source>Amend signed exam… (Ctrl+Shift+A)</source>
-        <translation>Corregir la exploración firmada… (Ctrl+Mayús+A)</translation>
+        <source>Amend signed exam… ({keys})</source>
+        <translation>Corregir la exploración firmada… ({keys})</translation>
     </message>
     <message>
-        <source>Create clinician report and patient handout (Ctrl+Shift+R)</source>
-        <translation>Crear el informe clínico y la hoja para el paciente (Ctrl+Mayús+R)</translation>
+        <source>Create clinician report and patient handout ({keys})</source>
+        <translation>Crear el informe clínico y la hoja para el paciente ({keys})</translation>
     </message>
     <message>
         <source>Print both ({keys})</source>
@@ -929,16 +1118,16 @@ Close and lose them?</source>
         <translation>Corrigiendo la exploración firmada: {reason}. Los cambios se guardan juntos como una nueva revisión firmada; la anterior se conserva.</translation>
     </message>
     <message>
-        <source>Signed by {examiner} at {when} UTC.</source>
-        <translation>Firmada por {examiner} el {when} UTC.</translation>
+        <source>Signed by {signer} at {when}.</source>
+        <translation>Firmada por {signer} el {when}.</translation>
     </message>
     <message>
         <source>Not signed yet.</source>
         <translation>Aún sin firmar.</translation>
     </message>
     <message>
-        <source>Save amendment (Ctrl+Alt+S)</source>
-        <translation>Guardar la corrección (Ctrl+Alt+S)</translation>
+        <source>Save amendment ({keys})</source>
+        <translation>Guardar la corrección ({keys})</translation>
     </message>
 </context>
 <context>
@@ -1051,6 +1240,61 @@ Close and lose them?</source>
     <message>
         <source>Changes made at other workstations are not shown until the database can be reached again: {reason}</source>
         <translation>Los cambios hechos en otros puestos no se mostrarán hasta que se pueda volver a acceder a la base de datos: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users of the clinic&apos;s database</source>
+        <translation>Usuarios de la base de datos de la clínica</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>Añadir usuario…</translation>
+    </message>
+    <message>
+        <source>Disable login</source>
+        <translation>Desactivar el usuario</translation>
+    </message>
+    <message>
+        <source>Only an administrator adds or disables users; a disabled login cannot log in, and its records, signatures and audit rows stay.</source>
+        <translation>Solo un administrador añade o desactiva usuarios; un usuario desactivado no puede iniciar sesión, y sus historias, firmas y filas de auditoría se conservan.</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>User not added</source>
+        <translation>Usuario no añadido</translation>
+    </message>
+    <message>
+        <source>Login not disabled</source>
+        <translation>Usuario no desactivado</translation>
     </message>
 </context>
 </TS>

@@ -145,10 +145,10 @@ def umn_signs(exam: Exam, side: Side) -> list[tuple[UmnSign, Phrase]]:
     signs = [(UmnSign.ENHANCED_REFLEX,
               phrase(wording.ENHANCED_REFLEX, reflex=word(REFLEXES[r].label)))
              for r, g in (exam.reflexes.get(side) or {}).items() if g.testable and g.is_enhanced]
-    plantar = exam.plantar.get(side)
+    plantar = exam.side_test("plantar", side)
     if plantar is not None and plantar_reading(plantar).severity == 2.0:
         signs.append((UmnSign.EXTENSOR_PLANTAR, word(UmnSign.EXTENSOR_PLANTAR.value)))
-    clonus = exam.clonus.get(side)
+    clonus = exam.side_test("clonus", side)
     if clonus is not None and clonus_reading(clonus).severity == 2.0:
         signs.append((UmnSign.SUSTAINED_CLONUS, word(UmnSign.SUSTAINED_CLONUS.value)))
     return signs

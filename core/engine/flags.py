@@ -46,7 +46,7 @@ FLAG_TEXT: dict[Flag, str] = {
         "There is a new or worse motor deficit after surgery.",
     Flag.PROGRESSIVE_WEAKNESS: "Weakness is progressing between exams.",
     Flag.MATCHES_OPERATED_LEVEL:
-        "The new or worse findings match the root at the operated level and side ({detail}).",
+        "The pattern matches the root at the operated level and side ({detail}).",
     Flag.OPPOSITE_SIDE_TO_SURGERY:
         "The new deficit is on the side opposite the operation ({detail}): its own lesion, "
         "not the operated root.",

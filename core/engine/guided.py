@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from core.engine.assessment import assess
 from core.engine.undecided import Decider
 from core.knowledge import Dermatome, GaitTest, ItemKind, Muscle, Reflex, StretchTest
-from core.normal import ItemPlace, Section, fill_normal
+from core.normal import ItemPlace, Section
 from core.record import Exam, PatientRecord
 
 SECTION_OF_KIND: dict[ItemKind, Section] = {
@@ -25,9 +25,10 @@ SECTION_OF_KIND: dict[ItemKind, Section] = {
 
 @dataclass(frozen=True)
 class RestNormal:
-    """The exam with the section's other items filled, and the items left to test."""
+    """What "rest normal" does to a section: the items it leaves unfilled, and why (the
+    deciding items, most telling first)."""
 
-    exam: Exam
+    keep: frozenset[ItemPlace]
     to_test: list[Decider]
 
 
@@ -45,10 +46,10 @@ def places(decider: Decider) -> list[ItemPlace]:
 
 
 def rest_normal(record: PatientRecord, exam: Exam, section: Section) -> RestNormal:
-    """Fill ``section``'s items not yet entered with normal values, except those that would
-    decide between the lesions the exam leaves close (returned, most telling first)."""
+    """Which of ``section``'s items "rest normal" must leave unfilled: those that would decide
+    between the lesions the exam leaves close (core.edits.FillNormal fills the others)."""
     others = [e for e in record.exams if e.id != exam.id]
     assessment = assess(record.model_copy(update={"exams": [*others, exam]}), exam.id)
     to_test = [d for d in assessment.undecided if SECTION_OF_KIND[d.kind] is section]
     keep = frozenset(place for d in to_test for place in places(d))
-    return RestNormal(fill_normal(exam, (section,), keep), to_test)
+    return RestNormal(keep, to_test)

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from core.exam_items import FAMILIES, SIDE_TEST, SIDE_TESTS, Modality, SideTest
 from core.grades import MotorGrade, ReflexGrade, SensoryGrade
 from core.knowledge import (
+    Clonus,
     Dermatome,
     FemoralStretch,
     GaitResult,
@@ -20,8 +21,9 @@ from core.knowledge import (
     PlantarResponse,
     Reflex,
     Side,
+    StraightLegRaise,
 )
-from core.record import Clonus, Exam, StraightLegRaise
+from core.record import Exam
 
 __all__ = ["MOTOR_READINGS", "REFLEX_READINGS", "SENSORY_READINGS", "Item", "Modality", "Reading",
            "clonus_reading", "femoral_stretch_reading", "gait_reading", "plantar_reading",

@@ -17,8 +17,10 @@ from core.engine.localisation import (
 )
 from core.engine.triage import (
     LEVEL_MEANING,
+    NEEDS,
     NOT_ASSESSED_RULE_ID,
     NOT_ASSESSED_TEXT,
+    NOT_RECORDED_HEADING,
     ROUTINE_RULE_ID,
     ROUTINE_TEXT,
     RULES,
@@ -163,6 +165,9 @@ def assessment_text(assessment: Assessment, _: Translator | None = None) -> str:
     for reason in assessment.triage.reasons:
         lines.append(f"  [{reason.rule_id}] {_(reason.text)}")
         lines += [f"      - {render(finding, _)}" for finding in reason.findings]
+    if assessment.triage.not_recorded:
+        lines.append(f"  {_(NOT_RECORDED_HEADING)}:")
+        lines += [f"      - {render(lack.text, _)}" for lack in assessment.triage.not_recorded]
     if assessment.localisation_of_change and context.previous is not None:
         lines += ["", _("NEW OR WORSE FINDINGS, LOCALISED (best first):")]
         lines += _candidate_lines(assessment.localisation_of_change, _)
@@ -245,6 +250,14 @@ def rules_markdown(for_clinicians: bool = False) -> str:
                  f"{ROUTINE_TEXT} | {Source.NICE.value} |")
     lines.append(f"| {NOT_ASSESSED_RULE_ID} | not assessed ({LEVEL_MEANING[Level.NOT_ASSESSED]})"
                  f" | {NOT_ASSESSED_TEXT} | {Source.NICE.value} |")
+    lines += ["", "### What the rules need recorded", "",
+              "Routine is concluded only when every item below was recorded; while one is "
+              "missing and no rule fired, the exam is not assessed. When a rule did fire, the "
+              "missing items whose rules could reach a more urgent level are listed with it.", "",
+              "| needed | rules that read it | most urgent level they reach |",
+              "| --- | --- | --- |"]
+    lines += [f"| {need.text} | {', '.join(need.rule_ids)} | {need.level.words} |"
+              for need in NEEDS]
     lines += ["", "## Localisation", "",
               "Every lesion is scored per side by adding one term per examined item: the weight "
               "of the lesion's category for that item (below), for an abnormal or a normal "
@@ -297,4 +310,6 @@ def rules_text() -> str:
         lines += [f"{rule.id:<20} {rule.level.label:<10} {rule.text}",
                   *[f"{'':<31}source: {s.value}" for s in rule.sources]]
     lines.append(f"{ROUTINE_RULE_ID:<20} {'routine':<10} {ROUTINE_TEXT}")
+    lines.append(f"{NOT_ASSESSED_RULE_ID:<20} {'not assessed':<10} {NOT_ASSESSED_TEXT}")
+    lines += ["", "Needed before routine:"] + [f"  - {need.text}" for need in NEEDS]
     return "\n".join(lines) + "\n"

@@ -8,7 +8,7 @@ source of the rules: the command line, the rules page in docs/, the app and the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import cached_property
 from typing import Any
@@ -20,16 +20,25 @@ from core.engine.context import (
     PROGRESSION_WINDOW_DAYS,
     ExamContext,
 )
-from core.engine.findings import References, exam_findings, saddle_altered, umn_signs
+from core.engine.findings import (
+    References,
+    exam_findings,
+    reading_of,
+    saddle_altered,
+    umn_signs,
+)
 from core.engine.localisation import UNDECIDED_MARGIN, Candidate
 from core.engine.readings import Modality
 from core.i18n import Joined, Phrase, phrase, word
 from core.knowledge import (
+    LEMS_KEY_MUSCLES,
     LESION_PROFILES,
     MOTOR_ITEMS,
     RED_FLAGS,
     SADDLE_DERMATOME,
+    Dermatome,
     Muscle,
+    PlantarResponse,
     RedFlag,
     SensoryModality,
     Side,
@@ -37,7 +46,7 @@ from core.knowledge import (
 )
 from core.record import Exam
 
-RULES_VERSION = "2026.11.2"
+RULES_VERSION = "2026.11.3"
 """Bump on any change to a rule, a threshold or a weight; printed on every report."""
 
 SEVERE_MRC = 3
@@ -69,7 +78,7 @@ LEVEL_MEANING: dict[Level, str] = {
     Level.URGENT: "surgeon or specialist within 24-48 hours",
     Level.PROMPT: "specialist within 1-2 weeks",
     Level.ROUTINE: "the planned follow-up",
-    Level.NOT_ASSESSED: "no findings entered yet",
+    Level.NOT_ASSESSED: "not enough recorded yet for a level",
 }
 
 
@@ -441,10 +450,127 @@ RULES: tuple[Rule, ...] = (
          "before signing", (Source.NICE,), find_bilateral_root_signs_unasked),
 )
 ROUTINE_RULE_ID = "RO-NONE"
-ROUTINE_TEXT = "No emergency, urgent or prompt rule fired: normal, or improving with no new deficit"
-NOT_ASSESSED_RULE_ID = "NA-EMPTY"
-NOT_ASSESSED_TEXT = ("No rule fired and no motor grade is entered yet: not assessed (never "
-                     "routine for an exam that lacks what the rules need)")
+ROUTINE_TEXT = ("No emergency, urgent or prompt rule fired, and everything the rules read was "
+                "recorded: normal, or improving with no new deficit")
+NOT_ASSESSED_RULE_ID = "NA-INCOMPLETE"
+NOT_ASSESSED_TEXT = ("No rule fired, but the exam lacks items the rules need: not assessed until "
+                     "they are recorded (never routine on missing findings)")
+
+NOT_RECORDED_HEADING = "Not yet recorded, and the rules that read it could raise the level"
+"""Heads the list of needs the exam lacks beside the rules that fired."""
+
+LEG_SENSORY_POINTS: tuple[Dermatome, ...] = (Dermatome.L2, Dermatome.L3, Dermatome.L4,
+                                              Dermatome.L5, Dermatome.S1)
+"""The ISNCSCI key sensory points of the leg, one per root the product localises."""
+
+MOTOR_RULES = ("EM-BILATERAL-MOTOR", "EM-PROGRESSIVE", "EM-DAY-0", "UR-POSTOP-MOTOR",
+               "UR-WORSENING", "UR-SEVERE-NEW", "PR-NEW-WEAKNESS", "PR-BILATERAL-MOTOR",
+               "PR-PERSISTENT")
+COMPARING_MOTOR_RULES = ("EM-PROGRESSIVE", "EM-DAY-0", "UR-POSTOP-MOTOR", "UR-WORSENING",
+                         "PR-PERSISTENT")
+
+
+def _side_item(side: Side, item: Muscle | Dermatome) -> Phrase:
+    name = MOTOR_ITEMS[item].movement if isinstance(item, Muscle) else item.value
+    return phrase(wording.SIDE_ITEM, side=word(side.value), item=word(name))
+
+
+def _unexamined(exam: Exam, items: tuple[Muscle, ...] | tuple[Dermatome, ...]) -> list[Phrase]:
+    """The items (from ``items``) with no testable result on a side, as "side item" words."""
+    missing = []
+    for side in Side:
+        for item in items:
+            reading = reading_of(exam, side, item)
+            if reading is None or not reading.testable:
+                missing.append(_side_item(side, item))
+    return missing
+
+
+def _red_flags_unrecorded(context: ExamContext) -> list[Phrase]:
+    return [] if context.exam.red_flags is not None else [word(wording.NOT_RECORDED)]
+
+
+def _key_muscles_ungraded(context: ExamContext) -> list[Phrase]:
+    return _unexamined(context.exam, LEMS_KEY_MUSCLES)
+
+
+def _earlier_weakness_ungraded(context: ExamContext) -> list[Phrase]:
+    """Muscles weak at the baseline or the previous exam that have no grade now: without it the
+    comparing rules cannot tell recovery from worsening."""
+    weak_before = []
+    for earlier in (context.baseline, context.previous):
+        if earlier is None:
+            continue
+        for side in Side:
+            for muscle, grade in (earlier.motor.get(side) or {}).items():
+                if grade.testable and grade.mrc < 5 and (side, muscle) not in weak_before:
+                    weak_before.append((side, muscle))
+    now = context.exam
+    return [_side_item(side, muscle) for side, muscle in weak_before
+            if not ((current := now.motor_grade(side, muscle)) and current.testable)]
+
+
+def _saddle_unexamined(context: ExamContext) -> list[Phrase]:
+    return _unexamined(context.exam, (SADDLE_DERMATOME,))
+
+
+def _leg_sensation_unexamined(context: ExamContext) -> list[Phrase]:
+    return _unexamined(context.exam, LEG_SENSORY_POINTS)
+
+
+def _plantar_unexamined(context: ExamContext) -> list[Phrase]:
+    return [word(side.value) for side in Side
+            if context.exam.side_test("plantar", side) in (None, PlantarResponse.NT)]
+
+
+@dataclass(frozen=True)
+class Need:
+    """Something the rules read, which must be recorded before "no rule fired" can mean routine
+    (section 9: never routine for an exam that is empty or lacks the items a rule needs)."""
+
+    text: str
+    rule_ids: tuple[str, ...]
+    """The rules that read it: while it is missing, any of them might have fired."""
+    missing: Callable[[ExamContext], list[Phrase]]
+    """What is missing, in words ("left hip flexion"); empty when recorded."""
+
+    @property
+    def level(self) -> Level:
+        """The most urgent level a rule that reads it can reach."""
+        return max(rule.level for rule in RULES if rule.id in self.rule_ids)
+
+
+NEEDS: tuple[Need, ...] = (
+    Need("the red-flag questions (bladder, bowel, saddle, wound, pain)",
+         ("EM-CES", "UR-WOUND", "UR-PAIN"), _red_flags_unrecorded),
+    Need("saddle (S4-5) sensation", ("EM-SADDLE",), _saddle_unexamined),
+    Need("the key muscles of the leg (L2-S1), both sides", MOTOR_RULES, _key_muscles_ungraded),
+    Need("every muscle weak at an earlier exam, graded again", COMPARING_MOTOR_RULES,
+         _earlier_weakness_ungraded),
+    Need("the plantar response, both sides", ("UR-UMN",), _plantar_unexamined),
+    Need("sensation at the key points of the leg (L2-S1), both sides", ("PR-NEW-SENSORY",),
+         _leg_sensation_unexamined),
+)
+"""What the rules need recorded, most urgent first; the rules page prints it."""
+
+
+@dataclass(frozen=True)
+class Lack:
+    """A need the exam does not meet, and what is missing."""
+
+    need: Need
+    missing: list[Phrase]
+
+    @property
+    def text(self) -> Phrase:
+        """The need and what is missing, in words."""
+        return phrase(wording.NEED_MISSING, need=word(self.need.text),
+                      missing=Joined(tuple(self.missing)))
+
+    def as_dict(self) -> dict[str, Any]:
+        """As the assessment document writes it."""
+        return {"need": self.need.text, "missing": [str(m) for m in self.missing],
+                "rules": list(self.need.rule_ids), "could_reach": self.need.level.label}
 
 
 @dataclass(frozen=True)
@@ -488,6 +614,9 @@ class Triage:
 
     level: Level
     reasons: list[Reason]
+    not_recorded: list[Lack] = field(default_factory=list)
+    """Needs the exam does not meet whose rules could put it at a higher level (when not
+    assessed, every need it does not meet): what is still undecided about the level itself."""
 
     def fired(self, rule_id: str) -> bool:
         """True when the rule with this id fired."""
@@ -495,23 +624,20 @@ class Triage:
 
     def as_dict(self) -> dict[str, Any]:
         """As the assessment document writes it."""
-        return {"level": self.level.label, "reasons": [r.as_dict() for r in self.reasons]}
-
-
-def _has_motor_grades(exam: Exam) -> bool:
-    return any(grade.testable for side in Side for grade in (exam.motor.get(side) or {}).values())
+        return {"level": self.level.label, "reasons": [r.as_dict() for r in self.reasons],
+                "not_recorded": [lack.as_dict() for lack in self.not_recorded]}
 
 
 def triage(inputs: TriageInputs) -> Triage:
     """Run every rule; the level is that of the most urgent rule that fired. With no rule fired,
-    routine needs motor grades to rest on; without them the exam is not assessed."""
+    routine needs everything the rules read; while something is missing the exam is not
+    assessed. Whatever the level, the missing items that could raise it are listed."""
     reasons = [Reason(rule, found) for rule in RULES if (found := rule.find(inputs))]
+    lacking = [Lack(need, missing) for need in NEEDS if (missing := need.missing(inputs.context))]
     if not reasons:
-        exam = inputs.context.exam
-        if not _has_motor_grades(exam):
-            return Triage(Level.NOT_ASSESSED, [Reason(None, [], Level.NOT_ASSESSED)])
-        unasked = [] if exam.red_flags is not None else \
-            [word(wording.RED_FLAG_QUESTIONS_NOT_RECORDED)]
-        return Triage(Level.ROUTINE, [Reason(None, unasked)])
+        if lacking:
+            return Triage(Level.NOT_ASSESSED, [Reason(None, [], Level.NOT_ASSESSED)], lacking)
+        return Triage(Level.ROUTINE, [Reason(None, [])])
     reasons.sort(key=lambda r: -r.rule.level if r.rule else 0)
-    return Triage(max(r.rule.level for r in reasons if r.rule), reasons)
+    level = max(r.rule.level for r in reasons if r.rule)
+    return Triage(level, reasons, [lack for lack in lacking if lack.need.level > level])

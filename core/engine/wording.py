@@ -51,7 +51,9 @@ DAYS_AFTER_SURGERY: Final = "{finding}, {days} days after surgery"
 SENSORY_CHANGE: Final = "{side} {dermatome} {modality} {before} -> {now}"
 SENSORY_FOUND: Final = "{side} {dermatome} {modality} {grade}"
 CAUDA_EQUINA_QUESTIONS_NOT_RECORDED: Final = "cauda equina questions not recorded"
-RED_FLAG_QUESTIONS_NOT_RECORDED: Final = "red-flag questions not recorded"
+SIDE_ITEM: Final = "{side} {item}"
+NOT_RECORDED: Final = "not recorded"
+NEED_MISSING: Final = "{need}: {missing}"
 
 # Details of the notes (core/engine/flags.py) ---------------------------------------------------
 OPPOSITE_SIDE: Final = "{lesion} on the {side}; operation on the {operated} at {level}"

@@ -22,7 +22,7 @@ Two Bundle types:
 The stable identifiers are uuid5 of the clinic's patient identifier system, the record id and the
 item's own ids, so exporting the same record twice gives the same identifiers, and two clinics
 with the same record number do not collide. Every Bundle is checked against the official R4 JSON
-Schema before it is written (compiled at the first export; core/exchange/fhir_schema.py).
+Schema before it is written (core/exchange/fhir_schema.py).
 """
 
 from __future__ import annotations

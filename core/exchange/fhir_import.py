@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from core.exam_items import SIDE_TESTS
+from core.exam_items import SIDE_TESTS, nt_key
 from core.exchange.fhir import LANGUAGE_SYSTEM, Extension, IdentifierKind
 from core.exchange.fhir_codes import LATERALITY, NT_REASON
+from core.knowledge import Side
 from core.record import FORMAT_NAME, FORMAT_VERSION, PatientRecord
 from core.recordio import Problem, RecordError, record_from_document
 
@@ -139,8 +140,8 @@ def _finding(exam: dict[str, Any], observation: dict[str, Any], flags: list[str]
         value = "NT"
         reason = _extension(observation, Extension.NOT_TESTABLE_REASON)
         code = (reason or {}).get("valueCoding", {}).get("code")
-        if code and NT_REASON.knows(str(code)) and name:
-            exam.setdefault("nt_reasons", {})[f"{section}.{side}.{name}"] = code
+        if code and NT_REASON.knows(str(code)) and name and side is not None:
+            exam.setdefault("nt_reasons", {})[nt_key(section, Side(side), name)] = code
     else:
         result = next((_own_code(observation.get("valueCodeableConcept"), system) for system in
                        ("mrc-grade", "isncsci-sensory", "ninds-reflex", "finding-result")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -52,7 +52,7 @@ def records_from_document(document: Any, source: str) -> list[PatientRecord]:
     if isinstance(document, dict) and document.get("resourceType") == "Bundle":
         from core.exchange.fhir_import import records_from_bundle
 
-        return _unique(records_from_bundle(document, source), source)
+        return list(_unique(records_from_bundle(document, source), source))
     if not isinstance(document, dict) or document.get("format") != COLLECTION_FORMAT:
         found = document.get("format") if isinstance(document, dict) else type(document).__name__
         raise RecordError([Problem("format", f"expected {FORMAT_NAME!r} (one patient) or "
@@ -94,14 +94,15 @@ def _validate_each(items: list[Any], source: str) -> list[PatientRecord]:
     return records
 
 
-def _unique(records: list[PatientRecord], source: str) -> list[PatientRecord]:
+def _unique(records: Iterable[PatientRecord], source: str) -> Iterator[PatientRecord]:
+    """The records as they come, refusing a patient's second appearance."""
     seen: set[str] = set()
     for record in records:
         if record.patient.id in seen:
             raise RecordError([Problem("entry", f"patient {record.patient.id!r} appears twice")],
                               source)
         seen.add(record.patient.id)
-    return records
+        yield record
 
 
 def parse_records(text: str | bytes, source: str = "file") -> list[PatientRecord]:
@@ -109,24 +110,44 @@ def parse_records(text: str | bytes, source: str = "file") -> list[PatientRecord
     return records_from_document(load_json(text, source, MAX_FILE_BYTES, "files"), source)
 
 
-def read_records(path: Path, progress: Callable[[int], None] | None = None,
-                 ) -> list[PatientRecord]:
-    """Read a record, a collection or a FHIR Bundle (or bulk FHIR NDJSON) file.
+ReadProgress = Callable[[int, int], None]
+"""Called with the records read so far and the bytes of the file read so far."""
+
+
+def read_records(path: Path, progress: ReadProgress | None = None) -> list[PatientRecord]:
+    """Every record of a file (see stream_records), in a list, with the garbage collector
+    paused while they are read (parsing allocates millions of objects that live on in the list,
+    and collecting them over and over was half the parse time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return list(stream_records(path, progress))
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def stream_records(path: Path, progress: ReadProgress | None = None) -> Iterator[PatientRecord]:
+    """The records of a record, a collection or a FHIR Bundle (or bulk FHIR NDJSON) file, one
+    at a time, so that an import can store each batch as it comes and memory stays flat.
 
     Files in the layouts NeuroExam writes (a collection one record per line, NDJSON one Bundle
-    per line) are read line by line with the garbage collector paused (parsing allocates millions
-    of objects that live on, and collecting them over and over was half the parse time); any
-    other file is read whole, refused first when over MAX_FILE_BYTES. ``progress`` is called
-    with the number of records read so far (line by line only).
+    per line) are read line by line; any other file is read whole, refused first when over
+    MAX_FILE_BYTES. Every record is checked: when one has problems, no further record is
+    yielded, the rest are still checked, and RecordError lists every problem at the end (an
+    import consuming the stream in one transaction then writes nothing). ``progress`` is called
+    after each line-by-line record.
     """
     with open(path, "rb") as handle:
         first = handle.readline(len(COLLECTION_HEAD) + 1)
         if first == COLLECTION_HEAD.encode():
-            return _without_gc(lambda: _read_lines(handle, str(path), progress))
+            yield from _unique(_read_lines(handle, str(path), progress), str(path))
+            return
         if first.startswith(b'{"resourceType": "Bundle"') and _is_whole_line_json(handle):
             handle.seek(0)
-            return _without_gc(lambda: _read_bundle_lines(handle, str(path)))
-    return parse_records(read_limited(path, MAX_FILE_BYTES, "files"), str(path))
+            yield from _unique(_read_bundle_lines(handle, str(path), progress), str(path))
+            return
+    yield from parse_records(read_limited(path, MAX_FILE_BYTES, "files"), str(path))
 
 
 def _is_whole_line_json(handle: BinaryIO) -> bool:
@@ -139,16 +160,6 @@ def _is_whole_line_json(handle: BinaryIO) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _without_gc(read: Callable[[], list[PatientRecord]]) -> list[PatientRecord]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return read()
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _record_from_line(line: bytes, source: str) -> PatientRecord:
@@ -164,44 +175,49 @@ def _record_from_line(line: bytes, source: str) -> PatientRecord:
 
 
 def _read_lines(handle: BinaryIO, source: str,
-                progress: Callable[[int], None] | None) -> list[PatientRecord]:
-    records: list[PatientRecord] = []
+                progress: ReadProgress | None) -> Iterator[PatientRecord]:
     problems: list[Problem] = []
     index = 0
     while raw := handle.readline(MAX_RECORD_BYTES + 1):
         if len(raw) > MAX_RECORD_BYTES:
-            raise RecordError([Problem(f"records[{index}]", "a record larger than "
-                                       f"{MAX_RECORD_BYTES // 2**20} MiB is refused")], source)
+            raise RecordError([*problems, Problem(f"records[{index}]", "a record larger than "
+                                                  f"{MAX_RECORD_BYTES // 2**20} MiB is refused")],
+                              source)
         line = raw.rstrip(b"\r\n").removesuffix(b",")
         if line in (b"]}", b""):
             continue
         try:
-            records.append(_record_from_line(line, source))
+            record = _record_from_line(line, source)
         except RecordError as error:
             problems += [Problem(f"records[{index}]" + (f".{p.path}" if p.path else ""),
                                  p.message) for p in error.problems]
+        else:
+            if not problems:
+                yield record
         index += 1
         if progress is not None:
-            progress(index)
+            progress(index, handle.tell())
     if problems:
         raise RecordError(problems, source)
-    return _unique(records, source)
 
 
-def _read_bundle_lines(handle: BinaryIO, source: str) -> list[PatientRecord]:
+def _read_bundle_lines(handle: BinaryIO, source: str,
+                       progress: ReadProgress | None) -> Iterator[PatientRecord]:
     from core.exchange.fhir_import import records_from_bundle
 
-    records: list[PatientRecord] = []
-    number = 0
+    number = count = 0
     while raw := handle.readline(MAX_FILE_BYTES + 1):
         number += 1
         if len(raw) > MAX_FILE_BYTES:
             raise RecordError([Problem(f"line {number}", "a Bundle larger than "
                                        f"{MAX_FILE_BYTES // 2**20} MiB is refused")], source)
         if raw.strip():
-            records += records_from_bundle(load_json(raw, f"{source}, line {number}"),
-                                           f"{source}, line {number}")
-    return _unique(records, source)
+            for record in records_from_bundle(load_json(raw, f"{source}, line {number}"),
+                                              f"{source}, line {number}"):
+                count += 1
+                yield record
+            if progress is not None:
+                progress(count, handle.tell())
 
 
 def dumps_records(records: list[PatientRecord], collection: bool = True) -> str:

@@ -40,6 +40,16 @@ MESSAGES: dict[str, str] = {
     "extensor": "extensora",
     "equivocal": "dudosa",
     "absent": "ausente",
+    "present": "presente",
+    "cleared": "borrado",
+    "not scored": "sin puntuar",
+    "Leg pain": "Dolor en la pierna",
+    "Back pain": "Dolor lumbar",
+    "Rest normal": "Resto normal",
+    "Kind of exam": "Tipo de exploración",
+    "Date": "Fecha",
+    "Operation": "Operación",
+    "Examiner": "Explorador",
     "sustained": "sostenido",
     "normal": "normal",
     "impaired": "alterada",
@@ -218,13 +228,26 @@ MESSAGES: dict[str, str] = {
     "signing":
         "Signos radiculares en ambas piernas sin registrar aún las preguntas de cola de caballo: "
         "hágalas antes de firmar",
-    "No emergency, urgent or prompt rule fired: normal, or improving with no new deficit":
-        "No se cumple ninguna regla de emergencia, urgente ni preferente: normal, o mejorando "
-        "sin déficit nuevo",
-    "No rule fired and no motor grade is entered yet: not assessed (never routine for an exam "
-    "that lacks what the rules need)":
-        "No se cumple ninguna regla y aún no hay ningún grado motor: sin valorar (nunca ordinario "
-        "en una exploración a la que le falta lo que las reglas necesitan)",
+    "No emergency, urgent or prompt rule fired, and everything the rules read was recorded: "
+    "normal, or improving with no new deficit":
+        "No se cumple ninguna regla de emergencia, urgente ni preferente, y se registró todo lo "
+        "que leen las reglas: normal, o mejorando sin déficit nuevo",
+    "No rule fired, but the exam lacks items the rules need: not assessed until they are "
+    "recorded (never routine on missing findings)":
+        "No se cumple ninguna regla, pero a la exploración le faltan datos que las reglas "
+        "necesitan: sin valorar hasta que se registren (nunca ordinario si faltan hallazgos)",
+    "Not yet recorded, and the rules that read it could raise the level":
+        "Aún sin registrar, y las reglas que lo leen podrían elevar el nivel",
+    "the red-flag questions (bladder, bowel, saddle, wound, pain)":
+        "las preguntas de signos de alarma (vejiga, intestino, silla de montar, herida, dolor)",
+    "saddle (S4-5) sensation": "la sensibilidad en silla de montar (S4-5)",
+    "the key muscles of the leg (L2-S1), both sides":
+        "los músculos clave de la pierna (L2-S1), en ambos lados",
+    "every muscle weak at an earlier exam, graded again":
+        "cada músculo débil en una exploración anterior, graduado de nuevo",
+    "the plantar response, both sides": "la respuesta plantar, en ambos lados",
+    "sensation at the key points of the leg (L2-S1), both sides":
+        "la sensibilidad en los puntos clave de la pierna (L2-S1), en ambos lados",
     "emergency": "emergencia",
     "urgent": "urgente",
     "prompt": "preferente",
@@ -234,15 +257,14 @@ MESSAGES: dict[str, str] = {
     "surgeon or specialist within 24-48 hours": "cirujano o especialista en 24-48 horas",
     "specialist within 1-2 weeks": "especialista en 1-2 semanas",
     "the planned follow-up": "la revisión programada",
-    "no findings entered yet": "aún no se han introducido hallazgos",
+    "not enough recorded yet for a level": "aún no hay datos suficientes para un nivel",
     # The engine's notes (core/engine/flags.py, FLAG_TEXT); {detail} stays as the engine words it
     "Cauda equina red flags are present.": "Hay signos de alarma de cola de caballo.",
     "There is a new or worse motor deficit after surgery.":
         "Hay un déficit motor nuevo o peor tras la cirugía.",
     "Weakness is progressing between exams.": "La debilidad progresa entre exploraciones.",
-    "The new or worse findings match the root at the operated level and side ({detail}).":
-        "Los hallazgos nuevos o peores corresponden a la raíz del nivel y el lado operados "
-        "({detail}).",
+    "The pattern matches the root at the operated level and side ({detail}).":
+        "El patrón corresponde a la raíz del nivel y el lado operados ({detail}).",
     "The new deficit is on the side opposite the operation ({detail}): its own lesion, not the "
     "operated root.":
         "El déficit nuevo está en el lado opuesto a la operación ({detail}): es una lesión "
@@ -559,7 +581,7 @@ MESSAGES: dict[str, str] = {
         "{dermatome} {side_abbreviation}, {modality}: {before} → {now}",
     "{side} {dermatome} {modality} {grade}": "{dermatome} {side_abbreviation}, {modality} {grade}",
     "cauda equina questions not recorded": "preguntas de cola de caballo sin registrar",
-    "red-flag questions not recorded": "preguntas de signos de alarma sin registrar",
+    "{need}: {missing}": "{need}: {missing}",
     "{lesion} on the {side}; operation on the {operated} at {level}":
         "{lesion}, {side_side}; operación en el {operated_side}, {level}",
     "{lesion}, {side}; operated: {roots} at {level}":

@@ -32,7 +32,7 @@ from core.engine.changes import Change, ChangeKind
 from core.engine.localisation import Candidate
 from core.engine.readings import Modality
 from core.engine.summary import DISCLAIMER, same_reading
-from core.engine.triage import LEVEL_COLOURS, LEVEL_MEANING
+from core.engine.triage import LEVEL_COLOURS, LEVEL_MEANING, NOT_RECORDED_HEADING
 from core.exam_items import SIDE_TESTS
 from core.i18n import (
     Language,
@@ -40,6 +40,7 @@ from core.i18n import (
     Translator,
     format_date,
     format_decimal,
+    format_moment,
     language_for,
     render,
     translator,
@@ -128,6 +129,10 @@ def triage_banner(assessment: Assessment, styles: StyleSheet1, _: Translator | N
         out.append(_p(f"<b>[{reason.rule_id}]</b> {escape(_(reason.text))}", styles["body"]))
         out += [_p(_words(f, _=_), styles["bullet"]) for f in reason.findings]
         out.append(_p(f"{escape(_('Source'))}: {escape(reason.source)}", styles["small"]))
+    if assessment.triage.not_recorded:
+        out.append(_p(f"<b>{escape(_(NOT_RECORDED_HEADING))}:</b>", styles["body"]))
+        out += [_p(_words(lack.text, _=_), styles["bullet"])
+                for lack in assessment.triage.not_recorded]
     return out
 
 
@@ -383,25 +388,13 @@ def trend_chart(record: PatientRecord, styles: StyleSheet1, _: Translator | None
             _p(f"{escape(_('LEMS total by exam'))}: {escape(totals)}.", styles["small"])]
 
 
-def signed_moment(moment: dt.datetime, language: Language | str) -> str:
-    """When an exam was signed, in this computer's local time with its zone, and in UTC (as
-    stored) when the two differ: "2026-03-09 10:42 CET (09:42 UTC)"."""
-    local = moment.astimezone()
-    text = f"{format_date(local.date(), language)} {local:%H:%M} {local.tzname() or ''}".strip()
-    if local.utcoffset() == dt.timedelta(0):
-        return text if local.tzname() == "UTC" else f"{text} (UTC)"
-    utc = moment.astimezone(dt.UTC)
-    day = "" if utc.date() == local.date() else f"{format_date(utc.date(), language)} "
-    return f"{text} ({day}{utc:%H:%M} UTC)"
-
-
 def signature_text(exam: Exam, _: Translator) -> str | None:
     """"Signed by Dr Ada Lovelace (ada) at ..." as rich text for a signed exam, else None. The
     signer is the authenticated user who signed the current revision (the examiner's name for
     exams signed before it was kept)."""
     if exam.status.value != "signed":
         return None
-    when = signed_moment(exam.signed_at, _.language) if exam.signed_at else _("time not recorded")
+    when = format_moment(exam.signed_at, _.language) if exam.signed_at else _("time not recorded")
     signer = exam.signed_by.text() if exam.signed_by is not None else exam.examiner
     return f"<b>{escape(_('Signed'))}</b> " + escape(
         _("by {examiner} at {when}.").format(examiner=signer, when=when))

@@ -27,6 +27,9 @@ ACTIONS = {
     "draft_discarded": "draft discarded",
     "record_imported": "record imported",
     "record_opened": "record opened",
+    "exam_lock_taken": "exam opened for editing",
+    "exam_lock_released": "exam closed after editing",
+    "exam_lock_taken_over": "editing taken over (the other workstation's lock had expired)",
     "record_exported": "record exported",
     "pdf_written": "PDFs written",
     "reidentified": "pseudonym re-identified",
@@ -134,6 +137,16 @@ class AuditMixin:
         connection.execute(audit_log.insert().values(at=now(), actor=self.actor, action=action,
                                                      patient_id=patient_id, exam_id=exam_id,
                                                      detail=detail))
+
+    def _audit_many(self, connection: Any,
+                    entries: list[tuple[str, str, str | None, str]]) -> None:
+        """Several audit rows (action, patient id, exam id, detail) in one statement."""
+        if entries:
+            stamp = now()
+            connection.execute(audit_log.insert(), [
+                {"at": stamp, "actor": self.actor, "action": action, "patient_id": patient_id,
+                 "exam_id": exam_id, "detail": detail}
+                for action, patient_id, exam_id, detail in entries])
 
     def log_export(self, patient_ids: list[str], detail: str) -> None:
         """Note in each patient's audit log that their record left the database, and how."""

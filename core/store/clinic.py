@@ -72,8 +72,10 @@ BEGIN
     signs := NEW.status = 'signed' AND (TG_OP = 'INSERT' OR NEW.revision <> OLD.revision);
     IF signs THEN
         PERFORM neuroexam_require_clinician();
-        -- Since migration 7: the signature in the record names the login that signs.
-        IF neuroexam_group() IS NOT NULL
+        -- Since migration 7: a signature made here (a draft signed, an amendment) names the
+        -- login that signs. An imported signed exam (an INSERT) keeps the signer it had where
+        -- it was signed; its import is audited with the importing login.
+        IF TG_OP = 'UPDATE' AND neuroexam_group() IS NOT NULL
                 AND (NEW.document::json -> 'signed_by' ->> 'login') IS DISTINCT FROM session_user
                 THEN
             RAISE EXCEPTION 'NeuroExam: a signature names the login that signs'

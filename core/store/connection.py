@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -164,8 +163,12 @@ class ServerBackend:
         self.password = password
         target = make_url(url) if password is None else make_url(url).set(password=password)
         # pool_pre_ping: a connection the server ended (a restart, an idle timeout) is replaced
-        # before use instead of failing the user's next operation.
-        self.engine: Engine = create_engine(target, hide_parameters=True, pool_pre_ping=True)
+        # before use instead of failing the user's next operation. connect_timeout: a server
+        # that does not answer is reported after 10 s, not after the system's TCP timeout
+        # (minutes, with the login dialog frozen).
+        options = {"connect_timeout": 10} if target.get_backend_name() == "postgresql" else {}
+        self.engine: Engine = create_engine(target, hide_parameters=True, pool_pre_ping=True,
+                                            connect_args=options)
 
     @property
     def path(self) -> Path | None:
@@ -294,10 +297,9 @@ def check_password(url: str, password: str) -> None:
     if not password:
         raise LoginRefusedError("A password is needed: an empty one is never accepted.")
     target = make_url(url).set(password=password)
-    # NullPool: this connection is used once and closed, never shared with the app's pool;
-    # passfile: the password checked is the one typed, never one from a ~/.pgpass file.
-    engine = create_engine(target, poolclass=NullPool,
-                           connect_args={"passfile": os.devnull, "connect_timeout": 10})
+    # NullPool: this connection is used once and closed, never shared with the app's pool. A
+    # password is always given, so libpq never falls back to ~/.pgpass or PGPASSWORD.
+    engine = create_engine(target, poolclass=NullPool, connect_args={"connect_timeout": 10})
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))

@@ -120,7 +120,9 @@ def classify(error: BaseException, where: str) -> StoreError:
     if state.startswith(_PERMISSION_STATES) or no_connect_right:
         return PermissionDeniedError(f"{where}: your database login has no permission for this "
                                      "(your role does not allow it). Nothing was changed.")
-    if state.startswith(_LOGIN_STATES) or (not state and refused_login):
+    # libpq's own refusal to connect without a password (none in the URL or a ~/.pgpass file).
+    no_password = "no password supplied" in text
+    if state.startswith(_LOGIN_STATES) or (not state and (refused_login or no_password)):
         return LoginRefusedError(f"The database server refused the login to {where}: wrong user "
                                  "name or password, no such database, or the login is disabled. "
                                  "Check them with the clinic's database administrator.")

@@ -11,6 +11,8 @@ differs between engines, behind the feed's one method, ``wait``:
   wrote audit rows; the feed's own connection sleeps until one arrives or the timeout ends.
 - SQLite (and any other engine): polling, one indexed query per ``POLL_INTERVAL``.
 
+Rows of mere access (a record opened, exported, printed) are read past, not handed out.
+
 Audit ids are given out in the order transactions *start* writing, not the order they commit: on a
 server, a row with a smaller id may become visible after a larger one. The feed therefore also
 asks again, for ``GAP_PATIENCE``, for every id it skipped, so a slow transaction's rows are not
@@ -35,6 +37,11 @@ CHANNEL = "neuroexam_changes"
 
 POLL_INTERVAL = 1.0
 """Seconds between two looks at the audit log where nothing notifies (SQLite)."""
+
+ACCESSES = frozenset({"record_opened", "record_exported", "pdf_written", "reidentified", "backup",
+                      "restore"})
+"""Audit actions that read or copy records without changing them: not news to other workstations
+(a window refreshing on them would be told of its own refresh)."""
 
 GAP_PATIENCE = dt.timedelta(seconds=60)
 """How long an audit id skipped over is asked for again (a transaction still running)."""
@@ -117,7 +124,7 @@ class ChangeFeed:
                 for skipped in range(self._last + 1, change.id):
                     self._gaps[skipped] = now + GAP_PATIENCE.total_seconds()
                 self._last = change.id
-        return changes
+        return [change for change in changes if change.action not in ACCESSES]
 
     def close(self) -> None:
         """Stop listening (the polling feed holds nothing)."""

@@ -9,7 +9,9 @@ reason, kept as a new revision beside the old ones.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -269,22 +271,14 @@ class RecordsMixin(AuditMixin):
     def signed_bases(self, patient_id: str) -> dict[str, PatientRecord]:
         """For each signed exam of the patient, the record its latest signed revision was
         assessed against (exams signed before NeuroExam kept it have none)."""
-        query = select(signed_records.c.exam_id, signed_records.c.document).where(
-            signed_records.c.patient_id == patient_id).order_by(signed_records.c.revision)
         with self._read() as connection:
-            latest = {row.exam_id: row.document for row in connection.execute(query)}
-        return {exam_id: PatientRecord.model_validate_json(document)
-                for exam_id, document in latest.items()}
+            return _read_bases(connection, patient_id, None)
 
     def record_as_signed(self, patient_id: str, exam_id: str) -> PatientRecord | None:
         """The record a signed exam was assessed against when its latest revision was signed;
         None for a draft, or an exam signed before NeuroExam kept it."""
-        query = select(signed_records.c.document).where(
-            (signed_records.c.patient_id == patient_id) & (signed_records.c.exam_id == exam_id)
-        ).order_by(signed_records.c.revision.desc()).limit(1)
         with self._read() as connection:
-            document = connection.execute(query).scalar()
-        return None if document is None else PatientRecord.model_validate_json(document)
+            return _read_bases(connection, patient_id, exam_id).get(exam_id)
 
     # Exams: drafts, signing, amendments
 
@@ -336,7 +330,8 @@ class RecordsMixin(AuditMixin):
                 saved_at=values["updated_at"], saved_by=self.actor, reason=reason))
             basis = signing_basis(self._read_record(connection, patient_id), exam.id)
             connection.execute(signed_records.insert().values(signing_basis_row(
-                patient_id, exam.id, revision, basis)))
+                patient_id, exam.id, revision, basis, _kept_revisions(connection, patient_id,
+                                                                      basis))))
         return revision
 
     def save_draft(self, patient_id: str, exam: Exam, base_revision: int) -> int:
@@ -406,13 +401,114 @@ def _saved_elsewhere(exam_id: str, current: Any, base_revision: int) -> Conflict
         "the newer version.")
 
 
-def signing_basis_row(patient_id: str, exam_id: str, revision: int,
-                      basis: PatientRecord) -> dict[str, Any]:
-    """A signed_records row: the basis as JSON, with the rules version that assessed it."""
+Kept = Mapping[tuple[str, str], int]
+"""(kind, id) -> the revision kept of a part of a signing basis whose document is that part
+exactly: kind "patient" and "surgery" in record_revisions, "exam" in exam_revisions."""
+
+
+def signing_basis_row(patient_id: str, exam_id: str, revision: int, basis: PatientRecord,
+                      kept: Kept) -> dict[str, Any]:
+    """A signed_records row: the basis, with the rules version that assessed it.
+
+    The basis is stored as references: each part (demographics, each operation, each exam up to
+    the signed one, in the basis's order) names the revision kept of it (``kept``); a part with
+    no kept revision (an earlier exam still a draft, whose later edits are not kept) is stored
+    whole. Copying every part whole made importing a history cost its size squared."""
     from core.engine.triage import RULES_VERSION
 
+    def part(kind: str, item: Patient | Surgery | Exam) -> dict[str, Any]:
+        revision = kept.get((kind, item.id))
+        if revision is None:
+            return {"id": item.id, "document": item.model_dump(mode="json", exclude_none=True)}
+        return {"id": item.id, "revision": revision}
+
+    references = {"patient": part("patient", basis.patient),
+                  "surgeries": [part("surgery", surgery) for surgery in basis.surgeries],
+                  "exams": [part("exam", exam) for exam in basis.exams]}
     return {"patient_id": patient_id, "exam_id": exam_id, "revision": revision,
-            "document": basis.model_dump_json(exclude_none=True), "rules_version": RULES_VERSION}
+            "basis": json.dumps(references, ensure_ascii=False, separators=(",", ":")),
+            "rules_version": RULES_VERSION}
+
+
+def _kept_revisions(connection: Any, patient_id: str, basis: PatientRecord) -> dict[
+        tuple[str, str], int]:
+    """The revisions kept of the parts of ``basis`` (read in the signing transaction): the
+    latest version of the demographics and of each operation when it is the part exactly, and
+    each signed exam's current revision (whose kept document is the exam's own)."""
+    kept: dict[tuple[str, str], int] = {}
+    latest: dict[tuple[str, str], tuple[int, str]] = {}
+    for row in connection.execute(select(record_revisions.c.kind, record_revisions.c.item_id,
+                                         record_revisions.c.revision, record_revisions.c.document)
+                                  .where(record_revisions.c.patient_id == patient_id)):
+        if row.revision > latest.get((row.kind, row.item_id), (0, ""))[0]:
+            latest[(row.kind, row.item_id)] = (row.revision, row.document)
+    parts: list[tuple[str, Patient | Surgery]] = [("patient", basis.patient)]
+    parts += [("surgery", surgery) for surgery in basis.surgeries]
+    for kind, item in parts:
+        revision, document = latest.get((kind, item.id), (0, ""))
+        if revision and type(item).model_validate_json(document) == item:
+            kept[(kind, item.id)] = revision
+    same = (exams.c.patient_id == exam_revisions.c.patient_id) \
+        & (exams.c.id == exam_revisions.c.exam_id) & (exams.c.revision == exam_revisions.c.revision)
+    query = select(exams.c.id, exams.c.revision).join(exam_revisions, same).where(
+        (exams.c.patient_id == patient_id) & (exams.c.document == exam_revisions.c.document))
+    signed = {row.id: row.revision for row in connection.execute(query)}
+    kept.update({("exam", exam.id): signed[exam.id] for exam in basis.exams if exam.id in signed})
+    return kept
+
+
+def _read_bases(connection: Any, patient_id: str, exam_id: str | None) -> dict[str, PatientRecord]:
+    """The signing bases of the patient's signed exams (of ``exam_id`` only, when given), each
+    of its exam's latest signed revision, rebuilt from the revisions they name."""
+    key = signed_records.c.patient_id == patient_id
+    if exam_id is not None:
+        key = key & (signed_records.c.exam_id == exam_id)
+    query = select(signed_records.c.exam_id, signed_records.c.basis).where(key) \
+        .order_by(signed_records.c.revision)
+    latest = {row.exam_id: json.loads(row.basis) for row in connection.execute(query)}
+    if not latest:
+        return {}
+    named = {(kind, item["id"], item["revision"])
+             for references in latest.values()
+             for kind, items in (("patient", [references["patient"]]),
+                                 ("surgery", references["surgeries"]),
+                                 ("exam", references["exams"]))
+             for item in items if "revision" in item}
+    documents: dict[tuple[str, str, int], str] = {}
+    if any(kind != "exam" for kind, _, _ in named):
+        rows = connection.execute(select(record_revisions.c.kind, record_revisions.c.item_id,
+                                         record_revisions.c.revision, record_revisions.c.document)
+                                  .where(record_revisions.c.patient_id == patient_id))
+        documents.update({(r.kind, r.item_id, r.revision): r.document for r in rows
+                          if (r.kind, r.item_id, r.revision) in named})
+    exam_ids = {item_id for kind, item_id, _ in named if kind == "exam"}
+    if exam_ids:
+        rows = connection.execute(select(exam_revisions.c.exam_id, exam_revisions.c.revision,
+                                         exam_revisions.c.document).where(
+            (exam_revisions.c.patient_id == patient_id)
+            & exam_revisions.c.exam_id.in_(sorted(exam_ids))))
+        documents.update({("exam", r.exam_id, r.revision): r.document for r in rows
+                          if ("exam", r.exam_id, r.revision) in named})
+
+    def part(kind: str, item: dict[str, Any], signed: str) -> str:
+        if "document" in item:
+            return json.dumps(item["document"], ensure_ascii=False)
+        document = documents.get((kind, item["id"], item["revision"]))
+        if document is None:
+            raise StoreError(f"The record exam {signed} was signed against names revision "
+                             f"{item['revision']} of {kind} {item['id']}, which is not stored; "
+                             "the database was changed outside NeuroExam.")
+        return document
+
+    bases: dict[str, PatientRecord] = {}
+    for signed, references in latest.items():
+        surgeries_text = ",".join(part("surgery", item, signed)
+                                  for item in references["surgeries"])
+        exams_text = ",".join(part("exam", item, signed) for item in references["exams"])
+        bases[signed] = PatientRecord.model_validate_json(
+            f'{{"patient":{part("patient", references["patient"], signed)},'
+            f'"surgeries":[{surgeries_text}],"exams":[{exams_text}]}}')
+    return bases
 
 
 def patient_from_row(row: Any) -> Patient:

@@ -157,7 +157,7 @@ signed_records = Table(
     Column("patient_id", String(64), nullable=False),
     Column("exam_id", String(64), nullable=False),
     Column("revision", Integer, nullable=False),
-    Column("document", Text, nullable=False),
+    Column("basis", Text, nullable=False),  # replaced "document" in migration 8
     Column("rules_version", String(32), nullable=False),
     PrimaryKeyConstraint("patient_id", "exam_id", "revision"),
     ForeignKeyConstraint(["patient_id", "exam_id", "revision"],
@@ -166,7 +166,9 @@ signed_records = Table(
 )
 """Added by migration 3: for each signed revision of an exam, the record it was assessed against
 when it was signed (demographics, operations and the exams up to it), so a later change to an
-operation or an earlier exam never changes what a signed exam said."""
+operation or an earlier exam never changes what a signed exam said. Since migration 8 ``basis``
+names the revisions of those parts (records.signing_basis_row); versions 3 to 7 kept the whole
+record as JSON in ``document``."""
 
 audit_log = Table(
     "audit_log", metadata,
@@ -199,7 +201,7 @@ exam_locks = Table(
     Column("seen", UTCDateTime, nullable=False),
     PrimaryKeyConstraint("patient_id", "exam_id"),
 )
-"""Added by migration 8: which workstation has an exam open for editing, since when, and its last
+"""Added by migration 9: which workstation has an exam open for editing, since when, and its last
 sign of life (core/store/locks.py). Not clinical data: no foreign key, so a lock never stops a
 draft from being discarded; a row is removed when its editor closes, or taken over once stale."""
 
@@ -285,6 +287,58 @@ def _signers_and_user_admin(connection: Connection) -> None:
         install_signers_and_user_admin(connection)
 
 
+def _signing_bases_as_references(connection: Connection) -> None:
+    """Signing bases name the revisions they were made of instead of copying them whole (the
+    copies made importing a long history slow). Each stored basis is read and every part of it
+    is matched with a kept revision of exactly the same content (the latest such); a part with
+    none is kept whole, so every signed exam's basis reads back exactly as before. A database
+    created by this version's step 3 has the new column already."""
+    from core.record import Exam, Patient, PatientRecord, Surgery
+    from core.store.records import signing_basis_row
+
+    if "document" not in {c["name"] for c in inspect(connection).get_columns("signed_records")}:
+        return
+    postgres = connection.dialect.name == "postgresql"
+    if postgres:  # the rows are append-only for every role (clinic mode); the owner converts them
+        connection.exec_driver_sql("ALTER TABLE signed_records DISABLE TRIGGER USER")
+    connection.exec_driver_sql("ALTER TABLE signed_records ADD COLUMN basis TEXT")
+    old = Table("signed_records", MetaData(), Column("patient_id", String), Column("exam_id", String),
+                Column("revision", Integer), Column("document", Text), Column("basis", Text),
+                Column("rules_version", String))
+    patient_ids: list[str] = list(connection.execute(select(old.c.patient_id).distinct()).scalars())
+    for patient_id in patient_ids:
+        versions: dict[tuple[str, str], list[tuple[int, Any]]] = {}
+        for row in connection.execute(select(record_revisions).where(
+                record_revisions.c.patient_id == patient_id)):
+            model = Patient if row.kind == "patient" else Surgery
+            versions.setdefault((row.kind, row.item_id), []).append(
+                (row.revision, model.model_validate_json(row.document)))
+        for row in connection.execute(select(exam_revisions).where(
+                exam_revisions.c.patient_id == patient_id)):
+            versions.setdefault(("exam", row.exam_id), []).append(
+                (row.revision, Exam.model_validate_json(row.document)))
+        rows = connection.execute(select(old.c.exam_id, old.c.revision, old.c.document).where(
+            old.c.patient_id == patient_id)).all()
+        for row in rows:
+            basis = PatientRecord.model_validate_json(row.document)
+            parts: list[tuple[str, Any]] = [("patient", basis.patient)]
+            parts += [("surgery", s) for s in basis.surgeries] + [("exam", e) for e in basis.exams]
+            kept: dict[tuple[str, str], int] = {}
+            for kind, item in parts:
+                same = [number for number, version in versions.get((kind, item.id), [])
+                        if version == item]
+                if same:
+                    kept[(kind, item.id)] = max(same)
+            references = signing_basis_row(patient_id, row.exam_id, row.revision, basis, kept)
+            connection.execute(old.update().where(
+                (old.c.patient_id == patient_id) & (old.c.exam_id == row.exam_id)
+                & (old.c.revision == row.revision)).values(basis=references["basis"]))
+    connection.exec_driver_sql("ALTER TABLE signed_records DROP COLUMN document")
+    if postgres:  # SQLite cannot make an added column NOT NULL; the store always fills it
+        connection.exec_driver_sql("ALTER TABLE signed_records ALTER COLUMN basis SET NOT NULL")
+        connection.exec_driver_sql("ALTER TABLE signed_records ENABLE TRIGGER USER")
+
+
 def _add_exam_locks(connection: Connection) -> None:
     """"Being edited by ... since ...": the table of edit locks; on a server, its grants, the
     notification that tells other workstations of each new audit row and the administrator's
@@ -305,7 +359,8 @@ MIGRATIONS: dict[int, Step] = {
     5: _add_preferred_language,
     6: _clinic_rules,
     7: _signers_and_user_admin,
-    8: _add_exam_locks,
+    8: _signing_bases_as_references,
+    9: _add_exam_locks,
 }
 """MIGRATIONS[n] brings a database from version n - 1 to n (0 is an empty database)."""
 SCHEMA_VERSION = max(MIGRATIONS)

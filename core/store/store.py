@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from core.store.audit import current_user
 from core.store.backup import BackupMixin, restore
+from core.store.clinic import User, add_user, disable_user, list_users
 from core.store.connection import Backend, open_backend
 from core.store.errors import ConflictError, SignedExamError, StoreError
 from core.store.imports import ImportMixin, ImportReport, differences
@@ -44,6 +45,33 @@ class Store(ImportMixin, LockMixin, BackupMixin):
         """Another Store on the same database as the same user, e.g. for a worker thread (the
         password typed at login is not asked again)."""
         return Store(self.url, self.actor if self.login is None else None, self._password)
+
+    # Clinic mode: the staff's logins (core/store/clinic.py; the server decides who may).
+
+    def _clinic(self) -> None:
+        if self.engine.dialect.name != "postgresql":
+            raise StoreError("Users are clinic-mode logins on a PostgreSQL database; on a "
+                             "workstation the operating-system account is the user.")
+
+    def users(self) -> list[User]:
+        """Every NeuroExam login of the clinic's server, by login."""
+        self._clinic()
+        with self._read() as connection:
+            return list_users(connection)
+
+    def add_user(self, login: str, name: str, role: str, password: str) -> None:
+        """Create a login (administrator logins and the owner only: the server refuses anyone
+        else, PermissionDeniedError); ValueError for a bad name, role, password or a login
+        that exists."""
+        self._clinic()
+        with self._begin() as connection:
+            add_user(connection, login, name or login, role, password)
+
+    def disable_user(self, login: str) -> bool:
+        """Stop a login from logging in (its rows stay); False if it is not a NeuroExam login."""
+        self._clinic()
+        with self._begin() as connection:
+            return disable_user(connection, login)
 
     def close(self) -> None:
         """Release the connections and the open lock."""

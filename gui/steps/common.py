@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.edits import SetSideTest
 from core.exam_items import SIDE_TESTS, Section, SideTest
 from core.knowledge import NOT_TESTABLE_REASON_LABELS, NotTestableReason, Side
 from core.record import Exam
@@ -66,20 +67,15 @@ def hint_label(name: str) -> QLabel:
 def side_test_text(test: SideTest, value: Any) -> str:
     """A per-side test's value in the app's language ("positivo a 40°"); "not examined" for
     None."""
-    words = core_words()
-    if value is None:
-        return QCoreApplication.translate("ExamEditor", "not examined")
-    if isinstance(value, int) and test.count is not None:
-        return words(test.count.text).format(value)
-    return words(test.text(value))
+    return test.text(value, core_words())
 
 
 class SideTestBox(QComboBox):
     """The choice of one per-side test's value on one side: "not examined", then the catalogue's
-    values; it emits the value itself (an enum member or a count), never its text."""
+    values; it emits the edit (core.edits.SetSideTest with the value itself), never its text."""
 
-    value_chosen = Signal(object, object, object)
-    """(the SideTest, the Side, the value or None for "not examined")."""
+    value_chosen = Signal(object)
+    """A core.edits.SetSideTest (its value None for "not examined")."""
 
     def __init__(self, test: SideTest, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,7 +86,7 @@ class SideTestBox(QComboBox):
         self.activated.connect(self._chosen)
 
     def _chosen(self, index: int) -> None:
-        self.value_chosen.emit(self.test, self.side, self.values[index])
+        self.value_chosen.emit(SetSideTest(self.test, self.side, self.values[index]))
 
     def show_value(self, value: Any) -> None:
         """Show ``value`` (an imported record may hold a count the list does not offer)."""
@@ -104,6 +100,9 @@ class SideTestGrid(QGridLayout):
     """One row per per-side test of a section (from the catalogue): a choice per side and the
     reference exam's values."""
 
+    edited = Signal(object)
+    """A core.edits.SetSideTest chosen in any of the grid's boxes."""
+
     def __init__(self, section: Section) -> None:
         super().__init__()
         self.addWidget(QLabel(self.tr("Right")), 0, 1)
@@ -113,9 +112,13 @@ class SideTestGrid(QGridLayout):
         self.references: dict[str, QLabel] = {}
         self.tests = [test for test in SIDE_TESTS if test.section is section]
         for row, test in enumerate(self.tests, start=1):
-            self.addWidget(QLabel(core_words()(test.label)), row, 0)
+            label = QLabel(core_words()(test.label))
+            label.setToolTip(core_words()(test.hint))  # the catalogue's widget hint
+            self.addWidget(label, row, 0)
             for column, side in ((1, Side.RIGHT), (2, Side.LEFT)):
                 box = SideTestBox(test, side)
+                box.setToolTip(label.toolTip())
+                box.value_chosen.connect(self.edited)
                 self.addWidget(box, row, column)
                 self.boxes[(test.field, side)] = box
             reference = QLabel()

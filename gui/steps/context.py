@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QWidget
 
-from core.edits import ContextField
+from core.edits import ContextField, SetContext
 from core.record import Exam, ExamKind, PatientRecord
 from gui.accessibility import name_form_fields
 from gui.translation import core_words, date_text
@@ -16,8 +16,9 @@ from gui.translation import core_words, date_text
 class ContextStep(QWidget):
     """The exam's own details."""
 
-    edited = Signal(object, object)
-    """(the ContextField, its new value: an ExamKind, a date, an operation id or None, text)."""
+    edited = Signal(object)
+    """A core.edits.SetContext: the kind (ExamKind), the date, the operation id (or None), the
+    examiner."""
 
     def __init__(self, record: PatientRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,7 +27,7 @@ class ContextStep(QWidget):
         for kind in ExamKind:
             self.kind_box.addItem(core_words()(kind.value), kind.value)
         self.kind_box.activated.connect(
-            lambda index: self.edited.emit(ContextField.KIND, list(ExamKind)[index]))
+            lambda index: self.edited.emit(SetContext(ContextField.KIND, list(ExamKind)[index])))
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(self.tr("yyyy-MM-dd"))
@@ -39,10 +40,11 @@ class ContextStep(QWidget):
                                      f"{words.context('side', surgery.side.value)}, "
                                      f"{date_text(surgery.date)}", surgery.id)
         self.surgery_box.activated.connect(
-            lambda _: self.edited.emit(ContextField.SURGERY, self.surgery_box.currentData()))
+            lambda _: self.edited.emit(SetContext(ContextField.SURGERY, self.surgery_box.currentData())))
         self.examiner_edit = QLineEdit()
         self.examiner_edit.editingFinished.connect(
-            lambda: self.edited.emit(ContextField.EXAMINER, self.examiner_edit.text().strip()))
+            lambda: self.edited.emit(SetContext(ContextField.EXAMINER,
+                                                self.examiner_edit.text().strip())))
         form.addRow(self.tr("Kind of exam"), self.kind_box)
         form.addRow(self.tr("Date"), self.date_edit)
         form.addRow(self.tr("Operation"), self.surgery_box)
@@ -51,7 +53,8 @@ class ContextStep(QWidget):
 
     def _date_changed(self) -> None:
         date = self.date_edit.date()
-        self.edited.emit(ContextField.DATE, dt.date(date.year(), date.month(), date.day()))
+        self.edited.emit(SetContext(ContextField.DATE,
+                                    dt.date(date.year(), date.month(), date.day())))
 
     def show_exam(self, exam: Exam) -> None:
         """Show the exam's details."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from core.exam_items import Section
@@ -15,5 +16,7 @@ class FunctionStep(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tests = SideTestGrid(Section.FUNCTION)
+        self.edited: SignalInstance = self.tests.edited
+        """The step's edits (core.edits.SetSideTest)."""
         self.tests.setRowStretch(self.tests.next_row, 1)
         self.setLayout(self.tests)

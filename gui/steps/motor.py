@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from gui.grade_model import GradeGridModel
@@ -16,6 +16,8 @@ class MotorStep:
     def __init__(self) -> None:
         self.model = GradeGridModel("motor")
         self.grid = GradeGridView(self.model, 5)
+        self.edited: SignalInstance = self.grid.grade_entered
+        """The step's edits (core.edits.SetGrade)."""
         self.hint = hint_label(QCoreApplication.translate("ExamEditor", "Items to test"))
         self.page: QWidget = titled(QCoreApplication.translate(
             "ExamEditor", "Motor strength (MRC 0-5; type the grade, - or + after 4, N for not "

@@ -5,29 +5,29 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
-from core.edits import PainSite
+from core.edits import PainSite, SetPain, SetRedFlag
 from core.knowledge import RED_FLAGS, RedFlag
 from core.record import Exam
+from gui.actions import ActionId, key_text
 from gui.translation import core_words
 
 
 class RedFlagStep(QWidget):
     """Tick the red flags present; score pain 0-10."""
 
-    flag_set = Signal(object, bool)
-    """(the RedFlag, present)."""
-    pain_set = Signal(object, object)
-    """(the PainSite, the score 0-10 or None for "not scored")."""
+    edited = Signal(object)
+    """A core.edits.SetRedFlag or SetPain (its score None for "not scored")."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Tick every red flag present. Ctrl+R records that all "
-                                        "were asked and none is present.")))
+        layout.addWidget(QLabel(self.tr("Tick every red flag present. {keys} records that all "
+                                        "were asked and none is present.").format(
+                                            keys=key_text(ActionId.REST_NORMAL))))
         self.flag_boxes: dict[RedFlag, QCheckBox] = {}
         for flag, info in RED_FLAGS.items():
             box = QCheckBox(core_words()(info.label))
-            box.clicked.connect(lambda checked, f=flag: self.flag_set.emit(f, checked))
+            box.clicked.connect(lambda checked, f=flag: self.edited.emit(SetRedFlag(f, checked)))
             self.flag_boxes[flag] = box
             layout.addWidget(box)
         pain = QHBoxLayout()
@@ -39,8 +39,8 @@ class RedFlagStep(QWidget):
             score.setRange(-1, 10)
             score.setSpecialValueText(self.tr("not scored"))
             score.setAccessibleName(labels[site])
-            score.editingFinished.connect(lambda s=site, b=score: self.pain_set.emit(
-                s, None if b.value() < 0 else b.value()))
+            score.editingFinished.connect(lambda s=site, b=score: self.edited.emit(
+                SetPain(s, None if b.value() < 0 else b.value())))
             self.pain_boxes[site] = score
             pain.addWidget(QLabel(labels[site]))
             pain.addWidget(score)

@@ -15,8 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.dermatome_map import values_from_exam
+from core.edits import SetGrade
+from core.exam_items import FAMILY
+from core.grades import SensoryGrade
 from core.knowledge import Dermatome, SensoryModality, Side
 from core.record import Exam
+from gui.actions import ActionId, key_text
 from gui.translation import core_words, date_text
 from gui.widgets.dermatome_map import DermatomeMapPair
 
@@ -26,6 +30,8 @@ class SensoryStep(QWidget):
 
     view_changed = Signal()
     """The other modality, or the reference map, is shown: the editor redraws the maps."""
+    edited = Signal(object)
+    """A core.edits.SetGrade of the shown modality (its reason asked by the editor)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,18 +52,23 @@ class SensoryStep(QWidget):
         switch.addWidget(self.show_baseline)
         maps = DermatomeMapPair()
         self.map, self.baseline_map = maps.now, maps.before
+        self.map.value_chosen.connect(self._value_chosen)
         self.show_baseline.toggled.connect(self._show_reference_map)
         layout.addLayout(switch)
         layout.addWidget(maps, 1)
         hint = QLabel(self.tr("Click a region to cycle its value, or move with Tab or the "
                               "arrows and type 2 (normal), 1 (altered), 0 (absent), N (not "
-                              "testable). Ctrl+T switches light touch and pin prick."))
+                              "testable). {keys} switches light touch and pin prick.").format(
+                                  keys=key_text(ActionId.TOGGLE_MODALITY)))
         hint.setWordWrap(True)
         layout.addWidget(hint)
 
     def _show_reference_map(self, on: bool) -> None:
         self.baseline_map.setVisible(on)
         self.view_changed.emit()
+
+    def _value_chosen(self, side: Side, dermatome: Dermatome, value: SensoryGrade | None) -> None:
+        self.edited.emit(SetGrade(FAMILY[self.modality().value], side, dermatome, value))
 
     def modality(self) -> SensoryModality:
         """The modality the map shows and edits."""

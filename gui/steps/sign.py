@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from core.i18n import format_moment
 from core.record import Exam
 from gui.actions import ActionId, key_text
-from gui.translation import date_text
+from gui.translation import language
 
 
 class SignStep(QWidget):
@@ -27,18 +28,20 @@ class SignStep(QWidget):
         self.examiner = QLineEdit()
         self.examiner.setPlaceholderText(self.tr("Examiner's name"))
         self.examiner.setAccessibleName(self.tr("Examiner signing"))
-        self.sign_button = QPushButton(self.tr("Sign exam (Ctrl+Alt+S)"))
+        self.sign_button = QPushButton()
         self.sign_button.clicked.connect(self.request_signing)
-        self.amend_button = QPushButton(self.tr("Amend signed exam… (Ctrl+Shift+A)"))
+        self.amend_button = QPushButton(self.tr("Amend signed exam… ({keys})").format(
+            keys=key_text(ActionId.AMEND)))
         self.amend_button.clicked.connect(self.amend_requested.emit)
-        self.reports_button = QPushButton(
-            self.tr("Create clinician report and patient handout (Ctrl+Shift+R)"))
+        self.reports_button = QPushButton(self.tr(
+            "Create clinician report and patient handout ({keys})").format(keys=key_text(ActionId.REPORTS)))
         self.reports_button.clicked.connect(self.reports_requested.emit)
         self.print_button = QPushButton(self.tr("Print both ({keys})").format(
             keys=key_text(ActionId.PRINT)))
         self.print_button.clicked.connect(self.print_requested.emit)
         self.discard_button = QPushButton(self.tr("Discard this draft…"))
         self.discard_button.clicked.connect(self.discard_requested.emit)
+        self.sign_button.setText(self.tr("Sign exam ({keys})").format(keys=key_text(ActionId.SIGN)))
         for widget in (self.status, self.examiner, self.sign_button, self.amend_button,
                        self.reports_button, self.print_button, self.discard_button):
             layout.addWidget(widget)
@@ -56,13 +59,13 @@ class SignStep(QWidget):
                 "Amending the signed exam: {reason}. Edits are saved together as a new signed "
                 "revision; the earlier one is kept.").format(reason=amendment_reason))
         else:
+            signer = exam.signed_by.text() if exam.signed_by is not None else exam.examiner
             self.status.setText(
-                self.tr("Signed by {examiner} at {when} UTC.").format(
-                    examiner=exam.examiner,
-                    when=f"{date_text(exam.signed_at.date())} {exam.signed_at:%H:%M}")
+                self.tr("Signed by {signer} at {when}.").format(
+                    signer=signer, when=format_moment(exam.signed_at, language()))
                 if signed and exam.signed_at else self.tr("Not signed yet."))
-        self.sign_button.setText(self.tr("Save amendment (Ctrl+Alt+S)") if amending
-                                 else self.tr("Sign exam (Ctrl+Alt+S)"))
+        self.sign_button.setText((self.tr("Save amendment ({keys})") if amending
+                                  else self.tr("Sign exam ({keys})")).format(keys=key_text(ActionId.SIGN)))
         self.sign_button.setEnabled(not signed)
         self.amend_button.setVisible(signed)
         self.discard_button.setVisible(not signed and not amending)

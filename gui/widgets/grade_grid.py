@@ -2,12 +2,11 @@
 
 Motor: 0-5 set the MRC grade, "-" and "+" turn a 4 into 4- or 4+, N marks NT, Delete clears.
 Reflexes: 0-4 and N. Arrows and Tab move between the editable cells. The view emits the grade
-typed, as the record's grade (MotorGrade, ReflexGrade); it never changes the exam itself.
+typed as the core's edit (core.edits.SetGrade); it never changes the exam itself.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -21,20 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.edits import SetGrade
+from core.exam_items import FAMILY
 from core.grades import MotorGrade, ReflexGrade
 from core.knowledge import Side
 from gui.grade_model import GradeGridModel
-
-
-@dataclass(frozen=True)
-class GradeEntry:
-    """A grade typed in a grid: the record's field ("motor", "reflexes"), side, item (a Muscle
-    or a Reflex) and the grade, None when cleared."""
-
-    field: str
-    side: Side
-    key: Any
-    grade: MotorGrade | ReflexGrade | None
 
 
 def _grade(field: str, text: str) -> MotorGrade | ReflexGrade:
@@ -45,10 +35,10 @@ def _grade(field: str, text: str) -> MotorGrade | ReflexGrade:
 
 
 class GradeGridView(QTableView):
-    """The grid of one section; emits grade_entered(GradeEntry)."""
+    """The grid of one section; emits grade_entered(SetGrade)."""
 
     grade_entered = Signal(object)
-    """A GradeEntry."""
+    """A core.edits.SetGrade (its grade None when cleared, its reason asked by the editor)."""
 
     def __init__(self, model: GradeGridModel, max_grade: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,7 +77,7 @@ class GradeGridView(QTableView):
 
     def _enter(self, cell: tuple[Side, Any], text: str) -> None:
         grade = None if text == "" else _grade(self._grid.field, text)
-        self.grade_entered.emit(GradeEntry(self._grid.field, cell[0], cell[1], grade))
+        self.grade_entered.emit(SetGrade(FAMILY[self._grid.field], cell[0], cell[1], grade))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         cell = self.current_cell()

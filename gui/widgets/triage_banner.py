@@ -8,7 +8,7 @@ from html import escape
 from PySide6.QtWidgets import QLabel, QWidget
 
 from core.engine import Assessment
-from core.engine.triage import LEVEL_COLOURS, LEVEL_MEANING, Level
+from core.engine.triage import LEVEL_COLOURS, LEVEL_MEANING, NOT_RECORDED_HEADING, Level
 from gui.translation import core_words
 
 
@@ -27,6 +27,9 @@ class TriageBanner(QLabel):
         self.level = level
         words = core_words()
         reasons = [words(r.text) for r in assessment.triage.reasons]
+        if assessment.triage.not_recorded:
+            reasons.append(words(NOT_RECORDED_HEADING) + ": " + "; ".join(
+                words(lack.need.text) for lack in assessment.triage.not_recorded))
         leading = assessment.headline_localisation
         where = ""
         if leading:
