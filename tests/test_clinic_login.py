@@ -197,3 +197,10 @@ def test_an_administrator_adds_users_with_the_cli(clinic: dict[str, str], db_url
                  "--password-stdin", "--database", admin]) == 0
     with open_store(with_login(db_url, new_login), password="a long password") as nurse:
         assert nurse.login == (new_login, "N. Two")
+
+
+def test_the_owners_maintenance_is_audited_under_its_database_login(db_url: str) -> None:
+    with Store(db_url) as owner:
+        owner.import_record(demo_record())
+        imported = owner.audit_history("DEMO-0001")[-1]
+    assert (imported.action, imported.actor) == ("record_imported", make_url(db_url).username)

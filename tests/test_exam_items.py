@@ -179,6 +179,13 @@ def test_the_editor_offers_every_test_on_both_sides_and_sets_each_value(qtbot: A
         assert box.toolTip() == test.hint and test.hint  # the entry's widget hint
 
 
+def test_every_widget_hint_has_its_spanish() -> None:
+    from core.i18n import translator
+
+    spanish = translator("es")
+    assert [t.field for t in SIDE_TESTS if spanish(t.hint) == t.hint] == []
+
+
 def test_a_hypothetical_per_side_test_is_one_catalogue_entry_for_every_consumer() -> None:
     """tests/catalogue_extension.py adds a crossed straight leg raise to the catalogue, in a
     fresh interpreter, and checks each consumer (record, rest normal, engine, edits, CSV, FHIR,

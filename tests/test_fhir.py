@@ -420,3 +420,54 @@ def test_the_export_check_refuses_what_the_official_schema_refuses() -> None:
     contained["entry"][0]["resource"]["contained"] = [{"resourceType": "Medication"}]
     with pytest.raises(FhirValidationError):  # NeuroExam writes no other resource type
         validate(contained)
+
+
+def test_an_amendment_correcting_a_finding_is_corrected_one_adding_a_note_amended(
+        tmp_path: Path) -> None:
+    """FHIR's "corrected" is the amendment that corrects an error: a grade recorded at signing
+    and changed afterwards makes the report and that grade's Observation "corrected"; the other
+    Observations of the amended exam stay "amended", and an amendment that only adds a note is
+    "amended"."""
+    from core.exchange.export import ExportFormat, ExportRequest, export
+    from core.grades import MotorGrade
+    from core.knowledge import Muscle, Side
+
+    store = Store(f"sqlite:///{tmp_path / 'clinic.db'}", actor="Dr Ortiz")
+    store.import_record(demo_record())
+
+    def exported(exam_id: str) -> tuple[str, dict[str, int]]:
+        out = tmp_path / "out.json"
+        export(store, ExportRequest(["DEMO-0001"], ExportFormat.FHIR, out), Settings())
+        document = json.loads(out.read_text("utf-8-sig"))
+        by_url = {e["fullUrl"]: e["resource"] for e in document["entry"]}
+        (report,) = [r for r in by_url.values() if r["resourceType"] == "DiagnosticReport"
+                     and {"system": "http://neuroexam.example.org/fhir/identifier/exam",
+                          "value": exam_id} in r["identifier"]]
+        statuses: dict[str, int] = {}
+        for reference in report["result"]:
+            observation = by_url[reference["reference"]]
+            codes = [c["code"] for c in observation["code"]["coding"]]
+            side = observation.get("bodySite", {}).get("text", "").rpartition(", ")[2]
+            name = f"{observation['status']} {codes[-1]} {side}".strip()
+            statuses[name] = statuses.get(name, 0) + 1
+        return report["status"], statuses
+
+    stored = store.load_exam("DEMO-0001", "pre-1")
+    store.amend_exam("DEMO-0001", stored.exam.model_copy(update={"notes": "late entry"}),
+                     stored.revision, "note added")
+    status, observations = exported("pre-1")
+    assert status == "amended" and {name.split()[0] for name in observations} == {"amended"}
+
+    stored = store.load_exam("DEMO-0001", "post-1")
+    exam = stored.exam.model_copy(deep=True)
+    motor = dict(exam.motor.left or {})
+    assert motor[Muscle.HIP_FLEXION] is MotorGrade.G5
+    motor[Muscle.HIP_FLEXION] = MotorGrade.G4
+    exam.motor.set(Side.LEFT, motor)
+    store.amend_exam("DEMO-0001", exam, stored.revision, "left hip flexion misread")
+    status, observations = exported("post-1")
+    assert status == "corrected"
+    assert [name for name in observations if name.startswith("corrected")] == [
+        "corrected motor.hip_flexion left"]
+    assert observations["amended motor.hip_flexion right"] == 1
+    store.close()

@@ -110,3 +110,25 @@ def test_pdfinfo_shows_the_title_and_the_chosen_page_size(tmp_path: Path) -> Non
                            check=True).stdout
     assert "Title:           Clinician report: Exam 2026-03-09" in shown
     assert "(letter)" in shown and "Metadata Stream: yes" in shown
+
+
+def test_the_archived_copy_meets_the_other_pdfa_2b_file_rules_we_can_check() -> None:
+    """What a PDF/A-2b validator would check besides the markers, as far as pypdf can read it
+    (no PDF/A validator is packaged for Debian or PyPI; veraPDF is not, see the README): the
+    header and its binary comment, a file identifier, no encryption, no JavaScript, launch
+    actions, embedded files or LZW, and the document information matching the XMP metadata."""
+    data = clinician_report(demo_record(), SIGNED, Settings(page_size="A4"), archival=True)
+    assert re.match(rb"%PDF-1\.[0-7]\r?\n%[\x80-\xff]{4}", data)
+    pdf = read(data)
+    trailer = pdf.trailer
+    assert "/Encrypt" not in trailer and len(trailer["/ID"]) == 2
+    for forbidden in (b"/JavaScript", b"/JS ", b"/Launch", b"/EmbeddedFiles", b"/LZWDecode"):
+        assert forbidden not in data
+    xmp = trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    info = pdf.metadata
+    assert info is not None
+    assert f"<dc:creator><rdf:Seq><rdf:li>{info.author}</rdf:li>" in xmp
+    assert f">{info.subject}</rdf:li>" in xmp and f"<xmp:CreatorTool>{info.creator}<" in xmp
+    created = info.creation_date
+    assert created is not None
+    assert f"<xmp:CreateDate>{created.isoformat()}</xmp:CreateDate>" in xmp

@@ -192,7 +192,8 @@ class _FhirWriter:
 
         from core.exchange.fhir import bundle, record_entries, validate
 
-        options = replace(self.options, amendments=_amendments(self.store, record),
+        amendments, corrections = _amendments(self.store, record)
+        options = replace(self.options, amendments=amendments, corrections=corrections,
                           signed_bases=_signed_bases(self.store, record))
         if self.bulk:
             document = bundle([record], self.pdf_maker, options=options)
@@ -217,15 +218,23 @@ def _signed_bases(store: Store, record: PatientRecord) -> dict[tuple[str, str], 
             for exam_id, basis in store.signed_bases(patient_id).items()}
 
 
-def _amendments(store: Store, record: PatientRecord) -> dict[tuple[str, str], str]:
-    """(record id, exam id) -> the latest amendment reason, for signed exams amended since."""
-    found: dict[tuple[str, str], str] = {}
+def _amendments(store: Store, record: PatientRecord) -> tuple[
+        dict[tuple[str, str], str], dict[tuple[str, str], frozenset[str]]]:
+    """For the signed exams amended since they were first signed, (record id, exam id) -> the
+    latest amendment reason, and -> the findings the amendments corrected (FHIR "corrected")."""
+    from core.exchange.fhir import corrected_findings
+
+    reasons: dict[tuple[str, str], str] = {}
+    corrections: dict[tuple[str, str], frozenset[str]] = {}
     for exam in record.exams:
         if exam.status is ExamStatus.SIGNED:
-            reasons = [r.reason for r in store.history(record.patient.id, exam.id) if r.reason]
-            if reasons:
-                found[(record.patient.id, exam.id)] = reasons[-1]
-    return found
+            history = store.history(record.patient.id, exam.id)
+            given = [r.reason for r in history if r.reason]
+            if given:
+                key = (record.patient.id, exam.id)
+                reasons[key] = given[-1]
+                corrections[key] = corrected_findings(history[0].exam, exam)
+    return reasons, corrections
 
 
 def export_registry(store: Store, folder: Path, key_file: Path | None = None,

@@ -132,6 +132,9 @@ class FhirOptions:
     """The hospital's system URI of medical record numbers; empty: ``{base}/identifier/record``."""
     amendments: Mapping[tuple[str, str], str] = field(default_factory=dict)
     """(record id, exam id) -> reason, for exams amended after signing."""
+    corrections: Mapping[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    """(record id, exam id) -> the findings (finding_key) an amendment corrected: recorded when
+    the exam was first signed, different or gone now (corrected_findings)."""
     signed_bases: Mapping[tuple[str, str], PatientRecord] = field(default_factory=dict)
     """(record id, exam id) -> the record a signed exam was assessed against when signed (the
     store's signing basis): its conclusion and PDF say what was signed, not a re-assessment."""
@@ -337,11 +340,20 @@ class _Writer:
     # Entries
     # ----------------------------------------------------------------------------------------
 
-    def status(self, record: PatientRecord, exam: Exam) -> str:
-        """preliminary (draft), final (signed) or amended (signed, then changed with a reason)."""
+    def status(self, record: PatientRecord, exam: Exam, finding: Finding | None = None) -> str:
+        """preliminary (draft), final (signed), or for an exam changed with a reason after it
+        was signed: corrected when the change corrected a finding recorded at signing (for the
+        report: any finding; for an Observation: its own), amended otherwise (findings added,
+        notes changed). FHIR: "corrected" is the amendment that corrects an error."""
         if exam.status is not ExamStatus.SIGNED:
             return "preliminary"
-        return "amended" if (record.patient.id, exam.id) in self.options.amendments else "final"
+        key = (record.patient.id, exam.id)
+        if key not in self.options.amendments:
+            return "final"
+        corrected = self.options.corrections.get(key, frozenset())
+        if finding is None:
+            return "corrected" if corrected else "amended"
+        return "corrected" if finding_key(finding) in corrected else "amended"
 
     def entry(self, resource: dict[str, Any]) -> dict[str, Any]:
         resource = _without_empty(resource)
@@ -371,8 +383,8 @@ class _Writer:
             if wanted is not None and exam.id not in wanted:
                 continue
             status = self.status(record, exam)
-            observations = [self.observation(record, exam, f, status)
-                            for f in [*_sided(exam), *_unsided(exam)]]
+            observations = [self.observation(record, exam, f, self.status(record, exam, f))
+                            for f in findings(exam)]
             entries += [self.entry(o) for o in observations]
             pdf = pdf_maker(self.as_signed(record, exam), exam.id) if pdf_maker else None
             entries.append(self.entry(self.report(record, exam, status,
@@ -408,6 +420,27 @@ class Finding:
     """The catalogue's per-side test, for one of those."""
 
 PAIN_SITES = {"leg": "lower-limb", "back": "lower-back"}
+
+
+def findings(exam: Exam) -> list[Finding]:
+    """Every observation an exam gives, sided then unsided."""
+    return [*_sided(exam), *_unsided(exam)]
+
+
+def finding_key(finding: Finding) -> str:
+    """A finding's item and side, e.g. "motor.hip_flexion.left"."""
+    return f"{finding.item}.{finding.side.value}" if finding.side else finding.item
+
+
+def corrected_findings(signed: Exam, now: Exam) -> frozenset[str]:
+    """The findings recorded when ``signed`` was signed that ``now`` records differently or no
+    longer: what an amendment corrected (a finding only added is not a correction)."""
+    current = {finding_key(f): f.value for f in findings(now)}
+    return frozenset(key for key, value in ((finding_key(f), f.value) for f in findings(signed))
+                     if current.get(key, _GONE) != value)
+
+
+_GONE = object()
 
 
 def _sided(exam: Exam) -> Iterable[Finding]:

@@ -50,6 +50,28 @@ MESSAGES: dict[str, str] = {
     "Date": "Fecha",
     "Operation": "Operación",
     "Examiner": "Explorador",
+    # How each per-side test is done and read (core/exam_items.py, the editor's tooltips)
+    "Stroke the outer sole from the heel towards the toes: the big toe flexes (flexor), extends (extensor: "
+    "the Babinski sign) or neither clearly (equivocal).":
+        "Estimule el borde externo de la planta desde el talón hacia los dedos: el primer dedo se flexiona "
+        "(flexora), se extiende (extensora: signo de Babinski) o ninguna de las dos con claridad (dudosa).",
+    "Dorsiflex the ankle briskly and hold it: no beats (absent), the number of beats, or beats that go on "
+    "while it is held (sustained).":
+        "Flexione dorsalmente el tobillo con rapidez y manténgalo: ninguna sacudida (ausente), el número de "
+        "sacudidas, o sacudidas que continúan mientras se mantiene (sostenido).",
+    "Walking on the heels, forefoot off the floor, tests ankle and toe dorsiflexion (L4, L5).":
+        "Caminar de talones, con el antepié sin tocar el suelo, explora la flexión dorsal del tobillo y de "
+        "los dedos (L4, L5).",
+    "Walking on the toes, heels off the floor, tests plantar flexion (S1).":
+        "Caminar de puntillas, con los talones sin tocar el suelo, explora la flexión plantar (S1).",
+    "Patient supine, raise the straight leg: negative, or the angle at which it brings on pain down the leg "
+    "(usually 30-70°).":
+        "Paciente en decúbito supino, eleve la pierna recta: negativa, o el ángulo al que provoca dolor "
+        "irradiado por la pierna (habitualmente 30-70°).",
+    "Patient prone, flex the knee: negative, or positive when it brings on pain in the front of the thigh "
+    "(L2-L4).":
+        "Paciente en decúbito prono, flexione la rodilla: negativa, o positiva cuando provoca dolor en la "
+        "cara anterior del muslo (L2-L4).",
     "sustained": "sostenido",
     "normal": "normal",
     "impaired": "alterada",

@@ -9,6 +9,7 @@ differences) and ``backup`` (backup and restore).
 from __future__ import annotations
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
 
 from core.store.audit import current_user
 from core.store.backup import BackupMixin, restore
@@ -36,8 +37,11 @@ class Store(ImportMixin, LockMixin, BackupMixin):
         self.engine: Engine = self.backend.engine
         self.path = self.backend.path
         # A clinic login is the user: it signs, and the database stamps it on what it writes.
+        # On a server, a login of no NeuroExam group (the owner's maintenance) is named by its
+        # database login, not by the account of the computer it runs on.
         login = self.backend.identity()
-        self.actor = login[0] if login else actor or current_user()
+        server_user = make_url(url).username if self.path is None else None
+        self.actor = login[0] if login else actor or server_user or current_user()
         self.login = login
         self.signing_name = f"{login[1]} ({login[0]})" if login else None
 
