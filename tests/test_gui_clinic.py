@@ -142,7 +142,9 @@ def test_signing_asks_the_password_and_the_audit_history_shows_it(
     qtbot.addWidget(dialog)
     rows = [[dialog.model.item(row, column).text() for column in range(5)]
             for row in range(dialog.model.rowCount())]
-    assert rows[0][1:4] == [login, "exam signed", exam_id]
+    # Newest first: the exam closed for editing at signing (its edit lock released), the signature.
+    assert [r[1:4] for r in rows[:2]] == [[login, "exam closed after editing", exam_id],
+                                          [login, "exam signed", exam_id]]
     assert [r[2] for r in rows if r[2] == "record opened"][:1] == ["record opened"]
     assert all(not r[2].startswith("database:") for r in rows)
     assert dialog.server_rows.isVisible()

@@ -52,6 +52,7 @@ BEGIN
     PERFORM pg_notify('{CHANNEL}', '');
     RETURN NULL;
 END $$;
+DROP TRIGGER IF EXISTS neuroexam_notify ON audit_log;
 CREATE TRIGGER neuroexam_notify AFTER INSERT ON audit_log
     FOR EACH STATEMENT EXECUTE FUNCTION neuroexam_notify_change();
 """

@@ -343,7 +343,8 @@ def _add_exam_locks(connection: Connection) -> None:
     """"Being edited by ... since ...": the table of edit locks; on a server, its grants, the
     notification that tells other workstations of each new audit row and the administrator's
     read of the audit sequence for backups (core/store/notify.py)."""
-    exam_locks.create(connection)
+    if not inspect(connection).has_table("exam_locks"):  # (not made by an earlier step 1)
+        exam_locks.create(connection)
     if connection.dialect.name == "postgresql":
         from core.store.notify import install_on_server
 
