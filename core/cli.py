@@ -1,5 +1,10 @@
 """The headless command line: `neuroexam <command>`. Never imports Qt.
 
+Its output and error messages are in the clinician's language (the setting *Language*, else the
+system locale; core.i18n): the lines it writes through ``_``, and errors raised by the store or
+by reading records through ``_.message`` (their templates are in the catalogue's COMPOSED part).
+The assessment document (``assess --json``) and the rules page in docs/ stay English.
+
 Exit codes: 0 success; 1 the input is not valid (the problems are printed); 2 wrong usage;
 3 a file could not be read or written.
 """
@@ -15,11 +20,15 @@ from pathlib import Path
 from core import __version__
 from core.crash import scrubbed_report
 from core.exchange.export import ExportFormat
+from core.i18n import Translator, language_for, translator
 from core.recordio import RecordError, dumps_schema, read_record, write_record
 from core.store import Store, StoreError, open_store, restore
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_IO, EXIT_INTERNAL = 0, 1, 2, 3, 4
 """Exit codes; a failed database operation exits with its error's own code (5-15, README)."""
+
+_: Translator = translator()
+"""The command line's translator, set by ``main`` from the setting or the locale."""
 
 EPILOG = ("exit codes: 0 success, 1 invalid input (problems listed), 2 wrong usage, "
           "3 file not readable or writable")
@@ -27,8 +36,8 @@ EPILOG = ("exit codes: 0 success, 1 invalid input (problems listed), 2 wrong usa
 
 def _validate(args: argparse.Namespace) -> int:
     record = read_record(Path(args.file))
-    print(f"{args.file}: valid patient record ({len(record.exams)} exams, "
-          f"{len(record.surgeries)} surgeries)")
+    print(_("{file}: valid patient record ({exams} exams, {surgeries} surgeries)").format(
+        file=args.file, exams=len(record.exams), surgeries=len(record.surgeries)))
     return EXIT_OK
 
 
@@ -50,7 +59,8 @@ def _demo(args: argparse.Namespace) -> int:
     clinic = Settings(clinic_name="Riverside Spine Clinic (demo)",
                       clinic_contact="Spine nurse line 0100 000 000 (demo number)")
     write_reports(record, "post-1", clinic, out / "demo-report.pdf", out / "demo-handout.pdf")
-    print(f"wrote {path}, {out / 'demo-report.pdf'} and {out / 'demo-handout.pdf'}")
+    print(_("wrote {record}, {report} and {handout}").format(
+        record=path, report=out / "demo-report.pdf", handout=out / "demo-handout.pdf"))
     return EXIT_OK
 
 
@@ -62,12 +72,12 @@ def _assess(args: argparse.Namespace) -> int:
     try:
         result = assess(record, args.exam)
     except LookupError as error:
-        print(f"{args.record}: {error}", file=sys.stderr)
+        print(f"{args.record}: {_.message(str(error.args[0]))}", file=sys.stderr)
         return EXIT_INVALID
     if args.json:
         print(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
     else:
-        sys.stdout.write(assessment_text(result))
+        sys.stdout.write(assessment_text(result, _))
     return EXIT_OK
 
 
@@ -99,14 +109,18 @@ def _import(args: argparse.Namespace) -> int:
     def progress(records: int, done: int) -> None:
         """Records read, checked and stored so far, on a terminal's stderr."""
         if sys.stderr.isatty() and records % 100 == 0:
-            print(f"{records:,} patient records read and stored ({done * 100 // size}% of the "
-                  "file; committed when all are in)", end="\r", file=sys.stderr)
+            print(_("{count} patient records read and stored ({percent}% of the file; committed "
+                    "when all are in)").format(count=f"{records:,}", percent=done * 100 // size),
+                  end="\r", file=sys.stderr)
 
     with _store(args) as store:
         report = store.import_records(stream_records(path, progress))
-    print(f"imported {report.records} patient record{'s' if report.records != 1 else ''}: "
-          f"{report.patients_created} new patients, {report.exams_added} new exams"
-          + (f"; already present: {', '.join(report.already)}" if report.already else ""))
+    print(_("imported {count} patient records: {created} new patients, {added} new exams"
+            if report.records != 1 else
+            "imported {count} patient record: {created} new patients, {added} new exams").format(
+        count=report.records, created=report.patients_created, added=report.exams_added)
+        + (_("; already present: {ids}").format(ids=", ".join(report.already))
+           if report.already else ""))
     return EXIT_OK
 
 
@@ -122,16 +136,20 @@ def _export(args: argparse.Namespace) -> int:
         """Patients written so far, on stderr (the terminal's line is rewritten in place)."""
         if sys.stderr.isatty() or done == total:
             end = "\n" if done == total else "\r"
-            print(f"exported {done:,} of {total:,} patients", end=end, file=sys.stderr)
+            print(_("exported {done} of {total} patients").format(
+                done=f"{done:,}", total=f"{total:,}"), end=end, file=sys.stderr)
 
     try:
         with _store(args) as store:
             summary = export(store, request, load_settings(), progress)
     except ValueError as error:
-        print(f"neuroexam export: {error}", file=sys.stderr)
+        print(f"neuroexam export: {_.message(str(error))}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"wrote {summary.path}: {summary.patients} patients, {summary.exams} exams "
-          f"({request.format.value}{', de-identified' if request.deidentify else ''})")
+    print(_("wrote {path}: {patients} patients, {exams} exams ({format}, de-identified)"
+            if request.deidentify else
+            "wrote {path}: {patients} patients, {exams} exams ({format})").format(
+        path=summary.path, patients=summary.patients, exams=summary.exams,
+        format=request.format.value))
     return EXIT_OK
 
 
@@ -141,7 +159,8 @@ def _registry(args: argparse.Namespace) -> int:
     with _store(args) as store:
         counts = export_registry(store, Path(args.out),
                                  Path(args.key_file) if args.key_file else None)
-    print(f"wrote {args.out}: " + ", ".join(f"{name} {rows} rows" for name, rows in counts.items()))
+    print(_("wrote {path}: {files}").format(path=args.out, files=", ".join(
+        _("{name} {rows} rows").format(name=name, rows=rows) for name, rows in counts.items())))
     return EXIT_OK
 
 
@@ -152,8 +171,8 @@ def _reidentify(args: argparse.Namespace) -> int:
     with _store(args) as store:
         key_path = Path(args.key_file) if args.key_file else default_key_path()
         if store.path is not None and not key_path.exists():
-            print(f"neuroexam: no pseudonym key at {key_path}; nothing was ever de-identified "
-                  "with it", file=sys.stderr)
+            print(_("neuroexam: no pseudonym key at {path}; nothing was ever de-identified "
+                    "with it").format(path=key_path), file=sys.stderr)
             return EXIT_INVALID
         pseudonyms = Pseudonymiser(clinic_key(store, Path(args.key_file) if args.key_file
                                               else None))
@@ -161,7 +180,7 @@ def _reidentify(args: argparse.Namespace) -> int:
         matched = [found[p] for p in args.pseudonym if p in found]
         store.log_access("reidentified", matched, f"{len(matched)} pseudonyms re-identified")
     for pseudonym in args.pseudonym:
-        print(f"{pseudonym}\t{found.get(pseudonym, '(no stored patient)')}")
+        print(f"{pseudonym}\t{found.get(pseudonym, _('(no stored patient)'))}")
     return EXIT_OK if wanted <= found.keys() else EXIT_INVALID
 
 
@@ -169,17 +188,17 @@ def _backup(args: argparse.Namespace) -> int:
     from core.store import verify_backup
 
     if args.verify:
-        print(verify_backup(Path(args.verify)).summary())
+        print(_.message(verify_backup(Path(args.verify)).summary()))
         return EXIT_OK
     if args.if_due:
         return _scheduled_backup(args)
     if not args.out:
-        print("neuroexam backup: give --out FILE to write a backup, --if-due for the automatic "
-              "one, or --verify FILE", file=sys.stderr)
+        print(_("neuroexam backup: give --out FILE to write a backup, --if-due for the "
+                "automatic one, or --verify FILE"), file=sys.stderr)
         return EXIT_USAGE
     with _store(args) as store:
         made = store.backup(Path(args.out))
-    print(f"backup written and verified: {made.summary()}")
+    print(_("backup written and verified: {summary}").format(summary=_.message(made.summary())))
     return EXIT_OK
 
 
@@ -191,16 +210,18 @@ def _scheduled_backup(args: argparse.Namespace) -> int:
     with _store(args) as store:
         schedule = schedule_for(store, load_settings())
         if schedule is None:
-            print("neuroexam backup: automatic backups are off (backup_every_hours is 0) or the "
-                  "database is a server", file=sys.stderr)
+            print(_("neuroexam backup: automatic backups are off (backup_every_hours is 0) or "
+                    "the database is a server"), file=sys.stderr)
             return EXIT_USAGE
         run = backup_if_due(store, schedule)
     if run.made is None:
-        print(f"no backup due; the next one is due at {run.next_due:%Y-%m-%d %H:%M} UTC")
+        print(_("no backup due; the next one is due at {when} UTC").format(
+            when=f"{run.next_due:%Y-%m-%d %H:%M}"))
     else:
-        print(f"backup written and verified: {run.made.summary()}")
+        print(_("backup written and verified: {summary}").format(
+            summary=_.message(run.made.summary())))
         for path in run.pruned:
-            print(f"older automatic backup deleted: {path.name}")
+            print(_("older automatic backup deleted: {name}").format(name=path.name))
     return EXIT_OK
 
 
@@ -208,8 +229,9 @@ def _restore(args: argparse.Namespace) -> int:
     from core.settings import database_url
 
     found, kept = restore(Path(args.file), database_url(args.database))
-    print(f"restored: {found.summary()}")
-    print(f"the previous database was kept as {kept}" if kept else "there was no database before")
+    print(_("restored: {summary}").format(summary=_.message(found.summary())))
+    print(_("the previous database was kept as {path}").format(path=kept) if kept
+          else _("there was no database before"))
     return EXIT_OK
 
 
@@ -221,12 +243,15 @@ def _db(args: argparse.Namespace) -> int:
     url = database_url(args.database)
     if args.action == "upgrade":
         before, after = upgrade_database(url)
-        print(f"{where(url)}: schema {after} (it was already)" if before == after
-              else f"{where(url)}: upgraded from schema {before} to {after}")
+        print(_("{where}: schema {version} (it was already)").format(where=where(url),
+                                                                      version=after)
+              if before == after else
+              _("{where}: upgraded from schema {before} to {after}").format(
+                  where=where(url), before=before, after=after))
         return EXIT_OK
     with open_store(url) as store:
-        print(f"{where(url)}: schema {SCHEMA_VERSION}, up to date; "
-              f"{store.count_patients()} patients")
+        print(_("{where}: schema {version}, up to date; {patients} patients").format(
+            where=where(url), version=SCHEMA_VERSION, patients=store.count_patients()))
     return EXIT_OK
 
 
@@ -244,33 +269,35 @@ def _users(args: argparse.Namespace) -> int:
     with _store(args) as store:
         if args.action == "list":
             for user in store.users():
-                state = "active" if user.active else "disabled"
+                state = _("active") if user.active else _("disabled")
                 print(f"{user.login}\t{user.role}\t{user.name}\t{state}")
             return EXIT_OK
         if not args.login:
-            print("neuroexam users: name the login", file=sys.stderr)
+            print(_("neuroexam users: name the login"), file=sys.stderr)
             return EXIT_USAGE
         if args.action == "disable":
             if not store.disable_user(args.login):
-                print(f"neuroexam users: no NeuroExam login {args.login!r}", file=sys.stderr)
+                print(_("neuroexam users: no NeuroExam login {login}").format(
+                    login=repr(args.login)), file=sys.stderr)
                 return EXIT_INVALID
-            print(f"{args.login}: disabled (cannot log in; its records and audit stay)")
+            print(_("{login}: disabled (cannot log in; its records and audit stay)").format(
+                login=args.login))
             return EXIT_OK
         store.users()  # a workstation's database is refused before a password is asked
         if args.password_stdin:
             password = sys.stdin.readline().rstrip("\n")
         else:
-            password = getpass.getpass(f"password for {args.login}: ")
-            if getpass.getpass("again: ") != password:
-                print("neuroexam users: the passwords differ; nothing was changed",
+            password = getpass.getpass(_("password for {login}: ").format(login=args.login))
+            if getpass.getpass(_("again: ")) != password:
+                print(_("neuroexam users: the passwords differ; nothing was changed"),
                       file=sys.stderr)
                 return EXIT_INVALID
         try:
             store.add_user(args.login, args.name or args.login, args.role, password)
         except ValueError as error:
-            print(f"neuroexam users: {error}", file=sys.stderr)
+            print(f"neuroexam users: {_.message(str(error))}", file=sys.stderr)
             return EXIT_INVALID
-    print(f"{args.login}: added as {args.role}")
+    print(_("{login}: added as {role}").format(login=args.login, role=args.role))
     return EXIT_OK
 
 
@@ -299,16 +326,17 @@ def _report(args: argparse.Namespace) -> int:
                       Path(args.handout) if args.handout else None, args.deterministic,
                       args.archival, handout_languages=handout_languages)
     except ValueError as error:
-        print(f"neuroexam report: {error}", file=sys.stderr)
+        print(f"neuroexam report: {_.message(str(error))}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"wrote {args.out}" + (f" and {args.handout}" if args.handout else ""))
+    print(_("wrote {report} and {handout}").format(report=args.out, handout=args.handout)
+          if args.handout else _("wrote {report}").format(report=args.out))
     return EXIT_OK
 
 
 def _rules(args: argparse.Namespace) -> int:
     from core.engine.summary import rules_markdown, rules_text
 
-    sys.stdout.write(rules_markdown() if args.markdown else rules_text())
+    sys.stdout.write(rules_markdown(_=_) if args.markdown else rules_text(_))
     return EXIT_OK
 
 
@@ -339,8 +367,10 @@ def build_parser() -> argparse.ArgumentParser:
     assess_parser.add_argument("--exam", help="the exam id (default: the latest exam)")
     assess_parser.add_argument("--json", action="store_true",
                                help="print the assessment document instead of text")
-    command("rules", _rules, "Print the triage rules with their sources.") \
-        .add_argument("--markdown", action="store_true", help="as the Markdown page in docs/")
+    rules = command("rules", _rules, "Print the triage rules with their sources.")
+    rules.add_argument("--markdown", action="store_true", help="as the Markdown page in docs/")
+    rules.add_argument("--lang", choices=["en", "es"],
+                       help="the language (default: the setting, else the system locale's)")
     report = command("report", _report, "Write the clinician report (and the patient handout) as PDF.")
     report.add_argument("record", help="the record (JSON)")
     report.add_argument("--exam", help="the exam id (default: the latest exam)")
@@ -436,8 +466,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command and return its exit code."""
+    global _
     parser = build_parser()
     args = parser.parse_args(argv)
+    from core.settings import load_settings
+
+    _ = translator(language_for(getattr(args, "lang", None) or load_settings().language))
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
@@ -445,17 +479,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.handler(args)
         return result
     except RecordError as error:
-        print(error, file=sys.stderr)
+        print(record_error_text(error, _), file=sys.stderr)
         return EXIT_INVALID
     except StoreError as error:
-        print(f"neuroexam: {error}", file=sys.stderr)
+        print(f"neuroexam: {_.message(str(error))}", file=sys.stderr)
         return error.exit_code
     except LookupError as error:
-        print(f"neuroexam: {error}", file=sys.stderr)
+        print(f"neuroexam: {_.message(str(error.args[0]) if error.args else str(error))}",
+              file=sys.stderr)
         return EXIT_INVALID
     except OSError as error:
-        print(f"neuroexam: {error.strerror or error}: {error.filename or ''}", file=sys.stderr)
+        print(f"neuroexam: {_.message(error.strerror or str(error))}: {error.filename or ''}",
+              file=sys.stderr)
         return EXIT_IO
     except Exception as error:  # noqa: BLE001 (the last resort must not print patient data)
-        print(f"neuroexam: internal error. {scrubbed_report(error)}", file=sys.stderr)
+        print(_("neuroexam: internal error.") + f" {scrubbed_report(error)}", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def record_error_text(error: RecordError, _: Translator) -> str:
+    """A record error in ``_``'s language: what is not valid, then every problem with its path."""
+    count = len(error.problems)
+    head = _("{source} is not a valid patient record ({count} problems):" if count != 1 else
+             "{source} is not a valid patient record ({count} problem):")
+    lines = [head.format(source=error.source, count=count)]
+    lines += [f"  - {problem.path}: {_.message(problem.message)}" if problem.path
+              else f"  - {_.message(problem.message)}" for problem in error.problems]
+    return "\n".join(lines)

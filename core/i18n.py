@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import locale
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -50,13 +51,37 @@ CONTEXT_SEPARATOR = "|"
 
 @cache
 def catalogue(language: Language | str) -> Mapping[str, str]:
-    """The messages of ``language``: English text to translation (English: empty)."""
+    """The messages of ``language``: English text to translation (English: empty); both the
+    texts looked up whole (``MESSAGES``) and the templates of composed messages (``COMPOSED``)."""
     language = Language(language)
     if language is DEFAULT:
         return {}
     module = import_module(f"core.locales.{language.value}")
-    messages: Mapping[str, str] = module.MESSAGES
-    return messages
+    return {**module.MESSAGES, **module.COMPOSED}
+
+
+_FIELD = re.compile(r"\{([a-z_]+)\}")
+
+
+@cache
+def _composed_patterns(language: Language) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The templates of ``language``'s composed messages as patterns, the most specific (the
+    most literal text) first, so that a short template never takes a longer one's message."""
+    if language is DEFAULT:
+        return ()
+    templates: Mapping[str, str] = import_module(f"core.locales.{language.value}").COMPOSED
+    patterns = []
+    for template in sorted(templates, key=lambda t: -len(_FIELD.sub("", t))):
+        parts, seen, last = [], set(), 0
+        for field in _FIELD.finditer(template):
+            parts.append(re.escape(template[last:field.start()]))
+            name = field.group(1)
+            parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+            seen.add(name)
+            last = field.end()
+        parts.append(re.escape(template[last:]))
+        patterns.append((re.compile("".join(parts), re.DOTALL), template))
+    return tuple(patterns)
 
 
 class Translator:
@@ -73,6 +98,21 @@ class Translator:
     def context(self, context: str, text: str) -> str:
         """The translation of ``text`` in a grammatical ``context`` (e.g. "feminine")."""
         return self._messages.get(f"{context}{CONTEXT_SEPARATOR}{text}", text)
+
+    def message(self, text: str) -> str:
+        """A message composed elsewhere in English (an error of the store, of reading a record),
+        in this language: its translation when the catalogue has the text, else the translation
+        of the catalogue template it was formatted from (``COMPOSED``, recognised by its shape),
+        each field translated the same way; else the English."""
+        found = self._messages.get(text)
+        if found is not None:
+            return found
+        for pattern, template in _composed_patterns(self.language):
+            match = pattern.fullmatch(text)
+            if match:
+                fields = {name: self.message(value) for name, value in match.groupdict().items()}
+                return self._messages[template].format(**fields)
+        return text
 
 
 def translator(language: Language | str = DEFAULT) -> Translator:

@@ -221,12 +221,14 @@ def clinic_shots(app: QApplication, window: Any, folder: Path) -> None:
 
 
 def spanish_screens(app: QApplication) -> None:
-    """The patient page, the motor, sensory and review steps, and both PDFs' first pages, with
-    the app and the PDFs in Spanish (docs/screenshots/es-*.png, docs/*-es.png)."""
+    """The patient page, the motor, sensory and review steps, the rules page (Help), the
+    settings, and both PDFs' first pages, with the app and the PDFs in Spanish
+    (docs/screenshots/es-*.png, docs/*-es.png)."""
     from core.reports.files import write_reports
     from core.settings import Settings
     from core.store import Store
     from gui import translation
+    from gui.dialogs import SettingsDialog
     from gui.main_window import MainWindow
 
     translation.install(app, "es")
@@ -252,6 +254,18 @@ def spanish_screens(app: QApplication) -> None:
                     window.editor.sensory.show_baseline.setChecked(True)
                 shot(name)
             window.exams.close_exam()
+            window.show_rules()
+            app.processEvents()
+            window._rules_viewer.resize(1100, 800)
+            app.processEvents()
+            window._rules_viewer.grab().save(str(SHOTS / "es-21-help-rules.png"))
+            window._rules_viewer.close()
+            settings = SettingsDialog(Settings(clinic_name="Clínica de Columna (demo)",
+                                               language="es", handout_both_languages=True))
+            settings.show()
+            app.processEvents()
+            settings.grab().save(str(SHOTS / "es-13-dialog-settings.png"))
+            settings.close()
             store.close()
             clinic = Settings(clinic_name="Clínica de Columna (demo)", language="es",
                               clinic_contact="Enfermería de columna 0100 000 000 (demo)")

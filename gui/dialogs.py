@@ -96,6 +96,15 @@ def _choice(values: list[tuple[str, str]], placeholder: str) -> QComboBox:
     return box
 
 
+def _chosen(values: list[tuple[str, str]], current: str) -> QComboBox:
+    """A list of (shown text, value) with ``current`` chosen: a setting with a few values."""
+    box = QComboBox()
+    for text, value in values:
+        box.addItem(text, value)
+    box.setCurrentIndex(max(box.findData(current), 0))
+    return box
+
+
 class PatientDialog(_FormDialog):
     """Create a patient."""
 
@@ -181,31 +190,45 @@ class SettingsDialog(_FormDialog):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(QCoreApplication.translate("SettingsDialog", "Settings"), parent)
+        self.setMinimumWidth(820)  # the Spanish labels are long; the fields keep room for paths
+        locale = self.tr("from the system locale")
+        self.language = _chosen([(locale, ""), *[(language.native_name, language.value)
+                                                 for language in Language]], settings.language)
+        self.page_size = _chosen([(locale, ""), ("A4", "A4"), (self.tr("US Letter"), "Letter")],
+                                 settings.page_size)
+        self.both_languages = QCheckBox(self.tr("the patient's language, then the other"))
+        self.both_languages.setChecked(settings.handout_both_languages)
+        self.choices: dict[str, QComboBox | QCheckBox] = {
+            "language": self.language, "page_size": self.page_size,
+            "handout_both_languages": self.both_languages}
         self.fields = {name: QLineEdit(str(getattr(settings, name)))
-                       for name in Settings.model_fields}
+                       for name in Settings.model_fields if name not in self.choices}
         labels = {"clinic_name": self.tr("Clinic name"),
                   "clinic_phone": self.tr("Clinic telephone (on the patient handout)"),
                   "clinic_contact": self.tr("Clinic address or hours (handout)"),
                   "clinic_logo": self.tr("Logo file (PNG or JPEG)"),
                   "default_examiner": self.tr("Default examiner"),
                   "database_url": self.tr("Database URL (empty: the data folder)"),
-                  "page_size": self.tr("Page size (A4 or Letter; empty: from the system locale)"),
+                  "page_size": self.tr("Page size"),
                   "fhir_patient_system": self.tr("FHIR record number system (the hospital's URI)"),
                   "fhir_base_url": self.tr("FHIR base of NeuroExam's codes (empty: default)"),
                   "backup_every_hours": self.tr("Automatic backup every (hours; 0: off)"),
                   "backups_kept": self.tr("Automatic backups kept"),
                   "backup_folder": self.tr("Backup folder (empty: beside the database)"),
-                  "language": self.tr("Language (en or es; empty: from the system locale; at "
-                                      "the next start)"),
-                  "handout_both_languages": self.tr("Handout in both languages (True or False)")}
-        for name, widget in self.fields.items():
-            self.form.addRow(labels[name], widget)
+                  "language": self.tr("Language (at the next start)"),
+                  "handout_both_languages": self.tr("Handout in both languages")}
+        for name in Settings.model_fields:
+            self.form.addRow(labels[name], self.choices[name] if name in self.choices
+                             else self.fields[name])
         self.form.addRow(QLabel(self.tr("A new database takes effect at the next start.")))
         self.finish_layout()
 
     def build(self) -> Settings:
         """The settings as entered."""
-        return Settings(**{name: box.text().strip() for name, box in self.fields.items()})
+        return Settings(**{name: box.text().strip() for name, box in self.fields.items()},
+                        language=self.language.currentData(),
+                        page_size=self.page_size.currentData(),
+                        handout_both_languages=self.both_languages.isChecked())
 
 
 class ExportDialog(_FormDialog):

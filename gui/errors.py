@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core.crash import scrubbed_report
+from gui.translation import core_words
 
 log = logging.getLogger("neuroexam")
 
@@ -70,6 +71,8 @@ class CrashReporter(QObject):
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
-    """A plain error message (one function, so tests can patch it and read the message)."""
+    """A plain error message (one function, so tests can patch it and read the message). An
+    error of the core (the store, reading a record) is written in English and shown in the
+    app's language (core.i18n, Translator.message)."""
     log.warning("shown to the user: %s", title)
-    QMessageBox.warning(parent, title, message)
+    QMessageBox.warning(parent, title, core_words().message(message))

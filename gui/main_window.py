@@ -608,8 +608,8 @@ class MainWindow(QMainWindow):
         from gui.help import text_window
 
         self._rules_viewer = text_window(self.tr("NeuroExam clinical rules and sources"),
-                                         rules_markdown(for_clinicians=True), self,
-                                         markdown=True)
+                                         rules_markdown(for_clinicians=True, _=core_words()),
+                                         self, markdown=True)
         self._rules_viewer.show()
 
     def show_keyboard_reference(self) -> None:

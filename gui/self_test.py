@@ -78,7 +78,9 @@ def _steps(folder: Path) -> list[Step]:
     def languages() -> str:
         from PySide6.QtCore import QCoreApplication
 
-        from core.i18n import Language
+        from core.demo import demo_record
+        from core.engine import assess
+        from core.i18n import Language, translator
         from gui import translation
 
         language = translation.language()
@@ -89,7 +91,13 @@ def _steps(folder: Path) -> list[Step]:
         if language is Language.ES and QCoreApplication.translate(qt_context, qt_text) \
                 == qt_text:
             raise AssertionError("Qt's own Spanish translations (qtbase_es) did not load")
-        return f"{language.native_name}: File menu {menu!r}; PDFs in {language.value}"
+        words = translator(language)
+        finding = assess(demo_record(), "post-1").triage.reasons[0].findings[0]
+        title, sentence = words("Clinician report"), finding.render(words)
+        if language is Language.ES and (title == "Clinician report" or sentence == str(finding)):
+            raise AssertionError("the core's Spanish catalogue (core/locales/es.py) did not load")
+        return (f"{language.native_name}: File menu {menu!r}; report {title!r}; the engine "
+                f"writes {sentence!r}")
 
     def printing() -> str:
         from PySide6.QtPrintSupport import QPrinter

@@ -10,6 +10,7 @@ import pytest
 from clinic_logins import PASSWORD, demo_clinic
 from sqlalchemy.engine import make_url
 
+from core.edits import PainSite, SetPain
 from core.record import ExamStatus
 from core.store import Store, open_store
 from core.store.connection import with_login
@@ -136,14 +137,26 @@ def test_signing_asks_the_password_and_the_audit_history_shows_it(
     assert session.exam.signed_by is not None and session.exam.signed_by.login == login
     assert f"Signed by Dr Clinician ({login}) at" in window.editor.sign.status.text()
     exam_id = session.exam.id
+    monkeypatch.setattr(window, "ask_text", lambda title, label: "wrong side")
+    window.exams.amend_exam()
+    assert session.apply(SetPain(PainSite.LEG, 7))
+    typed("a guess")
+    window.exams.sign_exam("")  # saving the amendment asks the password again
+    assert session.amending and "wrong user name or password" in messages[-1]
+    typed(PASSWORD)
+    window.exams.sign_exam("")
+    assert not session.amending and session.exam.pain is not None
+    assert session.exam.pain.leg == 7
+    assert len(asked) == 5
     window.close_exam()
     window.show_audit_history()
     dialog: AuditHistoryDialog = window.audit_dialog
     qtbot.addWidget(dialog)
     rows = [[dialog.model.item(row, column).text() for column in range(5)]
             for row in range(dialog.model.rowCount())]
-    # Newest first: the exam closed for editing at signing (its edit lock released), the signature.
-    assert [r[1:4] for r in rows[:2]] == [[login, "exam closed after editing", exam_id],
+    # Newest first (the edit lock's own rows aside: opened and closed for editing around each act).
+    acts = [r for r in rows if r[2] not in ("exam opened for editing", "exam closed after editing")]
+    assert [r[1:4] for r in acts[:2]] == [[login, "signed exam amended", exam_id],
                                           [login, "exam signed", exam_id]]
     assert [r[2] for r in rows if r[2] == "record opened"][:1] == ["record opened"]
     assert all(not r[2].startswith("database:") for r in rows)

@@ -170,3 +170,23 @@ def test_the_language_comes_from_the_setting_or_the_system_locale(
         assert QCoreApplication.translate("MainWindow", "&File") == "&File"
     finally:
         translation.uninstall(qapp)
+
+
+def test_language_settings_are_choices_not_typing(qapp: QApplication) -> None:
+    """The clinician picks a language (and the paper, and "both languages") from what exists."""
+    from PySide6.QtWidgets import QCheckBox
+
+    dialog = SettingsDialog(Settings(language="es", handout_both_languages=True))
+    assert "language" not in dialog.fields and "page_size" not in dialog.fields
+    assert isinstance(dialog.choices["handout_both_languages"], QCheckBox)
+    offered = [dialog.language.itemData(i) for i in range(dialog.language.count())]
+    assert offered == ["", *[language.value for language in translation.Language]]
+    assert dialog.language.currentText() == "Español"
+    assert dialog.build().handout_both_languages is True
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.page_size.setCurrentIndex(dialog.page_size.findData("Letter"))
+    dialog.both_languages.setChecked(False)
+    chosen = dialog.build()
+    assert (chosen.language, chosen.page_size, chosen.handout_both_languages) == \
+        ("en", "Letter", False)
+    dialog.deleteLater()

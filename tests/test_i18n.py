@@ -5,6 +5,7 @@ language travels with the record."""
 from __future__ import annotations
 
 import ast
+import csv
 import io
 import json
 import re
@@ -368,3 +369,18 @@ def test_the_command_line_writes_spanish_pdfs(tmp_path: Path) -> None:
         reader = PdfReader(path)
         assert reader.trailer["/Root"]["/Lang"] == "es"
         assert title in "\n".join(p.extract_text() for p in reader.pages)
+
+
+def test_the_csv_carries_the_preferred_language_after_every_earlier_column() -> None:
+    """Added last, so a reader that goes by position finds every earlier column where it was."""
+    from core.exchange.csv_table import csv_text
+    from core.exchange.pseudonyms import Pseudonymiser
+
+    spanish, unknown = demo_record(), demo_record()
+    spanish.patient.preferred_language = Language.ES
+    for key in (None, Pseudonymiser(b"k" * 32)):
+        rows = list(csv.reader(io.StringIO(csv_text([spanish, unknown], key).removeprefix(
+            "\ufeff"))))
+        assert rows[0][-1] == "preferred_language"
+        per_exam = len(spanish.exams)
+        assert [row[-1] for row in rows[1:]] == ["es"] * per_exam + [""] * per_exam

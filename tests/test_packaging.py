@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,3 +89,46 @@ def test_the_wheel_carries_everything_the_installed_program_needs(tmp_path: Path
     demo = installed_program("demo", "--out", str(tmp_path / "demo"))
     assert demo.returncode == 0, demo.stdout + demo.stderr
     assert list((tmp_path / "demo").glob("*.json"))
+
+
+def _spec() -> dict[str, Any]:
+    """build.spec run with stand-ins for PyInstaller's classes, so nothing is built: what the
+    Analysis was given, the data it keeps after the spec's own filter, and that filter."""
+    given: dict[str, Any] = {}
+
+    class Analysis:
+        def __init__(self, scripts: list[str], **options: Any) -> None:
+            given.update(options)
+            self.binaries: list[tuple[str, str, str]] = []
+            self.datas = [(f"{target}/{Path(source).name}", source, "DATA")
+                          for source, target in options["datas"]]
+            self.pure: list[Any] = []
+            self.scripts: list[Any] = []
+
+    def nothing(*args: Any, **kwargs: Any) -> None:
+        return None
+
+    namespace: dict[str, Any] = {"SPECPATH": str(ROOT), "Analysis": Analysis, "PYZ": nothing,
+                                 "EXE": nothing, "COLLECT": nothing}
+    exec(compile((ROOT / "build.spec").read_text(encoding="utf-8"), "build.spec", "exec"),
+         namespace)
+    return {**given, "kept": {name for name, _, _ in namespace["analysis"].datas},
+            "wanted": namespace["wanted"]}
+
+
+def test_the_build_spec_carries_both_languages_without_building() -> None:
+    """The frozen build's translations, from the spec alone (`make check-dist-translations`):
+    the app's compiled Spanish (assets/translations/*.qm, built by `make`), the core's
+    catalogues (imported by the language's name at run time, so PyInstaller must be told), and
+    Qt's own qtbase_es kept by the spec's filter while Qt's other languages are left out."""
+    spec = _spec()
+    compiled = sorted((ROOT / "assets" / "translations").glob("*.qm"))
+    assert [qm.name for qm in compiled] == ["neuroexam_es.qm"], "run make"
+    assert all(f"assets/translations/{qm.name}" in spec["kept"] for qm in compiled)
+    catalogues = {f"core.locales.{p.stem}" for p in (ROOT / "core" / "locales").glob("*.py")
+                  if p.stem != "__init__"}
+    assert catalogues == {"core.locales.es"} and catalogues <= set(spec["hiddenimports"])
+    for qt in ("PySide6/Qt/translations", "PySide6/translations"):  # Linux and macOS, Windows
+        assert spec["wanted"]((f"{qt}/qtbase_es.qm", "", "DATA"))
+        assert spec["wanted"]((f"{qt}/qtbase_en.qm", "", "DATA"))
+        assert not spec["wanted"]((f"{qt}/qtbase_de.qm", "", "DATA"))

@@ -243,3 +243,44 @@ def test_a_reflex_lost_before_surgery_alone_is_no_warning() -> None:
     after.reflexes.set(L, {**(after.reflexes.get(L) or {}), Reflex.ACHILLES: ReflexGrade.ABSENT})
     result = assess(record(before, after))
     assert result.triage.level is Level.ROUTINE and Flag.REFLEX_MAY_STAY_REDUCED in result.flags
+
+
+def _first_presentation(*weak: tuple[Side, Muscle, MotorGrade]) -> Exam:
+    return exam("first", 30, ExamKind.INITIAL, *weak)
+
+
+def test_a_root_and_a_nerve_the_exam_cannot_separate_point_to_nerve_studies() -> None:
+    """Section 7: "nerve conduction studies and EMG settle the question when the exam cannot".
+    Weak knee extension, a reduced knee jerk and numbness of the medial leg, everything else
+    examined and normal: the femoral nerve and the L4 root both explain it."""
+    quadriceps = _first_presentation((L, Muscle.KNEE_EXTENSION, MotorGrade.G4))
+    quadriceps.reflexes.set(L, {**(quadriceps.reflexes.get(L) or {}),
+                                Reflex.PATELLAR: ReflexGrade.REDUCED})
+    for field in ("light_touch", "pin_prick"):
+        by_side = getattr(quadriceps, field)
+        by_side.set(L, {**(by_side.get(L) or {}), Dermatome.L4: SensoryGrade.ALTERED})
+    result = assess(record(quadriceps, operated=False))
+    assert not result.undecided, "everything was examined"
+    assert Flag.ROOT_OR_NERVE_NOT_SEPARATED in result.flags
+    detail = str(result.flag_details[Flag.ROOT_OR_NERVE_NOT_SEPARATED])
+    assert "L4 root" in detail and "femoral nerve" in detail and "left" in detail
+
+
+def test_items_left_to_examine_come_before_nerve_studies() -> None:
+    """While an unexamined item would still separate the root from the nerve, the product names
+    it (the undecided list) instead of sending the patient for studies."""
+    drop = Exam(id="quick", date=OPERATION, kind=ExamKind.INITIAL, red_flags=[])
+    drop.motor.set(R, {DF: MotorGrade.G2, EHL: MotorGrade.G2, Muscle.TOE_EXTENSION: MotorGrade.G2})
+    result = assess(record(drop, operated=False))
+    assert result.undecided
+    assert Flag.ROOT_OR_NERVE_NOT_SEPARATED not in result.flags
+
+
+def test_a_deficit_of_the_operated_root_is_related_to_the_operation_not_to_nerve_studies() -> None:
+    """A new foot drop after an operation at L4-L5 on that side: the operated-level note relates
+    it to the operation; the product does not hedge towards nerve studies."""
+    history = record(exam("pre", -2, PRE),
+                     exam("post", 7, POST, (L, DF, MotorGrade.G2), (L, EHL, MotorGrade.G1)))
+    result = assess(history)
+    assert Flag.MATCHES_OPERATED_LEVEL in result.flags
+    assert Flag.ROOT_OR_NERVE_NOT_SEPARATED not in result.flags

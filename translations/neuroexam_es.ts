@@ -1004,6 +1004,18 @@ Close and lose them?</source>
         <translation>Preferencias</translation>
     </message>
     <message>
+        <source>from the system locale</source>
+        <translation>según la configuración del sistema</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>Carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s language, then the other</source>
+        <translation>el idioma del paciente y después el otro</translation>
+    </message>
+    <message>
         <source>Clinic name</source>
         <translation>Nombre de la clínica</translation>
     </message>
@@ -1028,8 +1040,16 @@ Close and lose them?</source>
         <translation>URL de la base de datos (vacío: la carpeta de datos)</translation>
     </message>
     <message>
-        <source>Page size (A4 or Letter; empty: from the system locale)</source>
-        <translation>Tamaño de papel (A4 o Letter; vacío: según la configuración regional)</translation>
+        <source>Page size</source>
+        <translation>Tamaño de papel</translation>
+    </message>
+    <message>
+        <source>Language (at the next start)</source>
+        <translation>Idioma (al volver a abrir el programa)</translation>
+    </message>
+    <message>
+        <source>Handout in both languages</source>
+        <translation>Hoja para el paciente en ambos idiomas</translation>
     </message>
     <message>
         <source>FHIR record number system (the hospital&apos;s URI)</source>
@@ -1050,14 +1070,6 @@ Close and lose them?</source>
     <message>
         <source>Backup folder (empty: beside the database)</source>
         <translation>Carpeta de copias (vacío: junto a la base de datos)</translation>
-    </message>
-    <message>
-        <source>Language (en or es; empty: from the system locale; at the next start)</source>
-        <translation>Idioma (en o es; vacío: el del sistema; al volver a abrir)</translation>
-    </message>
-    <message>
-        <source>Handout in both languages (True or False)</source>
-        <translation>Hoja para el paciente en ambos idiomas (True o False)</translation>
     </message>
     <message>
         <source>A new database takes effect at the next start.</source>

@@ -159,8 +159,9 @@ def assess_context(context: ExamContext) -> Assessment:
     inputs = TriageInputs(context, changes, refs, change_ranked or ranked)
     residual = residual_findings(context, refs, changes)
     result = triage(inputs)
+    deciders = undecided(context.exam, change_ranked or ranked)
     flags, details = compute_flags(inputs, result, ranked, change_ranked,
-                                   [r.text for r in residual])
+                                   [r.text for r in residual], deciders)
     return Assessment(
         context=context,
         changes=changes,
@@ -169,7 +170,7 @@ def assess_context(context: ExamContext) -> Assessment:
         localisation=ranked,
         localisation_of_change=change_ranked,
         residual=residual,
-        undecided=undecided(context.exam, change_ranked or ranked),
+        undecided=deciders,
         triage=result,
         flags=flags,
         flag_details=details,

@@ -6,10 +6,12 @@ from enum import StrEnum
 
 from core.engine import wording
 from core.engine.changes import ChangeKind
+from core.engine.context import ExamContext
 from core.engine.findings import saddle_altered, umn_signs
-from core.engine.localisation import Candidate, operated_roots
+from core.engine.localisation import UNDECIDED_MARGIN, Candidate, operated_roots
 from core.engine.readings import Modality
 from core.engine.triage import Triage, TriageInputs
+from core.engine.undecided import Decider
 from core.i18n import Joined, Phrase, phrase, word
 from core.knowledge import LESION_LABELS, LESION_PROFILES, Lesion, Muscle, Side
 from core.record import SurgerySide
@@ -38,6 +40,9 @@ class Flag(StrEnum):
     NEW_DEFICIT_OTHER_ROOT = "new_deficit_other_root_than_operated"
     MULTIPLE_ROOTS = "multiple_roots"
     """Product extension: two adjacent roots explain the pattern better than one lesion."""
+    ROOT_OR_NERVE_NOT_SEPARATED = "root_or_nerve_not_separated_by_exam"
+    """Product extension: a root and a nerve lesion stay close and no unexamined item would
+    separate them (section 7: nerve conduction studies and EMG settle it)."""
 
 
 FLAG_TEXT: dict[Flag, str] = {
@@ -79,6 +84,9 @@ FLAG_TEXT: dict[Flag, str] = {
         "lesion (another herniation, a haematoma, a wrong level).",
     Flag.MULTIPLE_ROOTS: "Two adjacent roots together explain the pattern better than any single "
                          "root or nerve ({detail}).",
+    Flag.ROOT_OR_NERVE_NOT_SEPARATED:
+        "The exam does not separate a root from a nerve lesion ({detail}): nerve conduction "
+        "studies and EMG settle the question.",
 }
 
 
@@ -144,9 +152,35 @@ def _reflex_stays_reduced(inputs: TriageInputs) -> bool:
                for c in inputs.changes)
 
 
+def _root_or_nerve_unseparated(context: ExamContext, headline: list[Candidate],
+                               deciders: list[Decider]) -> Phrase | None:
+    """On one side, the leading lesion and the best lesion of the other kind (root against
+    nerve) within the undecided margin, everything counted, and no unexamined item left that
+    would separate them: the bedside exam has said what it can. Not when the root is the one
+    operated on at that side: the operation, not a nerve study, is then the context that
+    relates the pattern to the root (the operated-level note says so)."""
+    for side in Side:
+        if any(d.side is side for d in deciders):
+            continue
+        here = [c for c in headline if c.lesion in LESION_PROFILES and side in _sides(c)]
+        if not here:
+            continue
+        lead = here[0]
+        is_root = bool(LESION_PROFILES[lead.lesion].roots)
+        other = next((c for c in here if bool(LESION_PROFILES[c.lesion].roots) != is_root), None)
+        if other is not None and lead.score - other.score <= UNDECIDED_MARGIN:
+            root, nerve = (lead, other) if is_root else (other, lead)
+            operated = LESION_PROFILES[root.lesion].root in operated_roots(context, side)
+            if operated:
+                continue
+            return phrase(wording.ROOT_OR_NERVE, root=word(root.label), nerve=word(nerve.label),
+                          side=word(side.value))
+    return None
+
+
 def compute_flags(inputs: TriageInputs, result: Triage, ranked: list[Candidate],
-                  change_ranked: list[Candidate],
-                  residual_items: list[Phrase]) -> tuple[list[Flag], dict[Flag, Phrase]]:
+                  change_ranked: list[Candidate], residual_items: list[Phrase],
+                  deciders: list[Decider]) -> tuple[list[Flag], dict[Flag, Phrase]]:
     """Every flag that holds, in the order of the Flag enum, with details for the sentences.
 
     Statements about the operation read the localisation of the change, so a residual sign of
@@ -161,6 +195,9 @@ def compute_flags(inputs: TriageInputs, result: Triage, ranked: list[Candidate],
         details[Flag.MULTIPLE_ROOTS] = phrase(
             wording.TWO_ROOTS, first=word(LESION_LABELS[first]),
             second=word(LESION_LABELS[second]), side=word(together.side))
+    unseparated = _root_or_nerve_unseparated(inputs.context, headline, deciders)
+    if unseparated is not None:
+        details[Flag.ROOT_OR_NERVE_NOT_SEPARATED] = unseparated
     if residual_items:
         details[Flag.RESIDUAL_DEFICIT] = phrase("{items}", items=Joined(tuple(residual_items)))
     after_surgery = inputs.context.is_postoperative and inputs.context.baseline is not None and \
@@ -189,5 +226,6 @@ def compute_flags(inputs: TriageInputs, result: Triage, ranked: list[Candidate],
         Flag.RESIDUAL_DEFICIT: bool(residual_items),
         Flag.NEW_DEFICIT_OTHER_ROOT: Flag.NEW_DEFICIT_OTHER_ROOT in details,
         Flag.MULTIPLE_ROOTS: Flag.MULTIPLE_ROOTS in details,
+        Flag.ROOT_OR_NERVE_NOT_SEPARATED: Flag.ROOT_OR_NERVE_NOT_SEPARATED in details,
     }
     return [flag for flag in Flag if holds[flag]], details

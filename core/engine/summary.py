@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from core.engine import wording
 from core.engine.assessment import Assessment
 from core.engine.changes import Change, ChangeKind
+from core.engine.findings import item_label
 from core.engine.localisation import (
     CAUDA_EQUINA_WEIGHTS,
     OPERATED_ROOT_PRIOR,
@@ -52,6 +51,7 @@ from core.knowledge import (
     Dermatome,
     GaitTest,
     Involvement,
+    LocalisedItem,
     Muscle,
     Reflex,
     Source,
@@ -207,7 +207,7 @@ def assessment_text(assessment: Assessment, _: Translator | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-_TABLE_COLUMNS: list[tuple[str, list[Any]]] = [
+_TABLE_COLUMNS: list[tuple[str, list[LocalisedItem]]] = [
     ("Muscles", list(Muscle)), ("Reflexes", list(Reflex)), ("Dermatomes", list(Dermatome)),
     ("Walking and tension tests", [*GaitTest, *StretchTest]),
 ]
@@ -215,101 +215,126 @@ _CELL = {Involvement.TYPICAL: "T", Involvement.COMMON: "C", Involvement.SUPPORTI
          Involvement.OCCASIONAL: "o", Involvement.SPARED: "spared", Involvement.OUTSIDE: ""}
 
 
-def _involvement_tables() -> list[str]:
+def _column(item: LocalisedItem, _: Translator) -> str:
+    """A table column: the item's name without "reflex" or "sensation" (the table says which)."""
+    if isinstance(item, Reflex):
+        return _(REFLEXES[item].label)
+    if isinstance(item, Dermatome):
+        return item.value
+    return item_label(item).render(_)
+
+
+def _involvement_tables(_: Translator) -> list[str]:
     lines = []
     for title, items in _TABLE_COLUMNS:
-        lines += ["", f"### {title}", "",
-                  "| lesion | " + " | ".join(str(i).replace("_", " ") for i in items) + " |",
+        lines += ["", f"### {_(title)}", "",
+                  f"| {_('lesion')} | " + " | ".join(_column(i, _) for i in items) + " |",
                   "| --- |" + " --- |" * len(items)]
         for profile in LESION_PROFILES.values():
-            cells = [_CELL[profile.of(item)] for item in items]
-            lines.append(f"| {profile.label} | " + " | ".join(cells) + " |")
+            cells = [_(_CELL[profile.of(item)]) for item in items]
+            lines.append(f"| {_(profile.label)} | " + " | ".join(cells) + " |")
     return lines
 
 
-def rules_markdown(for_clinicians: bool = False) -> str:
+def rules_markdown(for_clinicians: bool = False, _: Translator | None = None) -> str:
     """The triage rules, the localisation table and its weights, and the sources, as a page a
-    clinical reviewer can redo any score from. ``for_clinicians`` (the app's Help window) leaves
-    out how the page is made and which internal document a table was transcribed from."""
-    origin = ("These are the rules this version of NeuroExam runs." if for_clinicians else
-              "This page is printed by the program from the rules it runs "
-              "(`neuroexam rules --markdown`).")
+    clinical reviewer can redo any score from, in ``_``'s language (default English; the
+    published sources are cited as published). ``for_clinicians`` (the app's Help window)
+    leaves out how the page is made and which internal document a table was transcribed from."""
+    _ = _ or translator()
+    origin = (_("These are the rules this version of NeuroExam runs.") if for_clinicians else
+              _("This page is printed by the program from the rules it runs "
+                "(`neuroexam rules --markdown`)."))
     lines = [
-        "# NeuroExam clinical rules", "",
-        f"Rules version **{RULES_VERSION}**. {origin}", "",
-        "## Triage", "",
-        "Each exam is sorted into the most urgent level whose rule fires; every rule that fired "
-        "is listed with the findings that made it fire.", "",
-        "| rule | level | fires when | source |", "| --- | --- | --- | --- |",
+        "# " + _("NeuroExam clinical rules"), "",
+        _("Rules version **{version}**.").format(version=RULES_VERSION) + f" {origin}", "",
+        "## " + _("Triage"), "",
+        _("Each exam is sorted into the most urgent level whose rule fires; every rule that fired "
+          "is listed with the findings that made it fire."), "",
+        "| " + " | ".join(_(h) for h in ("rule", "level", "fires when", "source")) + " |",
+        "| --- | --- | --- | --- |",
     ]
-    for rule in RULES:
-        sources = "; ".join(s.value for s in rule.sources)
-        lines.append(f"| {rule.id} | {rule.level.words} ({LEVEL_MEANING[rule.level]}) | "
-                     f"{rule.text} | {sources} |")
-    lines.append(f"| {ROUTINE_RULE_ID} | routine ({LEVEL_MEANING[Level.ROUTINE]}) | "
-                 f"{ROUTINE_TEXT} | {Source.NICE.value} |")
-    lines.append(f"| {NOT_ASSESSED_RULE_ID} | not assessed ({LEVEL_MEANING[Level.NOT_ASSESSED]})"
-                 f" | {NOT_ASSESSED_TEXT} | {Source.NICE.value} |")
-    lines += ["", "### What the rules need recorded", "",
-              "Routine is concluded only when every item below was recorded; while one is "
-              "missing and no rule fired, the exam is not assessed. When a rule did fire, the "
-              "missing items whose rules could reach a more urgent level are listed with it.", "",
-              "| needed | rules that read it | most urgent level they reach |",
+    rows = [(rule.id, rule.level, rule.text, rule.sources) for rule in RULES]
+    rows += [(ROUTINE_RULE_ID, Level.ROUTINE, ROUTINE_TEXT, (Source.NICE,)),
+             (NOT_ASSESSED_RULE_ID, Level.NOT_ASSESSED, NOT_ASSESSED_TEXT, (Source.NICE,))]
+    for rule_id, level, text, sources in rows:
+        lines.append(f"| {rule_id} | {_(level.words)} ({_(LEVEL_MEANING[level])}) | {_(text)} | "
+                     f"{'; '.join(s.value for s in sources)} |")
+    lines += ["", "### " + _("What the rules need recorded"), "",
+              _("Routine is concluded only when every item below was recorded; while one is "
+                "missing and no rule fired, the exam is not assessed. When a rule did fire, the "
+                "missing items whose rules could reach a more urgent level are listed with it."),
+              "", "| " + " | ".join(_(h) for h in ("needed", "rules that read it",
+                                                   "most urgent level they reach")) + " |",
               "| --- | --- | --- |"]
-    lines += [f"| {need.text} | {', '.join(need.rule_ids)} | {need.level.words} |"
+    lines += [f"| {_(need.text)} | {', '.join(need.rule_ids)} | {_(need.level.words)} |"
               for need in NEEDS]
-    lines += ["", "## Localisation", "",
-              "Every lesion is scored per side by adding one term per examined item: the weight "
-              "of the lesion's category for that item (below), for an abnormal or a normal "
-              "result, times the factor of the item's kind; a weak muscle's term is also "
-              "multiplied by its depth (1 at MRC 4, 1.25 at 3, 1.5 at 2, 1.75 at 1, 2 at 0). "
-              "Two readings are made: the whole exam, and the change alone, where new or worse "
-              "findings count as abnormal and residual ones (present before the operation, not "
-              "worse) as unaffected.", "",
-              "| category | abnormal | normal |", "| --- | --- | --- |"]
-    lines += [f"| {category.value} | {a:+g} | {n:+g} |"
+    lines += ["", "## " + _("Localisation"), "",
+              _("Every lesion is scored per side by adding one term per examined item: the "
+                "weight of the lesion's category for that item (below), for an abnormal or a "
+                "normal result, times the factor of the item's kind; a weak muscle's term is "
+                "also multiplied by its depth (1 at MRC 4, 1.25 at 3, 1.5 at 2, 1.75 at 1, 2 at "
+                "0). Two readings are made: the whole exam, and the change alone, where new or "
+                "worse findings count as abnormal and residual ones (present before the "
+                "operation, not worse) as unaffected."), "",
+              "| " + " | ".join(_(h) for h in ("category", "abnormal", "normal")) + " |",
+              "| --- | --- | --- |"]
+    lines += [f"| {_(category.value)} | {_signed(a, _)} | {_signed(n, _)} |"
               for category, (a, n) in INVOLVEMENT_WEIGHTS.items()]
-    lines += ["", "| kind of item | factor |", "| --- | --- |"]
-    lines += [f"| {kind.value} | {factor:g} |" for kind, factor in ITEM_KIND_FACTORS.items()]
-    lines += ["", "| other term | weight |", "| --- | --- |",
-              f"| normal common muscle beside a dense deficit (a typical muscle at MRC "
-              f"{DENSE_DEFICIT_MRC} or less) | x{DENSE_COMMON_MUSCLE_FACTOR:g} |",
-              f"| the operated root on the operated side, times the share of the abnormal "
-              f"findings it explains | {OPERATED_ROOT_PRIOR:+g} |",
-              f"| two adjacent roots are listed together when they beat the best single lesion "
-              f"by | {ROOT_PAIR_GAIN:g} |",
-              f"| lesions within this of the leader are undecided | {UNDECIDED_MARGIN:g} |",
-              f"| an unexamined item is named when one result moves two of them apart by | "
-              f"{DECIDING_SWING:g} |"]
-    lines += [f"| upper motor neuron: {sign.value} | {w:+g} |" for sign, w in UMN_SIGN_WEIGHTS.items()]
-    lines += [f"| cauda equina: {name} | {w:+g} |" for name, w in CAUDA_EQUINA_WEIGHTS.items()]
-    lines += ["", "Ranking: higher score first; on equal scores, more findings explained, then "
-              "fewer left unexplained.", "",
-              "## The localisation table", "",
-              "T typical, C common (one-way: weak counts much, normal little), S+ supportive "
-              "(counts only when present), o occasional, spared: the lesion spares it; blank: "
-              "outside the lesion. " + (
-                  "From the localisation patterns of the sources below, with the muscles a root "
-                  "supplies as occasional" if for_clinicians else
-                  "Transcribed from clinical-reference section 7, with the muscles a root "
-                  "supplies (section 2) as occasional") + " and a walking test as involved as "
-              "the muscles it tests."]
-    lines += _involvement_tables()
-    lines += ["", "## Knowledge tables", "", "| table | sources |", "| --- | --- |"]
-    lines += [f"| {table} | {'; '.join(s.value for s in sources)} |"
+    lines += ["", f"| {_('kind of item')} | {_('factor')} |", "| --- | --- |"]
+    lines += [f"| {_(kind.value)} | {_signed(factor, _, '')} |"
+              for kind, factor in ITEM_KIND_FACTORS.items()]
+    lines += ["", f"| {_('other term')} | {_('weight')} |", "| --- | --- |",
+              "| " + _("normal common muscle beside a dense deficit (a typical muscle at MRC "
+                       "{mrc} or less)").format(mrc=DENSE_DEFICIT_MRC)
+              + f" | x{_signed(DENSE_COMMON_MUSCLE_FACTOR, _, '')} |",
+              "| " + _("the operated root on the operated side, times the share of the abnormal "
+                       "findings it explains") + f" | {_signed(OPERATED_ROOT_PRIOR, _)} |",
+              "| " + _("two adjacent roots are listed together when they beat the best single "
+                       "lesion by") + f" | {_signed(ROOT_PAIR_GAIN, _, '')} |",
+              "| " + _("lesions within this of the leader are undecided")
+              + f" | {_signed(UNDECIDED_MARGIN, _, '')} |",
+              "| " + _("an unexamined item is named when one result moves two of them apart by")
+              + f" | {_signed(DECIDING_SWING, _, '')} |"]
+    lines += ["| " + _("upper motor neuron: {sign}").format(sign=_(sign.value))
+              + f" | {_signed(w, _)} |" for sign, w in UMN_SIGN_WEIGHTS.items()]
+    lines += ["| " + _("cauda equina: {term}").format(term=_(name)) + f" | {_signed(w, _)} |"
+              for name, w in CAUDA_EQUINA_WEIGHTS.items()]
+    lines += ["", _("Ranking: higher score first; on equal scores, more findings explained, then "
+                    "fewer left unexplained."), "",
+              "## " + _("The localisation table"), "",
+              _("T typical, C common (one-way: weak counts much, normal little), S+ supportive "
+                "(counts only when present), o occasional, spared: the lesion spares it; blank: "
+                "outside the lesion.") + " " + (
+                  _("From the localisation patterns of the sources below, with the muscles a "
+                    "root supplies as occasional and a walking test as involved as the muscles "
+                    "it tests.") if for_clinicians else
+                  _("Transcribed from clinical-reference section 7, with the muscles a root "
+                    "supplies (section 2) as occasional and a walking test as involved as the "
+                    "muscles it tests."))]
+    lines += _involvement_tables(_)
+    lines += ["", "## " + _("Knowledge tables"), "", f"| {_('table')} | {_('sources')} |",
+              "| --- | --- |"]
+    lines += [f"| {_(table)} | {'; '.join(s.value for s in sources)} |"
               for table, sources in TABLE_SOURCES.items()]
-    lines += ["", "## Sources", ""] + [f"- {s.value}" for s in Source]
-    lines += ["", DISCLAIMER]
+    lines += ["", "## " + _("Sources"), ""] + [f"- {s.value}" for s in Source]
+    lines += ["", _(DISCLAIMER)]
     return "\n".join(lines) + "\n"
 
 
-def rules_text() -> str:
-    """The triage rules as plain text for the terminal."""
-    lines = [f"NeuroExam triage rules, version {RULES_VERSION}", ""]
+def _signed(value: float, _: Translator, sign: str = "+") -> str:
+    """A weight as the rules page writes it: "+1.5", "-0.25" (a comma in Spanish)."""
+    return render(Number(value, f"{sign}g"), _)
+
+
+def rules_text(_: Translator | None = None) -> str:
+    """The triage rules as plain text for the terminal, in ``_``'s language."""
+    _ = _ or translator()
+    lines = [_("NeuroExam triage rules, version {version}").format(version=RULES_VERSION), ""]
     for rule in RULES:
-        lines += [f"{rule.id:<20} {rule.level.label:<10} {rule.text}",
-                  *[f"{'':<31}source: {s.value}" for s in rule.sources]]
-    lines.append(f"{ROUTINE_RULE_ID:<20} {'routine':<10} {ROUTINE_TEXT}")
-    lines.append(f"{NOT_ASSESSED_RULE_ID:<20} {'not assessed':<10} {NOT_ASSESSED_TEXT}")
-    lines += ["", "Needed before routine:"] + [f"  - {need.text}" for need in NEEDS]
+        lines += [f"{rule.id:<20} {_(rule.level.label):<10} {_(rule.text)}",
+                  *[f"{'':<31}{_('source:')} {s.value}" for s in rule.sources]]
+    lines.append(f"{ROUTINE_RULE_ID:<20} {_('routine'):<10} {_(ROUTINE_TEXT)}")
+    lines.append(f"{NOT_ASSESSED_RULE_ID:<20} {_('not assessed'):<10} {_(NOT_ASSESSED_TEXT)}")
+    lines += ["", _("Needed before routine:")] + [f"  - {_(need.text)}" for need in NEEDS]
     return "\n".join(lines) + "\n"

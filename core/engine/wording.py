@@ -59,6 +59,7 @@ NEED_MISSING: Final = "{need}: {missing}"
 OPPOSITE_SIDE: Final = "{lesion} on the {side}; operation on the {operated} at {level}"
 OTHER_ROOT: Final = "{lesion}, {side}; operated: {roots} at {level}"
 TWO_ROOTS: Final = "{first} and {second}, {side}"
+ROOT_OR_NERVE: Final = "{root} or {nerve}, {side}"
 
 # Residual findings (core/engine/assessment.py) -------------------------------------------------
 RESIDUAL: Final = "{side} {item} {before} -> {now}"

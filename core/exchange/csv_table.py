@@ -28,6 +28,7 @@ from typing import Any, TextIO, TypeAlias
 from core.exam_items import SIDE_TESTS
 from core.exchange.pseudonyms import MAX_DAY_SHIFT, Pseudonymiser
 from core.grades import MotorGrade, ReflexGrade, SensoryGrade
+from core.i18n import Language
 from core.knowledge import (
     MOTOR_ITEMS,
     Dermatome,
@@ -227,8 +228,17 @@ def _assessment_columns() -> list[Column]:
     ]
 
 
+def _added_columns() -> list[Column]:
+    """Columns added after the first version of the table: they come last, so every earlier
+    column keeps its position for readers that go by position."""
+    return [
+        Column("preferred_language", "the patient's preferred language (the handout's), when "
+               "recorded", _choices(Language), lambda r: r.record.patient.preferred_language),
+    ]
+
+
 COLUMNS: tuple[Column, ...] = tuple(_identity_columns() + _exam_columns() + _finding_columns()
-                                    + _assessment_columns())
+                                    + _assessment_columns() + _added_columns())
 """Every column, in file order; a file holds those of its mode."""
 
 

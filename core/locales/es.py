@@ -608,6 +608,11 @@ MESSAGES: dict[str, str] = {
         "{lesion}, {side_side}; operación en el {operated_side}, {level}",
     "{lesion}, {side}; operated: {roots} at {level}":
         "{lesion}, {side_side}; operado: {roots} en {level}",
+    "{root} or {nerve}, {side}": "{root} o {nerve}, {side_side}",
+    "The exam does not separate a root from a nerve lesion ({detail}): nerve conduction studies "
+    "and EMG settle the question.":
+        "La exploración no distingue entre una lesión de raíz y una de nervio ({detail}): los "
+        "estudios de conducción nerviosa y el EMG resuelven la duda.",
     "{first} and {second}, {side}": "{first} y {second}, {side_side}",
     "{side} {item} {before} -> {now}": "{item} {side_abbreviation} {before} → {now}",
     "Test {side} {item}{how}. {advice}.": "Explorar {item} {side_abbreviation}{how}. {advice}.",
@@ -723,4 +728,384 @@ MESSAGES: dict[str, str] = {
     "LEMS: left {left}, right {right}, total {total} (of 50)":
         "LEMS: izquierdo {left}, derecho {right}, total {total} (de 50)",
     "NOTES:": "NOTAS:",
+    # ---------------------------------------------------------------------------------------
+    # The command line (core/cli.py)
+    # ---------------------------------------------------------------------------------------
+    "{file}: valid patient record ({exams} exams, {surgeries} surgeries)":
+        "{file}: registro de paciente válido ({exams} exploraciones, {surgeries} cirugías)",
+    "wrote {record}, {report} and {handout}": "escritos {record}, {report} y {handout}",
+    "wrote {report} and {handout}": "escritos {report} y {handout}",
+    "wrote {report}": "escrito {report}",
+    "read {count} patient records": "leídos {count} registros de pacientes",
+    "read {count} patient records; storing them in one transaction":
+        "leídos {count} registros de pacientes; se guardan en una sola transacción",
+    "imported {count} patient records: {created} new patients, {added} new exams":
+        "importados {count} registros de pacientes: {created} pacientes nuevos, {added} "
+        "exploraciones nuevas",
+    "imported {count} patient record: {created} new patients, {added} new exams":
+        "importado {count} registro de paciente: {created} pacientes nuevos, {added} "
+        "exploraciones nuevas",
+    "; already present: {ids}": "; ya presentes: {ids}",
+    "exported {done} of {total} patients": "exportados {done} de {total} pacientes",
+    "wrote {path}: {patients} patients, {exams} exams ({format})":
+        "escrito {path}: {patients} pacientes, {exams} exploraciones ({format})",
+    "wrote {path}: {patients} patients, {exams} exams ({format}, de-identified)":
+        "escrito {path}: {patients} pacientes, {exams} exploraciones ({format}, seudonimizado)",
+    "wrote {path}: {files}": "escrito {path}: {files}",
+    "{name} {rows} rows": "{name} {rows} filas",
+    "neuroexam: no pseudonym key at {path}; nothing was ever de-identified with it":
+        "neuroexam: no hay clave de seudónimos en {path}; nunca se seudonimizó nada con ella",
+    "(no stored patient)": "(ningún paciente guardado)",
+    "neuroexam backup: give --out FILE to write a backup, --if-due for the automatic one, or "
+    "--verify FILE":
+        "neuroexam backup: indique --out ARCHIVO para escribir una copia de seguridad, --if-due "
+        "para la automática, o --verify ARCHIVO",
+    "backup written and verified: {summary}": "copia de seguridad escrita y verificada: {summary}",
+    "neuroexam backup: automatic backups are off (backup_every_hours is 0) or the database is "
+    "a server":
+        "neuroexam backup: las copias automáticas están desactivadas (backup_every_hours es 0) "
+        "o la base de datos es un servidor",
+    "no backup due; the next one is due at {when} UTC":
+        "no toca hacer copia; la próxima toca el {when} UTC",
+    "older automatic backup deleted: {name}": "copia automática antigua borrada: {name}",
+    "restored: {summary}": "restaurada: {summary}",
+    "the previous database was kept as {path}": "la base de datos anterior se guardó como {path}",
+    "there was no database before": "no había base de datos antes",
+    "{where}: schema {version} (it was already)": "{where}: esquema {version} (ya lo estaba)",
+    "{where}: upgraded from schema {before} to {after}":
+        "{where}: actualizada del esquema {before} al {after}",
+    "{where}: schema {version}, up to date; {patients} patients":
+        "{where}: esquema {version}, al día; {patients} pacientes",
+    "active": "activo",
+    "disabled": "desactivado",
+    "neuroexam users: name the login": "neuroexam users: indique el usuario",
+    "neuroexam users: no NeuroExam login {login}":
+        "neuroexam users: no existe el usuario de NeuroExam {login}",
+    "{login}: disabled (cannot log in; its records and audit stay)":
+        "{login}: desactivado (no puede entrar; sus registros y su auditoría se conservan)",
+    "password for {login}: ": "contraseña de {login}: ",
+    "again: ": "otra vez: ",
+    "neuroexam users: the passwords differ; nothing was changed":
+        "neuroexam users: las contraseñas no coinciden; no se cambió nada",
+    "{login}: added as {role}": "{login}: añadido como {role}",
+    "neuroexam: internal error.": "neuroexam: error interno.",
+    "{source} is not a valid patient record ({count} problems):":
+        "{source} no es un registro de paciente válido ({count} problemas):",
+    "{source} is not a valid patient record ({count} problem):":
+        "{source} no es un registro de paciente válido ({count} problema):",
+    # ---------------------------------------------------------------------------------------
+    # The rules page (core/engine/summary.py: `neuroexam rules`, the app's Help)
+    # ---------------------------------------------------------------------------------------
+    "These are the rules this version of NeuroExam runs.":
+        "Estas son las reglas que aplica esta versión de NeuroExam.",
+    "This page is printed by the program from the rules it runs (`neuroexam rules --markdown`).":
+        "El programa imprime esta página a partir de las reglas que aplica (`neuroexam rules "
+        "--markdown`).",
+    "NeuroExam clinical rules": "Reglas clínicas de NeuroExam",
+    "Rules version **{version}**.": "Versión de las reglas: **{version}**.",
+    "Triage": "Prioridad",
+    "Each exam is sorted into the most urgent level whose rule fires; every rule that fired is "
+    "listed with the findings that made it fire.":
+        "Cada exploración recibe el nivel más urgente cuya regla se cumple; se enumera cada "
+        "regla cumplida con los hallazgos que la hicieron cumplirse.",
+    "rule": "regla",
+    "level": "nivel",
+    "fires when": "se cumple cuando",
+    "source": "fuente",
+    "Every lesion is scored per side by adding one term per examined item: the weight of the "
+    "lesion's category for that item (below), for an abnormal or a normal result, times the "
+    "factor of the item's kind; a weak muscle's term is also multiplied by its depth (1 at MRC "
+    "4, 1.25 at 3, 1.5 at 2, 1.75 at 1, 2 at 0). Two readings are made: the whole exam, and the "
+    "change alone, where new or worse findings count as abnormal and residual ones (present "
+    "before the operation, not worse) as unaffected.":
+        "Cada lesión se puntúa por lado sumando un término por cada elemento explorado: el peso "
+        "de la categoría de la lesión para ese elemento (abajo), para un resultado anormal o "
+        "normal, multiplicado por el factor de su tipo de elemento; el término de un músculo "
+        "débil se multiplica además por su profundidad (1 con MRC 4; 1,25 con 3; 1,5 con 2; "
+        "1,75 con 1; 2 con 0). Se hacen dos lecturas: la exploración completa y solo el cambio, "
+        "en la que los hallazgos nuevos o peores cuentan como anormales y los residuales "
+        "(presentes antes de la operación, sin empeorar) como no afectados.",
+    "category": "categoría",
+    "abnormal": "anormal",
+    "kind of item": "tipo de elemento",
+    "factor": "factor",
+    "muscle": "músculo",
+    "dermatome": "dermatoma",
+    "walking test": "prueba de marcha",
+    "tension test": "prueba de tensión radicular",
+    "other term": "otro término",
+    "weight": "peso",
+    "normal common muscle beside a dense deficit (a typical muscle at MRC {mrc} or less)":
+        "músculo frecuente normal junto a un déficit denso (un músculo típico con MRC {mrc} o "
+        "menos)",
+    "the operated root on the operated side, times the share of the abnormal findings it "
+    "explains":
+        "la raíz operada en el lado operado, multiplicado por la proporción de hallazgos "
+        "anormales que explica",
+    "two adjacent roots are listed together when they beat the best single lesion by":
+        "dos raíces adyacentes se muestran juntas cuando superan a la mejor lesión única en",
+    "lesions within this of the leader are undecided":
+        "las lesiones a esta distancia o menos de la primera quedan sin decidir",
+    "an unexamined item is named when one result moves two of them apart by":
+        "se señala un elemento no explorado cuando uno de sus resultados separa a dos de ellas en",
+    "upper motor neuron: {sign}": "primera motoneurona: {sign}",
+    "cauda equina: {term}": "cola de caballo: {term}",
+    "Ranking: higher score first; on equal scores, more findings explained, then fewer left "
+    "unexplained.":
+        "Orden: primero la puntuación más alta; a igual puntuación, la que explica más "
+        "hallazgos y después la que deja menos sin explicar.",
+    "The localisation table": "La tabla de localización",
+    "T typical, C common (one-way: weak counts much, normal little), S+ supportive (counts only "
+    "when present), o occasional, spared: the lesion spares it; blank: outside the lesion.":
+        "T típico, C frecuente (en un solo sentido: débil cuenta mucho, normal poco), S+ de "
+        "apoyo (cuenta solo si está presente), o ocasional, respetado: la lesión lo respeta; en "
+        "blanco: fuera de la lesión.",
+    "From the localisation patterns of the sources below, with the muscles a root supplies as "
+    "occasional and a walking test as involved as the muscles it tests.":
+        "Según los patrones de localización de las fuentes de abajo, con los músculos que "
+        "inerva una raíz como ocasionales y una prueba de marcha tan afectada como los músculos "
+        "que explora.",
+    "Transcribed from clinical-reference section 7, with the muscles a root supplies (section 2) "
+    "as occasional and a walking test as involved as the muscles it tests.":
+        "Transcrita de clinical-reference, sección 7, con los músculos que inerva una raíz "
+        "(sección 2) como ocasionales y una prueba de marcha tan afectada como los músculos que "
+        "explora.",
+    "Muscles": "Músculos",
+    "Reflexes": "Reflejos",
+    "Dermatomes": "Dermatomas",
+    "Walking and tension tests": "Pruebas de marcha y de tensión radicular",
+    "lesion": "lesión",
+    "Knowledge tables": "Tablas de conocimiento",
+    "table": "tabla",
+    "sources": "fuentes",
+    "Sources": "Fuentes",
+    "Motor items: movement, muscle, roots, ISNCSCI key level, nerve":
+        "Elementos motores: movimiento, músculo, raíces, nivel clave ISNCSCI, nervio",
+    "Dermatomes and ISNCSCI key sensory points":
+        "Dermatomas y puntos sensitivos clave ISNCSCI",
+    "Reflexes and their roots": "Reflejos y sus raíces",
+    "Localisation patterns": "Patrones de localización",
+    "What the rules need recorded": "Lo que las reglas necesitan registrado",
+    "Routine is concluded only when every item below was recorded; while one is missing and no "
+    "rule fired, the exam is not assessed. When a rule did fire, the missing items whose rules "
+    "could reach a more urgent level are listed with it.":
+        "Solo se concluye ordinario cuando se registró todo lo de abajo; mientras falte algo y no "
+        "se cumpla ninguna regla, la exploración queda sin valorar. Cuando sí se cumple una "
+        "regla, se enumeran con ella los datos que faltan y cuyas reglas podrían llegar a un "
+        "nivel más urgente.",
+    "needed": "necesario",
+    "rules that read it": "reglas que lo leen",
+    "most urgent level they reach": "nivel más urgente al que llegan",
+    "Needed before routine:": "Necesario antes de concluir ordinario:",
+    "{count} patient records read and stored ({percent}% of the file; committed when all are "
+    "in)":
+        "{count} registros de pacientes leídos y guardados ({percent} % del archivo; se confirman "
+        "cuando estén todos)",
+    "NeuroExam triage rules, version {version}":
+        "Reglas de prioridad de NeuroExam, versión {version}",
+    "source:": "fuente:",
+}
+
+# ---------------------------------------------------------------------------------------------
+# Messages composed elsewhere (the command line's output, errors of the store, of reading and of
+# exporting records), recognised by their shape: each English key is the template the message was
+# formatted from, with its fields named (see core.i18n, Translator.message). A field's value is
+# translated too when it is a text of the catalogue (e.g. "is empty (0 bytes)").
+# ---------------------------------------------------------------------------------------------
+COMPOSED: dict[str, str] = {
+    # A backup's summary (core/store/backup.py)
+    "{path}: a sound NeuroExam database (schema {version}), {patients} patients, {exams} exams; "
+    "{checksum}":
+        "{path}: una base de datos de NeuroExam íntegra (esquema {version}), {patients} "
+        "pacientes, {exams} exploraciones; {checksum}",
+    "checksum matches": "la suma de comprobación coincide",
+    "CHECKSUM DIFFERS": "LA SUMA DE COMPROBACIÓN NO COINCIDE",
+    "no checksum file": "sin archivo de suma de comprobación",
+    # Errors of the database (core/store)
+    "The database server refused the login to {where}: wrong user name or password, no such "
+    "database, or the login is disabled. Check them with the clinic's database administrator.":
+        "El servidor de base de datos rechazó el acceso a {where}: usuario o contraseña "
+        "incorrectos, la base de datos no existe o el usuario está desactivado. Compruébelo con "
+        "el administrador de la base de datos de la clínica.",
+    "{where}: your database login has no permission for this (your role does not allow it). "
+    "Nothing was changed.":
+        "{where}: su usuario de la base de datos no tiene permiso para esto (su rol no lo "
+        "permite). No se cambió nada.",
+    "The database server for {where} cannot be reached, or the connection to it was lost: the "
+    "last change was not saved. Check the network and that the server is running, then try "
+    "again.":
+        "No se puede conectar con el servidor de base de datos de {where}, o se perdió la "
+        "conexión: el último cambio no se guardó. Compruebe la red y que el servidor esté en "
+        "marcha, y vuelva a intentarlo.",
+    "The disk holding {where} is full: the last change was not saved. Free some space, then "
+    "save again.":
+        "El disco de {where} está lleno: el último cambio no se guardó. Libere espacio y vuelva "
+        "a guardar.",
+    "{where} cannot be written by this user (read-only file or folder): the last change was not "
+    "saved. Ask your IT support to give you write access, or choose another data folder in "
+    "Settings.":
+        "Este usuario no puede escribir en {where} (archivo o carpeta de solo lectura): el último "
+        "cambio no se guardó. Pida a su soporte informático permiso de escritura, o elija otra "
+        "carpeta de datos en Ajustes.",
+    "{where} is locked by another program or workstation: the last change was not saved. Try "
+    "again in a moment.":
+        "{where} está bloqueada por otro programa u otro puesto: el último cambio no se guardó. "
+        "Vuelva a intentarlo en un momento.",
+    "{where} is damaged ({cause}). Nothing more was written to it. Restore the latest backup "
+    "with `neuroexam restore FILE` (it keeps the damaged file).":
+        "{where} está dañada ({cause}). No se escribió nada más en ella. Restaure la última "
+        "copia de seguridad con `neuroexam restore ARCHIVO` (conserva el archivo dañado).",
+    "{where} is not a NeuroExam database. It was not changed.":
+        "{where} no es una base de datos de NeuroExam. No se modificó.",
+    "{where}: the database refused the operation ({cause}). The last change was not saved.":
+        "{where}: la base de datos rechazó la operación ({cause}). El último cambio no se "
+        "guardó.",
+    "{path} is a symbolic link; NeuroExam opens only the database file itself. It was not "
+    "changed.":
+        "{path} es un enlace simbólico; NeuroExam solo abre el propio archivo de la base de "
+        "datos. No se modificó.",
+    "{path} cannot be read by this user.": "Este usuario no puede leer {path}.",
+    "{path} {what}, so it is not a NeuroExam database. It was not changed. Restore a backup, or "
+    "choose another data folder.":
+        "{path} {what}, así que no es una base de datos de NeuroExam. No se modificó. Restaure "
+        "una copia de seguridad o elija otra carpeta de datos.",
+    "is empty (0 bytes)": "está vacío (0 bytes)",
+    "is not an SQLite database": "no es una base de datos SQLite",
+    "{path} is locked by another program; try again.":
+        "{path} está bloqueada por otro programa; vuelva a intentarlo.",
+    "{path} is damaged ({cause}). It was not changed. Restore the latest backup with "
+    "`neuroexam restore FILE`.":
+        "{path} está dañada ({cause}). No se modificó. Restaure la última copia de seguridad con "
+        "`neuroexam restore ARCHIVO`.",
+    "{path} is another program's SQLite database, not a NeuroExam database. It was not changed.":
+        "{path} es una base de datos SQLite de otro programa, no de NeuroExam. No se modificó.",
+    "The database {path} was written by a newer NeuroExam (schema {version}; this version reads "
+    "up to {newest}). It was not changed. Update NeuroExam to open it.":
+        "La base de datos {path} la escribió un NeuroExam más reciente (esquema {version}; esta "
+        "versión lee hasta el {newest}). No se modificó. Actualice NeuroExam para abrirla.",
+    "{path} is a symbolic link; NeuroExam writes only to a file of its own.":
+        "{path} es un enlace simbólico; NeuroExam solo escribe en un archivo propio.",
+    "{path} is open in NeuroExam (this or another workstation's window, or a command). Close it "
+    "everywhere, then restore again. Nothing was changed.":
+        "{path} está abierta en NeuroExam (en una ventana de este u otro puesto, o en una "
+        "orden). Ciérrela en todas partes y vuelva a restaurar. No se cambió nada.",
+    "{path} is a symbolic link; NeuroExam will not write through it.":
+        "{path} es un enlace simbólico; NeuroExam no escribe a través de él.",
+    "{path} exists already; choose a new file name.":
+        "{path} ya existe; elija un nombre de archivo nuevo.",
+    "The copy of {path} came out empty; no backup was written.":
+        "La copia de {path} salió vacía; no se escribió ninguna copia de seguridad.",
+    "The backup could not be written to {path}: {cause}. The database was not changed and no "
+    "earlier backup was removed.":
+        "No se pudo escribir la copia de seguridad en {path}: {cause}. La base de datos no se "
+        "modificó y no se borró ninguna copia anterior.",
+    "the copy failed ({cause})": "la copia falló ({cause})",
+    "{path} is not a backup file (missing, a folder or a link).":
+        "{path} no es un archivo de copia de seguridad (no existe, es una carpeta o un enlace).",
+    "{path} holds no NeuroExam data (an empty database).":
+        "{path} no contiene datos de NeuroExam (una base de datos vacía).",
+    "{path} does not match its checksum file: it was changed or damaged after the backup was "
+    "made. It was not restored.":
+        "{path} no coincide con su archivo de suma de comprobación: se modificó o se dañó después "
+        "de hacer la copia. No se restauró.",
+    "Too many earlier copies beside {path}; move some away first.":
+        "Hay demasiadas copias anteriores junto a {path}; mueva algunas antes.",
+    "{path} is the live database itself; restore from a backup file.":
+        "{path} es la propia base de datos en uso; restaure desde un archivo de copia de "
+        "seguridad.",
+    "Backups of a database server are made with the server's own tools (pg_dump); see the "
+    "README, 'Setting up a clinic server'.":
+        "Las copias de seguridad de un servidor de base de datos se hacen con las herramientas "
+        "del propio servidor (pg_dump); véase el README, 'Setting up a clinic server'.",
+    "Restoring a database server is done with the server's own tools (pg_restore); see the "
+    "README, 'Setting up a clinic server'.":
+        "Un servidor de base de datos se restaura con las herramientas del propio servidor "
+        "(pg_restore); véase el README, 'Setting up a clinic server'.",
+    "The database {where} was written by a newer NeuroExam (schema {version}; this version "
+    "reads up to {newest}). It was not changed. Update NeuroExam to open it.":
+        "La base de datos {where} la escribió un NeuroExam más reciente (esquema {version}; esta "
+        "versión lee hasta el {newest}). No se modificó. Actualice NeuroExam para abrirla.",
+    "The database cannot be opened ({cause}).": "No se puede abrir la base de datos ({cause}).",
+    "The database {where} says schema {version} but its tables are not those of NeuroExam's "
+    "schema {version} (schema hash {found}, expected {expected}): it was changed outside "
+    "NeuroExam. It was not changed further. Restore a backup, or ask whoever administers the "
+    "database.":
+        "La base de datos {where} dice tener el esquema {version}, pero sus tablas no son las "
+        "del esquema {version} de NeuroExam (huella del esquema {found}, se esperaba "
+        "{expected}): se modificó fuera de NeuroExam. No se modificó más. Restaure una copia de "
+        "seguridad o consulte a quien administre la base de datos.",
+    # Errors of reading records (core/recordio.py, core/exchange/records_file.py)
+    "expected a whole number, found {found}": "se esperaba un número entero; hay {found}",
+    "version {version} was written by a newer NeuroExam (this one reads versions up to "
+    "{newest}); update NeuroExam to read it":
+        "la versión {version} la escribió un NeuroExam más reciente (este lee versiones hasta "
+        "la {newest}); actualice NeuroExam para leerla",
+    "{found} is not a side; allowed: left, right":
+        "{found} no es un lado; se admiten: left, right",
+    "unknown field {name}": "campo desconocido {name}",
+    "required field is missing": "falta un campo obligatorio",
+    "unknown {noun} {found}; allowed: {allowed}": "{noun} desconocido {found}; se admiten: "
+                                                  "{allowed}",
+    "{found} is not a valid {noun}; allowed: {allowed}":
+        "{found} no es un valor válido ({noun}); se admiten: {allowed}",
+    "{found} is not allowed here; allowed: {allowed}":
+        "{found} no se admite aquí; se admiten: {allowed}",
+    "{found} is not allowed here; expected {expected}":
+        "{found} no se admite aquí; se esperaba {expected}",
+    "{found} is not a date and time (expected ISO 8601 with a time zone)":
+        "{found} no es una fecha y hora (se espera ISO 8601 con zona horaria)",
+    "{found} is not a date (expected YYYY-MM-DD, a real calendar day)":
+        "{found} no es una fecha (se espera AAAA-MM-DD, un día real del calendario)",
+    "{found} is not a valid identifier (letters, digits and . _ : - only, at most 64 "
+    "characters)":
+        "{found} no es un identificador válido (solo letras, cifras y . _ : -, como mucho 64 "
+        "caracteres)",
+    "duplicate surgery id {id}": "identificador de cirugía repetido {id}",
+    "duplicate exam id {id}": "identificador de exploración repetido {id}",
+    "refers to unknown surgery {id}; surgeries in this record: {known}":
+        "remite a una cirugía desconocida {id}; cirugías de este registro: {known}",
+    "a reason is given but the item is not NT": "se da un motivo pero el elemento no es NT",
+    "the file is {size} MiB; {what} larger than {limit} MiB are refused":
+        "el archivo ocupa {size} MiB; se rechazan {what} de más de {limit} MiB",
+    "records": "registros",
+    "nested more than {depth} levels deep; a patient record never is":
+        "anidado a más de {depth} niveles; un registro de paciente nunca lo está",
+    "the file is not JSON{where}: {error}": "el archivo no es JSON{where}: {error}",
+    " (line {line}, column {column})": " (línea {line}, columna {column})",
+    "the file is nested far more than {depth} levels deep; a patient record never is":
+        "el archivo está anidado a mucho más de {depth} niveles; un registro de paciente nunca "
+        "lo está",
+    "expected a JSON object at the top level": "se esperaba un objeto JSON en el nivel superior",
+    "expected {expected}, found {found}": "se esperaba {expected}; hay {found}",
+    "expected {one} (one patient) or {many} (many), found {found}":
+        "se esperaba {one} (un paciente) o {many} (varios); hay {found}",
+    "collection version {version} is not readable; this NeuroExam reads version {newest}":
+        "la versión de colección {version} no se puede leer; este NeuroExam lee la versión "
+        "{newest}",
+    "expected a list of patient records": "se esperaba una lista de registros de pacientes",
+    "patient {id} appears already at {where}": "el paciente {id} ya aparece en {where}",
+    "patient {id} appears twice": "el paciente {id} aparece dos veces",
+    "a record larger than {limit} MiB is refused": "se rechaza un registro de más de {limit} MiB",
+    "a Bundle larger than {limit} MiB is refused": "se rechaza un Bundle de más de {limit} MiB",
+    # The operating system's words for a file that cannot be read or written (Python gives
+    # them in English)
+    "No such file or directory": "No existe el archivo o la carpeta",
+    "Permission denied": "Permiso denegado",
+    "Is a directory": "Es una carpeta",
+    "Not a directory": "No es una carpeta",
+    "File exists": "El archivo ya existe",
+    "No space left on device": "No queda espacio en el dispositivo",
+    "Read-only file system": "Sistema de archivos de solo lectura",
+    "Users are clinic-mode logins on a PostgreSQL database; on a workstation the "
+    "operating-system account is the user.":
+        "Los usuarios son accesos del modo clínica en una base de datos PostgreSQL; en un puesto "
+        "de trabajo el usuario es la cuenta del sistema operativo.",
+    # Errors of exporting (core/exchange/export.py)
+    "de-identification is available for CSV exports only; JSON and FHIR carry the full record "
+    "for the patient's own care":
+        "la seudonimización solo existe para las exportaciones CSV; JSON y FHIR llevan el "
+        "registro completo para la atención del propio paciente",
+    "no patient with record id {id}": "no hay ningún paciente con el identificador {id}",
+    "no exam {id} in this record; exams: {known}":
+        "no hay ninguna exploración {id} en este registro; exploraciones: {known}",
 }
