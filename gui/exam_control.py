@@ -152,6 +152,8 @@ class ExamControl(QObject):
                     return False
             elif answer != buttons.Discard:
                 return False
+        if session is not None:
+            session.release_lock()
         if self.editor is not None:
             self.window.stack.removeWidget(self.editor)
             self.editor.deleteLater()

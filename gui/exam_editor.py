@@ -320,6 +320,10 @@ class ExamEditor(QWidget):
         text = QLabel()
         text.setWordWrap(True)
         text.setAccessibleName(self.tr("Exam status"))
+        # "Take over editing" (an expired lock): a link, reached with Tab like a button.
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                     | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        text.linkActivated.connect(lambda _: self.session.claim_lock(take_over=True))
         amend = QPushButton(self.tr("Amend…"))
         amend.setToolTip(self.tr("Amend the signed exam ({keys}): you are asked why").format(
             keys=key_text(ActionId.AMEND)))
@@ -336,7 +340,23 @@ class ExamEditor(QWidget):
         return bar, text, amend
 
     def _show_mode(self, exam: Exam) -> None:
-        if self.session.amending:
+        lock = self.session.held_elsewhere
+        if lock is not None:
+            from core.store.locks import local_time
+
+            text = self.tr("<b>Read-only here: being edited by {name} at {workstation} since "
+                           "{since}.</b> It opens for editing here when they close it.").format(
+                name=escape(lock.holder_name), workstation=escape(lock.workstation),
+                since=local_time(lock.since))
+            if lock.stale:
+                text = self.tr("<b>Read-only here: {name} opened it for editing at {workstation} "
+                               "at {since}, but that workstation has given no sign of life since "
+                               "{seen}; the lock has expired.</b> <a href=\"take-over\">Take "
+                               "over editing</a> (what they saved is kept).").format(
+                    name=escape(lock.holder_name), workstation=escape(lock.workstation),
+                    since=local_time(lock.since), seen=local_time(lock.seen))
+            self.mode_banner.setText(text)
+        elif self.session.amending:
             self.mode_banner.setText(self.tr(
                 "<b>Amending the signed exam</b> ({reason}). Your changes are saved together as "
                 "a new signed revision with {keys}; the earlier revision is kept.").format(
@@ -345,7 +365,7 @@ class ExamEditor(QWidget):
             self.mode_banner.setText(self.tr(
                 "<b>Signed exam: read-only.</b> {keys} amends it (you are asked why).").format(
                 keys=key_text(ActionId.AMEND)))
-        self.amend_button.setVisible(self.session.read_only)
+        self.amend_button.setVisible(self.session.read_only and lock is None)
         self.mode_bar.setVisible(self.session.amending or self.session.read_only)
 
     def _edit_refused(self) -> None:

@@ -69,6 +69,10 @@ class MainWindow(QMainWindow):
         self.jobs = JobRunner(self.statusBar(), self.pool)
         self.jobs.failed.connect(self._job_failed)
         self.exams = ExamControl(self)
+        from gui.live_updates import LiveUpdates
+
+        self.live = LiveUpdates(self)
+        """Other workstations' changes shown as they happen; the open exam's edit lock."""
         self.setWindowTitle("NeuroExam[*]")
         self.resize(1280, 860)
         self.backups: Any = None
@@ -130,6 +134,7 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(True)
         self._central().setEnabled(True)
         self._show_start()
+        self.live.start(store)
 
     def open_store_after_first_paint(self, url: str | None = None) -> None:
         """Show at once; open the database (and load its libraries) once the window is painted.
@@ -424,12 +429,30 @@ class MainWindow(QMainWindow):
         """Show a patient's page."""
         if not self.exams.close_exam():
             return
-        self.record = self.store.open_record(patient_id)  # written to the audit log
-        self.patient_page.show_record(self.record, self.store.signed_bases(patient_id))
+        record = self.record = self.store.open_record(patient_id)  # written to the audit log
+        self._show_patient_page(record)
         self.stack.setCurrentWidget(self.patient_page)
-        self.setWindowTitle(f"NeuroExam – {self.record.patient.family_name.upper()}, "
-                            f"{self.record.patient.given_name}[*]")
+        self.setWindowTitle(f"NeuroExam – {record.patient.family_name.upper()}, "
+                            f"{record.patient.given_name}[*]")
         self.patient_page.timeline.setFocus()
+
+    def refresh_patient_page(self) -> None:
+        """The open patient's page again, as stored now: others changed it, or a lock went stale
+        (gui/live_updates.py). Reading it again is not a new opening, so it is not audited."""
+        if self.record is not None:
+            self.record = self.store.load_record(self.record.patient.id)
+            self._show_patient_page(self.record)
+
+    def _show_patient_page(self, record: PatientRecord) -> None:
+        patient_id = record.patient.id
+        self.patient_page.show_record(record, self.store.signed_bases(patient_id),
+                                      self.store.edit_locks(patient_id))
+
+    def patient_page_shows_locks(self) -> bool:
+        """The patient page is on screen with an exam someone else is editing."""
+        page = self._patient_page
+        return page is not None and self.stack.currentWidget() is page \
+            and bool(page.timeline_model.locks)
 
     def show_audit_history(self) -> None:
         """The open patient's audit history: who opened, changed, signed, exported, when."""
@@ -485,6 +508,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
         if self.exams.close_exam():
+            self.live.stop()
             window_state.save(self, self.splitter)
             event.accept()
         else:

@@ -20,7 +20,7 @@ from gui.translation import core_words, date_text
 if TYPE_CHECKING:  # the first window shows before the store and the record models load
     from core.engine.triage import Level
     from core.record import Exam, PatientRecord
-    from core.store import PatientSummary, Store
+    from core.store import EditLock, PatientSummary, Store
 
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -101,14 +101,19 @@ class ExamTimelineModel(ColumnTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[tuple[Exam, Level]] = []
+        self.locks: dict[str, EditLock] = {}
+        """Exams being edited at another window or workstation, by exam id (their status says
+        who has them, since when)."""
 
     def set_record(self, record: PatientRecord,
-                   signed_bases: dict[str, PatientRecord] | None = None) -> None:
+                   signed_bases: dict[str, PatientRecord] | None = None,
+                   locks: dict[str, EditLock] | None = None) -> None:
         """Show every exam of the record, newest first, each with its triage level: a signed
         exam's as it was assessed when signed (``signed_bases``, from the store)."""
         from core.engine import assess  # the engine loads with the first patient, not at start
 
         bases = signed_bases or {}
+        self.locks = {exam_id: lock for exam_id, lock in (locks or {}).items() if not lock.mine}
         self.beginResetModel()
         exams = list(reversed(record.exams_by_date()))
         self._rows = [(exam, assess(bases.get(exam.id, record), exam.id).triage.level)
@@ -119,6 +124,20 @@ class ExamTimelineModel(ColumnTableModel):
         """Number of exams shown."""
         return len(self._rows)
 
+    def _status(self, exam: Exam) -> str:
+        """"draft", or "draft, being edited by Dr Ada Lovelace since 10:42" (local time)."""
+        from core.store.locks import local_time
+
+        status = core_words()(exam.status.value)
+        lock = self.locks.get(exam.id)
+        if lock is None:
+            return status
+        text = (QCoreApplication.translate("ColumnTableModel", "{status}, being edited by {name} "
+                                           "since {since} (expired)") if lock.stale else
+                QCoreApplication.translate("ColumnTableModel", "{status}, being edited by {name} "
+                                           "since {since}"))
+        return text.format(status=status, name=lock.holder_name, since=local_time(lock.since))
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -128,8 +147,10 @@ class ExamTimelineModel(ColumnTableModel):
         triage = index.column() == self.COLUMNS.index("Triage")
         if role == Qt.ItemDataRole.DisplayRole:
             words = core_words()
-            return (date_text(exam.date), words(exam.kind.value), words(exam.status.value),
+            return (date_text(exam.date), words(exam.kind.value), self._status(exam),
                     words(level.words).upper(), exam.examiner)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and exam.id in self.locks:
+            return self.locks[exam.id].describe()
         if triage and role == Qt.ItemDataRole.BackgroundRole:
             from PySide6.QtGui import QColor
 

@@ -23,6 +23,7 @@ from gui.widgets.trend_chart import TrendChart
 
 if TYPE_CHECKING:
     from core.record import PatientRecord
+    from core.store import EditLock
 
 
 class PatientPage(QWidget):
@@ -66,8 +67,13 @@ class PatientPage(QWidget):
         layout.addWidget(self.trend, 1)
 
     def show_record(self, record: PatientRecord,
-                    signed_bases: dict[str, PatientRecord] | None = None) -> None:
-        """Show a patient's record."""
+                    signed_bases: dict[str, PatientRecord] | None = None,
+                    locks: dict[str, EditLock] | None = None) -> None:
+        """Show a patient's record (``locks``: its exams being edited elsewhere). The selected
+        exam stays selected when the same patient is shown again."""
+        same_patient = record.patient.id == getattr(self, "_patient_id", None)
+        selected = self.selected_exam() if same_patient else None
+        self._patient_id = record.patient.id
         patient = record.patient
         words = core_words()
         born = date_text(patient.birth_date) if patient.birth_date else self.tr("not recorded")
@@ -79,10 +85,17 @@ class PatientPage(QWidget):
                 procedure=words(s.procedure), level=s.level.value,
                 side=words.context("side", s.side.value), date=date_text(s.date))
             for s in record.surgeries) or self.tr("none recorded")))
-        self.timeline_model.set_record(record, signed_bases or {})
+        self.timeline_model.set_record(record, signed_bases or {}, locks)
         self.trend.set_record(record)
-        if self.timeline_model.rowCount():
-            self.timeline.selectRow(0)
+        rows = [self.timeline_model.data(self.timeline_model.index(row, 0), KEY_ROLE)
+                for row in range(self.timeline_model.rowCount())]
+        if rows:
+            self.timeline.selectRow(rows.index(selected) if selected in rows else 0)
+
+    def selected_exam(self) -> str | None:
+        """The id of the exam selected in the timeline."""
+        rows = self.timeline.selectionModel().selectedRows()
+        return self.timeline_model.data(rows[0], KEY_ROLE) if rows else None
 
     def _activated(self, index: QModelIndex) -> None:
         self.open_exam.emit(self.timeline_model.data(index, KEY_ROLE))

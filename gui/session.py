@@ -9,6 +9,8 @@ hand.
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -18,7 +20,7 @@ from core.engine.guided import rest_normal
 from core.engine.undecided import Decider
 from core.normal import Section
 from core.record import Exam, ExamStatus, PatientRecord
-from core.store import ConflictError, Store, StoreError
+from core.store import ConflictError, EditLock, Store, StoreError
 from core.store.records import changed_since_signing
 from gui.translation import core_words
 
@@ -66,6 +68,11 @@ class ExamSession(QObject):
             if exam.status is ExamStatus.SIGNED else None
         """The record this signed exam was assessed against when signed (None for a draft or
         an exam signed before NeuroExam kept it); a read-only exam is assessed against it."""
+        self.held_elsewhere: EditLock | None = None
+        """The colleague's lock while another window or workstation edits this exam: it is
+        read-only here until they close it (or their lock expires and it is taken over)."""
+        if exam.status is ExamStatus.DRAFT:
+            self.claim_lock()
         self.assessment: Assessment = self._assess()
 
     @property
@@ -75,8 +82,56 @@ class ExamSession(QObject):
 
     @property
     def read_only(self) -> bool:
-        """A signed exam is read-only unless an amendment has been started."""
-        return self.exam.status is ExamStatus.SIGNED and self.amendment_reason is None
+        """A signed exam is read-only unless an amendment has been started; any exam is while a
+        colleague edits it."""
+        return (self.exam.status is ExamStatus.SIGNED and self.amendment_reason is None) \
+            or self.held_elsewhere is not None
+
+    # ----------------------------------------------------------------------------------------
+    # The edit lock (core/store/locks.py): taken while this window edits the exam
+    # ----------------------------------------------------------------------------------------
+
+    def claim_lock(self, take_over: bool = False) -> None:
+        """Mark the exam as edited here; when a colleague has it, note whose it is (read-only
+        here). ``take_over`` takes an expired lock. A lock that cannot be taken (the database is
+        unreachable, the role edits nothing) leaves the exam as it is: saving is still guarded
+        by revisions and says why it fails."""
+        before = self.held_elsewhere
+        try:
+            lock = self.store.take_lock(self.patient_id, self.exam.id, take_over)
+        except StoreError:
+            return
+        self.held_elsewhere = None if lock.mine else lock
+        if before is not None and lock.mine:
+            self._reload()  # the colleague's saves since it was opened here
+        elif self.held_elsewhere != before:
+            self.exam_changed.emit()
+
+    def _reload(self) -> None:
+        """Show the exam as stored now (edited or signed by a colleague meanwhile)."""
+        stored = self.store.load_exam(self.patient_id, self.exam.id)
+        self.exam, self.revision = stored.exam, stored.revision
+        if self.exam.status is ExamStatus.SIGNED:
+            self.release_lock()
+            self.as_signed = self.store.record_as_signed(self.patient_id, self.exam.id)
+        self.undo_stack.clear()
+        self.assessment = self._assess()
+        self.exam_changed.emit()
+        self.assessment_changed.emit(self.assessment)
+
+    def renew_lock(self) -> None:
+        """The heartbeat of an editor (gui/live_updates.py). A lock lost meanwhile (taken over
+        after this workstation went silent) makes the exam read-only here, saying by whom."""
+        if self.exam.status is ExamStatus.SIGNED and not self.amending:
+            return
+        if self.store.renew_lock(self.patient_id, self.exam.id) is None:
+            self.claim_lock()
+
+    def release_lock(self) -> None:
+        """The exam is closed here, or signed: colleagues may edit it."""
+        if self.held_elsewhere is None:
+            with contextlib.suppress(StoreError):  # it expires on its own
+                self.store.release_lock(self.patient_id, self.exam.id)
 
     @property
     def amending(self) -> bool:
@@ -103,8 +158,13 @@ class ExamSession(QObject):
     # ----------------------------------------------------------------------------------------
 
     def apply(self, edit: ExamEdit) -> bool:
-        """Make ``edit`` one undoable step; False when it changes nothing or the exam is signed.
-        An edit the record refuses raises (EditError, ValueError) and leaves the exam as it was."""
+        """Make ``edit`` one undoable step; False when it changes nothing, the exam is signed or
+        a colleague is editing it. An edit the record refuses raises (EditError, ValueError) and
+        leaves the exam as it was."""
+        if self.held_elsewhere is not None:
+            self.save_failed.emit(f"This exam is {self.held_elsewhere.describe()}; it cannot be "
+                                  "changed here meanwhile.")
+            return False
         if self.read_only:
             self.edit_refused.emit()
             return False
@@ -153,6 +213,7 @@ class ExamSession(QObject):
         the clinic login's, typed again (Store.sign_exam)."""
         self.revision = self.store.sign_exam(self.patient_id, self.exam, self.revision, examiner,
                                              password)
+        self.release_lock()  # signed: nobody edits it any more
         self.exam = self.store.load_exam(self.patient_id, self.exam.id).exam
         self.as_signed = self.store.record_as_signed(self.patient_id, self.exam.id)
         self.undo_stack.clear()
@@ -166,6 +227,11 @@ class ExamSession(QObject):
             raise StoreError("Only a signed exam is amended; a draft is simply edited.")
         if not reason.strip():
             raise StoreError("An amendment needs a reason.")
+        self.claim_lock()
+        if self.held_elsewhere is not None:
+            lock, self.held_elsewhere = self.held_elsewhere, None  # signed: read-only anyway
+            raise StoreError(f"This exam is {lock.describe()}; it can be amended here once "
+                             "they close it.")
         self.amendment_reason = reason.strip()
         self.assessment = self._assess()  # against today's records, as the amendment will be
         self.exam_changed.emit()
@@ -186,6 +252,7 @@ class ExamSession(QObject):
 
     def _end_amendment(self) -> None:
         self.amendment_reason = None
+        self.release_lock()
         stored = self.store.load_exam(self.patient_id, self.exam.id)
         self.exam, self.revision = stored.exam, stored.revision
         self.as_signed = self.store.record_as_signed(self.patient_id, self.exam.id)

@@ -33,6 +33,8 @@ def fresh_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # so CI cannot pass by skipping them.
 ENGINES = ("sqlite", "postgresql-glibc", "postgresql-icu")
 _engine_outcomes: dict[str, dict[str, int]] = {}
+_engine_suites: dict[str, dict[str, int]] = {}
+"""engine -> test file (store, exchange, clinic_roles: the audit, ...) -> tests passed on it."""
 
 
 @pytest.fixture(scope="session")
@@ -100,6 +102,10 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         kind = "xfailed" if hasattr(report, "wasxfail") else report.outcome
         counts = _engine_outcomes.setdefault(engine, {})
         counts[kind] = counts.get(kind, 0) + 1
+        if kind == "passed":
+            suites = _engine_suites.setdefault(engine, {})
+            suite = Path(str(item.fspath)).stem.removeprefix("test_")
+            suites[suite] = suites.get(suite, 0) + 1
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
@@ -108,8 +114,10 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     terminalreporter.section("tests per database engine")
     for engine in ENGINES:
         counts = _engine_outcomes.get(engine, {})
+        suites = _engine_suites.get(engine, {})
         terminalreporter.write_line(
-            f"{engine}: " + ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) if counts
-            else f"{engine}: none ran")
+            f"{engine}: " + ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
+            + (" (passed: " + ", ".join(f"{suite} {n}" for suite, n in sorted(suites.items()))
+               + ")" if suites else "") if counts else f"{engine}: none ran")
     for problem in _engine_problems:
         terminalreporter.write_line(f"PostgreSQL: {problem}")

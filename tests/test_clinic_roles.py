@@ -17,7 +17,8 @@ from core.demo import demo_record
 from core.record import ExamStatus
 from core.store import LoginRefusedError, PermissionDeniedError, Store
 
-pytestmark = pytest.mark.parametrize("engine_name", ["postgresql-glibc"], indirect=True)
+pytestmark = pytest.mark.parametrize("engine_name", ["postgresql-glibc", "postgresql-icu"],
+                                    indirect=True)
 
 PASSWORD = "correct horse 1"
 

@@ -134,6 +134,14 @@
 <context>
     <name>ColumnTableModel</name>
     <message>
+        <source>{status}, being edited by {name} since {since}</source>
+        <translation>{status}, en edición por {name} desde {since}</translation>
+    </message>
+    <message>
+        <source>{status}, being edited by {name} since {since} (expired)</source>
+        <translation>{status}, en edición por {name} desde {since} (caducado)</translation>
+    </message>
+    <message>
         <source>baseline</source>
         <translation>basal</translation>
     </message>
@@ -356,6 +364,14 @@ Close and lose them?</source>
 </context>
 <context>
     <name>ExamEditor</name>
+    <message>
+        <source>&lt;b&gt;Read-only here: being edited by {name} at {workstation} since {since}.&lt;/b&gt; It opens for editing here when they close it.</source>
+        <translation>&lt;b&gt;Solo lectura aquí: la está editando {name} en {workstation} desde {since}.&lt;/b&gt; Podrá editarse aquí cuando la cierre.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Read-only here: {name} opened it for editing at {workstation} at {since}, but that workstation has given no sign of life since {seen}; the lock has expired.&lt;/b&gt; &lt;a href=&quot;take-over&quot;&gt;Take over editing&lt;/a&gt; (what they saved is kept).</source>
+        <translation>&lt;b&gt;Solo lectura aquí: {name} la abrió para editarla en {workstation} a las {since}, pero ese puesto no da señales de vida desde {seen}; el bloqueo ha caducado.&lt;/b&gt; &lt;a href=&quot;take-over&quot;&gt;Tomar el relevo y editarla&lt;/a&gt; (lo que guardó se conserva).</translation>
+    </message>
     <message>
         <source>Context</source>
         <translation>Contexto</translation>
@@ -738,6 +754,13 @@ Close and lose them?</source>
     <message>
         <source>Progress of the running task</source>
         <translation>Progreso de la tarea en curso</translation>
+    </message>
+</context>
+<context>
+    <name>LiveUpdates</name>
+    <message>
+        <source>Changes made at other workstations are not shown until the database can be reached again: {reason}</source>
+        <translation>Los cambios hechos en otros puestos no se mostrarán hasta que se pueda volver a acceder a la base de datos: {reason}</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from core.store.errors import (
     UpgradeNeededError,
 )
 from core.store.store import (
+    EditLock,
     ImportReport,
     PatientSummary,
     Revision,
@@ -28,7 +29,7 @@ from core.store.store import (
 )
 
 __all__ = ["BackupCheck", "ConflictError", "CorruptDatabaseError", "DatabaseBusyError",
-           "DatabaseTooNewError", "DiskFullError", "ForeignDatabaseError", "ImportReport",
+           "DatabaseTooNewError", "DiskFullError", "EditLock", "ForeignDatabaseError", "ImportReport",
            "LoginRefusedError", "PatientSummary", "PermissionDeniedError",
            "ReadOnlyDatabaseError", "Revision", "ServerUnreachableError", "SignedExamError",
            "Store", "StoreError", "StoredExam", "UnknownSchemaError", "UpgradeNeededError",

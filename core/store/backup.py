@@ -13,14 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import shlex
 import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from core.store.audit import AuditMixin, current_user
-from core.store.connection import sqlite_path
+from core.store.connection import sqlite_path, where
 from core.store.errors import CorruptDatabaseError, ForeignDatabaseError, StoreError
 from core.store.schema import SCHEMA_VERSION
 from core.store.sqlite_file import (
@@ -224,11 +227,31 @@ class BackupMixin(AuditMixin):
         """A verified copy of the database taken while it is in use, with a checksum file; the
         backup is in the audit log first, or not made at all."""
         if self.backend.path is None:
-            raise StoreError("Backups of a database server are made with the server's own tools "
-                             "(pg_dump); see the README, 'Setting up a clinic server'.")
+            raise StoreError(server_backup_commands(self.backend.url, Path(out)))
         with self._begin() as connection:
             self._audit(connection, "backup", "", None, f"backup to {Path(out).name}")
         return write_backup(self.backend.path, Path(out))
+
+
+def server_backup_commands(url: str, file: Path) -> str:
+    """What to run instead, for a database server: the server's own tools copy it consistently
+    while everyone keeps working (pg_dump takes one snapshot), and keep what NeuroExam cannot
+    (the server's settings, its logins). The commands name this server and database; never the
+    password (libpq reads it from ~/.pgpass or PGPASSWORD)."""
+    parsed = make_url(url)
+    server = (f"--host {shlex.quote(parsed.host or 'localhost')} --port {parsed.port or 5432} "
+              f"--username {shlex.quote(parsed.username or current_user())}")
+    database, name = shlex.quote(parsed.database or "neuroexam"), shlex.quote(str(file))
+    return (f"{where(url)} is a database server: NeuroExam does not copy a server's database "
+            "itself, the server's own tools do (a consistent copy while everyone keeps working). "
+            "Nothing was written. As the database's owner or an administrator login:\n"
+            f"  pg_dump {server} --format=custom --file {name} {database}\n"
+            f"  pg_restore --list {name} > /dev/null    (the copy reads back)\n"
+            "To restore, with NeuroExam closed at every workstation, as the database's owner:\n"
+            f"  pg_restore {server} --clean --if-exists --no-owner --dbname {database} {name}\n"
+            "The logins and their groups are kept by the server, not in the database: save them "
+            "as the postgres account with `pg_dumpall --roles-only`. README: 'Backups in clinic "
+            "mode'.")
 
 
 def restore(backup_file: Path, url: str, actor: str | None = None) -> tuple[BackupCheck,
@@ -237,6 +260,5 @@ def restore(backup_file: Path, url: str, actor: str | None = None) -> tuple[Back
     time-stamped name (returned). Refused while any process has the database open."""
     path = sqlite_path(url)
     if path is None:
-        raise StoreError("Restoring a database server is done with the server's own tools "
-                         "(pg_restore); see the README, 'Setting up a clinic server'.")
+        raise StoreError(server_backup_commands(url, Path(backup_file)))
     return restore_backup(Path(backup_file), path, actor or current_user())

@@ -9,11 +9,12 @@ the store is plain SQL through SQLAlchemy and never asks which kind it has.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
@@ -66,6 +67,10 @@ class Backend(Protocol):
     def identity(self) -> tuple[str, str] | None:
         """(login, display name) of a clinic login, who signs and is audited; None where the
         user is not a database login (a workstation, the database's owner)."""
+
+    def clock(self, connection: Connection) -> dt.datetime:
+        """Now, by the clock every user of this database shares (UTC): the server's, so that
+        workstations whose clocks disagree still agree when an edit lock went stale."""
 
     def dispose(self) -> None:
         """Release the connections and anything held while the database is open."""
@@ -133,6 +138,10 @@ class SQLiteBackend:
     def identity(self) -> tuple[str, str] | None:
         return None
 
+    def clock(self, connection: Connection) -> dt.datetime:
+        """A file's users share this computer's clock (or its file server's network time)."""
+        return dt.datetime.now(dt.UTC)
+
     def dispose(self) -> None:
         self.engine.dispose()
         if self._lock is not None:
@@ -183,6 +192,11 @@ class ServerBackend:
 
         with reading(self) as connection:
             return identity(connection)
+
+    def clock(self, connection: Connection) -> dt.datetime:
+        """The server's clock (CURRENT_TIMESTAMP: standard SQL, the transaction's start)."""
+        value: dt.datetime = connection.execute(select(func.current_timestamp())).scalar_one()
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -1,7 +1,8 @@
 """Discarding a draft exam: removed from the exams, noted in the audit log, its id retired.
 
 Kept apart from the Store class so that it reads the same before and after the store's split into
-modules; it uses only the Store's engine, its audit writer and the schema.
+modules; it uses only the Store's transactions (whose failures become the StoreError of their
+cause, never a driver's message), its audit writer and the schema.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from core.record import ExamStatus
+from core.store.connection import reading, transaction
 from core.store.schema import audit_log, exam_revisions, exams
 
 if TYPE_CHECKING:
@@ -27,7 +29,7 @@ def discard_draft(store: Store, patient_id: str, exam_id: str, base_revision: in
     from core.store import ConflictError, SignedExamError, StoreError
 
     key = (exams.c.patient_id == patient_id) & (exams.c.id == exam_id)
-    with store.engine.begin() as connection:
+    with transaction(store.backend) as connection:
         row = connection.execute(select(exams.c.status, exams.c.revision).where(key)).first()
         if row is None:
             raise StoreError(f"Exam {exam_id} is not stored; there is nothing to discard.")
@@ -50,5 +52,5 @@ def retired_exam_ids(store: Store, patient_id: str) -> set[str]:
     """Ids of the patient's discarded drafts: never given to a new exam again."""
     query = select(audit_log.c.exam_id).where((audit_log.c.patient_id == patient_id)
                                               & (audit_log.c.action == DISCARD_ACTION))
-    with store.engine.connect() as connection:
+    with reading(store.backend) as connection:
         return {row.exam_id for row in connection.execute(query) if row.exam_id}

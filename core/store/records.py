@@ -301,11 +301,7 @@ class RecordsMixin(AuditMixin):
             raise ConflictError(f"Exam {exam.id} no longer exists in the database.")
         if current is not None:
             if current.revision != base_revision:
-                raise ConflictError(
-                    f"Exam {exam.id} was saved elsewhere (revision {current.revision}, "
-                    f"{current.updated_at:%Y-%m-%d %H:%M} UTC by {current.updated_by}) after this "
-                    f"copy was opened (revision {base_revision}). Your changes were not saved; "
-                    "reopen the exam to see the newer version.")
+                raise _saved_elsewhere(exam.id, current, base_revision)
             if current.status == ExamStatus.SIGNED.value and not allow_signed:
                 raise SignedExamError(f"Exam {exam.id} is signed; change it by an amendment "
                                       "with a reason.")
@@ -320,8 +316,13 @@ class RecordsMixin(AuditMixin):
             done = connection.execute(exams.update().where(key & (exams.c.revision ==
                                                                   base_revision)).values(**values))
             if done.rowcount != 1:
-                raise ConflictError(f"Exam {exam.id} was saved elsewhere at the same moment; "
-                                    "reopen it to see the newer version.")
+                # Another workstation's save committed between our read and our write (a server
+                # lets both start): name it, read now that it is committed.
+                now_stored = connection.execute(select(
+                    exams.c.revision, exams.c.updated_at, exams.c.updated_by).where(key)).first()
+                if now_stored is None:
+                    raise ConflictError(f"Exam {exam.id} no longer exists in the database.")
+                raise _saved_elsewhere(exam.id, now_stored, base_revision)
         if exam.status is ExamStatus.SIGNED:
             connection.execute(exam_revisions.insert().values(
                 patient_id=patient_id, exam_id=exam.id, revision=revision,
@@ -389,6 +390,15 @@ class RecordsMixin(AuditMixin):
             return [Revision(r.revision, r.status, r.saved_at, r.saved_by, r.reason,
                              Exam.model_validate_json(r.document))
                     for r in connection.execute(query)]
+
+
+def _saved_elsewhere(exam_id: str, current: Any, base_revision: int) -> ConflictError:
+    """The refusal of a save based on an older revision: who saved the newer one, and when."""
+    return ConflictError(
+        f"Exam {exam_id} was saved elsewhere (revision {current.revision}, "
+        f"{current.updated_at:%Y-%m-%d %H:%M} UTC by {current.updated_by}) after this copy was "
+        f"opened (revision {base_revision}). Your changes were not saved; reopen the exam to see "
+        "the newer version.")
 
 
 Kept = Mapping[tuple[str, str], int]

@@ -189,6 +189,22 @@ clinic_secrets = Table(
 """Added by migration 6: in clinic mode, the clinic's pseudonym key (readable by the
 administrator role only); unused on a workstation, whose key is a file in its data folder."""
 
+exam_locks = Table(
+    "exam_locks", metadata,
+    Column("patient_id", String(64), nullable=False),
+    Column("exam_id", String(64), nullable=False),
+    Column("token", String(64), nullable=False),
+    Column("holder", String(200), nullable=False),
+    Column("holder_name", String(200), nullable=False),
+    Column("workstation", String(200), nullable=False),
+    Column("since", UTCDateTime, nullable=False),
+    Column("seen", UTCDateTime, nullable=False),
+    PrimaryKeyConstraint("patient_id", "exam_id"),
+)
+"""Added by migration 9: which workstation has an exam open for editing, since when, and its last
+sign of life (core/store/locks.py). Not clinical data: no foreign key, so a lock never stops a
+draft from being discarded; a row is removed when its editor closes, or taken over once stale."""
+
 exams_by_patient_date = Index("ix_exams_patient_date", exams.c.patient_id, exams.c.exam_date)
 """Added by migration 2: loading a patient's history reads exams in date order."""
 
@@ -256,7 +272,8 @@ def _clinic_rules(connection: Connection) -> None:
     if connection.dialect.name == "postgresql":
         from core.store.clinic import install
 
-        install(connection, [table.name for table in metadata.sorted_tables])
+        # The tables of this step's time (a later step's tables get their own grants).
+        install(connection, sorted(inspect(connection).get_table_names()))
         connection.execute(clinic_secrets.insert().values(
             name="pseudonym_key", value=secrets.token_hex(32)))
 
@@ -322,6 +339,18 @@ def _signing_bases_as_references(connection: Connection) -> None:
         connection.exec_driver_sql("ALTER TABLE signed_records ENABLE TRIGGER USER")
 
 
+def _add_exam_locks(connection: Connection) -> None:
+    """"Being edited by ... since ...": the table of edit locks; on a server, its grants, the
+    notification that tells other workstations of each new audit row and the administrator's
+    read of the audit sequence for backups (core/store/notify.py)."""
+    if not inspect(connection).has_table("exam_locks"):  # (not made by an earlier step 1)
+        exam_locks.create(connection)
+    if connection.dialect.name == "postgresql":
+        from core.store.notify import install_on_server
+
+        install_on_server(connection)
+
+
 Step = Callable[[Connection], None]
 MIGRATIONS: dict[int, Step] = {
     1: _create_version_1,
@@ -332,6 +361,7 @@ MIGRATIONS: dict[int, Step] = {
     6: _clinic_rules,
     7: _signers_and_user_admin,
     8: _signing_bases_as_references,
+    9: _add_exam_locks,
 }
 """MIGRATIONS[n] brings a database from version n - 1 to n (0 is an empty database)."""
 SCHEMA_VERSION = max(MIGRATIONS)

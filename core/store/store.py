@@ -17,13 +17,15 @@ from core.store.clinic import User, add_user, disable_user, list_users
 from core.store.connection import Backend, open_backend
 from core.store.errors import ConflictError, SignedExamError, StoreError
 from core.store.imports import ImportMixin, ImportReport, differences
+from core.store.locks import EditLock, LockMixin
 from core.store.records import PatientSummary, Revision, StoredExam
 
-__all__ = ["ConflictError", "ImportReport", "PatientSummary", "Revision", "SignedExamError", "Store",
-           "StoreError", "StoredExam", "differences", "open_store", "restore"]
+__all__ = ["ConflictError", "EditLock", "ImportReport", "PatientSummary", "Revision",
+           "SignedExamError", "Store", "StoreError", "StoredExam", "differences", "open_store",
+           "restore"]
 
 
-class Store(ImportMixin, BackupMixin):
+class Store(ImportMixin, LockMixin, BackupMixin):
     """The database of patients and exams, named by a SQLAlchemy URL; usable as a context
     manager that closes it."""
 
