@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from core.edits import EditError, finish_amendment, sign
 from core.i18n import Language
 from core.record import Exam, ExamStatus, Patient, PatientRecord, Sex, Surgery
 from core.store.audit import AuditMixin, now
@@ -351,12 +352,12 @@ class RecordsMixin(AuditMixin):
         again for every signature) and the examiner is the login's display name and login,
         whatever was typed."""
         examiner = self.signing_name or examiner
-        if not examiner.strip():
-            raise StoreError("An exam is signed by a named examiner.")
-        self.confirm_signer(password)
         signer = self.signer(examiner)
-        signed = exam.model_copy(update={"status": ExamStatus.SIGNED, "examiner": examiner,
-                                         "signed_at": now(), "signed_by": signer})
+        try:
+            signed = sign(exam, examiner, signer, now())
+        except EditError as error:
+            raise StoreError(str(error)) from None
+        self.confirm_signer(password)
         with self._begin() as connection:
             revision = self._write_exam(connection, patient_id, signed, base_revision, None, False)
             self._audit(connection, "exam_signed", patient_id, exam.id,
@@ -368,12 +369,12 @@ class RecordsMixin(AuditMixin):
         """Change a signed exam: a new signed revision with the reason, signed by whoever
         amends (``password`` as for sign_exam; ``signer_name`` the display name on a
         workstation); the old revision stays."""
-        if not reason.strip():
-            raise StoreError("An amendment needs a reason.")
-        self.confirm_signer(password)
         signer = self.signer(signer_name)
-        amended = exam.model_copy(update={"status": ExamStatus.SIGNED, "signed_at": now(),
-                                          "signed_by": signer})
+        try:
+            amended = finish_amendment(exam, reason, signer, now())
+        except EditError as error:
+            raise StoreError(str(error)) from None
+        self.confirm_signer(password)
         with self._begin() as connection:
             revision = self._write_exam(connection, patient_id, amended, base_revision, reason,
                                         True)
