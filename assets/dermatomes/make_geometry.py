@@ -319,6 +319,10 @@ LABEL_AT: dict[tuple[str, str], tuple[Point, bool]] = {
     # The bottom of the cleft is too narrow to hold its label: it stands on the buttock above,
     # with a leader line.
     ("posterior", "S4-5"): ((34, 104), True),
+    # The front of the foot is too small for three labels beside the L4 key point: L5 stands on
+    # the shin (the same region), S1 outside the lateral edge of the foot, with a leader line.
+    ("anterior", "L5"): ((64, 440), False),
+    ("anterior", "S1"): ((108, 588), True),
     # Above the S4-5 key point's label, which would cover the computed place.
     ("saddle", "S3"): ((26, -44), False),
 }
@@ -343,6 +347,12 @@ VIEWS: dict[str, tuple[str, float, dict[str, tuple[float, float, float]]]] = {
     # The saddle seen from behind, as the back view.
     "saddle": ("Saddle, from behind", 1.0, {"left": (690, 440, -1), "right": (690, 440, 1)}),
 }
+
+
+TITLE_ABOVE = {"dorsum": 36, "sole": 36, "saddle": 36}
+"""How far above its view a title stands when it is wide enough to stand over the side marks (R,
+L) too: a line higher than the body views' titles, so the two never touch, even with the larger
+labels of a small map on screen."""
 
 
 def place(points: list[Point], view: str, side: str) -> list[list[float]]:
@@ -547,7 +557,7 @@ def geometry() -> dict[str, object]:
             for view in VIEWS}
     labels = [{"view": view, "text": title,
                "x": round(sum(o[0] for o in sides.values()) / len(sides), 1),
-               "y": round(tops[view] - 26, 1)}
+               "y": round(tops[view] - TITLE_ABOVE.get(view, 26), 1)}
               for view, (title, _, sides) in VIEWS.items()]
     side_marks = []
     for view, (_, scale, sides) in VIEWS.items():
