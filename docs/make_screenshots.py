@@ -156,7 +156,8 @@ def dark_palette() -> Any:
                          (QPalette.ColorRole.Button, "#3A3A3A"),
                          (QPalette.ColorRole.ButtonText, "#E6E6E6"),
                          (QPalette.ColorRole.Highlight, "#2F7FD1"),
-                         (QPalette.ColorRole.HighlightedText, "#FFFFFF")):
+                         (QPalette.ColorRole.HighlightedText, "#FFFFFF"),
+                         (QPalette.ColorRole.PlaceholderText, "#A0A0A0")):
         dark.setColor(role, QColor(colour))
     return dark
 

@@ -129,6 +129,31 @@ IDENTIFIER = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|\b[A-Z][A-Za-z]+\.[A
 """snake_case (great_toe_extension) or Enum.member (Level.URGENT): a program's names."""
 
 
+def _other_windows(window: MainWindow) -> Any:
+    """The windows the screen walk of the translation test leaves out: Help (rules, keyboard
+    reference, About), the audit history, the clinic-mode login and new-user dialogs."""
+    from gui.login import LoginDialog
+    from gui.users import NewUserDialog
+
+    window.open_patient("DEMO-0001")
+    window.show_audit_history()
+    yield "audit history", window.audit_dialog
+    window.audit_dialog.close()
+    for name, show, attribute in (("rules", window.show_rules, "_rules_viewer"),
+                                  ("keyboard reference", window.show_keyboard_reference,
+                                   "_keys_viewer"),
+                                  ("about", window.show_about, "_about")):
+        show()
+        yield name, getattr(window, attribute)
+        getattr(window, attribute).close()
+    for name, dialog in (("login", LoginDialog("postgresql+psycopg://ada@db.example/neuroexam")),
+                         ("new user", NewUserDialog())):
+        dialog.show()
+        yield name, dialog
+        dialog.close()
+        dialog.deleteLater()
+
+
 def test_no_visible_text_of_any_screen_or_dialog_is_a_program_identifier(
         tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """Walk every screen and dialog in English (the walk the Spanish test makes), with the exam
@@ -143,11 +168,12 @@ def test_no_visible_text_of_any_screen_or_dialog_is_a_program_identifier(
     qtbot.addWidget(window)
     window.show()
     found: list[str] = []
-    for screen, root in _screens(window, tmp_path):
+    for screen, root in [*_screens(window, tmp_path), *_other_windows(window)]:
         texts = list(_texts(root))
         texts += [("text", b.toPlainText()) for b in root.findChildren(QTextBrowser)
                   if b.isVisible()]
         texts += [("tooltip", w.toolTip()) for w in root.findChildren(QWidget) if w.isVisible()]
+        assert texts, f"nothing read on the {screen}"
         found += [f"{screen}, {what}: {match}" for what, text in texts
                   for match in IDENTIFIER.findall(text)]
     assert not found, "\n".join(sorted(set(found)))

@@ -308,14 +308,14 @@ class DermatomeMapWidget(QWidget):
                 painter.setBrush(QColor("#000000"))
                 painter.drawEllipse(QPointF(*label.anchor), 1.6, 1.6)
         metrics = {False: QFontMetricsF(plain), True: QFontMetricsF(bold)}
-        for label in placed_labels(lambda text, heavy: metrics[heavy].horizontalAdvance(text)):
-            left, top, right, bottom = label.chip(size)
+        for placed in placed_labels(lambda text, heavy: metrics[heavy].horizontalAdvance(text)):
+            left, top, right, bottom = placed.chip(size)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(255, 255, 255, 225))
             painter.drawRoundedRect(QRectF(left, top, right - left, bottom - top), 2, 2)
-            painter.setFont(bold if label.bold else plain)
+            painter.setFont(bold if placed.bold else plain)
             painter.setPen(QColor("#000000"))
-            painter.drawText(QPointF(label.left, label.middle + size * 0.36), label.text)
+            painter.drawText(QPointF(placed.left, placed.middle + size * 0.36), placed.text)
         painter.setPen(QPen(QColor("#FFFFFF"), 0.8))
         painter.setBrush(QColor("#000000"))
         for point in self._geometry.key_points:
