@@ -209,6 +209,10 @@ UNMAPPED_LABEL = "not part of this chart"
 KEY_POINT_LABEL = "ISNCSCI key point"
 LABEL_SIZE = 13.0
 """Region and key-point labels, in sheet units: 6.5 pt when the sheet is printed 500 pt wide."""
+LARGEST_LABEL_SIZE = 22.0
+"""The largest the app writes the labels, in sheet units. A small map on screen writes them
+larger than the sheet's own size (8 points at least) up to this size, the largest at which every
+label, view title and side mark keeps apart from the others (tests check)."""
 CHANGED_COLOUR = "#000000"
 
 Values = dict[Side, dict[Dermatome, SensoryGrade]]

@@ -93,29 +93,39 @@ def test_every_colour_the_app_adds_keeps_4_5_to_1_against_light_and_dark_palette
         assert colours.contrast(colours.focus_colour(palette), background) >= 3.0
 
 
-def test_no_two_texts_of_the_paired_maps_overlap_at_1600_by_1000(
-        qtbot: Any, window: MainWindow) -> None:
+@pytest.mark.parametrize(("width", "height", "language"), [(1600, 1000, "en"), (1280, 860, "es")])
+def test_no_two_texts_of_the_paired_maps_overlap(qtbot: Any, window: MainWindow, width: int,
+                                                 height: int, language: str) -> None:
     """The sensory step with the baseline map shown draws both maps small, so their labels are
-    written larger than the sheet (8 points at least): the labels, the views' titles and the
-    side marks (R, L) must still keep apart."""
+    written larger than the sheet: the labels, the views' titles and the side marks (R, L) must
+    still keep apart, in English and in Spanish (longer titles), in a smaller window too."""
     from test_dermatome_map import _overlaps
 
     from core.dermatome_map import LABEL_SIZE
+    from gui import translation
 
-    window.resize(1600, 1000)
-    window.create_demo_patient()
-    window.open_exam("post-1")
-    editor = window.editor
-    assert editor is not None
-    editor.steps.setCurrentRow(2)
-    editor.sensory.show_baseline.setChecked(True)
-    QApplication.processEvents()
-    for shown in (editor.sensory.map, editor.sensory.baseline_map):
-        assert shown.isVisible() and shown.label_size() > LABEL_SIZE, "the labels are enlarged here"
-        boxes = [(f"{text} at {box.left():.0f},{box.top():.0f}",
-                  (box.left(), box.top(), box.right(), box.bottom()))
-                 for text, box, _ in shown.placed_texts()]
-        assert not _overlaps(boxes)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translation.install(app, language)
+    try:
+        window.resize(width, height)
+        window.create_demo_patient()
+        window.open_exam("post-1")
+        editor = window.editor
+        assert editor is not None
+        editor.steps.setCurrentRow(2)
+        editor.sensory.show_baseline.setChecked(True)
+        QApplication.processEvents()
+        for shown in (editor.sensory.map, editor.sensory.baseline_map):
+            assert shown.isVisible() and shown.label_size() > LABEL_SIZE, "labels enlarged here"
+            boxes = [(f"{text} at {box.left():.0f},{box.top():.0f}",
+                      (box.left(), box.top(), box.right(), box.bottom()))
+                     for text, box, _ in shown.placed_texts()]
+            assert not _overlaps(boxes)
+            assert "Silla, desde atrás" in {text for text, _, _ in shown.placed_texts()} or (
+                language == "en")
+    finally:
+        translation.uninstall(app)
 
 
 def test_the_contrast_formula_gives_the_known_ratios() -> None:

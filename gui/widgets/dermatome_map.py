@@ -30,6 +30,7 @@ from core.dermatome_map import (
     CHANGED_COLOUR,
     KEY_POINT_LABEL,
     LABEL_SIZE,
+    LARGEST_LABEL_SIZE,
     OUTLINE_COLOUR,
     SILHOUETTE_FILL,
     UNMAPPED_LABEL,
@@ -250,10 +251,11 @@ class DermatomeMapWidget(QWidget):
         self._paint_labels(painter)
 
     def label_size(self) -> float:
-        """The dermatome labels' text size in sheet units: the drawing's own, but never below 8
-        points on screen (a small map writes them larger than the sheet is drawn)."""
+        """The dermatome labels' text size in sheet units: the drawing's own, larger on a small
+        map (8 points on screen), but never so large that labels run into each other."""
         scale = self._transform().m11()
-        return max(LABEL_SIZE, 8 * self.logicalDpiY() / 72 / max(scale, 1e-6))
+        wanted = 8 * self.logicalDpiY() / 72 / max(scale, 1e-6)
+        return min(LARGEST_LABEL_SIZE, max(LABEL_SIZE, wanted))
 
     def _fonts(self, size: float) -> tuple[QFont, QFont, QFont]:
         """The fonts of the region labels, the key-point labels, and the titles and side marks,
@@ -295,8 +297,9 @@ class DermatomeMapWidget(QWidget):
 
     @staticmethod
     def _title_box(x: float, y: float, size: float) -> QRectF:
-        """Where a title or side mark is centred: ``y`` is just under its letters."""
-        return QRectF(x - 120, y - size * 1.4, 240, size * 1.6)
+        """Where a title or side mark is centred: ``y`` is just under its letters (the box is
+        wide enough for any title, so none is cut)."""
+        return QRectF(x - 500, y - size * 1.4, 1000, size * 1.6)
 
     def _paint_labels(self, painter: QPainter) -> None:
         size = self.label_size()
