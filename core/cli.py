@@ -135,6 +135,10 @@ def _export(args: argparse.Namespace) -> int:
                             Path(args.out), args.deidentify,
                             Path(args.key_file) if args.key_file else None, args.fhir_bundle,
                             args.with_pdf)
+    settings = load_settings()
+    if args.lang:
+        settings.language = args.lang
+
     def progress(done: int, total: int) -> None:
         """Patients written so far, on stderr (the terminal's line is rewritten in place)."""
         if sys.stderr.isatty() or done == total:
@@ -144,7 +148,7 @@ def _export(args: argparse.Namespace) -> int:
 
     try:
         with _store(args) as store:
-            summary = export(store, request, load_settings(), progress)
+            summary = export(store, request, settings, progress)
     except ValueError as error:
         print(f"neuroexam export: {_.message(str(error))}", file=sys.stderr)
         return EXIT_USAGE
@@ -418,6 +422,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("FHIR only: transaction (default; for a FHIR server, conditional "
                                "create/update, posting it twice changes nothing) or collection "
                                "(an archive)"))
+    export.add_argument("--lang", choices=["en", "es"],
+                        help=_("the language of the FHIR reports' narrative and of their "
+                               "attached PDFs (default: the setting, else the system locale's)"))
     export.add_argument("--with-pdf", action="store_true",
                         help=_("FHIR only: attach each exam's clinician report PDF"))
     export.add_argument("--out", required=True, help=_("the file to write"))

@@ -4,14 +4,19 @@ reading records and of exporting, when the locale (or the setting) is Spanish.""
 from __future__ import annotations
 
 import ast
+import base64
 import datetime as dt
+import io
 import json
 import sqlite3
 import string
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtWidgets import QApplication
 from test_i18n import _english_phrases, _normal
 
@@ -263,6 +268,49 @@ def test_an_exam_edited_at_another_workstation_is_told_in_spanish(
     text = _.message(expired.describe())
     assert "ese puesto no da señales de vida" in text and "se puede tomar el relevo" in text
     _no_english(text)
+
+
+def _reports(bundle_file: Path) -> list[dict[str, Any]]:
+    document = json.loads(bundle_file.read_text(encoding="utf-8"))
+    return [entry["resource"] for entry in document["entry"]
+            if entry["resource"]["resourceType"] == "DiagnosticReport"]
+
+
+def _narrative(report: dict[str, Any]) -> str:
+    """The text a FHIR viewer shows, read as XHTML (it must parse), without its tags."""
+    div = ElementTree.fromstring(report["text"]["div"])
+    assert div.tag == "{http://www.w3.org/1999/xhtml}div" and report["text"]["status"] == \
+        "generated"
+    return " ".join(" ".join(element.itertext()) for element in div)
+
+
+def test_the_fhir_narrative_is_in_the_clinicians_language(
+        tmp_path: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    database = ["--database", f"sqlite:///{tmp_path / 'clinic.db'}"]
+    assert main(["import", str(demo_file), *database]) == 0
+    spanish, english = tmp_path / "es.json", tmp_path / "en.json"
+    assert main(["export", "--patient", DEMO_PATIENT_ID, "--format", "fhir", "--with-pdf",
+                 "--out", str(spanish), *database]) == 0
+    assert main(["export", "--patient", DEMO_PATIENT_ID, "--format", "fhir", "--lang", "en",
+                 "--out", str(english), *database]) == 0
+    capsys.readouterr()
+    reports = {report["identifier"][-1]["value"]: report for report in _reports(spanish)}
+    post = reports["post-1"]
+    text = _narrative(post)
+    assert 'lang="es"' in post["text"]["div"]
+    assert text.startswith("Prioridad: urgente (reglas ")
+    assert "déficit motor nuevo o peor" in text and "LEMS: izquierdo 19, derecho 25" in text
+    for report in reports.values():
+        _no_english(_narrative(report))
+    # The conclusion, read by programs, stays English; the attached PDF is the Spanish report.
+    assert post["conclusion"].startswith("Triage: urgent (rules ")
+    [form] = post["presentedForm"]
+    assert form["language"] == "es" and form["title"] == "Informe clínico, exploración post-1"
+    pdf = PdfReader(io.BytesIO(base64.b64decode(form["data"])))
+    assert "Informe clínico" in pdf.pages[0].extract_text()
+    english_post = next(r for r in _reports(english) if r["identifier"][-1]["value"] == "post-1")
+    assert 'lang="en"' in english_post["text"]["div"]
+    assert _narrative(english_post).startswith("Triage: urgent (rules ")
 
 
 INTERNAL = {

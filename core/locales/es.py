@@ -1039,6 +1039,16 @@ MESSAGES: dict[str, str] = {
     "folder)":
         "URL de la base de datos (por defecto: $NEUROEXAM_DATABASE_URL, la de los ajustes o el "
         "archivo de la carpeta de datos)",
+    "the language of the FHIR reports' narrative and of their attached PDFs (default: the "
+    "setting, else the system locale's)":
+        "el idioma de la narrativa de los informes FHIR y de sus PDF adjuntos (por defecto: el "
+        "de los ajustes, si no el del sistema)",
+    # The FHIR reports' narrative (core/exchange/fhir.py, conclusion_text)
+    "Amended after signing: {reason}": "Corregida después de firmarla: {reason}",
+    "Triage: {level} (rules {version}).": "Prioridad: {level} (reglas {version}).",
+    "LEMS left {left}, right {right}, total {total}.":
+        "LEMS: izquierdo {left}, derecho {right}, total {total}.",
+    "Clinician report, exam {id}": "Informe clínico, exploración {id}",
     # argparse's own words (its gettext messages; core/cli.py, argparse_words)
     "usage: ": "uso: ",
     "positional arguments": "argumentos posicionales",
