@@ -530,6 +530,17 @@ def bundle_head(options: FhirOptions, timestamp: dt.datetime | None = None) -> d
             "type": options.bundle_type.value, "timestamp": stamp.isoformat()}
 
 
+BUNDLE_TAIL = "\n]}\n"
+"""A streamed Bundle (bundle_head_line, then one entry per line joined by ",\n") ends so: still
+one JSON document, and readable patient by patient (core/exchange/records_file.py)."""
+
+
+def bundle_head_line(options: FhirOptions, timestamp: dt.datetime | None = None) -> str:
+    """The first line of a streamed Bundle: its own fields, then the opening of its entries."""
+    head = json.dumps(bundle_head(options, timestamp), ensure_ascii=False)
+    return head[:-1] + ', "entry": [\n'
+
+
 def bundle(records: Iterable[PatientRecord], pdf_maker: PdfMaker | None = None,
            timestamp: dt.datetime | None = None, exam_ids: Iterable[str] | None = None,
            options: FhirOptions | None = None) -> dict[str, Any]:
