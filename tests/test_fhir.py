@@ -333,6 +333,23 @@ def test_any_valid_record_round_trips_through_fhir(document: dict[str, Any]) -> 
     assert clinical(comparable(back)) == clinical(comparable(record))
 
 
+def test_free_text_with_control_characters_and_blanks_is_cleaned_to_valid_fhir() -> None:
+    document = demo_record().to_json_dict()
+    document["patient"]["family_name"] = "O\x00'Neil\u2028Smith"
+    document["exams"][0]["notes"] = "pain\x0bworse\ton\x1fwalking\r\n"
+    document["exams"][0]["examiner"] = " \u00a0 "
+    exported = bundle([record_from_document(document)], options=FhirOptions(
+        BundleType.COLLECTION))
+    assert schema_errors(exported) == []
+    (patient,) = [e["resource"] for e in entries(exported, "Patient")]
+    assert patient["name"][0]["family"] == "O'Neil Smith"
+    report = next(e["resource"] for e in entries(exported, "DiagnosticReport")
+                  if e["resource"]["identifier"][0]["value"] == document["exams"][0]["id"])
+    assert "performer" not in report
+    notes = [x["valueString"] for x in report["extension"] if x["url"].endswith("/exam-note")]
+    assert notes == ["painworse\tonwalking\r\n"]  # controls dropped, tab and newlines kept
+
+
 def test_a_bundle_without_our_data_is_refused_with_the_path(tmp_path: Path) -> None:
     document = bundle([demo_record()])
     report = next(e["resource"] for e in document["entry"]
