@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
+from core.exam_items import SIDE_TEST
 from core.grades import MotorGrade, ReflexGrade, SensoryGrade
 from core.knowledge import Dermatome, Muscle, Reflex
 from core.record import FORMAT_NAME, FORMAT_VERSION, PatientRecord
@@ -131,7 +132,8 @@ def _describe(error: Any) -> str:
     if kind == "string_pattern_mismatch":
         return (f"{found!r} is not a valid identifier (letters, digits and . _ : - only, "
                 "at most 64 characters)")
-    if kind in ("clonus", "straight_leg_raise"):
+    if kind in SIDE_TEST and SIDE_TEST[kind].count is not None:
+        # A per-side test that may be counted names itself as the error's type (exam_items).
         return f"{found!r}: {error['msg']}"
     return f"{error['msg']} (found {found!r})" if found is not None else str(error["msg"])
 

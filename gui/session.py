@@ -211,15 +211,8 @@ class ExamSession(QObject):
     def sign(self, examiner: str, password: str | None = None) -> None:
         """Sign the exam: it becomes read-only, and the undo history ends here. ``password``:
         the clinic login's, typed again (Store.sign_exam)."""
-        self.revision = self.store.sign_exam(self.patient_id, self.exam, self.revision, examiner,
-                                             password)
-        self.release_lock()  # signed: nobody edits it any more
-        self.exam = self.store.load_exam(self.patient_id, self.exam.id).exam
-        self.as_signed = self.store.record_as_signed(self.patient_id, self.exam.id)
-        self.undo_stack.clear()
-        self.assessment = self._assess()
-        self.exam_changed.emit()
-        self.assessment_changed.emit(self.assessment)
+        self.store.sign_exam(self.patient_id, self.exam, self.revision, examiner, password)
+        self._reload()  # signed: the lock goes, nobody edits it any more
 
     def begin_amendment(self, reason: str) -> None:
         """Allow edits of a signed exam; they are saved together by save_amendment."""
@@ -242,8 +235,8 @@ class ExamSession(QObject):
         amends (Store.amend_exam); end the amendment."""
         if self.amendment_reason is None:
             raise StoreError("No amendment has been started.")
-        self.revision = self.store.amend_exam(self.patient_id, self.exam, self.revision,
-                                              self.amendment_reason, password, signer_name)
+        self.store.amend_exam(self.patient_id, self.exam, self.revision, self.amendment_reason,
+                              password, signer_name)
         self._end_amendment()
 
     def cancel_amendment(self) -> None:
@@ -251,15 +244,9 @@ class ExamSession(QObject):
         self._end_amendment()
 
     def _end_amendment(self) -> None:
+        """The amendment is saved or dropped: the exam is signed again, shown as stored."""
         self.amendment_reason = None
-        self.release_lock()
-        stored = self.store.load_exam(self.patient_id, self.exam.id)
-        self.exam, self.revision = stored.exam, stored.revision
-        self.as_signed = self.store.record_as_signed(self.patient_id, self.exam.id)
-        self.undo_stack.clear()
-        self.assessment = self._assess()
-        self.exam_changed.emit()
-        self.assessment_changed.emit(self.assessment)
+        self._reload()
 
     def full_record(self) -> PatientRecord:
         """The patient's record with this exam as it is now (for reports and export)."""

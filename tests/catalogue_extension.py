@@ -1,9 +1,12 @@
 """Run by tests/test_exam_items.py in a fresh interpreter: a hypothetical per-side test (a crossed
-straight leg raise) is added to a copy of the catalogue before anything reads it, and every
-consumer is checked to pick it up: the record and its JSON Schema, rest normal and the review's
-list, the engine's readings, the undo words, CSV out and back, FHIR out, its code systems and back,
-the clinician report and the exam editor. The test is one entry (with its widget hint); its
-clinical knowledge would only add it to the localisation table, which it does not need here.
+straight leg raise, worded or counted as an angle) is added to a copy of the catalogue before
+anything reads it, and every consumer is checked to pick it up: the record and its JSON Schema,
+the record file's message for a count out of bounds, rest normal and the review's list, the
+engine's readings, the undo words, CSV out and back, FHIR out, its code systems and back, the
+clinician report and the exam editor. The test is one entry (with its widget hint); its
+clinical knowledge would only add it to the localisation table, which it does not need here. Its
+Spanish words (core/locales/es.py) and `make docs` are left out: the suite's own tests ask for
+them (tests/test_i18n.py, tests/test_exchange.py), and docs/architecture.md lists them.
 
 Prints one line per consumer and exits 0; an assertion names the consumer that missed it."""
 
@@ -20,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import core.exam_items as catalogue  # noqa: E402  (before every consumer, on purpose)
-from core.exam_items import Modality, Section, SideTest  # noqa: E402
+from core.exam_items import Count, Modality, Section, SideTest  # noqa: E402
 
 
 class CrossedSlr(StrEnum):
@@ -34,7 +37,13 @@ class CrossedSlr(StrEnum):
 NEW = SideTest("crossed_straight_leg_raise", "Crossed straight leg raise", Section.FUNCTION,
                Modality.PROVOCATIVE, CrossedSlr, CrossedSlr.NEGATIVE,
                {CrossedSlr.NEGATIVE: 0.0, CrossedSlr.POSITIVE: 1.5}, "lower-limb",
-               hint="Raise the other leg: positive when it brings on pain in this one.")
+               hint="Raise the other leg: positive when it brings on pain in this one.",
+               csv_values="negative, positive, NT, or the angle where it turned positive",
+               count=Count("angle", "Angle at which the crossed straight leg raise turned "
+                           "positive", "positive", "positive at {}°", (30, 50, 70),
+                           lambda angle: 1 + (90 - angle) / 90, (0, 90),
+                           "the angle in degrees (0-90) at which it was positive",
+                           unit=("deg", "degrees")))
 catalogue.SIDE_TESTS = (*catalogue.SIDE_TESTS, NEW)
 catalogue.SIDE_TEST[NEW.field] = NEW
 FIELD, LABEL = NEW.field, NEW.label
@@ -57,8 +66,24 @@ def main() -> None:
     round_trip = Exam.model_validate_json(exam.model_dump_json())
     assert round_trip == exam, "record JSON"
     ok("record field, JSON and JSON Schema")
+
     record = PatientRecord(patient=Patient(id="P-1", family_name="Keyes", given_name="Robin"),
                            exams=[exam])
+
+    from core.recordio import RecordError, record_from_document
+
+    document = record.model_dump(mode="json")
+    document["exams"][0][FIELD]["right"] = 45
+    assert record_from_document(document).exams[0].side_test(FIELD, Side.RIGHT) == 45
+    document["exams"][0][FIELD]["right"] = 120
+    try:
+        record_from_document(document)
+        raise AssertionError("record file: 120 degrees accepted")
+    except RecordError as error:
+        message = str(error)
+    assert f"exams[0].{FIELD}.right: 120: expected" in message, message
+    assert "the angle in degrees (0-90) at which it was positive" in message, message
+    ok("record file: a count within bounds, a clear message outside them")
 
     from core.normal import fill_normal, missing_items
 

@@ -188,12 +188,12 @@ def test_every_widget_hint_has_its_spanish() -> None:
 
 def test_a_hypothetical_per_side_test_is_one_catalogue_entry_for_every_consumer() -> None:
     """tests/catalogue_extension.py adds a crossed straight leg raise to the catalogue, in a
-    fresh interpreter, and checks each consumer (record, rest normal, engine, edits, CSV, FHIR,
-    report, editor) takes it up with nothing else changed."""
+    fresh interpreter, and checks each consumer (record, record file errors, rest normal, engine,
+    edits, CSV, FHIR, report, editor) takes it up with nothing else changed."""
     script = Path(__file__).parent / "catalogue_extension.py"
     result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
                             timeout=300, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
                             check=False)
     assert result.returncode == 0, result.stdout + result.stderr[-4000:]
     assert result.stdout.splitlines()[-1] == (
-        "8 consumers picked up crossed_straight_leg_raise"), result.stdout
+        "9 consumers picked up crossed_straight_leg_raise"), result.stdout
