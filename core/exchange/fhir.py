@@ -31,6 +31,7 @@ import base64
 import datetime as dt
 import html
 import json
+import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -175,10 +176,18 @@ class _Writer:
 
     def __init__(self, options: FhirOptions) -> None:
         self.options = options
+        self._patient_uuids: dict[str, str] = {}
 
     def uuid(self, record: PatientRecord, *parts: str) -> str:
-        return str(uuid.uuid5(NAMESPACE, "\x1f".join((self.options.record_system,
+        if not parts:  # the Patient's, which every resource refers to: made once
+            cached = self._patient_uuids.get(record.patient.id)
+            if cached is not None:
+                return cached
+        made = str(uuid.uuid5(NAMESPACE, "\x1f".join((self.options.record_system,
                                                        record.patient.id, *parts))))
+        if not parts:
+            self._patient_uuids = {record.patient.id: made}
+        return made
 
     def concept(self, system: CodeSystem, code: str) -> dict[str, Any]:
         coding = system.coding(code, self.options.base)
@@ -361,13 +370,16 @@ class _Writer:
         return "corrected" if finding_key(finding) in corrected else "amended"
 
     def entry(self, resource: dict[str, Any]) -> dict[str, Any]:
-        resource = _without_empty(resource)
+        if resource["resourceType"] != "Observation":
+            # Observations hold only the catalogue's codes and the record's values, never free
+            # text, so they need no clean-up; walking them was a third of the export's time.
+            # (Every Bundle is checked against the schema before it is written all the same.)
+            resource = _without_empty(resource)
         full_url = f"urn:uuid:{resource['id']}"
         if self.options.bundle_type is BundleType.COLLECTION:
             return {"fullUrl": full_url, "resource": resource}
-        kind = resource.pop("resourceType")
-        resource_id = resource.pop("id")
-        resource = {"resourceType": kind, **resource}
+        kind, resource_id = resource["resourceType"], resource["id"]
+        resource = {key: value for key, value in resource.items() if key != "id"}
         if kind == "Patient":
             identifier = resource["identifier"][0]
             request = {"method": "POST", "url": "Patient",
@@ -527,9 +539,14 @@ def _fhir_string(text: str) -> str:
     drop the former, make the latter plain spaces; a string left blank becomes empty."""
     if text.isprintable():
         return text if text.strip() else ""
-    kept = "".join(" " if ch.isspace() and ch not in " \t\r\n" else ch for ch in text
-                   if ch in "\t\r\n" or ord(ch) >= 32)
+    kept = _ODD_SPACE.sub(" ", _CONTROL.sub("", text))
     return kept if kept.strip() else ""
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Control characters FHIR strings cannot hold (all but tab, LF and CR)."""
+_ODD_SPACE = re.compile(r"[^\S \t\r\n]")
+"""Whitespace other than space, tab, LF and CR (str.isspace's kinds)."""
 
 
 def _without_empty(node: Any) -> Any:
@@ -570,6 +587,17 @@ def bundle_head(options: FhirOptions, timestamp: dt.datetime | None = None) -> d
             "meta": {"source": definition_url(options.base, "software",
                                               f"neuroexam-{__version__}")},
             "type": options.bundle_type.value, "timestamp": stamp.isoformat()}
+
+
+BUNDLE_TAIL = "\n]}\n"
+"""A streamed Bundle (bundle_head_line, then one entry per line joined by ",\n") ends so: still
+one JSON document, and readable patient by patient (core/exchange/records_file.py)."""
+
+
+def bundle_head_line(options: FhirOptions, timestamp: dt.datetime | None = None) -> str:
+    """The first line of a streamed Bundle: its own fields, then the opening of its entries."""
+    head = json.dumps(bundle_head(options, timestamp), ensure_ascii=False)
+    return head[:-1] + ', "entry": [\n'
 
 
 def bundle(records: Iterable[PatientRecord], pdf_maker: PdfMaker | None = None,
