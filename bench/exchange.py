@@ -6,11 +6,13 @@
   is the export's own: at two store sizes, to show whether memory grows with the number of
   patients (it should not: exports stream patient by patient), and the FHIR rate.
 - Import of 10,000 exams (2,000 patients, one collection file): read, checked and stored as it
-  is read, in one transaction; and, in a fresh process at each store size, its peak memory.
+  is read, in one transaction; and, in a fresh process at each store size, its peak memory, and
+  that of importing the FHIR export back (one Bundle of all patients, read patient by patient).
 
 `python bench/exchange.py [--patients N ...]` (default 200 and 1,000 patients of 5 exams; the FHIR
 exports take a few minutes each at the larger size). The clinic-scale memory run is
-`--patients 200 10000` (50,000 exams; most of an hour on a loaded machine).
+`--patients 200 10000` (50,000 exams; most of an hour on a loaded machine; `--formats fhir` for
+the FHIR export and its import alone).
 """
 
 from __future__ import annotations
@@ -94,8 +96,9 @@ def in_child(*args: str) -> dict[str, float]:
     return figures
 
 
-def measure_size(size: int) -> None:
-    """Import and export a store of ``size`` patients, each step in its own process."""
+def measure_size(size: int, formats: list[str]) -> None:
+    """Import and export a store of ``size`` patients, each step in its own process; the one
+    FHIR Bundle of all patients is imported back (into an empty store) as well."""
     with tempfile.TemporaryDirectory() as folder:
         collection = Path(folder) / "collection.json"
         write_collection(collection, size)
@@ -105,13 +108,19 @@ def measure_size(size: int) -> None:
               f"file): peak {figures['peak_mib']:6.0f} MiB, {figures['seconds']:6.1f} s "
               f"({figures['exams'] / figures['seconds']:,.0f} exams/s)", flush=True)
         collection.unlink()
-        for kind in FORMATS:
+        for kind in formats:
             out = Path(folder) / f"export.{kind}"
             figures = in_child("--child-export", url, kind, str(out))
             rate = figures["exams"] / figures["seconds"]
             print(f"export {kind:12s} {figures['exams']:>7,.0f} exams: peak "
                   f"{figures['peak_mib']:6.0f} MiB, {figures['seconds']:6.1f} s ({rate:,.0f} "
                   f"exams/s), {out.stat().st_size / 2**20:.0f} MiB file", flush=True)
+            if kind == "fhir":
+                back = f"sqlite:///{Path(folder) / 'from-fhir.db'}"
+                figures = in_child("--child-import", back, str(out))
+                print(f"import of that FHIR Bundle {figures['exams']:>7,.0f} exams: peak "
+                      f"{figures['peak_mib']:6.0f} MiB, {figures['seconds']:6.1f} s "
+                      f"({figures['exams'] / figures['seconds']:,.0f} exams/s)", flush=True)
             out.unlink()
 
 
@@ -143,6 +152,8 @@ def main() -> None:
         return
     parser = argparse.ArgumentParser()
     parser.add_argument("--patients", type=int, nargs="+", default=[200, 1_000])
+    parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS),
+                        help="the exports to measure (the FHIR one is imported back too)")
     args = parser.parse_args()
     record = history_record(10)
     exam = record.exams_by_date()[-1].id
@@ -153,7 +164,7 @@ def main() -> None:
           f"{with_pdf:.1f} ms with the clinician PDF attached", flush=True)
     measure_import()
     for size in args.patients:
-        measure_size(size)
+        measure_size(size, args.formats)
 
 
 if __name__ == "__main__":

@@ -103,7 +103,8 @@ class Translator:
         """A message composed elsewhere in English (an error of the store, of reading a record),
         in this language: its translation when the catalogue has the text, else the translation
         of the catalogue template it was formatted from (``COMPOSED``, recognised by its shape),
-        each field translated the same way; else the English."""
+        each field translated the same way; else, for a text of several lines (a list of
+        problems or differences), each line (its indent and "- " kept); else the English."""
         found = self._messages.get(text)
         if found is not None:
             return found
@@ -112,7 +113,15 @@ class Translator:
             if match:
                 fields = {name: self.message(value) for name, value in match.groupdict().items()}
                 return self._messages[template].format(**fields)
+        if "\n" in text:
+            return "\n".join(self._line(line) for line in text.split("\n"))
         return text
+
+    def _line(self, line: str) -> str:
+        """One line of a message, its indent and list marker ("  - ") kept."""
+        text = line.lstrip()
+        text = text.removeprefix("- ")
+        return line[:len(line) - len(text)] + self.message(text) if text else line
 
 
 def translator(language: Language | str = DEFAULT) -> Translator:

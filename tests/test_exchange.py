@@ -121,7 +121,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
     monkeypatch.setattr("core.exchange.records_file.MAX_FILE_BYTES", 1000)
     big = tmp_path / "big.json"
     big.write_text(json.dumps(json.loads(dumps_records(RECORDS)), indent=2), encoding="utf-8")
-    with pytest.raises(RecordError, match="files larger than 0 MiB are refused"):
+    with pytest.raises(RecordError, match="read whole, and those larger than 0 MiB are refused"):
         read_records(big)
     # the layout NeuroExam writes, one record per line, is read line by line without that limit
     streamed = tmp_path / "streamed.json"

@@ -333,6 +333,23 @@ def test_any_valid_record_round_trips_through_fhir(document: dict[str, Any]) -> 
     assert clinical(comparable(back)) == clinical(comparable(record))
 
 
+def test_free_text_with_control_characters_and_blanks_is_cleaned_to_valid_fhir() -> None:
+    document = demo_record().to_json_dict()
+    document["patient"]["family_name"] = "O\x00'Neil\u2028Smith"
+    document["exams"][0]["notes"] = "pain\x0bworse\ton\x1fwalking\r\n"
+    document["exams"][0]["examiner"] = " \u00a0 "
+    exported = bundle([record_from_document(document)], options=FhirOptions(
+        BundleType.COLLECTION))
+    assert schema_errors(exported) == []
+    (patient,) = [e["resource"] for e in entries(exported, "Patient")]
+    assert patient["name"][0]["family"] == "O'Neil Smith"
+    report = next(e["resource"] for e in entries(exported, "DiagnosticReport")
+                  if e["resource"]["identifier"][0]["value"] == document["exams"][0]["id"])
+    assert "performer" not in report
+    notes = [x["valueString"] for x in report["extension"] if x["url"].endswith("/exam-note")]
+    assert notes == ["painworse\tonwalking\r\n"]  # controls dropped, tab and newlines kept
+
+
 def test_a_bundle_without_our_data_is_refused_with_the_path(tmp_path: Path) -> None:
     document = bundle([demo_record()])
     report = next(e["resource"] for e in document["entry"]
@@ -386,6 +403,100 @@ def test_one_streamed_bundle_of_all_patients_is_valid_json_and_fhir(tmp_path: Pa
     document = json.loads(out.read_text("utf-8"))
     assert schema_errors(document) == [] and len(entries(document, "Patient")) == 3
     Bundle.model_validate(document)
+
+
+def export_all_fhir(tmp_path: Path, records: list[Any]) -> Path:
+    """The app's default export of every patient: one FHIR Bundle, one entry per line."""
+    store = Store(f"sqlite:///{tmp_path / 'first.db'}")
+    store.import_records(records)
+    out = tmp_path / "all-fhir.json"
+    assert main(["export", "--all", "--format", "fhir", "--out", str(out), "--database",
+                 store.url]) == 0
+    store.close()
+    return out
+
+
+def test_one_bundle_of_all_patients_is_imported_patient_by_patient(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.exchange.records_file import read_records, stream_records
+
+    out = export_all_fhir(tmp_path, RECORDS[:5])
+    lines = out.read_text("utf-8").splitlines()
+    assert lines[0].startswith('{"resourceType": "Bundle"') and lines[-1] == "]}"
+    assert all(json.loads(line.removesuffix(","))["resource"] for line in lines[1:-1])
+    # far over the size limit of files read whole: this one is read entry by entry
+    monkeypatch.setattr("core.exchange.records_file.MAX_FILE_BYTES", 1000)
+    seen: list[int] = []
+    back = list(stream_records(out, lambda count, _: seen.append(count)))
+    exported = sorted(RECORDS[:5], key=lambda r: r.patient.id)  # the store's order
+    assert [r.patient.id for r in back] == [r.patient.id for r in exported]
+    for record, original in zip(back, exported, strict=True):
+        assert comparable(record) == comparable(original)
+    assert seen == [1, 2, 3, 4, 5]
+    second = Store(f"sqlite:///{tmp_path / 'second.db'}")
+    report = second.import_records(read_records(out))
+    assert report.patients_created == 5
+    for record in RECORDS[:5]:
+        assert comparable(second.load_record(record.patient.id)) == comparable(record)
+
+
+def test_a_malformed_line_of_a_streamed_bundle_is_named(tmp_path: Path) -> None:
+    from core.exchange.records_file import read_records
+
+    out = export_all_fhir(tmp_path, RECORDS[:3])
+    lines = out.read_text("utf-8").splitlines()
+    broken = tmp_path / "broken.json"
+    broken.write_text("\n".join([*lines[:6], lines[6][:40], *lines[7:]]) + "\n", "utf-8")
+    with pytest.raises(RecordError, match=r"line 7: the line is not JSON \(column \d+\)"):
+        read_records(broken)
+    truncated = tmp_path / "truncated.json"
+    truncated.write_text("\n".join(lines[:-1]) + "\n", "utf-8")
+    with pytest.raises(RecordError, match=rf"line {len(lines) - 1}: the file ends here"):
+        read_records(truncated)
+
+
+def test_a_wrong_value_in_a_streamed_bundle_names_its_lines_and_imports_nothing(
+        tmp_path: Path, db_url: str) -> None:
+    from core.exchange.records_file import stream_records
+
+    out = export_all_fhir(tmp_path, RECORDS[:3])
+    lines = out.read_text("utf-8").splitlines()
+    starts = [n for n, line in enumerate(lines, start=1) if '"resourceType": "Patient"' in line]
+    last = max(n for n, line in enumerate(lines, start=1) if '"DiagnosticReport"' in line)
+    lines[last - 1] = lines[last - 1].replace('"effectiveDateTime": "', '"effectiveDateTime": "x',
+                                              1)
+    out.write_text("\n".join(lines) + "\n", "utf-8")
+    target = Store(db_url)
+    with pytest.raises(RecordError, match=rf"lines {starts[-1]}-{len(lines) - 1}, "
+                                          r"Patient\[0\]\.exams\[\d+\]\.date"):
+        target.import_records(stream_records(out))
+    assert target.count_patients() == 0
+    target.close()
+
+
+def test_a_bundle_not_laid_out_patient_by_patient_is_refused_or_read_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.exchange.records_file import read_records
+
+    out = export_all_fhir(tmp_path, RECORDS[:3])
+    head, *middle, tail = out.read_text("utf-8").splitlines()
+    entries = [line.removesuffix(",") for line in middle]
+    patients_first = sorted(entries, key=lambda line: '"resourceType": "Patient"' not in line)
+    reordered = tmp_path / "reordered.json"
+    reordered.write_text("\n".join([head, ",\n".join(patients_first), tail]) + "\n", "utf-8")
+    with pytest.raises(RecordError, match=r"line 5: the \w+ refers to 'urn:uuid:[-\w]+', not to "
+                                          r"the Patient of line 4 before it"):
+        read_records(reordered)
+    # the same Bundle in another layout (as a server returns it) is read whole, within the limit
+    document = json.loads(out.read_text("utf-8"))
+    pretty = tmp_path / "pretty.json"
+    pretty.write_text(json.dumps(document, indent=2), "utf-8")
+    assert sorted(r.patient.id for r in read_records(pretty)) == sorted(
+        r.patient.id for r in RECORDS[:3])
+    monkeypatch.setattr("core.exchange.records_file.MAX_FILE_BYTES", 1000)
+    with pytest.raises(RecordError, match=r"are read whole, and those larger than 0 MiB are "
+                                          "refused"):
+        read_records(pretty)
 
 
 def test_the_shipped_schema_subset_is_the_official_schema_cut_to_our_resources() -> None:

@@ -182,10 +182,9 @@ class _FhirWriter:
 
     def start(self) -> None:
         if not self.bulk:
-            from core.exchange.fhir import bundle_head
+            from core.exchange.fhir import bundle_head_line
 
-            head = json.dumps(bundle_head(self.options), ensure_ascii=False)
-            self.out.write((head[:-1] + ', "entry": [\n').encode("utf-8"))
+            self.out.write(bundle_head_line(self.options).encode("utf-8"))
 
     def add(self, record: PatientRecord) -> None:
         from dataclasses import replace
@@ -207,7 +206,9 @@ class _FhirWriter:
 
     def finish(self) -> None:
         if not self.bulk:
-            self.out.write(b"\n]}\n")
+            from core.exchange.fhir import BUNDLE_TAIL
+
+            self.out.write(BUNDLE_TAIL.encode())
 
 
 def _signed_bases(store: Store, record: PatientRecord) -> dict[tuple[str, str], PatientRecord]:

@@ -37,7 +37,8 @@ COLLECTION_FORMAT = "neuroexam.patient-records"
 COLLECTION_VERSION = 1
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """Files larger than this are refused before parsing whole (about 100,000 exams fit below it);
-files in the line-per-record layout NeuroExam writes are read line by line, without this limit."""
+files in the layouts NeuroExam writes (a collection one record per line, a FHIR Bundle one entry
+per line, bulk FHIR NDJSON) are read line by line, without this limit."""
 COLLECTION_HEAD = (f'{{"format": "{COLLECTION_FORMAT}", "format_version": {COLLECTION_VERSION}, '
                    '"records": [\n')
 COLLECTION_TAIL = "\n]}\n"
@@ -131,23 +132,48 @@ def stream_records(path: Path, progress: ReadProgress | None = None) -> Iterator
     """The records of a record, a collection or a FHIR Bundle (or bulk FHIR NDJSON) file, one
     at a time, so that an import can store each batch as it comes and memory stays flat.
 
-    Files in the layouts NeuroExam writes (a collection one record per line, NDJSON one Bundle
-    per line) are read line by line; any other file is read whole, refused first when over
-    MAX_FILE_BYTES. Every record is checked: when one has problems, no further record is
+    Files in the layouts NeuroExam writes (a collection one record per line, a FHIR Bundle one
+    entry per line, read patient by patient; NDJSON one Bundle per line) are read line by line;
+    any other file (a Bundle after a server round trip, say) is read whole, refused first when
+    over MAX_FILE_BYTES. Every record is checked: when one has problems, no further record is
     yielded, the rest are still checked, and RecordError lists every problem at the end (an
     import consuming the stream in one transaction then writes nothing). ``progress`` is called
     after each line-by-line record.
     """
     with open(path, "rb") as handle:
-        first = handle.readline(len(COLLECTION_HEAD) + 1)
+        first = handle.readline(MAX_HEAD_BYTES)
         if first == COLLECTION_HEAD.encode():
             yield from _unique(_read_lines(handle, str(path), progress), str(path))
+            return
+        if _is_streamed_bundle_head(first):
+            yield from _unique(_read_bundle_entries(handle, str(path), progress), str(path))
             return
         if first.startswith(b'{"resourceType": "Bundle"') and _is_whole_line_json(handle):
             handle.seek(0)
             yield from _unique(_read_bundle_lines(handle, str(path), progress), str(path))
             return
-    yield from parse_records(read_limited(path, MAX_FILE_BYTES, "files"), str(path))
+    yield from parse_records(read_limited(path, MAX_FILE_BYTES, WHOLE_FILES), str(path))
+
+
+MAX_HEAD_BYTES = 64 * 1024
+"""The first line is read up to this many bytes to recognise a layout read line by line."""
+WHOLE_FILES = ("files not laid out as NeuroExam exports them (a collection or a FHIR Bundle one "
+               "entry per line, or bulk FHIR NDJSON; those are read line by line) are read "
+               "whole, and those")
+"""What the size limit applies to, as the refusal says it."""
+
+
+def _is_streamed_bundle_head(line: bytes) -> bool:
+    """Whether ``line`` is the first line of a FHIR Bundle written one entry per line
+    (core/exchange/fhir.py bundle_head_line): the Bundle's own fields, then ``"entry": [``."""
+    text = line.rstrip(b"\r\n")
+    if not (text.startswith(b'{"resourceType": "Bundle"') and text.endswith(b'"entry": [')):
+        return False
+    try:
+        head = json.loads(text + b"]}")
+    except ValueError:
+        return False
+    return isinstance(head, dict) and head.get("entry") == []
 
 
 def _is_whole_line_json(handle: BinaryIO) -> bool:
@@ -218,6 +244,99 @@ def _read_bundle_lines(handle: BinaryIO, source: str,
                 yield record
             if progress is not None:
                 progress(count, handle.tell())
+
+
+def _read_bundle_entries(handle: BinaryIO, source: str,
+                         progress: ReadProgress | None) -> Iterator[PatientRecord]:
+    """The records of a Bundle written one entry per line, patient by patient: a Patient's
+    entry and the entries after it, up to the next Patient, are read as one Bundle.
+
+    Every entry but a Patient must refer to the Patient it follows (as NeuroExam writes them);
+    a Bundle laid out otherwise is refused at the line that breaks the order, since reading it
+    patient by patient would lose findings. Problems in a patient's record are collected as the
+    collection reader does (nothing more is yielded, the rest is still checked)."""
+    from core.exchange.fhir_import import records_from_bundle
+
+    problems: list[Problem] = []
+    group: list[Any] = []
+    patient_refs: set[str] = set()
+    patient_line = last_line = number = count = 0
+    ended = False
+
+    def refused(error: RecordError | None = None, message: str = "") -> RecordError:
+        found = [Problem("", message)] if message or error is None else error.problems
+        return RecordError([*problems, *(Problem(f"line {number}" + (f", {p.path}" if p.path
+                                                                      else ""), p.message)
+                                         for p in found)], source)
+
+    def group_records() -> Iterator[PatientRecord]:
+        nonlocal count
+        where = f"lines {patient_line}-{last_line}"
+        try:
+            records = records_from_bundle({"resourceType": "Bundle", "entry": group}, source)
+        except RecordError as error:
+            problems.extend(Problem(f"{where}, {p.path}", p.message) for p in error.problems)
+            return
+        for record in records if not problems else []:
+            count += 1
+            yield record
+            if progress is not None:
+                progress(count, handle.tell())
+
+    number = 1  # the head line, already read
+    while raw := handle.readline(MAX_RECORD_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_RECORD_BYTES:
+            raise refused(message=f"an entry larger than {MAX_RECORD_BYTES // 2**20} MiB is "
+                                  "refused")
+        line = raw.rstrip(b"\r\n").removesuffix(b",")
+        if not line.strip():
+            continue
+        if ended:
+            raise refused(message="unexpected text after the end of the Bundle")
+        if line == b"]}":
+            ended = True
+            continue
+        try:
+            entry = load_json(line, source)
+        except RecordError as error:
+            raise refused(error, _json_syntax(line)) from None
+        resource = entry.get("resource") if isinstance(entry, dict) else None
+        if not isinstance(resource, dict) or not isinstance(resource.get("resourceType"), str):
+            raise refused(message="expected a Bundle entry with a resource, one per line")
+        kind = resource["resourceType"]
+        if kind == "Patient":
+            yield from group_records() if group else ()
+            group, patient_line, last_line = [entry], number, number
+            patient_refs = {str(entry.get("fullUrl")), f"Patient/{resource.get('id')}"}
+            continue
+        if not group:
+            raise refused(message=f"a {kind} before any Patient")
+        subject = resource.get("subject")
+        reference = str(subject.get("reference", "")) if isinstance(subject, dict) else ""
+        if reference and reference not in patient_refs:
+            raise refused(message=f"the {kind} refers to {reference!r}, not to the Patient of "
+                                  f"line {patient_line} before it: this Bundle is not laid out "
+                                  "patient by patient as NeuroExam writes it")
+        group.append(entry)
+        last_line = number
+    if not ended:
+        raise refused(message="the file ends here, before the Bundle's last line ']}': is it "
+                              "complete?")
+    yield from group_records() if group else ()
+    if problems:
+        raise RecordError(problems, source)
+
+
+def _json_syntax(line: bytes) -> str:
+    """What is wrong with a line that is not JSON, by column ("" if it is JSON)."""
+    try:
+        json.loads(line)
+    except json.JSONDecodeError as error:
+        return f"the line is not JSON (column {error.colno}): {error.msg}"
+    except UnicodeDecodeError as error:
+        return f"the line is not UTF-8 text: {error.reason}"
+    return ""
 
 
 def dumps_records(records: list[PatientRecord], collection: bool = True) -> str:
