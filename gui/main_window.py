@@ -128,9 +128,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Database: {where}").format(
             where=store.path or self.tr("server")) + (self.tr(" · logged in as {user}").format(
                 user=store.signer().text()) if store.login else ""))
-        # The staff's logins are the clinic server's; a workstation's user is its OS account.
-        self.users_action.setVisible(store.path is None
-                                     and store.engine.dialect.name == "postgresql")
+        self.users_action.setVisible(store.has_clinic_logins)
         self.menuBar().setEnabled(True)
         self.splitter.setEnabled(True)
         self.show_start()

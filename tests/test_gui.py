@@ -155,8 +155,8 @@ def normal_exam_keys(keys: Keyboard, window: MainWindow) -> None:
     keys.press(Qt.Key.Key_S, ctrl | Qt.KeyboardModifier.AltModifier)
 
 
-def test_a_fully_normal_exam_takes_under_30_keystrokes(qtbot: Any, window: MainWindow,
-                                                       store: Store) -> None:
+def test_a_fully_normal_exam_takes_18_keystrokes(qtbot: Any, window: MainWindow,
+                                                  store: Store) -> None:
     seed_patient(store)
     window.open_patient("P-1")
     keys = Keyboard(qtbot, window)
@@ -169,8 +169,8 @@ def test_a_fully_normal_exam_takes_under_30_keystrokes(qtbot: Any, window: MainW
     assert keys.count == 18  # the figure README.md states
 
 
-def test_the_seed_case_takes_under_80_keystrokes(qtbot: Any, window: MainWindow,
-                                                 store: Store) -> None:
+def test_the_seed_case_takes_43_keystrokes(qtbot: Any, window: MainWindow,
+                                           store: Store) -> None:
     """A week after a left L4-L5 microdiscectomy: toes cannot be lifted, L5 numb."""
     seed_patient(store)
     window.open_patient("P-1")
