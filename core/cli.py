@@ -12,14 +12,16 @@ Exit codes: 0 success; 1 the input is not valid (the problems are printed); 2 wr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from core import __version__
 from core.crash import scrubbed_report
 from core.exchange.export import ExportFormat
+from core.exchange.pseudonyms import KeyFileError
 from core.i18n import Translator, language_for, translator
 from core.recordio import RecordError, dumps_schema, read_record, write_record
 from core.store import Store, StoreError, open_store, restore
@@ -97,7 +99,8 @@ def _store(args: argparse.Namespace) -> Store:
             raise
     import getpass
 
-    return open_store(url, password=getpass.getpass(f"password for {where(url)}: "))
+    return open_store(url, password=getpass.getpass(
+        _("password for {where}: ").format(where=where(url))))
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -119,7 +122,7 @@ def _import(args: argparse.Namespace) -> int:
             if report.records != 1 else
             "imported {count} patient record: {created} new patients, {added} new exams").format(
         count=report.records, created=report.patients_created, added=report.exams_added)
-        + (_("; already present: {ids}").format(ids=", ".join(report.already))
+        + (_("; already present: {ids}").format(ids=", ".join(map(_.message, report.already)))
            if report.already else ""))
     return EXIT_OK
 
@@ -132,6 +135,10 @@ def _export(args: argparse.Namespace) -> int:
                             Path(args.out), args.deidentify,
                             Path(args.key_file) if args.key_file else None, args.fhir_bundle,
                             args.with_pdf)
+    settings = load_settings()
+    if args.lang:
+        settings.language = args.lang
+
     def progress(done: int, total: int) -> None:
         """Patients written so far, on stderr (the terminal's line is rewritten in place)."""
         if sys.stderr.isatty() or done == total:
@@ -141,7 +148,7 @@ def _export(args: argparse.Namespace) -> int:
 
     try:
         with _store(args) as store:
-            summary = export(store, request, load_settings(), progress)
+            summary = export(store, request, settings, progress)
     except ValueError as error:
         print(f"neuroexam export: {_.message(str(error))}", file=sys.stderr)
         return EXIT_USAGE
@@ -344,146 +351,163 @@ Command = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The parser of every command; each has --help."""
+    """The parser of every command, each with --help, in the language of ``_`` (build it inside
+    ``argparse_words``, so that argparse's own words are in that language too)."""
     parser = argparse.ArgumentParser(
-        prog="neuroexam", epilog=EPILOG,
-        description="NeuroExam: document and compare the neurological exam of the legs. "
-                    "Without a command, starts the app.")
-    parser.add_argument("--version", action="version", version=f"neuroexam {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+        prog="neuroexam", epilog=_(EPILOG),
+        description=_("NeuroExam: document and compare the neurological exam of the legs. "
+                      "Without a command, starts the app."))
+    parser.add_argument("--version", action="version", version=f"neuroexam {__version__}",
+                        help=_("show program's version number and exit"))
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
     def command(name: str, handler: Command, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text, epilog=EPILOG)
+        sub = commands.add_parser(name, help=help_text, description=help_text, epilog=_(EPILOG))
         sub.set_defaults(handler=handler)
         return sub
 
-    command("validate", _validate, "Check a patient record file against the format.") \
-        .add_argument("file", help="the record (JSON)")
-    command("schema", _schema, "Print the JSON Schema of the patient record.")
-    command("demo", _demo, "Write the demo patient's record and PDFs to a folder.") \
-        .add_argument("--out", default="demo", help="the folder (default: demo)")
-    assess_parser = command("assess", _assess, "Assess an exam against the patient's history.")
-    assess_parser.add_argument("record", help="the record (JSON)")
-    assess_parser.add_argument("--exam", help="the exam id (default: the latest exam)")
+    command("validate", _validate, _("Check a patient record file against the format.")) \
+        .add_argument("file", metavar=_("file"), help=_("the record (JSON)"))
+    command("schema", _schema, _("Print the JSON Schema of the patient record."))
+    command("demo", _demo, _("Write the demo patient's record and PDFs to a folder.")) \
+        .add_argument("--out", default="demo", help=_("the folder (default: demo)"))
+    assess_parser = command("assess", _assess, _("Assess an exam against the patient's history."))
+    assess_parser.add_argument("record", metavar=_("record"), help=_("the record (JSON)"))
+    assess_parser.add_argument("--exam", help=_("the exam id (default: the latest exam)"))
     assess_parser.add_argument("--json", action="store_true",
-                               help="print the assessment document instead of text")
-    rules = command("rules", _rules, "Print the triage rules with their sources.")
-    rules.add_argument("--markdown", action="store_true", help="as the Markdown page in docs/")
+                               help=_("print the assessment document instead of text"))
+    rules = command("rules", _rules, _("Print the triage rules with their sources."))
+    rules.add_argument("--markdown", action="store_true", help=_("as the Markdown page in docs/"))
     rules.add_argument("--lang", choices=["en", "es"],
-                       help="the language (default: the setting, else the system locale's)")
-    report = command("report", _report, "Write the clinician report (and the patient handout) as PDF.")
-    report.add_argument("record", help="the record (JSON)")
-    report.add_argument("--exam", help="the exam id (default: the latest exam)")
-    report.add_argument("--out", required=True, help="the clinician report PDF")
+                       help=_("the language (default: the setting, else the system locale's)"))
+    report = command("report", _report,
+                     _("Write the clinician report (and the patient handout) as PDF."))
+    report.add_argument("record", metavar=_("record"), help=_("the record (JSON)"))
+    report.add_argument("--exam", help=_("the exam id (default: the latest exam)"))
+    report.add_argument("--out", required=True, help=_("the clinician report PDF"))
     report.add_argument("--archival", action="store_true",
-                        help="write the clinician report as PDF/A-2b, the archived copy of a "
-                             "signed exam")
+                        help=_("write the clinician report as PDF/A-2b, the archived copy of a "
+                               "signed exam"))
     report.add_argument("--page-size", choices=["A4", "Letter"],
-                        help="paper size (default: the setting, else the system locale's)")
-    report.add_argument("--handout", help="also write the patient handout PDF here")
+                        help=_("paper size (default: the setting, else the system locale's)"))
+    report.add_argument("--handout", help=_("also write the patient handout PDF here"))
     report.add_argument("--lang", choices=["en", "es"],
-                        help="the clinician report's language, and the handout's when the record "
-                             "names no preferred language (default: the setting, else the "
-                             "system locale's)")
+                        help=_("the clinician report's language, and the handout's when the record "
+                               "names no preferred language (default: the setting, else the "
+                               "system locale's)"))
     report.add_argument("--handout-lang", choices=["en", "es", "both"],
-                        help="the handout's language (default: the patient's preferred "
-                             "language); both: the patient's, then the other on new pages")
+                        help=_("the handout's language (default: the patient's preferred "
+                               "language); both: the patient's, then the other on new pages"))
     report.add_argument("--deterministic", action="store_true",
-                        help="fixed creation date and ids: the same record gives identical bytes")
-    command("import", _import, "Import patient records (JSON: one record or a collection) into "
-            "the database, all or nothing.").add_argument("file", help="the records (JSON)")
-    export = command("export", _export, "Export one patient or all as JSON, CSV or FHIR R4.")
+                        help=_("fixed creation date and ids: the same record gives identical "
+                               "bytes"))
+    command("import", _import, _("Import patient records (JSON: one record or a collection) into "
+                                 "the database, all or nothing.")) \
+        .add_argument("file", metavar=_("file"), help=_("the records (JSON)"))
+    export = command("export", _export, _("Export one patient or all as JSON, CSV or FHIR R4."))
     who = export.add_mutually_exclusive_group(required=True)
-    who.add_argument("--patient", metavar="ID", help="the patient's record id")
-    who.add_argument("--all", action="store_true", help="every patient in the database")
+    who.add_argument("--patient", metavar="ID", help=_("the patient's record id"))
+    who.add_argument("--all", action="store_true", help=_("every patient in the database"))
     export.add_argument("--format", choices=[f.value for f in ExportFormat], default="json",
-                        help="json (the patient record), csv (one row per exam), fhir (an R4 "
-                             "Bundle) or fhir-ndjson (bulk: one Bundle per patient per line); "
-                             "default json")
+                        help=_("json (the patient record), csv (one row per exam), fhir (an R4 "
+                               "Bundle) or fhir-ndjson (bulk: one Bundle per patient per line); "
+                               "default json"))
     export.add_argument("--deidentify", action="store_true",
-                        help="CSV only: leave out names and notes, birth year only, ids replaced "
-                             "by keyed pseudonyms (see docs/csv-columns.md)")
-    export.add_argument("--key-file", metavar="FILE",
-                        help="the pseudonym key (default: pseudonym.key in the data folder)")
+                        help=_("CSV only: leave out names and notes, birth year only, ids replaced "
+                               "by keyed pseudonyms (see docs/csv-columns.md)"))
+    export.add_argument("--key-file", metavar=_("FILE"),
+                        help=_("the pseudonym key (default: pseudonym.key in the data folder)"))
     export.add_argument("--fhir-bundle", choices=["transaction", "collection"],
                         default="transaction",
-                        help="FHIR only: transaction (default; for a FHIR server, conditional "
-                             "create/update, posting it twice changes nothing) or collection "
-                             "(an archive)")
+                        help=_("FHIR only: transaction (default; for a FHIR server, conditional "
+                               "create/update, posting it twice changes nothing) or collection "
+                               "(an archive)"))
+    export.add_argument("--lang", choices=["en", "es"],
+                        help=_("the language of the FHIR reports' narrative and of their "
+                               "attached PDFs (default: the setting, else the system locale's)"))
     export.add_argument("--with-pdf", action="store_true",
-                        help="FHIR only: attach each exam's clinician report PDF")
-    export.add_argument("--out", required=True, help="the file to write")
-    registry = command("registry", _registry, "Write the de-identified registry files: one CSV "
-                       "per follow-up interval with recovery rates and pain "
-                       "(docs/registry-export.md).")
-    registry.add_argument("--out", required=True, metavar="FOLDER", help="the folder to write to")
-    registry.add_argument("--key-file", metavar="FILE",
-                          help="the pseudonym key (default: pseudonym.key in the data folder)")
+                        help=_("FHIR only: attach each exam's clinician report PDF"))
+    export.add_argument("--out", required=True, help=_("the file to write"))
+    registry = command("registry", _registry,
+                       _("Write the de-identified registry files: one CSV per follow-up interval with "
+                         "recovery rates and pain (docs/registry-export.md)."))
+    registry.add_argument("--out", required=True, metavar=_("FOLDER"),
+                          help=_("the folder to write to"))
+    registry.add_argument("--key-file", metavar=_("FILE"),
+                          help=_("the pseudonym key (default: pseudonym.key in the data folder)"))
     reidentify = command("reidentify", _reidentify,
-                         "Find the stored patients behind pseudonyms of a de-identified CSV.")
-    reidentify.add_argument("pseudonym", nargs="+", help="pseudonyms (P-...)")
-    reidentify.add_argument("--key-file", metavar="FILE",
-                            help="the pseudonym key (default: pseudonym.key in the data folder)")
-    backup = command("backup", _backup, "Write a verified copy of the database while it is in "
-                                         "use (with a .sha256 checksum file), or check one.")
-    backup.add_argument("--out", help="the backup file to write (must not exist)")
+                         _("Find the stored patients behind pseudonyms of a de-identified CSV."))
+    reidentify.add_argument("pseudonym", nargs="+", help=_("pseudonyms (P-...)"))
+    reidentify.add_argument("--key-file", metavar=_("FILE"),
+                            help=_("the pseudonym key (default: pseudonym.key in the data folder)"))
+    backup = command("backup", _backup,
+                     _("Write a verified copy of the database while it is in use (with a .sha256 checksum "
+                       "file), or check one."))
+    backup.add_argument("--out", help=_("the backup file to write (must not exist)"))
     backup.add_argument("--if-due", action="store_true",
-                        help="the automatic backup: written into the backup folder of the "
-                             "settings when the newest is older than the interval, older ones "
-                             "beyond the number kept deleted")
-    backup.add_argument("--verify", metavar="FILE",
-                        help="check a backup without changing it: integrity, schema, counts, "
-                             "checksum")
-    db = command("db", _db, "The database's schema: `upgrade` brings it to this version's (in "
-                 "clinic mode, run by the login that owns the database; the app never "
-                 "migrates a shared database on its own); `status` checks it.")
+                        help=_("the automatic backup: written into the backup folder of the "
+                               "settings when the newest is older than the interval, older ones "
+                               "beyond the number kept deleted"))
+    backup.add_argument("--verify", metavar=_("FILE"),
+                        help=_("check a backup without changing it: integrity, schema, counts, "
+                               "checksum"))
+    db = command("db", _db,
+                 _("The database's schema: `upgrade` brings it to this version's (in clinic mode, run "
+                   "by the login that owns the database; the app never migrates a shared database on "
+                   "its own); `status` checks it."))
     db.add_argument("action", choices=["upgrade", "status"])
-    patients = command("patients", _patients, "The app's patient search, headless: record id, "
-                       "name and birth date per line, tab-separated (family-name matches first, "
-                       "then given-name, then record-id matches).")
+    patients = command("patients", _patients,
+                       _("The app's patient search, headless: record id, name and birth date per line, "
+                         "tab-separated (family-name matches first, then given-name, then record-id "
+                         "matches)."))
     patients.add_argument("query", nargs="?", default="",
-                          help="the start of a family name, given name or record id (case and "
-                               "accents ignored); none lists the first patients by name")
-    patients.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
-    users = command("users", _users, "Clinic mode: the logins of clinicians and staff (run by "
-                    "the administrator or the database's owner): add one with its role, list "
-                    "them, disable one.")
+                          help=_("the start of a family name, given name or record id (case and "
+                                 "accents ignored); none lists the first patients by name"))
+    patients.add_argument("--limit", type=int, default=50, help=_("at most this many (default 50)"))
+    users = command("users", _users,
+                    _("Clinic mode: the logins of clinicians and staff (run by the administrator or the "
+                      "database's owner): add one with its role, list them, disable one."))
     users.add_argument("action", choices=["add", "list", "disable"])
-    users.add_argument("login", nargs="?", help="the login name (add, disable)")
+    users.add_argument("login", nargs="?", help=_("the login name (add, disable)"))
     users.add_argument("--role", choices=["clinician", "nurse", "administrator", "read-only"],
-                       default="clinician", help="add: the role (default clinician)")
-    users.add_argument("--name", help="add: the display name printed on signatures")
+                       default="clinician", help=_("add: the role (default clinician)"))
+    users.add_argument("--name", help=_("add: the display name printed on signatures"))
     users.add_argument("--password-stdin", action="store_true",
-                       help="add: read the password from standard input (else asked twice)")
-    command("restore", _restore, "Replace the database by a backup (the old one is kept).") \
-        .add_argument("file", help="the backup file")
+                       help=_("add: read the password from standard input (else asked twice)"))
+    command("restore", _restore, _("Replace the database by a backup (the old one is kept).")) \
+        .add_argument("file", metavar=_("file"), help=_("the backup file"))
     for sub in commands.choices.values():
         sub.add_argument("--database", metavar="URL",
-                         help="database URL (default: $NEUROEXAM_DATABASE_URL, the setting, "
-                              "or the file in the data folder)")
+                         help=_("database URL (default: $NEUROEXAM_DATABASE_URL, the setting, "
+                                "or the file in the data folder)"))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command and return its exit code."""
     global _
-    parser = build_parser()
-    args = parser.parse_args(argv)
     from core.settings import load_settings
 
-    _ = translator(language_for(getattr(args, "lang", None) or load_settings().language))
-    if args.command is None:
-        parser.print_help()
-        return EXIT_USAGE
+    argv = sys.argv[1:] if argv is None else list(argv)
+    _ = translator(language_for(_requested_language(argv) or load_settings().language))
+    with argparse_words(_):
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_USAGE
     try:
         result: int = args.handler(args)
         return result
     except RecordError as error:
-        print(record_error_text(error, _), file=sys.stderr)
+        print(_.message(str(error)), file=sys.stderr)
         return EXIT_INVALID
     except StoreError as error:
         print(f"neuroexam: {_.message(str(error))}", file=sys.stderr)
         return error.exit_code
+    except KeyFileError as error:
+        print(f"neuroexam: {_.message(str(error))}", file=sys.stderr)
+        return EXIT_INVALID
     except LookupError as error:
         print(f"neuroexam: {_.message(str(error.args[0]) if error.args else str(error))}",
               file=sys.stderr)
@@ -497,12 +521,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-def record_error_text(error: RecordError, _: Translator) -> str:
-    """A record error in ``_``'s language: what is not valid, then every problem with its path."""
-    count = len(error.problems)
-    head = _("{source} is not a valid patient record ({count} problems):" if count != 1 else
-             "{source} is not a valid patient record ({count} problem):")
-    lines = [head.format(source=error.source, count=count)]
-    lines += [f"  - {problem.path}: {_.message(problem.message)}" if problem.path
-              else f"  - {_.message(problem.message)}" for problem in error.problems]
-    return "\n".join(lines)
+def _requested_language(argv: Sequence[str]) -> str | None:
+    """The ``--lang`` of the command line, read before parsing it: the help and argparse's
+    errors are written in that language too."""
+    for index, word in enumerate(argv):
+        if word == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if word.startswith("--lang="):
+            return word.partition("=")[2]
+    return None
+
+
+@contextlib.contextmanager
+def argparse_words(_: Translator) -> Iterator[None]:
+    """argparse's own words ("usage:", "options", "show this help message and exit", its error
+    messages) from the catalogue while the parser is built and used. argparse looks them up
+    through gettext, by the module's ``_`` and ``ngettext``, when it builds a parser, writes
+    help or reports an error; NeuroExam's catalogue is not a gettext one, so those two are
+    replaced for that time and restored after."""
+    words = vars(argparse)
+    saved = words["_"], words["ngettext"]
+    words["_"] = _
+    words["ngettext"] = lambda one, many, count: _(one if count == 1 else many)
+    try:
+        yield
+    finally:
+        words["_"], words["ngettext"] = saved

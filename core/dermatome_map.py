@@ -9,6 +9,7 @@ map reads in black and white. This module needs no drawing library.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -135,6 +136,46 @@ def load_geometry() -> MapGeometry:
     )
 
 
+@dataclass(frozen=True)
+class PlacedLabel:
+    """A dermatome label where the map writes it, in sheet units (y down): on a white chip, its
+    left edge at ``left`` and its middle at ``middle``; bold for a key point's label."""
+
+    text: str
+    bold: bool
+    left: float
+    middle: float
+    width: float
+
+    def chip(self, size: float) -> tuple[float, float, float, float]:
+        """The white chip behind the label at a text size: left, top, right, bottom."""
+        return (self.left - 2, self.middle - size * 0.62, self.left + self.width + 2,
+                self.middle + size * 0.62)
+
+
+KEY_POINT_GAP = 5.5
+"""Between a key point's dot and its label, in sheet units."""
+
+
+def placed_labels(width_of: Callable[[str, bool], float]) -> tuple[PlacedLabel, ...]:
+    """Every dermatome label of the map (key points' beside their dot, away from the middle of
+    the view; regions' centred on their spot), given the width of a text (bold or not) at the
+    size it is written: the one placement the widget and the PDF share."""
+    geometry = load_geometry()
+    out = []
+    for point in geometry.key_points:
+        text = point.dermatome.value
+        width = width_of(text, True)
+        left = (point.x + KEY_POINT_GAP if point.label_side == "right"
+                else point.x - KEY_POINT_GAP - width)
+        out.append(PlacedLabel(text, True, left, point.y, width))
+    for label in geometry.region_labels:
+        text = label.dermatome.value
+        width = width_of(text, False)
+        out.append(PlacedLabel(text, False, label.x - width / 2, label.y, width))
+    return tuple(out)
+
+
 # ------------------------------------------------------------------------------------------
 # How values look: one table for the PDF and the widget.
 # ------------------------------------------------------------------------------------------
@@ -168,6 +209,10 @@ UNMAPPED_LABEL = "not part of this chart"
 KEY_POINT_LABEL = "ISNCSCI key point"
 LABEL_SIZE = 13.0
 """Region and key-point labels, in sheet units: 6.5 pt when the sheet is printed 500 pt wide."""
+LARGEST_LABEL_SIZE = 22.0
+"""The largest the app writes the labels, in sheet units. A small map on screen writes them
+larger than the sheet's own size (8 points at least) up to this size, the largest at which every
+label, view title and side mark keeps apart from the others (tests check)."""
 CHANGED_COLOUR = "#000000"
 
 Values = dict[Side, dict[Dermatome, SensoryGrade]]

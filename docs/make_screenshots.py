@@ -156,7 +156,8 @@ def dark_palette() -> Any:
                          (QPalette.ColorRole.Button, "#3A3A3A"),
                          (QPalette.ColorRole.ButtonText, "#E6E6E6"),
                          (QPalette.ColorRole.Highlight, "#2F7FD1"),
-                         (QPalette.ColorRole.HighlightedText, "#FFFFFF")):
+                         (QPalette.ColorRole.HighlightedText, "#FFFFFF"),
+                         (QPalette.ColorRole.PlaceholderText, "#A0A0A0")):
         dark.setColor(role, QColor(colour))
     return dark
 
@@ -353,7 +354,8 @@ def spanish_screens(app: QApplication) -> None:
             settings.close()
             store.close()
             clinic = Settings(clinic_name="Clínica de Columna (demo)", language="es",
-                              clinic_contact="Enfermería de columna 0100 000 000 (demo)")
+                              clinic_contact="Enfermería de columna, de lunes a viernes",
+                              clinic_phone="0100 000 000 (demo)")
             report, handout = Path(folder) / "informe.pdf", Path(folder) / "hoja.pdf"
             write_reports(demo_record(), "post-1", clinic, report, handout, deterministic=True)
             pdf_page_png(report, DOCS / "report-page-1-es.png")
@@ -369,7 +371,8 @@ def pdf_previews() -> None:
     from core.settings import Settings
 
     clinic = Settings(clinic_name="Riverside Spine Clinic (demo)",
-                      clinic_contact="Spine nurse line 0100 000 000 (demo number)")
+                      clinic_contact="Spine nurse line, weekdays 8:00-18:00",
+                      clinic_phone="0100 000 000 (demo)")
     with tempfile.TemporaryDirectory() as folder:
         report, handout = Path(folder) / "report.pdf", Path(folder) / "handout.pdf"
         write_reports(demo_record(), "post-1", clinic, report, handout, deterministic=True)

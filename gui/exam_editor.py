@@ -106,6 +106,8 @@ class ExamEditor(QWidget):
         self.rest_normal_button.clicked.connect(self.rest_normal)
         self.next_button = QPushButton(self.tr("Next step (Enter)"))
         self.next_button.clicked.connect(self.next_step)
+        self.steps.currentRowChanged.connect(self._update_step_buttons)
+        self._update_step_buttons(self.steps.currentRow())
         buttons = QHBoxLayout()
         buttons.addWidget(self.rest_normal_button)
         buttons.addStretch()
@@ -213,6 +215,11 @@ class ExamEditor(QWidget):
     def next_step(self) -> None:
         """Go to the next step."""
         self.steps.setCurrentRow(min(self.steps.currentRow() + 1, len(STEPS) - 1))
+
+    def _update_step_buttons(self, row: int) -> None:
+        """Rest normal only where a step has items to fill, Next step only before the last."""
+        self.rest_normal_button.setEnabled(0 <= row < len(STEPS) and STEPS[row][1] is not None)
+        self.next_button.setEnabled(row < len(STEPS) - 1)
 
     def previous_step(self) -> None:
         """Go to the previous step."""

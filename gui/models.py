@@ -150,7 +150,7 @@ class ExamTimelineModel(ColumnTableModel):
             return (date_text(exam.date), words(exam.kind.value), self._status(exam),
                     words(level.words).upper(), exam.examiner)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and exam.id in self.locks:
-            return self.locks[exam.id].describe()
+            return core_words().message(self.locks[exam.id].describe())
         if triage and role == Qt.ItemDataRole.BackgroundRole:
             from PySide6.QtGui import QColor
 

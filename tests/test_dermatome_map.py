@@ -212,6 +212,28 @@ def _text_sizes(page: Any, stream: Any, matrix: tuple[float, ...], sizes: list[t
                 _text_sizes(page, form, times(own, ctm), sizes)
 
 
+def _overlaps(boxes: list[tuple[str, tuple[float, float, float, float]]]) -> list[str]:
+    """The pairs of (text, (left, top, right, bottom)) boxes that overlap."""
+    return [f"{a} and {b}" for i, (a, (l1, t1, r1, b1)) in enumerate(boxes)
+            for b, (l2, t2, r2, b2) in boxes[i + 1:]
+            if l1 < r2 and l2 < r1 and t1 < b2 and t2 < b1]
+
+
+def test_no_two_labels_of_the_printed_map_overlap() -> None:
+    """The chips behind the dermatome labels, at the printed size, as the PDF places them."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from core.dermatome_map import LABEL_SIZE, placed_labels
+    from core.reports.fonts import FONT, FONT_BOLD, register_fonts
+
+    register_fonts()
+    labels = placed_labels(lambda text, bold: stringWidth(text, FONT_BOLD if bold else FONT,
+                                                          LABEL_SIZE))
+    assert len(labels) == len(load_geometry().key_points) + len(load_geometry().region_labels)
+    assert not _overlaps([(f"{label.text} at {label.left:.0f},{label.middle:.0f}",
+                           label.chip(LABEL_SIZE)) for label in labels])
+
+
 def test_every_label_and_legend_entry_of_the_printed_map_is_at_least_6_points() -> None:
     """Read the sizes back from the clinician report's map pages, as printed."""
     from core.demo import demo_record

@@ -170,9 +170,10 @@ def test_the_chart_picks_round_day_steps(span: float, most_ticks: int, step: flo
 def _worst_exam_record() -> object:
     """The demo record with its postoperative exam as long as a handout can get: every muscle
     weak, every dermatome altered in both modalities, every reflex reduced, a Babinski sign, on
-    both sides, against a normal-ish baseline (so every finding is also a change)."""
+    both sides, against a normal-ish baseline (so every finding is also a change), and every red
+    flag present (the longest "what happens next")."""
     from core.grades import MotorGrade, ReflexGrade, SensoryGrade
-    from core.knowledge import Dermatome, PlantarResponse, Reflex
+    from core.knowledge import Dermatome, PlantarResponse, RedFlag, Reflex
     from core.record import MotorBySide, ReflexesBySide, SensoryBySide
 
     record = demo_record()
@@ -185,22 +186,29 @@ def _worst_exam_record() -> object:
     exam.pin_prick = SensoryBySide(left=dict(areas), right=dict(areas))
     exam.reflexes = ReflexesBySide(left=dict(reflexes), right=dict(reflexes))
     exam.plantar = {"left": PlantarResponse.EXTENSOR, "right": PlantarResponse.EXTENSOR}
+    exam.red_flags = list(RedFlag)
     return record
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("phone", ["0100 000 111", ""])
-def test_the_same_day_help_box_is_on_page_1_of_the_longest_handout(phone: str) -> None:
+def test_the_same_day_help_box_is_on_page_1_of_the_longest_handout(phone: str,
+                                                                   language: str) -> None:
+    """In both languages (the Spanish text runs about a fifth longer)."""
+    from core.i18n import Language, translator
     from core.reports import handout_text as words
 
+    _ = translator(language)
     clinic = CLINIC.model_copy(update={"clinic_phone": phone})
     text, reader = text_of(patient_handout(_worst_exam_record(), "post-1", clinic,  # type: ignore[arg-type]
-                                           deterministic=True))
+                                           deterministic=True, languages=[Language(language)]))
     assert len(reader.pages) >= 2, "the findings of this exam run onto a second page"
     page_1 = " ".join(reader.pages[0].extract_text().split())
-    for sign in warning_signs():
+    for sign in warning_signs(_):
         assert sign in page_1, sign
-    assert words.WARNING_HEADING in page_1 and "Do not wait to see if it gets better." in page_1
-    if phone:
-        assert f"Your clinic's phone number: {phone}." in page_1
-    else:
-        assert "We did not print your clinic's phone number here." in page_1
+    assert _(words.WARNING_HEADING) in page_1 and _(words.WARNING_ACTION) in page_1
+    said = _(words.CALL_CLINIC).format(phone=phone) if phone else _(words.NO_PHONE)
+    assert " ".join(said.split()) in page_1
+    if language == "en":  # the words themselves, not only the catalogue's
+        assert ("Your clinic's phone number: 0100 000 111." if phone
+                else "We did not print your clinic's phone number here.") in page_1

@@ -93,6 +93,41 @@ def test_every_colour_the_app_adds_keeps_4_5_to_1_against_light_and_dark_palette
         assert colours.contrast(colours.focus_colour(palette), background) >= 3.0
 
 
+@pytest.mark.parametrize(("width", "height", "language"), [(1600, 1000, "en"), (1280, 860, "es")])
+def test_no_two_texts_of_the_paired_maps_overlap(qtbot: Any, window: MainWindow, width: int,
+                                                 height: int, language: str) -> None:
+    """The sensory step with the baseline map shown draws both maps small, so their labels are
+    written larger than the sheet: the labels, the views' titles and the side marks (R, L) must
+    still keep apart, in English and in Spanish (longer titles), in a smaller window too."""
+    from test_dermatome_map import _overlaps
+
+    from core.dermatome_map import LABEL_SIZE
+    from gui import translation
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translation.install(app, language)
+    try:
+        window.resize(width, height)
+        window.create_demo_patient()
+        window.open_exam("post-1")
+        editor = window.editor
+        assert editor is not None
+        editor.steps.setCurrentRow(2)
+        editor.sensory.show_baseline.setChecked(True)
+        QApplication.processEvents()
+        for shown in (editor.sensory.map, editor.sensory.baseline_map):
+            assert shown.isVisible() and shown.label_size() > LABEL_SIZE, "labels enlarged here"
+            boxes = [(f"{text} at {box.left():.0f},{box.top():.0f}",
+                      (box.left(), box.top(), box.right(), box.bottom()))
+                     for text, box, _ in shown.placed_texts()]
+            assert not _overlaps(boxes)
+            assert "Silla, desde atrás" in {text for text, _, _ in shown.placed_texts()} or (
+                language == "en")
+    finally:
+        translation.uninstall(app)
+
+
 def test_the_contrast_formula_gives_the_known_ratios() -> None:
     from gui.palette import contrast
 
@@ -102,6 +137,31 @@ def test_the_contrast_formula_gives_the_known_ratios() -> None:
 
 IDENTIFIER = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|\b[A-Z][A-Za-z]+\.[A-Z][A-Z0-9_]+\b")
 """snake_case (great_toe_extension) or Enum.member (Level.URGENT): a program's names."""
+
+
+def _other_windows(window: MainWindow) -> Any:
+    """The windows the screen walk of the translation test leaves out: Help (rules, keyboard
+    reference, About), the audit history, the clinic-mode login and new-user dialogs."""
+    from gui.login import LoginDialog
+    from gui.users import NewUserDialog
+
+    window.open_patient("DEMO-0001")
+    window.show_audit_history()
+    yield "audit history", window.audit_dialog
+    window.audit_dialog.close()
+    for name, show, attribute in (("rules", window.show_rules, "_rules_viewer"),
+                                  ("keyboard reference", window.show_keyboard_reference,
+                                   "_keys_viewer"),
+                                  ("about", window.show_about, "_about")):
+        show()
+        yield name, getattr(window, attribute)
+        getattr(window, attribute).close()
+    for name, dialog in (("login", LoginDialog("postgresql+psycopg://ada@db.example/neuroexam")),
+                         ("new user", NewUserDialog())):
+        dialog.show()
+        yield name, dialog
+        dialog.close()
+        dialog.deleteLater()
 
 
 def test_no_visible_text_of_any_screen_or_dialog_is_a_program_identifier(
@@ -118,11 +178,12 @@ def test_no_visible_text_of_any_screen_or_dialog_is_a_program_identifier(
     qtbot.addWidget(window)
     window.show()
     found: list[str] = []
-    for screen, root in _screens(window, tmp_path):
+    for screen, root in [*_screens(window, tmp_path), *_other_windows(window)]:
         texts = list(_texts(root))
         texts += [("text", b.toPlainText()) for b in root.findChildren(QTextBrowser)
                   if b.isVisible()]
         texts += [("tooltip", w.toolTip()) for w in root.findChildren(QWidget) if w.isVisible()]
+        assert texts, f"nothing read on the {screen}"
         found += [f"{screen}, {what}: {match}" for what, text in texts
                   for match in IDENTIFIER.findall(text)]
     assert not found, "\n".join(sorted(set(found)))

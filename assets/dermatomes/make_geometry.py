@@ -319,6 +319,10 @@ LABEL_AT: dict[tuple[str, str], tuple[Point, bool]] = {
     # The bottom of the cleft is too narrow to hold its label: it stands on the buttock above,
     # with a leader line.
     ("posterior", "S4-5"): ((34, 104), True),
+    # The front of the foot is too small for three labels beside the L4 key point: L5 stands on
+    # the shin (the same region), S1 outside the lateral edge of the foot, with a leader line.
+    ("anterior", "L5"): ((64, 440), False),
+    ("anterior", "S1"): ((108, 588), True),
     # Above the S4-5 key point's label, which would cover the computed place.
     ("saddle", "S3"): ((26, -44), False),
 }
@@ -329,20 +333,26 @@ region); every other one is computed."""
 # Layout: where each view stands on the sheet, and how each side is placed in it.
 # ------------------------------------------------------------------------------------------
 
-WIDTH, HEIGHT = 1000, 552
+WIDTH, HEIGHT = 1000, 562
 # view: (title, scale, {side: (origin x, origin y, x multiplier)}); a multiplier of -1 mirrors.
 VIEWS: dict[str, tuple[str, float, dict[str, tuple[float, float, float]]]] = {
     # Seen from the front: the patient's right on the viewer's left.
-    "anterior": ("Front", 0.82, {"right": (110, 50, -1), "left": (110, 50, 1)}),
+    "anterior": ("Front", 0.82, {"right": (110, 60, -1), "left": (110, 60, 1)}),
     # Seen from behind: the patient's left on the viewer's left.
-    "posterior": ("Back", 0.82, {"left": (330, 50, -1), "right": (330, 50, 1)}),
+    "posterior": ("Back", 0.82, {"left": (330, 60, -1), "right": (330, 60, 1)}),
     # The feet from above, toes up (as the front view), big toes towards the middle.
-    "dorsum": ("Top of the feet", 0.86, {"right": (515, 62, -1), "left": (612, 62, 1)}),
+    "dorsum": ("Top of the feet", 0.86, {"right": (515, 60, -1), "left": (612, 60, 1)}),
     # The soles, toes up, big toes towards the middle (as seen from the foot of the bed).
-    "sole": ("Soles", 0.86, {"right": (765, 62, -1), "left": (862, 62, 1)}),
+    "sole": ("Soles", 0.86, {"right": (765, 60, -1), "left": (862, 60, 1)}),
     # The saddle seen from behind, as the back view.
-    "saddle": ("Saddle, from behind", 1.0, {"left": (690, 440, -1), "right": (690, 440, 1)}),
+    "saddle": ("Saddle, from behind", 1.0, {"left": (690, 450, -1), "right": (690, 450, 1)}),
 }
+
+
+TITLE_ABOVE = 36
+"""How far above its view a title stands: a line over the side marks (R, L), which a wide title
+(or a translated one) would otherwise touch, even with the larger labels of a small map on
+screen."""
 
 
 def place(points: list[Point], view: str, side: str) -> list[list[float]]:
@@ -547,7 +557,7 @@ def geometry() -> dict[str, object]:
             for view in VIEWS}
     labels = [{"view": view, "text": title,
                "x": round(sum(o[0] for o in sides.values()) / len(sides), 1),
-               "y": round(tops[view] - 26, 1)}
+               "y": round(tops[view] - TITLE_ABOVE, 1)}
               for view, (title, _, sides) in VIEWS.items()]
     side_marks = []
     for view, (_, scale, sides) in VIEWS.items():

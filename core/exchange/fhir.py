@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import html
 import json
 import re
 import uuid
@@ -41,6 +42,7 @@ from urllib.parse import quote
 
 from core import __version__
 from core.engine import RULES_VERSION, assess
+from core.engine.assessment import Assessment
 from core.engine.summary import DISCLAIMER, localisation_summary
 from core.exam_items import SIDE_TESTS, SideTest, nt_key
 from core.exchange.fhir_codes import (
@@ -68,7 +70,7 @@ from core.exchange.fhir_codes import (
     CodeSystem,
     definition_url,
 )
-from core.i18n import Language
+from core.i18n import Language, Translator, language_for, translator
 from core.knowledge import NOT_TESTABLE_REASON_LABELS, Dermatome, RedFlag, Reflex, Side
 from core.record import Exam, ExamStatus, PatientRecord, Surgery
 from core.recordio import write_atomic
@@ -139,6 +141,9 @@ class FhirOptions:
     signed_bases: Mapping[tuple[str, str], PatientRecord] = field(default_factory=dict)
     """(record id, exam id) -> the record a signed exam was assessed against when signed (the
     store's signing basis): its conclusion and PDF say what was signed, not a re-assessment."""
+    language: Language = Language.EN
+    """The clinician report's language: of each DiagnosticReport's narrative (text.div) and of
+    its attached PDF. The coded content and the conclusion, read by programs, stay English."""
 
     @property
     def record_system(self) -> str:
@@ -158,7 +163,8 @@ def options_from_settings(settings: Any, bundle_type: BundleType = BundleType.TR
                           amendments: Mapping[tuple[str, str], str] | None = None) -> FhirOptions:
     """The clinic's options: its identifier system and canonical base from the settings."""
     return FhirOptions(bundle_type, getattr(settings, "fhir_base_url", "") or DEFAULT_BASE,
-                       getattr(settings, "fhir_patient_system", ""), amendments or {})
+                       getattr(settings, "fhir_patient_system", ""), amendments or {},
+                       language=language_for(getattr(settings, "language", "")))
 
 
 class FhirValidationError(ValueError):
@@ -292,35 +298,32 @@ class _Writer:
         """The record ``exam`` is assessed against: its signing basis when there is one."""
         return self.options.signed_bases.get((record.patient.id, exam.id), record)
 
-    def conclusion(self, record: PatientRecord, exam: Exam) -> tuple[str, list[dict[str, Any]]]:
-        assessment = assess(self.as_signed(record, exam), exam.id)
-        level = assessment.triage.level.label
-        lines = [f"Triage: {level} (rules {RULES_VERSION})."]
-        lines += [f"- {r.text} [{r.rule_id}; {r.source}]" for r in assessment.triage.reasons]
-        codes = [self.concept(TRIAGE_LEVEL, level)]
-        lines += localisation_summary(assessment)
+    def conclusion_codes(self, assessment: Assessment) -> list[dict[str, Any]]:
+        """The triage level and the leading localisation, coded."""
+        codes = [self.concept(TRIAGE_LEVEL, assessment.triage.level.label)]
         if assessment.headline_localisation:
             codes.append(self.concept(LESION, assessment.headline_localisation[0].lesion.value))
-        lems = assessment.lems
-        lines.append(f"LEMS left {lems.left}, right {lems.right}, total {lems.total}.")
-        lines.append(DISCLAIMER)
-        return "\n".join(lines), codes
+        return codes
 
     def report(self, record: PatientRecord, exam: Exam, status: str, observation_ids: list[str],
                pdf: bytes | None) -> dict[str, Any]:
-        conclusion, codes = self.conclusion(record, exam)
+        assessment = assess(self.as_signed(record, exam), exam.id)
         amendment = self.options.amendments.get((record.patient.id, exam.id))
+        conclusion = conclusion_text(assessment, amendment, translator())
+        clinicians = translator(self.options.language)
         extensions = [self.extension(Extension.EXAM_KIND, valueCode=exam.kind.value)]
         if exam.notes:
             extensions.append(self.extension(Extension.EXAM_NOTE, valueString=exam.notes))
         if amendment:
             extensions.append(self.extension(Extension.AMENDMENT_REASON, valueString=amendment))
-            conclusion = f"Amended after signing: {amendment}\n{conclusion}"
         if exam.surgery_id and record.surgery(exam.surgery_id) is not None:
             extensions.append(self.extension(Extension.RELATED_PROCEDURE, valueReference=_ref(
                 self.uuid(record, "surgery", exam.surgery_id))))
         report: dict[str, Any] = {
             "resourceType": "DiagnosticReport", "id": self.uuid(record, exam.id, "report"),
+            "text": narrative(conclusion if clinicians.language is Language.EN else
+                              conclusion_text(assessment, amendment, clinicians),
+                              clinicians.language),
             "extension": extensions,
             "identifier": [{"system": self.options.identifier_system(IdentifierKind.EXAM),
                             "value": exam.id}],
@@ -328,7 +331,7 @@ class _Writer:
             "code": self.concept(EXAM_ITEM, REPORT_CODE), "subject": _ref(self.uuid(record)),
             "effectiveDateTime": exam.date.isoformat(),
             "result": [_ref(i) for i in observation_ids],
-            "conclusion": conclusion, "conclusionCode": codes,
+            "conclusion": conclusion, "conclusionCode": self.conclusion_codes(assessment),
         }
         if exam.examiner:
             report["performer"] = [{"display": exam.examiner}]
@@ -340,8 +343,10 @@ class _Writer:
                 "identifier": {"system": self.options.identifier_system(IdentifierKind.LOGIN),
                                "value": exam.signed_by.login}}]
         if pdf is not None:
-            report["presentedForm"] = [{"contentType": "application/pdf", "language": "en",
-                                        "title": f"Clinician report, exam {exam.id}",
+            report["presentedForm"] = [{"contentType": "application/pdf",
+                                        "language": clinicians.language.value,
+                                        "title": clinicians("Clinician report, exam {id}")
+                                        .format(id=exam.id),
                                         "data": base64.b64encode(pdf).decode("ascii")}]
         return report
 
@@ -402,6 +407,43 @@ class _Writer:
             entries.append(self.entry(self.report(record, exam, status,
                                                   [o["id"] for o in observations], pdf)))
         return entries
+
+
+def conclusion_text(assessment: Assessment, amendment: str | None, _: Translator) -> str:
+    """A report's conclusion in ``_``'s language: for an amended exam why, then the triage level
+    with each reason, its rule and source, the localisation, the LEMS and the disclaimer. In
+    English it is DiagnosticReport.conclusion; in the clinician's language, its narrative."""
+    lines = [_("Amended after signing: {reason}").format(reason=amendment)] if amendment else []
+    lines.append(_("Triage: {level} (rules {version}).").format(
+        level=_(assessment.triage.level.words), version=RULES_VERSION))
+    lines += [f"- {_(r.text)} [{r.rule_id}; {r.source}]" for r in assessment.triage.reasons]
+    lines += localisation_summary(assessment, _)
+    lems = assessment.lems
+    lines.append(_("LEMS left {left}, right {right}, total {total}.").format(
+        left=lems.left, right=lems.right, total=lems.total))
+    lines.append(_(DISCLAIMER))
+    return "\n".join(lines)
+
+
+def narrative(text: str, language: Language) -> dict[str, str]:
+    """Resource.text for a person reading the resource (a FHIR viewer shows it): ``text`` as
+    XHTML paragraphs, its "- " lines as a list, marked with its language; "generated": made
+    from the resource's own content, nothing added."""
+    parts: list[str] = []
+    for line in text.split("\n"):
+        if line.startswith("- "):
+            if not parts or not parts[-1].endswith("</li>"):
+                parts.append("<ul>")
+            parts.append(f"<li>{html.escape(line[2:], quote=False)}</li>")
+            continue
+        if parts and parts[-1].endswith("</li>"):
+            parts.append("</ul>")
+        parts.append(f"<p>{html.escape(line, quote=False)}</p>")
+    if parts and parts[-1].endswith("</li>"):
+        parts.append("</ul>")
+    return {"status": "generated",
+            "div": f'<div xmlns="http://www.w3.org/1999/xhtml" lang="{language.value}" '
+                   f'xml:lang="{language.value}">{"".join(parts)}</div>'}
 
 
 def _ref(resource_id: str) -> dict[str, str]:

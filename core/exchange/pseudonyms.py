@@ -24,6 +24,11 @@ MAX_DAY_SHIFT = 365
 """Dates of a de-identified patient move by 1 to this many days, earlier or later."""
 
 
+class KeyFileError(ValueError):
+    """The pseudonym key file is not one (a link, a folder, too short): the message says which
+    file and what to do."""
+
+
 class Pseudonymiser:
     """Turns identifiers into keyed pseudonyms."""
 
@@ -64,13 +69,13 @@ def load_or_create_key(path: Path) -> bytes:
                 handle.flush()
                 os.fsync(handle.fileno())
     if path.is_symlink() or not path.is_file():
-        raise ValueError(f"{path} is not a regular file (a symbolic link, a folder or a device); "
+        raise KeyFileError(f"{path} is not a regular file (a symbolic link, a folder or a device); "
                          "NeuroExam reads its pseudonym key only from a real file")
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     with os.fdopen(descriptor, "rb") as handle:
         key = handle.read(4096)
     if len(key) < 16:
-        raise ValueError(f"{path} is not a pseudonym key (it holds {len(key)} bytes, at least "
+        raise KeyFileError(f"{path} is not a pseudonym key (it holds {len(key)} bytes, at least "
                          "16 are needed); restore it from a backup or remove it to start anew")
     return key
 

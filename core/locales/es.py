@@ -784,15 +784,12 @@ MESSAGES: dict[str, str] = {
     "{login}: disabled (cannot log in; its records and audit stay)":
         "{login}: desactivado (no puede entrar; sus registros y su auditoría se conservan)",
     "password for {login}: ": "contraseña de {login}: ",
+    "password for {where}: ": "contraseña para {where}: ",
     "again: ": "otra vez: ",
     "neuroexam users: the passwords differ; nothing was changed":
         "neuroexam users: las contraseñas no coinciden; no se cambió nada",
     "{login}: added as {role}": "{login}: añadido como {role}",
     "neuroexam: internal error.": "neuroexam: error interno.",
-    "{source} is not a valid patient record ({count} problems):":
-        "{source} no es un registro de paciente válido ({count} problemas):",
-    "{source} is not a valid patient record ({count} problem):":
-        "{source} no es un registro de paciente válido ({count} problema):",
     # ---------------------------------------------------------------------------------------
     # The rules page (core/engine/summary.py: `neuroexam rules`, the app's Help)
     # ---------------------------------------------------------------------------------------
@@ -904,6 +901,174 @@ MESSAGES: dict[str, str] = {
     "NeuroExam triage rules, version {version}":
         "Reglas de prioridad de NeuroExam, versión {version}",
     "source:": "fuente:",
+    # The command line's --help (core/cli.py, build_parser)
+    "NeuroExam: document and compare the neurological exam of the legs. Without a command, "
+    "starts the app.":
+        "NeuroExam: registra y compara la exploración neurológica de las piernas. Sin una orden, "
+        "abre la aplicación.",
+    "exit codes: 0 success, 1 invalid input (problems listed), 2 wrong usage, 3 file not "
+    "readable or writable":
+        "códigos de salida: 0 correcto, 1 entrada no válida (se enumeran los problemas), 2 uso "
+        "incorrecto, 3 archivo que no se puede leer o escribir",
+    "COMMAND": "ORDEN",
+    "FILE": "ARCHIVO",
+    "FOLDER": "CARPETA",
+    "file": "archivo",
+    "record": "registro",
+    "Check a patient record file against the format.":
+        "Comprueba que un archivo de registro de paciente cumple el formato.",
+    "Print the JSON Schema of the patient record.":
+        "Muestra el esquema JSON (JSON Schema) del registro de paciente.",
+    "Write the demo patient's record and PDFs to a folder.":
+        "Escribe en una carpeta el registro y los PDF del paciente de demostración.",
+    "Assess an exam against the patient's history.":
+        "Valora una exploración frente a la historia del paciente.",
+    "Print the triage rules with their sources.":
+        "Muestra las reglas de prioridad con sus fuentes.",
+    "Write the clinician report (and the patient handout) as PDF.":
+        "Escribe el informe clínico (y la hoja para el paciente) en PDF.",
+    "Import patient records (JSON: one record or a collection) into the database, all or "
+    "nothing.":
+        "Importa registros de pacientes (JSON: un registro o una colección) a la base de datos: "
+        "todos o ninguno.",
+    "Export one patient or all as JSON, CSV or FHIR R4.":
+        "Exporta un paciente o todos en JSON, CSV o FHIR R4.",
+    "Write the de-identified registry files: one CSV per follow-up interval with recovery rates "
+    "and pain (docs/registry-export.md).":
+        "Escribe los archivos seudonimizados del registro: un CSV por intervalo de seguimiento, "
+        "con tasas de recuperación y dolor (docs/registry-export.md).",
+    "Find the stored patients behind pseudonyms of a de-identified CSV.":
+        "Encuentra los pacientes guardados que corresponden a los seudónimos de un CSV "
+        "seudonimizado.",
+    "Write a verified copy of the database while it is in use (with a .sha256 checksum file), "
+    "or check one.":
+        "Escribe una copia verificada de la base de datos mientras está en uso (con un archivo "
+        ".sha256 de suma de comprobación), o comprueba una.",
+    "The database's schema: `upgrade` brings it to this version's (in clinic mode, run by the "
+    "login that owns the database; the app never migrates a shared database on its own); "
+    "`status` checks it.":
+        "El esquema de la base de datos: `upgrade` lo actualiza al de esta versión (en modo "
+        "clínica, lo ejecuta el usuario propietario de la base de datos; la aplicación nunca "
+        "migra por su cuenta una base de datos compartida); `status` lo comprueba.",
+    "The app's patient search, headless: record id, name and birth date per line, tab-separated "
+    "(family-name matches first, then given-name, then record-id matches).":
+        "La búsqueda de pacientes de la aplicación, sin ventanas: identificador, nombre y fecha "
+        "de nacimiento por línea, separados por tabuladores (primero las coincidencias de "
+        "apellido, luego de nombre y luego de identificador).",
+    "Clinic mode: the logins of clinicians and staff (run by the administrator or the "
+    "database's owner): add one with its role, list them, disable one.":
+        "Modo clínica: los usuarios de los clínicos y del personal (lo ejecuta el administrador "
+        "o el propietario de la base de datos): añadir uno con su rol, listarlos, desactivar uno.",
+    "Replace the database by a backup (the old one is kept).":
+        "Sustituye la base de datos por una copia de seguridad (se conserva la anterior).",
+    "the record (JSON)": "el registro (JSON)",
+    "the records (JSON)": "los registros (JSON)",
+    "the folder (default: demo)": "la carpeta (por defecto: demo)",
+    "the exam id (default: the latest exam)":
+        "el identificador de la exploración (por defecto: la más reciente)",
+    "print the assessment document instead of text":
+        "muestra el documento de la valoración en lugar del texto",
+    "as the Markdown page in docs/": "como la página Markdown de docs/",
+    "the language (default: the setting, else the system locale's)":
+        "el idioma (por defecto: el de los ajustes, si no el del sistema)",
+    "the clinician report PDF": "el PDF del informe clínico",
+    "write the clinician report as PDF/A-2b, the archived copy of a signed exam":
+        "escribe el informe clínico en PDF/A-2b, la copia de archivo de una exploración firmada",
+    "paper size (default: the setting, else the system locale's)":
+        "tamaño del papel (por defecto: el de los ajustes, si no el del sistema)",
+    "also write the patient handout PDF here": "escribe también aquí el PDF de la hoja para el "
+                                               "paciente",
+    "the clinician report's language, and the handout's when the record names no preferred "
+    "language (default: the setting, else the system locale's)":
+        "el idioma del informe clínico, y el de la hoja para el paciente cuando el registro no "
+        "indica un idioma preferido (por defecto: el de los ajustes, si no el del sistema)",
+    "the handout's language (default: the patient's preferred language); both: the patient's, "
+    "then the other on new pages":
+        "el idioma de la hoja para el paciente (por defecto: el preferido del paciente); both: "
+        "el del paciente y después el otro en páginas nuevas",
+    "fixed creation date and ids: the same record gives identical bytes":
+        "fecha de creación e identificadores fijos: el mismo registro da un archivo idéntico byte "
+        "a byte",
+    "the patient's record id": "el identificador del registro del paciente",
+    "every patient in the database": "todos los pacientes de la base de datos",
+    "json (the patient record), csv (one row per exam), fhir (an R4 Bundle) or fhir-ndjson "
+    "(bulk: one Bundle per patient per line); default json":
+        "json (el registro del paciente), csv (una fila por exploración), fhir (un Bundle R4) o "
+        "fhir-ndjson (masivo: un Bundle por paciente y línea); por defecto json",
+    "CSV only: leave out names and notes, birth year only, ids replaced by keyed pseudonyms "
+    "(see docs/csv-columns.md)":
+        "solo CSV: sin nombres ni notas, solo el año de nacimiento, identificadores sustituidos "
+        "por seudónimos con clave (véase docs/csv-columns.md)",
+    "the pseudonym key (default: pseudonym.key in the data folder)":
+        "la clave de seudónimos (por defecto: pseudonym.key en la carpeta de datos)",
+    "FHIR only: transaction (default; for a FHIR server, conditional create/update, posting it "
+    "twice changes nothing) or collection (an archive)":
+        "solo FHIR: transaction (por defecto; para un servidor FHIR, creación o actualización "
+        "condicional: enviarlo dos veces no cambia nada) o collection (un archivo)",
+    "FHIR only: attach each exam's clinician report PDF":
+        "solo FHIR: adjunta el PDF del informe clínico de cada exploración",
+    "the file to write": "el archivo que se escribe",
+    "the folder to write to": "la carpeta en la que se escribe",
+    "pseudonyms (P-...)": "seudónimos (P-...)",
+    "the backup file to write (must not exist)":
+        "el archivo de copia de seguridad que se escribe (no debe existir)",
+    "the automatic backup: written into the backup folder of the settings when the newest is "
+    "older than the interval, older ones beyond the number kept deleted":
+        "la copia de seguridad automática: se escribe en la carpeta de copias de los ajustes "
+        "cuando la más reciente es más antigua que el intervalo, y se borran las antiguas que "
+        "pasen del número que se conserva",
+    "check a backup without changing it: integrity, schema, counts, checksum":
+        "comprueba una copia de seguridad sin modificarla: integridad, esquema, recuentos, suma "
+        "de comprobación",
+    "the start of a family name, given name or record id (case and accents ignored); none lists "
+    "the first patients by name":
+        "el principio de un apellido, un nombre o un identificador (sin distinguir mayúsculas ni "
+        "acentos); sin él, lista los primeros pacientes por nombre",
+    "at most this many (default 50)": "como mucho este número (por defecto 50)",
+    "the login name (add, disable)": "el nombre de usuario (add, disable)",
+    "add: the role (default clinician)": "add: el rol (por defecto clinician)",
+    "add: the display name printed on signatures": "add: el nombre que se imprime en las firmas",
+    "add: read the password from standard input (else asked twice)":
+        "add: lee la contraseña de la entrada estándar (si no, se pide dos veces)",
+    "the backup file": "el archivo de copia de seguridad",
+    "database URL (default: $NEUROEXAM_DATABASE_URL, the setting, or the file in the data "
+    "folder)":
+        "URL de la base de datos (por defecto: $NEUROEXAM_DATABASE_URL, la de los ajustes o el "
+        "archivo de la carpeta de datos)",
+    "the language of the FHIR reports' narrative and of their attached PDFs (default: the "
+    "setting, else the system locale's)":
+        "el idioma de la narrativa de los informes FHIR y de sus PDF adjuntos (por defecto: el "
+        "de los ajustes, si no el del sistema)",
+    # The FHIR reports' narrative (core/exchange/fhir.py, conclusion_text)
+    "Amended after signing: {reason}": "Corregida después de firmarla: {reason}",
+    "Triage: {level} (rules {version}).": "Prioridad: {level} (reglas {version}).",
+    "LEMS left {left}, right {right}, total {total}.":
+        "LEMS: izquierdo {left}, derecho {right}, total {total}.",
+    "Clinician report, exam {id}": "Informe clínico, exploración {id}",
+    # argparse's own words (its gettext messages; core/cli.py, argparse_words)
+    "usage: ": "uso: ",
+    "positional arguments": "argumentos posicionales",
+    "options": "opciones",
+    "show this help message and exit": "muestra esta ayuda y termina",
+    "show program's version number and exit": "muestra la versión del programa y termina",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: error: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "faltan estos argumentos obligatorios: %s",
+    "one of the arguments %s is required": "hace falta uno de los argumentos %s",
+    "not allowed with argument %s": "no se admite junto con el argumento %s",
+    "unrecognized arguments: %s": "argumentos no reconocidos: %s",
+    "expected one argument": "se esperaba un argumento",
+    "expected at most one argument": "se esperaba como mucho un argumento",
+    "expected at least one argument": "se esperaba al menos un argumento",
+    "expected %s argument": "se esperaba %s argumento",
+    "expected %s arguments": "se esperaban %s argumentos",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "opción no válida: %(value)r (elija entre %(choices)s)",
+    "invalid %(type)s value: %(value)r": "valor %(type)s no válido: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "opción ambigua: %(option)s puede ser %(matches)s",
+    "ignored explicit argument %r": "argumento explícito ignorado %r",
+    "unexpected option string: %s": "opción inesperada: %s",
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -1034,7 +1199,13 @@ COMPOSED: dict[str, str] = {
         "del esquema {version} de NeuroExam (huella del esquema {found}, se esperaba "
         "{expected}): se modificó fuera de NeuroExam. No se modificó más. Restaure una copia de "
         "seguridad o consulte a quien administre la base de datos.",
-    # Errors of reading records (core/recordio.py, core/exchange/records_file.py)
+    # Errors of reading records (core/recordio.py, core/exchange/records_file.py): the whole
+    # error, then each problem ("where: what", translated line by line)
+    "{source} is not a valid patient record ({count} problems):\n{problems}":
+        "{source} no es un registro de paciente válido ({count} problemas):\n{problems}",
+    "{source} is not a valid patient record ({count} problem):\n{problems}":
+        "{source} no es un registro de paciente válido ({count} problema):\n{problems}",
+    "the import": "la importación",
     "expected a whole number, found {found}": "se esperaba un número entero; hay {found}",
     "version {version} was written by a newer NeuroExam (this one reads versions up to "
     "{newest}); update NeuroExam to read it":
@@ -1108,4 +1279,150 @@ COMPOSED: dict[str, str] = {
     "no patient with record id {id}": "no hay ningún paciente con el identificador {id}",
     "no exam {id} in this record; exams: {known}":
         "no hay ninguna exploración {id} en este registro; exploraciones: {known}",
+    # Saving, signing, discarding and locking exams (core/store/records.py, drafts.py, locks.py,
+    # core/edits.py; the app's session)
+    "no exam {id} for patient {patient}":
+        "no hay ninguna exploración {id} del paciente {patient}",
+    "Exam {id} no longer exists in the database.":
+        "La exploración {id} ya no existe en la base de datos.",
+    "Exam {id} was saved elsewhere (revision {revision}, {when} UTC by {who}) after this copy was "
+    "opened (revision {base}). Your changes were not saved; reopen the exam to see the newer "
+    "version.":
+        "La exploración {id} se guardó en otro lugar (revisión {revision}, {when} UTC, por {who}) "
+        "después de abrir esta copia (revisión {base}). Sus cambios no se guardaron; vuelva a "
+        "abrir la exploración para ver la versión más reciente.",
+    "Exam {id} is signed; change it by an amendment with a reason.":
+        "La exploración {id} está firmada; se cambia mediante una corrección con su motivo.",
+    "Exam {id} is signed; sign or amend it instead.":
+        "La exploración {id} está firmada; fírmela o corríjala en su lugar.",
+    "An exam is signed by a named examiner.":
+        "Una exploración la firma un explorador con nombre.",
+    "An amendment needs a reason.": "Una corrección necesita un motivo.",
+    "Only a signed exam is amended; a draft is simply edited.":
+        "Solo se corrige una exploración firmada; un borrador simplemente se edita.",
+    "No amendment has been started.": "No se ha empezado ninguna corrección.",
+    "Signing and amending need your password, asked again each time.":
+        "Para firmar y corregir hace falta su contraseña, que se pide cada vez.",
+    "Operation {id} of {patient} exists already (added from another window or workstation); "
+    "nothing was changed.":
+        "La operación {id} de {patient} ya existe (se añadió desde otra ventana u otro puesto); "
+        "no se cambió nada.",
+    "The record exam {exam} was signed against names revision {revision} of {kind} {id}, which "
+    "is not stored; the database was changed outside NeuroExam.":
+        "El registro con el que se firmó la exploración {exam} remite a la revisión {revision} "
+        "de {kind} {id}, que no está guardada; la base de datos se modificó fuera de NeuroExam.",
+    "Exam {id} is not stored; there is nothing to discard.":
+        "La exploración {id} no está guardada; no hay nada que descartar.",
+    "Exam {id} is signed and is never discarded; amend it instead.":
+        "La exploración {id} está firmada y nunca se descarta; corríjala en su lugar.",
+    "Exam {id} was saved elsewhere since it was opened; reopen it before discarding it.":
+        "La exploración {id} se guardó en otro lugar después de abrirla; vuelva a abrirla antes "
+        "de descartarla.",
+    "Exam {id} is signed and cannot be discarded; amend it instead.":
+        "La exploración {id} está firmada y no se puede descartar; corríjala en su lugar.",
+    "There is no exam {id} to discard.": "No hay ninguna exploración {id} que descartar.",
+    "Operation {id} exists already; a new operation needs a new id (the next free one is "
+    "{next}).":
+        "La operación {id} ya existe; una operación nueva necesita un identificador nuevo (el "
+        "siguiente libre es {next}).",
+    "There is no operation {id} to change.": "No hay ninguna operación {id} que cambiar.",
+    "A not-testable reason goes with an NT grade, and only with one.":
+        "Un motivo de «no valorable» va con un grado NT, y solo con él.",
+    "being edited by {name} at {workstation} since {since}":
+        "la está editando {name} en {workstation} desde las {since}",
+    "being edited by {name} at {workstation} since {since}; no sign of life from that "
+    "workstation since {seen}, so the lock has expired and editing can be taken over":
+        "la está editando {name} en {workstation} desde las {since}; ese puesto no da señales "
+        "de vida desde las {seen}, así que el bloqueo ha caducado y se puede tomar el relevo",
+    "This exam is {lock}; it can be amended here once they close it.":
+        "Esta exploración: {lock}. Podrá corregirse aquí cuando la cierre.",
+    "Exam {id}: the edit lock changed hands three times while it was being taken; try again.":
+        "Exploración {id}: el bloqueo de edición cambió de manos tres veces mientras se tomaba; "
+        "vuelva a intentarlo.",
+    # Importing records (core/store/imports.py, core/exchange)
+    "Patient {patient}: stored and imported {what} differ; nothing was imported. "
+    "Differences:\n{listed}":
+        "Paciente {patient}: {what} de la base de datos y del archivo importado no coinciden; "
+        "no se importó nada. Diferencias:\n{listed}",
+    "demographics": "los datos personales",
+    "operation {id}": "la operación {id}",
+    "exam {id}": "la exploración {id}",
+    "{path}: stored {stored}, imported {imported}":
+        "{path}: en la base de datos {stored}, en el archivo {imported}",
+    "... and {count} more": "... y {count} más",
+    "the Bundle holds no Patient": "el Bundle no contiene ningún Patient",
+    "no migration from version {version}": "no hay migración desde la versión {version}",
+    "the FHIR Bundle does not validate: {detail}":
+        "el Bundle FHIR no supera la validación: {detail}",
+    # Automatic backups (core/store/scheduled.py) and a server's backups (core/store/backup.py)
+    "An automatic backup schedule needs an interval above zero and at least one backup kept.":
+        "Las copias de seguridad automáticas necesitan un intervalo mayor que cero y conservar "
+        "al menos una copia.",
+    "Too many automatic backups named {stamp} in {folder}.":
+        "Demasiadas copias de seguridad automáticas llamadas {stamp} en {folder}.",
+    "The backup folder {folder} is a symbolic link; NeuroExam will not write through it. Choose "
+    "a real folder in the settings.":
+        "La carpeta de copias de seguridad {folder} es un enlace simbólico; NeuroExam no escribe "
+        "a través de él. Elija una carpeta real en los ajustes.",
+    "The backup folder {folder} is not a folder.":
+        "La carpeta de copias de seguridad {folder} no es una carpeta.",
+    "{where} is a database server: NeuroExam does not copy a server's database itself, the "
+    "server's own tools do (a consistent copy while everyone keeps working). Nothing was "
+    "written. As the database's owner or an administrator login:\n"
+    "  pg_dump {server} --format=custom --file {name} {database}\n"
+    "  pg_restore --list {name} > /dev/null    (the copy reads back)\n"
+    "To restore, with NeuroExam closed at every workstation, as the database's owner:\n"
+    "  pg_restore {server} --clean --if-exists --no-owner --dbname {database} {name}\n"
+    "The logins and their groups are kept by the server, not in the database: save them as the "
+    "postgres account with `pg_dumpall --roles-only`. README: 'Backups in clinic mode'.":
+        "{where} es un servidor de base de datos: NeuroExam no copia él mismo la base de datos "
+        "de un servidor, lo hacen las herramientas del propio servidor (una copia coherente "
+        "mientras todos siguen trabajando). No se escribió nada. Como propietario de la base de "
+        "datos o con un usuario administrador:\n"
+        "  pg_dump {server} --format=custom --file {name} {database}\n"
+        "  pg_restore --list {name} > /dev/null    (comprueba que la copia se lee)\n"
+        "Para restaurarla, con NeuroExam cerrado en todos los puestos, como propietario de la "
+        "base de datos:\n"
+        "  pg_restore {server} --clean --if-exists --no-owner --dbname {database} {name}\n"
+        "Los usuarios y sus grupos los guarda el servidor, no la base de datos: guárdelos con la "
+        "cuenta postgres mediante `pg_dumpall --roles-only`. README: 'Backups in clinic mode'.",
+    # Opening a shared database, logging in, the clinic's logins and pseudonym key
+    "The shared database {where} {found}; this NeuroExam needs schema {version}. NeuroExam does "
+    "not change a shared database on its own: the clinic's database administrator must run "
+    "`neuroexam db upgrade --database URL` with the login that owns the database, after a "
+    "backup (README, Clinic mode). Nothing was changed.":
+        "La base de datos compartida {where} {found}; este NeuroExam necesita el esquema "
+        "{version}. NeuroExam no modifica por su cuenta una base de datos compartida: el "
+        "administrador de la base de datos de la clínica debe ejecutar `neuroexam db upgrade "
+        "--database URL` con el usuario propietario de la base de datos, después de hacer una "
+        "copia de seguridad (README, Clinic mode). No se cambió nada.",
+    "is empty": "está vacía",
+    "is at schema {version}": "tiene el esquema {version}",
+    "A password is needed: an empty one is never accepted.":
+        "Hace falta una contraseña: nunca se acepta una vacía.",
+    "{where} holds no pseudonym key; run `neuroexam db upgrade` as the database's owner.":
+        "{where} no contiene ninguna clave de seudónimos; ejecute `neuroexam db upgrade` como "
+        "propietario de la base de datos.",
+    "{path} is not a regular file (a symbolic link, a folder or a device); NeuroExam reads its "
+    "pseudonym key only from a real file":
+        "{path} no es un archivo normal (es un enlace simbólico, una carpeta o un dispositivo); "
+        "NeuroExam solo lee su clave de seudónimos de un archivo real",
+    "{path} is not a pseudonym key (it holds {size} bytes, at least 16 are needed); restore it "
+    "from a backup or remove it to start anew":
+        "{path} no es una clave de seudónimos (tiene {size} bytes y hacen falta al menos 16); "
+        "restáurela desde una copia de seguridad o elimínela para empezar de nuevo",
+    "{login} is not a valid login name (letters, digits, '_' and '.', at most 63)":
+        "{login} no es un nombre de usuario válido (letras, cifras, «_» y «.», como mucho 63)",
+    "unknown role {role}; one of {roles}": "rol desconocido {role}; uno de {roles}",
+    "a password has at least 8 characters": "una contraseña tiene al menos 8 caracteres",
+    "the login {login} exists already on this server": "el usuario {login} ya existe en este "
+                                                       "servidor",
+    # Assessing and printing (core/engine, core/reports), the installation (core/assets.py)
+    "the record has no exams": "el registro no tiene ninguna exploración",
+    "only a signed exam has an archived (PDF/A) copy":
+        "solo una exploración firmada tiene copia de archivo (PDF/A)",
+    "NeuroExam's assets are missing: reinstall the program (they ship as the package "
+    "neuroexam_assets)":
+        "Faltan los recursos de NeuroExam: vuelva a instalar el programa (vienen en el paquete "
+        "neuroexam_assets)",
 }

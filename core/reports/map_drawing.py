@@ -29,12 +29,14 @@ from core.dermatome_map import (
     SILHOUETTE_FILL,
     UNMAPPED_LABEL,
     VALUE_STYLES,
+    PlacedLabel,
     Point,
     Region,
     Values,
     ValueStyle,
     hatch_segments,
     load_geometry,
+    placed_labels,
     style_of,
 )
 from core.i18n import translator
@@ -166,43 +168,26 @@ def _circles(centres: Iterable[Point], radius: float) -> str:
     return str(path.getCode())
 
 
-@dataclass(frozen=True)
-class _Label:
-    """A label of the map: its text, left edge, baseline (PDF coordinates) and weight."""
-
-    text: str
-    x: float
-    y: float
-    bold: bool
-
-
 @cache
-def _labels() -> tuple[_Label, ...]:
-    """Key-point labels (bold, beside the dot, away from the middle of the view) and region
-    labels (centred on the region)."""
-    geometry = load_geometry()
-    height, size = geometry.height, LABEL_SIZE
-    out = []
-    for point in geometry.key_points:
-        text = point.dermatome.value
-        width = stringWidth(text, FONT_BOLD, size)
-        x = point.x + 5.5 if point.label_side == "right" else point.x - 5.5 - width
-        out.append(_Label(text, x, height - point.y - size * 0.36, True))
-    for label in geometry.region_labels:
-        text = label.dermatome.value
-        width = stringWidth(text, FONT, size)
-        out.append(_Label(text, label.x - width / 2, height - label.y - size * 0.36, False))
-    return tuple(out)
+def _labels() -> tuple[PlacedLabel, ...]:
+    """Key-point labels (bold) and region labels at the printed size."""
+    return placed_labels(lambda text, bold: stringWidth(text, FONT_BOLD if bold else FONT,
+                                                        LABEL_SIZE))
+
+
+def _baseline(label: PlacedLabel) -> float:
+    """A label's baseline in PDF coordinates (y up)."""
+    return load_geometry().height - label.middle - LABEL_SIZE * 0.36
 
 
 @cache
 def _key_point_chips() -> str:
     """The white chips behind the labels (painted at 85 % opacity)."""
-    size = LABEL_SIZE
+    height = load_geometry().height
     path = PDFPathObject()
     for label in _labels():
-        width = stringWidth(label.text, FONT_BOLD if label.bold else FONT, size)
-        path.roundRect(label.x - 2, label.y - size * 0.26, width + 4, size * 1.24, 2)
+        left, top, right, bottom = label.chip(LABEL_SIZE)
+        path.roundRect(left, height - bottom, right - left, bottom - top, 2)
     return f"1 1 1 rg {path.getCode()} f"
 
 
@@ -219,7 +204,7 @@ def _map_texts(language: str) -> tuple[Text, ...]:
     _ = translator(language)
     geometry = load_geometry()
     height = geometry.height
-    texts = [Text(label.text, label.x, label.y, LABEL_SIZE, bold=label.bold)
+    texts = [Text(label.text, label.left, _baseline(label), LABEL_SIZE, bold=label.bold)
              for label in _labels()]
     texts += [Text(_(text), x, height - y, TITLE_SIZE, bold=True, colour=OUTLINE_COLOUR,
                    anchor="middle") for text, x, y in geometry.labels]

@@ -225,9 +225,9 @@ def _check_schema(backend: Backend, may_upgrade: bool) -> None:
                 f"{version}; this version reads up to {SCHEMA_VERSION}). It was not changed. "
                 "Update NeuroExam to open it.")
         if version < SCHEMA_VERSION and not may_upgrade:
-            found = "empty" if version == 0 else f"at schema {version}"
+            found = "is empty" if version == 0 else f"is at schema {version}"
             raise UpgradeNeededError(
-                f"The shared database {backend.where()} is {found}; this NeuroExam needs schema "
+                f"The shared database {backend.where()} {found}; this NeuroExam needs schema "
                 f"{SCHEMA_VERSION}. NeuroExam does not change a shared database on its own: the "
                 "clinic's database administrator must run `neuroexam db upgrade --database URL` "
                 "with the login that owns the database, after a backup (README, Clinic mode). "

@@ -12,6 +12,8 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFocusEvent,
+    QFont,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -28,6 +30,7 @@ from core.dermatome_map import (
     CHANGED_COLOUR,
     KEY_POINT_LABEL,
     LABEL_SIZE,
+    LARGEST_LABEL_SIZE,
     OUTLINE_COLOUR,
     SILHOUETTE_FILL,
     UNMAPPED_LABEL,
@@ -36,6 +39,7 @@ from core.dermatome_map import (
     ValueStyle,
     dermatome_tooltip,
     load_geometry,
+    placed_labels,
     style_of,
 )
 from core.grades import SensoryGrade
@@ -246,55 +250,83 @@ class DermatomeMapWidget(QWidget):
                     painter.drawPath(path)
         self._paint_labels(painter)
 
-    def _label_font_size(self, painter: QPainter) -> float:
-        """Label size in sheet units: the drawing's own, but never below 8 points on screen."""
-        scale = painter.transform().m11()
-        return max(LABEL_SIZE, 8 * self.logicalDpiY() / 72 / max(scale, 1e-6))
+    def label_size(self) -> float:
+        """The dermatome labels' text size in sheet units: the drawing's own, larger on a small
+        map (8 points on screen), but never so large that labels run into each other."""
+        scale = self._transform().m11()
+        wanted = 8 * self.logicalDpiY() / 72 / max(scale, 1e-6)
+        return min(LARGEST_LABEL_SIZE, max(LABEL_SIZE, wanted))
 
-    def _chip(self, painter: QPainter, text: str, x: float, y: float, size: float,
-              centred: bool) -> None:
-        """A label on a white chip, its left edge (or centre) at x and its middle at y."""
-        width = painter.fontMetrics().horizontalAdvance(text)
-        left = x - width / 2 if centred else x
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255, 225))
-        painter.drawRoundedRect(QRectF(left - 2, y - size * 0.62, width + 4, size * 1.24), 2, 2)
-        painter.setPen(QColor("#000000"))
-        painter.drawText(QPointF(left, y + size * 0.36), text)
+    def _fonts(self, size: float) -> tuple[QFont, QFont, QFont]:
+        """The fonts of the region labels, the key-point labels, and the titles and side marks,
+        at a label size in sheet units."""
+        plain = QFont(self.font())
+        plain.setPixelSize(max(1, round(size)))
+        bold = QFont(plain)
+        bold.setBold(True)
+        title = QFont(bold)
+        title.setPixelSize(max(1, round(size * 1.15)))
+        return plain, bold, title
+
+    def placed_texts(self) -> list[tuple[str, QRectF, bool]]:
+        """Every text the drawing writes, in sheet units, as it is painted: the dermatome labels
+        on their chips (True), the titles and side marks (False) with the box their letters
+        take. Tests check that no two of them overlap."""
+        plain, bold, title = self._fonts(self.label_size())
+        metrics = {False: QFontMetricsF(plain), True: QFontMetricsF(bold)}
+        size = self.label_size()
+        texts: list[tuple[str, QRectF, bool]] = []
+        for label in placed_labels(lambda text, heavy: metrics[heavy].horizontalAdvance(text)):
+            left, top, right, bottom = label.chip(size)
+            texts.append((label.text, QRectF(left, top, right - left, bottom - top), True))
+        title_metrics = QFontMetricsF(title)
+        for text, x, y in self._titles_and_marks():
+            box = self._title_box(x, y, size)
+            ink = title_metrics.tightBoundingRect(text)
+            baseline = box.center().y() - title_metrics.height() / 2 + title_metrics.ascent()
+            texts.append((text, QRectF(x - ink.width() / 2, baseline + ink.top(), ink.width(),
+                                       ink.height()), False))
+        return texts
+
+    def _titles_and_marks(self) -> list[tuple[str, float, float]]:
+        """The views' titles and side marks (R, L), in the language shown."""
+        words = core_words()
+        return ([(words(text), x, y) for text, x, y in self._geometry.labels]
+                + [(words.context("mark", text), x, y)
+                   for text, x, y in self._geometry.side_marks])
+
+    @staticmethod
+    def _title_box(x: float, y: float, size: float) -> QRectF:
+        """Where a title or side mark is centred: ``y`` is just under its letters (the box is
+        wide enough for any title, so none is cut)."""
+        return QRectF(x - 500, y - size * 1.4, 1000, size * 1.6)
 
     def _paint_labels(self, painter: QPainter) -> None:
-        size = self._label_font_size(painter)
-        font = painter.font()
-        font.setPixelSize(max(1, round(size)))
-        painter.setFont(font)
+        size = self.label_size()
+        plain, bold, title = self._fonts(size)
         painter.setPen(QPen(QColor("#000000"), 0.8))
         for label in self._geometry.region_labels:
             if label.anchor is not None:
                 painter.drawLine(QPointF(label.x, label.y), QPointF(*label.anchor))
                 painter.setBrush(QColor("#000000"))
                 painter.drawEllipse(QPointF(*label.anchor), 1.6, 1.6)
-        for label in self._geometry.region_labels:
-            self._chip(painter, label.dermatome.value, label.x, label.y, size, centred=True)
-        font.setBold(True)
-        painter.setFont(font)
+        metrics = {False: QFontMetricsF(plain), True: QFontMetricsF(bold)}
+        for placed in placed_labels(lambda text, heavy: metrics[heavy].horizontalAdvance(text)):
+            left, top, right, bottom = placed.chip(size)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(255, 255, 255, 225))
+            painter.drawRoundedRect(QRectF(left, top, right - left, bottom - top), 2, 2)
+            painter.setFont(bold if placed.bold else plain)
+            painter.setPen(QColor("#000000"))
+            painter.drawText(QPointF(placed.left, placed.middle + size * 0.36), placed.text)
+        painter.setPen(QPen(QColor("#FFFFFF"), 0.8))
+        painter.setBrush(QColor("#000000"))
         for point in self._geometry.key_points:
-            text = point.dermatome.value
-            x = point.x + 5.5 if point.label_side == "right" else (
-                point.x - 5.5 - painter.fontMetrics().horizontalAdvance(text))
-            self._chip(painter, text, x, point.y, size, centred=False)
-            painter.setPen(QPen(QColor("#FFFFFF"), 0.8))
-            painter.setBrush(QColor("#000000"))
             painter.drawEllipse(QPointF(point.x, point.y), 3.2, 3.2)
-        font.setPixelSize(max(1, round(size * 1.15)))
-        painter.setFont(font)
+        painter.setFont(title)
         painter.setPen(self._colour(QPalette.ColorRole.Text))
-        words = core_words()
-        shown = ([(words(text), x, y) for text, x, y in self._geometry.labels]
-                 + [(words.context("mark", text), x, y)
-                    for text, x, y in self._geometry.side_marks])
-        for text, x, y in shown:
-            rect = QRectF(x - 120, y - size * 1.4, 240, size * 1.6)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        for text, x, y in self._titles_and_marks():
+            painter.drawText(self._title_box(x, y, size), Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_caption(self, painter: QPainter) -> None:
         if not self._caption:
