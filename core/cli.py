@@ -500,7 +500,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.handler(args)
         return result
     except RecordError as error:
-        print(record_error_text(error, _), file=sys.stderr)
+        print(_.message(str(error)), file=sys.stderr)
         return EXIT_INVALID
     except StoreError as error:
         print(f"neuroexam: {_.message(str(error))}", file=sys.stderr)
@@ -547,14 +547,3 @@ def argparse_words(_: Translator) -> Iterator[None]:
         yield
     finally:
         words["_"], words["ngettext"] = saved
-
-
-def record_error_text(error: RecordError, _: Translator) -> str:
-    """A record error in ``_``'s language: what is not valid, then every problem with its path."""
-    count = len(error.problems)
-    head = _("{source} is not a valid patient record ({count} problems):" if count != 1 else
-             "{source} is not a valid patient record ({count} problem):")
-    lines = [head.format(source=error.source, count=count)]
-    lines += [f"  - {problem.path}: {_.message(problem.message)}" if problem.path
-              else f"  - {_.message(problem.message)}" for problem in error.problems]
-    return "\n".join(lines)

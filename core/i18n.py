@@ -104,7 +104,8 @@ class Translator:
         in this language: its translation when the catalogue has the text, else the translation
         of the catalogue template it was formatted from (``COMPOSED``, recognised by its shape),
         each field translated the same way; else, for a text of several lines (a list of
-        problems or differences), each line (its indent and "- " kept); else the English."""
+        problems or differences) or one line of such a list, each line (its indent and "- "
+        kept); else the English."""
         found = self._messages.get(text)
         if found is not None:
             return found
@@ -115,13 +116,19 @@ class Translator:
                 return self._messages[template].format(**fields)
         if "\n" in text:
             return "\n".join(self._line(line) for line in text.split("\n"))
-        return text
+        return self._line(text) if text.startswith((" ", "- ")) else text
 
     def _line(self, line: str) -> str:
-        """One line of a message, its indent and list marker ("  - ") kept."""
-        text = line.lstrip()
-        text = text.removeprefix("- ")
-        return line[:len(line) - len(text)] + self.message(text) if text else line
+        """One line of a message, its indent and list marker ("  - ") kept; a line "where:
+        what" that is not a message as a whole (a record's problem) keeps its "where"."""
+        text = line.lstrip().removeprefix("- ")
+        marker = line[:len(line) - len(text)]
+        found = self.message(text) if text else text
+        start = text.find(": ")
+        while found == text and start >= 0:  # the "where" may hold ": " itself
+            found = text[:start + 2] + self.message(text[start + 2:])
+            start = text.find(": ", start + 2)
+        return marker + found
 
 
 def translator(language: Language | str = DEFAULT) -> Translator:

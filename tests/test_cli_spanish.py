@@ -25,6 +25,7 @@ from core.demo import DEMO_PATIENT_ID, demo_record
 from core.i18n import Language, translator
 from core.locales.es import COMPOSED
 from core.record import ExamStatus
+from core.recordio import Problem, RecordError
 from core.store import Store, StoreError
 from core.store.backup import server_backup_commands
 
@@ -149,6 +150,12 @@ def test_composed_fields_are_translated_too() -> None:
         "Paciente P-1: los datos personales de la base de datos y del archivo importado no "
         "coinciden; no se importó nada. Diferencias:\n"
         "  - sex: en la base de datos \"female\", en el archivo \"male\"\n  - ... y 3 más")
+    # A record error as the app shows it (str): the head, then each problem after its path.
+    error = RecordError([Problem("exams[0].kind", "'preop' is not allowed here; allowed: "
+                                 "'preoperative'")], "the import")
+    assert _.message(str(error)) == (
+        "la importación no es un registro de paciente válido (1 problema):\n"
+        "  - exams[0].kind: 'preop' no se admite aquí; se admiten: 'preoperative'")
     message = ("/data/x.db is empty (0 bytes), so it is not a NeuroExam database. It was not "
                "changed. Restore a backup, or choose another data folder.")
     assert _.message(message).startswith("/data/x.db está vacío (0 bytes), así que")

@@ -790,10 +790,6 @@ MESSAGES: dict[str, str] = {
         "neuroexam users: las contraseñas no coinciden; no se cambió nada",
     "{login}: added as {role}": "{login}: añadido como {role}",
     "neuroexam: internal error.": "neuroexam: error interno.",
-    "{source} is not a valid patient record ({count} problems):":
-        "{source} no es un registro de paciente válido ({count} problemas):",
-    "{source} is not a valid patient record ({count} problem):":
-        "{source} no es un registro de paciente válido ({count} problema):",
     # ---------------------------------------------------------------------------------------
     # The rules page (core/engine/summary.py: `neuroexam rules`, the app's Help)
     # ---------------------------------------------------------------------------------------
@@ -1203,7 +1199,13 @@ COMPOSED: dict[str, str] = {
         "del esquema {version} de NeuroExam (huella del esquema {found}, se esperaba "
         "{expected}): se modificó fuera de NeuroExam. No se modificó más. Restaure una copia de "
         "seguridad o consulte a quien administre la base de datos.",
-    # Errors of reading records (core/recordio.py, core/exchange/records_file.py)
+    # Errors of reading records (core/recordio.py, core/exchange/records_file.py): the whole
+    # error, then each problem ("where: what", translated line by line)
+    "{source} is not a valid patient record ({count} problems):\n{problems}":
+        "{source} no es un registro de paciente válido ({count} problemas):\n{problems}",
+    "{source} is not a valid patient record ({count} problem):\n{problems}":
+        "{source} no es un registro de paciente válido ({count} problema):\n{problems}",
+    "the import": "la importación",
     "expected a whole number, found {found}": "se esperaba un número entero; hay {found}",
     "version {version} was written by a newer NeuroExam (this one reads versions up to "
     "{newest}); update NeuroExam to read it":
