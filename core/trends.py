@@ -16,7 +16,7 @@ from core.knowledge import LEMS_KEY_MUSCLES, MOTOR_ITEMS, Side
 
 if TYPE_CHECKING:
     from core.i18n import Translator
-    from core.record import PatientRecord
+    from core.record import Exam, PatientRecord
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#8A6D00", "#6A3D9A",
            "#56606E")
@@ -55,13 +55,26 @@ class KeyMuscleTrend:
     operations: tuple[dt.date, ...] = ()
 
 
-def key_muscle_trend(record: PatientRecord, signed_only: bool = False) -> KeyMuscleTrend:
-    """Every key muscle, right side then left, that was graded below 5 at some exam;
-    ``signed_only`` leaves drafts out (the patient page shows what was signed)."""
+def trend_exams(record: PatientRecord, signed_only: bool = False,
+                through: str | None = None) -> list[Exam]:
+    """The exams a trend draws, by date: every exam, or the signed ones (``signed_only``); with
+    ``through`` (an exam id) only those up to and including that exam, which is kept even as a
+    draft: a report of an exam shows the history as it stood then, never a later exam."""
     from core.record import ExamStatus
 
-    exams = [e for e in record.exams_by_date()
-             if not signed_only or e.status is ExamStatus.SIGNED]
+    exams = record.exams_by_date()
+    if through is not None:
+        ids = [e.id for e in exams]
+        exams = exams[:ids.index(through) + 1] if through in ids else exams
+    return [e for e in exams
+            if not signed_only or e.status is ExamStatus.SIGNED or e.id == through]
+
+
+def key_muscle_trend(record: PatientRecord, signed_only: bool = False,
+                     through: str | None = None) -> KeyMuscleTrend:
+    """Every key muscle, right side then left, that was graded below 5 at some exam of
+    ``trend_exams`` (the patient page: signed only; a report: signed, through its own exam)."""
+    exams = trend_exams(record, signed_only, through)
     operations = tuple(sorted(s.date for s in record.surgeries))
     if not exams:
         return KeyMuscleTrend(None, (), (), operations)

@@ -150,15 +150,41 @@ def test_report_side_order_is_right_then_left_like_the_exam_form() -> None:
     assert rows["Heel walk"] == ["normal", "normal", "normal", "unable"]
 
 
-def test_the_trend_chart_names_every_weak_key_muscle_and_spans_the_follow_up(
+def _trend_part(text: str) -> str:
+    return " ".join(text.split("Trend of key muscles")[1].split("Signature")[0].split())
+
+
+def test_the_trend_chart_names_every_weak_key_muscle_and_stops_at_the_reported_exam(
         report: tuple[str, PdfReader]) -> None:
     text, _ = report
-    # the demo's left ankle dorsiflexion and big toe extension fall below 5; day 59 is the last
+    # the demo's left ankle dorsiflexion and big toe extension fall below 5
     assert "left ankle dorsiflexion" in text and "left big toe extension" in text
     assert "right ankle dorsiflexion" not in text
     assert "days since 2026-02-20" in text and "MRC grade" in text
-    day_ticks = text.split("Trend of key muscles")[1].split("days since")[0].split()
-    assert day_ticks[-7:] == ["0", "10", "20", "30", "40", "50", "60"]
+    # the report of the exam of 2026-03-09 (day 17) shows the history as it stood then: not the
+    # follow-up of 2026-04-20, which came later; the operation (day 10) is marked
+    trend = _trend_part(text)
+    assert trend.split("days since")[0].split()[-5:] == ["0", "5", "10", "15", "20"]
+    assert "operation" in trend
+    totals = trend.split("LEMS total by exam")[1]
+    assert "2026-02-20" in totals and "2026-03-09" in totals and "2026-04-20" not in totals
+
+
+def test_the_follow_up_report_spans_every_signed_exam_and_leaves_drafts_out() -> None:
+    import datetime as dt
+
+    from core.record import ExamStatus
+
+    record = demo_record()
+    post = next(e for e in record.exams if e.id == "post-1")
+    draft = post.model_copy(update={"id": "draft-1", "date": dt.date(2026, 4, 10),
+                                    "status": ExamStatus.DRAFT, "signed_at": None})
+    record.exams.append(draft)
+    text, _ = text_of(clinician_report(record, "fu-7w", CLINIC, deterministic=True))
+    trend = _trend_part(text)
+    assert trend.split("days since")[0].split()[-7:] == ["0", "10", "20", "30", "40", "50", "60"]
+    totals = trend.split("LEMS total by exam")[1]
+    assert "2026-04-20" in totals and "2026-04-10" not in totals
 
 
 @pytest.mark.parametrize(("span", "most_ticks", "step"), [

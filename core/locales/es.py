@@ -441,6 +441,7 @@ MESSAGES: dict[str, str] = {
         "Todos los músculos clave tuvieron grado 5 en todas las exploraciones.",
     "MRC grade": "Grado MRC",
     "days since {date}": "días desde el {date}",
+    "operation": "operación",
     "{side} {movement}": "{movement} {side}",
     "Trend of key muscles": "Evolución de los músculos clave",
     "LEMS total by exam": "LEMS total por exploración",

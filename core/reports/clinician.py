@@ -70,7 +70,7 @@ from core.reports.map_drawing import before_after_drawing, map_drawing
 from core.reports.trend_chart import TrendChart
 from core.scores import lems
 from core.settings import Settings
-from core.trends import key_muscle_trend
+from core.trends import key_muscle_trend, trend_exams
 
 CHANGE_MARKS: dict[ChangeKind, tuple[str, str]] = {
     ChangeKind.NEW: ("●", "new"), ChangeKind.WORSE: ("▼", "worse"),
@@ -369,20 +369,26 @@ def _reflex(exam: Exam | None, side: Side, reflex: Reflex) -> str:
     return "–" if grade is None else str(grade.value)
 
 
-def trend_chart(record: PatientRecord, styles: StyleSheet1, _: Translator | None = None) -> list[Flowable]:
-    """Key muscles (and LEMS) across every exam, when there are two or more."""
+def trend_chart(record: PatientRecord, exam: Exam, styles: StyleSheet1,
+                _: Translator | None = None) -> list[Flowable]:
+    """Key muscles (and LEMS) across the signed exams up to and including this one, when there
+    are two or more: the history as it stood at this exam, with the operation marked."""
     _ = _ or translator()
-    exams = record.exams_by_date()
+    exams = trend_exams(record, signed_only=True, through=exam.id)
     if len(exams) < 2:
         return []
-    first, series = exams[0].date, key_muscle_trend(record).series
-    if not series:
+    trend = key_muscle_trend(record, signed_only=True, through=exam.id)
+    first = exams[0].date
+    if not trend.series:
         return [_p(escape(_("Trend")), styles["h2"]),
                 _p(escape(_("All key muscles graded 5 at every exam.")), styles["small"])]
-    series = tuple(replace(s, label=s.label_in(_)) for s in series)
+    series = tuple(replace(s, label=s.label_in(_)) for s in trend.series)
+    operations = [(float((day - first).days), _("operation")) for day in trend.operations
+                  if first <= day <= exams[-1].date]
     chart = TrendChart(series, content_width(), 170.0, y_max=5, y_title=_("MRC grade"),
                        x_title=_("days since {date}").format(date=format_date(first,
-                                                                               _.language)))
+                                                                               _.language)),
+                       markers=operations)
     totals = ", ".join(f"{format_date(e.date, _.language)}: {lems(e).total}" for e in exams)
     return [CondPageBreak(200), _p(escape(_("Trend of key muscles")), styles["h2"]), chart,
             _p(f"{escape(_('LEMS total by exam'))}: {escape(totals)}.", styles["small"])]
@@ -486,7 +492,7 @@ def report_story(record: PatientRecord, assessment: Assessment, deterministic: b
         *motor_table(assessment, styles, _),
         *sensory_section(assessment, styles, _),
         *other_findings(assessment, styles, _),
-        *trend_chart(record, styles, _),
+        *trend_chart(record, assessment.context.exam, styles, _),
         *signature_block(assessment.context.exam, styles, _),
         *sources_section(styles, _),
     ]
