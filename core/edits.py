@@ -1,6 +1,7 @@
-"""The edits the app makes to a record: new exams, operations, discarding drafts (plain
-functions), and the edits of one exam's findings (values that apply themselves and give their
-inverse). Kinds and ids are decided here, once, so that the app only shows and asks.
+"""The edits the app makes to a record: new exams, operations, signing and amending, which
+drafts may be discarded (plain functions), and the edits of one exam's findings (values that
+apply themselves and give their inverse). Kinds, ids and what signing changes are decided here,
+once, so that the app only shows and asks, and the store only checks who signs and keeps it.
 
 Ids are never reused: a new id is one above the highest number ever given in its series, counting
 the ids still in the record and the ``retired`` ones (discarded drafts, which the store lists from
@@ -23,7 +24,7 @@ from core.exam_items import ENGLISH, Family, Section, SideTest, section_fields
 from core.i18n import Translator, render
 from core.knowledge import NOT_TESTABLE_REASON_LABELS, RED_FLAGS, NotTestableReason, RedFlag, Side
 from core.normal import ItemPlace, fill_normal
-from core.record import Exam, ExamKind, ExamStatus, Pain, PatientRecord, Surgery
+from core.record import Exam, ExamKind, ExamStatus, Pain, PatientRecord, Signer, Surgery
 
 
 class EditError(ValueError):
@@ -83,22 +84,45 @@ def add_surgery(record: PatientRecord, surgery: Surgery) -> PatientRecord:
     return record.model_copy(update={"surgeries": [*record.surgeries, surgery]})
 
 
-def edit_surgery(record: PatientRecord, surgery: Surgery) -> PatientRecord:
-    """The record with an operation's details changed (same id); refused for an unknown id."""
-    if record.surgery(surgery.id) is None:
-        raise EditError(f"There is no operation {surgery.id} to change.")
-    return record.model_copy(update={"surgeries": [surgery if s.id == surgery.id else s
-                                                   for s in record.surgeries]})
+def check_discard(exam_id: str, status: ExamStatus, signed_before: bool) -> None:
+    """Refuse to discard a signed exam, or a draft that was signed before (an amendment under
+    way): its signed revisions are the record's history, changed only by amendment. The store
+    asks this inside the transaction that would remove the draft (core/store/drafts.py)."""
+    if status is not ExamStatus.DRAFT or signed_before:
+        raise EditError(f"Exam {exam_id} is signed and is never discarded; amend it instead.")
 
 
-def discard_draft(record: PatientRecord, exam_id: str) -> PatientRecord:
-    """The record without a draft exam; a signed exam is never discarded (amend it instead)."""
-    exam = record.exam(exam_id)
-    if exam is None:
-        raise EditError(f"There is no exam {exam_id} to discard.")
-    if exam.status is ExamStatus.SIGNED:
-        raise EditError(f"Exam {exam_id} is signed and cannot be discarded; amend it instead.")
-    return record.model_copy(update={"exams": [e for e in record.exams if e.id != exam_id]})
+def sign(exam: Exam, examiner: str, signer: Signer, at: dt.datetime) -> Exam:
+    """``exam`` signed: read-only from now on, by ``signer`` (the login that signs) at ``at``,
+    ``examiner`` the name the reports print. Refused without a named examiner. The store checks
+    the signer's password and keeps the signed exam as a revision (Store.sign_exam)."""
+    if not examiner.strip():
+        raise EditError("An exam is signed by a named examiner.")
+    return exam.model_copy(update={"status": ExamStatus.SIGNED, "examiner": examiner,
+                                   "signed_at": at, "signed_by": signer})
+
+
+def start_amendment(exam: Exam, reason: str) -> str:
+    """The reason an amendment of ``exam`` keeps, once it may start: only a signed exam is
+    amended (a draft is simply edited), and never without a reason."""
+    if exam.status is not ExamStatus.SIGNED:
+        raise EditError("Only a signed exam is amended; a draft is simply edited.")
+    return _amendment_reason(reason)
+
+
+def finish_amendment(exam: Exam, reason: str, signer: Signer, at: dt.datetime) -> Exam:
+    """The amended exam, signed again by whoever amends (``signer``) at ``at``; the examiner
+    stays the one who examined. The store keeps it as a new revision with ``reason``, the old
+    revision unchanged (Store.amend_exam)."""
+    _amendment_reason(reason)
+    return exam.model_copy(update={"status": ExamStatus.SIGNED, "signed_at": at,
+                                   "signed_by": signer})
+
+
+def _amendment_reason(reason: str) -> str:
+    if not reason.strip():
+        raise EditError("An amendment needs a reason.")
+    return reason.strip()
 
 
 # --------------------------------------------------------------------------------------------

@@ -52,7 +52,7 @@ def start(database: str | None = None) -> tuple[QApplication, MainWindow]:
     app.setProperty("crash_reporter", reporter)  # lives as long as the application
     window = MainWindow()
     window.store_opened.connect(_after_first_paint)
-    window.open_store_after_first_paint(database)
+    window.opening.after_first_paint(database)
     window.show()
     return app, window
 

@@ -214,6 +214,7 @@ class ExamControl(QObject):
 
     def amend_exam(self) -> None:
         """Start amending the open signed exam, after asking why."""
+        from core.edits import EditError
         from core.store import StoreError
 
         if self.session is None or not self.session.read_only:
@@ -225,7 +226,7 @@ class ExamControl(QObject):
             return
         try:
             self.session.begin_amendment(reason)
-        except StoreError as error:
+        except (EditError, StoreError) as error:
             show_error(self.window, self.tr("Amendment"), str(error))
             return
         self.window.statusBar().showMessage(self.tr(

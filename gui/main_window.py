@@ -1,17 +1,17 @@
 """The main window: patients on the left; a patient's page or the open exam on the right.
 
 The window lays out and routes; each job lives in its own module: the patient page
-(gui/patient_page.py), the open exam (gui/exam_control.py), background work (gui/jobs.py),
-the window's state between runs (gui/window_state.py) and the commands with their keys
-(gui/actions.py).
+(gui/patient_page.py), the open exam (gui/exam_control.py), opening the database and logging
+in (gui/store_opening.py), exports and imports (gui/exchange_jobs.py), background work
+(gui/jobs.py), the window's state between runs (gui/window_state.py) and the commands with
+their keys (gui/actions.py).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -29,8 +29,10 @@ from gui import window_state
 from gui.actions import ActionId, make_action
 from gui.errors import show_error
 from gui.exam_control import ExamControl
+from gui.exchange_jobs import ExchangeJobs
 from gui.jobs import JobRunner
 from gui.models import KEY_ROLE, PatientListModel
+from gui.store_opening import StoreOpening
 from gui.translation import core_words, date_text
 
 if TYPE_CHECKING:
@@ -38,12 +40,10 @@ if TYPE_CHECKING:
 
     # The window paints before SQLAlchemy, pydantic and the engine load (they take several
     # hundred milliseconds); methods import what they use, and the store arrives by attach_store.
-    from core.exchange.export import ExportSummary
     from core.record import Exam, PatientRecord
     from core.settings import Settings
-    from core.store import ImportReport, Store
+    from core.store import Store
     from gui.exam_editor import ExamEditor
-    from gui.jobs import Progress
     from gui.patient_page import PatientPage
     from gui.session import ExamSession
 
@@ -60,15 +60,15 @@ class MainWindow(QMainWindow):
         install_focus_rings()
         self.store: Store = None  # type: ignore[assignment]  # set by attach_store
         self.settings: Settings = None  # type: ignore[assignment]
-        self._pending_url: str | None = None
         self._patient_page: PatientPage | None = None
         self.record: PatientRecord | None = None
-        self.last_export: ExportSummary | None = None
-        self.last_import: ImportReport | None = None
         self.pool = QThreadPool.globalInstance()
         self.jobs = JobRunner(self.statusBar(), self.pool)
         self.jobs.failed.connect(self._job_failed)
         self.exams = ExamControl(self)
+        self.exchange = ExchangeJobs(self)
+        self.opening = StoreOpening(self)
+        """Opens the database once the window has painted (gui/app.py), logging in first."""
         from gui.live_updates import LiveUpdates
 
         self.live = LiveUpdates(self)
@@ -128,73 +128,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Database: {where}").format(
             where=store.path or self.tr("server")) + (self.tr(" · logged in as {user}").format(
                 user=store.signer().text()) if store.login else ""))
-        # The staff's logins are the clinic server's; a workstation's user is its OS account.
-        self.users_action.setVisible(store.path is None
-                                     and store.engine.dialect.name == "postgresql")
+        self.users_action.setVisible(store.has_clinic_logins)
         self.menuBar().setEnabled(True)
-        self._central().setEnabled(True)
-        self._show_start()
+        self.splitter.setEnabled(True)
+        self.show_start()
         self.live.start(store)
-
-    def open_store_after_first_paint(self, url: str | None = None) -> None:
-        """Show at once; open the database (and load its libraries) once the window is painted.
-        Without ``url``, the configured database (settings, environment, data folder)."""
-        self._pending_url = url or ""
-        self.menuBar().setEnabled(False)
-        self._central().setEnabled(False)
-        self.start_text.setText(self.tr("<h2>NeuroExam</h2>Opening the records…"))
-        self.demo_button.hide()
-
-    def _central(self) -> QWidget:
-        return self.splitter
 
     def paintEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
         super().paintEvent(event)
-        if self._pending_url is not None:
-            url, self._pending_url = self._pending_url, None
-            QTimer.singleShot(0, lambda: self._open_store(url))
-
-    def _open_store(self, url: str) -> None:
-        """Open the database; a clinic server named without a password asks for the user's
-        login and password first (gui/login.py)."""
-        from core.settings import database_url
-        from core.store import StoreError, open_store
-        from core.store.connection import needs_login
-
-        url = url or database_url()
-        try:
-            if needs_login(url):
-                from gui.login import log_in
-
-                logged_in = log_in(self, url)
-                if logged_in is None:
-                    self._not_logged_in(url)
-                    return
-                store = logged_in
-            else:
-                store = open_store(url)
-        except StoreError as error:
-            show_error(self, self.tr("NeuroExam cannot open its database"), str(error))
-            self.start_text.setText("<h2>NeuroExam</h2>"
-                                    + self.tr("The database could not be opened.")
-                                    + f"<br>{error}")
-            return
-        self.attach_store(store)
-        self.start_automatic_backups()
-        self.store_opened.emit()
-
-    def _not_logged_in(self, url: str) -> None:
-        """The login was cancelled: say so, and offer it again."""
-        self.start_text.setText("<h2>NeuroExam</h2>" + self.tr(
-            "Not logged in: the records are on the clinic's database server, opened with your "
-            "own login."))
-        self.login_button.show()
-        self._login_url = url
-
-    def log_in_again(self) -> None:
-        """The start page's Log in button, after a cancelled login."""
-        self.login_button.hide()
-        self._open_store(self._login_url)
+        self.opening.painted()
 
     def start_automatic_backups(self) -> None:
         """Automatic backups as the settings ask (the app's own start; tests call it)."""
@@ -298,9 +240,8 @@ class MainWindow(QMainWindow):
         self.demo_button.clicked.connect(self.create_demo_patient)
         self.clinic_button = QPushButton(self.tr("Enter the clinic's name and telephone…"))
         self.clinic_button.clicked.connect(self.edit_settings)
-        self._login_url = ""
         self.login_button: QPushButton = QPushButton(self.tr("Log in…"))
-        self.login_button.clicked.connect(self.log_in_again)
+        self.login_button.clicked.connect(self.opening.log_in_again)
         self.login_button.hide()
         layout.addStretch()
         layout.addWidget(self.start_text)
@@ -320,8 +261,8 @@ class MainWindow(QMainWindow):
         add(file_menu, ActionId.NEW_PATIENT, self.new_patient)
         add(file_menu, ActionId.NEW_EXAM, self.exams.new_exam)
         add(file_menu, ActionId.FIND_PATIENT, self.search.setFocus)
-        add(file_menu, ActionId.IMPORT, self.import_records)
-        add(file_menu, ActionId.EXPORT, self.export_records)
+        add(file_menu, ActionId.IMPORT, self.exchange.import_records)
+        add(file_menu, ActionId.EXPORT, self.exchange.export_records)
         add(file_menu, ActionId.SETTINGS, self.edit_settings)
         self.users_action = make_action(ActionId.USERS, self, self.manage_users)
         self.users_action.setVisible(False)
@@ -359,7 +300,7 @@ class MainWindow(QMainWindow):
     # Patients
     # ----------------------------------------------------------------------------------------
 
-    def _show_start(self) -> None:
+    def show_start(self) -> None:
         empty = self.store.count_patients() == 0
         self.start_text.setText(
             self.tr("<h2>Welcome to NeuroExam</h2>No patients yet. Create a patient with "
@@ -394,7 +335,7 @@ class MainWindow(QMainWindow):
         self.patient_model.search(self.search.text())
         self.open_patient(DEMO_PATIENT_ID)
 
-    def _run_dialog(self, dialog: QDialog) -> bool:
+    def run_dialog(self, dialog: QDialog) -> bool:
         """Show a modal dialog; afterwards dispose of it and give the keyboard back to us."""
         accepted = bool(dialog.exec())
         dialog.deleteLater()
@@ -414,7 +355,7 @@ class MainWindow(QMainWindow):
         from gui.dialogs import PatientDialog
 
         dialog = PatientDialog(self)
-        if not self._run_dialog(dialog):
+        if not self.run_dialog(dialog):
             return
         patient = dialog.build()
         if self.store.has_patient(patient.id):
@@ -479,7 +420,7 @@ class MainWindow(QMainWindow):
         except StoreError as error:
             show_error(self, self.tr("Users"), str(error))
             return
-        self._run_dialog(dialog)
+        self.run_dialog(dialog)
 
     def new_surgery(self) -> None:
         """Record an operation for the open patient (its id allocated by the core)."""
@@ -491,7 +432,7 @@ class MainWindow(QMainWindow):
             return
         patient_id = self.record.patient.id
         dialog = SurgeryDialog(next_surgery_id(self.record), self)
-        if not self._run_dialog(dialog):
+        if not self.run_dialog(dialog):
             return
         try:
             # Checked against the stored record: another window may have added one meanwhile.
@@ -515,82 +456,12 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     # ----------------------------------------------------------------------------------------
-    # Background work: exports and imports
+    # Background work (exports, imports, PDFs) that failed
     # ----------------------------------------------------------------------------------------
 
     def _job_failed(self, title: str, message: str) -> None:
         self.exams.job_failed()
         show_error(self, title, message)
-
-    def export_records(self) -> None:
-        """Export this patient or all of them as JSON, CSV or FHIR, off the GUI thread."""
-        from core.exchange.export import export
-        from core.folders import data_folder
-        from gui.dialogs import ExportDialog
-
-        patient_id = self.record.patient.id if self.record is not None else None
-        (data_folder() / "exports").mkdir(parents=True, exist_ok=True, mode=0o700)
-        folder = window_state.recent_folder("export_folder", data_folder() / "exports")
-        dialog = ExportDialog(patient_id, folder, self)
-        if not self._run_dialog(dialog):
-            return
-        request, source, settings = dialog.build(), self.store, self.settings
-        window_state.remember_folder("export_folder", request.out)
-
-        def work(progress: Progress) -> object:
-            store = source.reopen()  # a connection of this thread's own, as the same user
-            try:
-                return export(store, request, settings, progress)
-            finally:
-                store.close()
-        self.jobs.start(self.tr("Export"), self.tr("Exporting to {file}…").format(file=request.out),
-                        work, self._export_done)
-
-    def _export_done(self, summary: ExportSummary) -> None:
-        self.last_export = summary
-        self.statusBar().showMessage(self.tr("Exported {patients} patients, {exams} exams to "
-                                             "{file}").format(patients=summary.patients,
-                                                              exams=summary.exams,
-                                                              file=summary.path))
-
-    def import_records(self, name: str | None = None) -> None:
-        """Import a JSON file of one patient or many: validated first, then all or nothing."""
-        from core.folders import data_folder
-
-        if name is None:
-            from PySide6.QtWidgets import QFileDialog
-
-            name, _ = QFileDialog.getOpenFileName(self, self.tr("Import records"),
-                                                  str(data_folder()),
-                                                  self.tr("NeuroExam records (*.json)"))
-        if not name:
-            return
-        path, source = Path(name), self.store
-
-        def work(progress: Progress) -> object:
-            from core.exchange.records_file import stream_records
-
-            size = max(path.stat().st_size, 1)
-            store = source.reopen()  # a connection of this thread's own, as the same user
-            try:  # read, checked and stored as it comes; committed when all are in
-                return store.import_records(stream_records(
-                    path, lambda records, done: progress(done, size)))
-            finally:
-                store.close()
-        self.jobs.start(self.tr("Import"), self.tr("Importing {file}…").format(file=path.name),
-                        work, self._import_done)
-
-    def _import_done(self, report: ImportReport) -> None:
-        self.last_import = report
-        already = (self.tr("; {count} items were already stored").format(
-            count=len(report.already)) if report.already else "")
-        self.statusBar().showMessage(self.tr("Imported {patients} new patients and {exams} new "
-                                             "exams").format(patients=report.patients_created,
-                                                             exams=report.exams_added)
-                                     + already + ".")
-        self.patient_model.search(self.search.text())
-        if self.record is None:
-            self._show_start()
 
     def edit_settings(self) -> None:
         """Edit the clinic and user preferences."""
@@ -598,11 +469,11 @@ class MainWindow(QMainWindow):
         from gui.dialogs import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self)
-        if self._run_dialog(dialog):
+        if self.run_dialog(dialog):
             self.settings = dialog.build()
             save_settings(self.settings)
             if self.stack.currentWidget() is self.start_page:
-                self._show_start()
+                self.show_start()
 
     def show_rules(self) -> None:
         """The clinical rules with their sources, for clinicians, in a window sized to the

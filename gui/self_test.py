@@ -13,13 +13,40 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:  # loaded by the steps themselves, each timed as part of its step
+    from PySide6.QtWidgets import QApplication
+
+    from core.record import PatientRecord
+    from core.store import Store
+    from gui.main_window import MainWindow
 
 Step = tuple[str, Callable[[], str]]
+T = TypeVar("T")
+
+
+@dataclass
+class _Made:
+    """What the steps make for the later ones (kept alive until the run ends)."""
+
+    app: QApplication | None = None
+    store: Store | None = None
+    window: MainWindow | None = None
+    record: PatientRecord | None = None
+
+
+def _made(value: T | None, what: str) -> T:
+    """``value``, made by an earlier step; a clear failure when that step did not make it."""
+    if value is None:
+        raise AssertionError(f"{what} was not made by an earlier step")
+    return value
 
 
 def _steps(folder: Path) -> list[Step]:
-    state: dict[str, object] = {}
+    state = _Made()
 
     def assets() -> str:
         from core.assets import asset_path
@@ -41,23 +68,22 @@ def _steps(folder: Path) -> list[Step]:
         shown = MainWindow(store)
         shown.show()
         app.processEvents()
-        state.update(app=app, store=store, window=shown)
+        state.app, state.store, state.window = app, store, shown
         return f"main window shown ({app.platformName()} platform)"
 
     def demo() -> str:
-        shown: object = state["window"]
-        shown.create_demo_patient()  # type: ignore[attr-defined]
-        store = state["store"]
-        count = store.count_patients()  # type: ignore[attr-defined]
+        _made(state.window, "the main window").create_demo_patient()
+        store = _made(state.store, "the store")
+        count = store.count_patients()
         if count != 1:
             raise AssertionError(f"expected the demo patient, found {count} patients")
-        state["record"] = store.load_record("DEMO-0001")  # type: ignore[attr-defined]
+        state.record = store.load_record("DEMO-0001")
         return "demo patient created through the window"
 
     def assessment() -> str:
         from core.engine import assess
 
-        result = assess(state["record"], "post-1")  # type: ignore[arg-type]
+        result = assess(_made(state.record, "the demo record"), "post-1")
         if not result.localisation:
             raise AssertionError("the demo exam has a deficit but no localisation")
         return (f"triage {result.triage.level.label}, leading "
@@ -68,7 +94,8 @@ def _steps(folder: Path) -> list[Step]:
         from core.settings import Settings
 
         report, handout = folder / "report.pdf", folder / "handout.pdf"
-        write_reports(state["record"], "post-1", Settings(), report, handout)  # type: ignore[arg-type]
+        write_reports(_made(state.record, "the demo record"), "post-1", Settings(), report,
+                      handout)
         for pdf in (report, handout):
             if not pdf.read_bytes().startswith(b"%PDF") or pdf.stat().st_size < 10_000:
                 raise AssertionError(f"{pdf.name} is not a complete PDF")
@@ -117,7 +144,7 @@ def _steps(folder: Path) -> list[Step]:
     def fhir() -> str:
         from core.exchange.fhir import bundle
 
-        document = bundle([state["record"]])  # type: ignore[list-item]
+        document = bundle([_made(state.record, "the demo record")])
         return f"FHIR Bundle of {len(document['entry'])} resources validated"
 
     return [("assets", assets), ("main window", window), ("language", languages),

@@ -14,7 +14,7 @@ import contextlib
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from core.edits import ExamEdit, FillNormal
+from core.edits import ExamEdit, FillNormal, start_amendment
 from core.engine import Assessment, assess
 from core.engine.guided import rest_normal
 from core.engine.undecided import Decider
@@ -216,16 +216,13 @@ class ExamSession(QObject):
 
     def begin_amendment(self, reason: str) -> None:
         """Allow edits of a signed exam; they are saved together by save_amendment."""
-        if self.exam.status is not ExamStatus.SIGNED:
-            raise StoreError("Only a signed exam is amended; a draft is simply edited.")
-        if not reason.strip():
-            raise StoreError("An amendment needs a reason.")
+        reason = start_amendment(self.exam, reason)  # EditError: a draft, or no reason
         self.claim_lock()
         if self.held_elsewhere is not None:
             lock, self.held_elsewhere = self.held_elsewhere, None  # signed: read-only anyway
             raise StoreError(f"This exam is {lock.describe()}; it can be amended here once "
                              "they close it.")
-        self.amendment_reason = reason.strip()
+        self.amendment_reason = reason
         self.assessment = self._assess()  # against today's records, as the amendment will be
         self.exam_changed.emit()
         self.assessment_changed.emit(self.assessment)

@@ -6,19 +6,29 @@ import datetime as dt
 
 import pytest
 
-from core.demo import demo_record
 from core.edits import (
     EditError,
     add_surgery,
-    discard_draft,
-    edit_surgery,
+    check_discard,
+    finish_amendment,
     kind_for_new_exam,
     new_exam,
     next_surgery_id,
+    sign,
+    start_amendment,
 )
 from core.engine.context import POSTOPERATIVE_WINDOW_DAYS
 from core.knowledge import DiscLevel
-from core.record import Exam, ExamKind, ExamStatus, Patient, PatientRecord, Surgery, SurgerySide
+from core.record import (
+    Exam,
+    ExamKind,
+    ExamStatus,
+    Patient,
+    PatientRecord,
+    Signer,
+    Surgery,
+    SurgerySide,
+)
 
 OPERATED = dt.date(2026, 3, 2)
 
@@ -77,22 +87,42 @@ def test_adding_an_operation_whose_id_is_taken_is_refused_not_a_replacement() ->
     assert [s.id for s in added.surgeries] == ["op-2", "op-3"]
 
 
-def test_editing_an_operation_changes_only_that_one_and_refuses_an_unknown_id() -> None:
-    record = record_with(surgery("op-1"), surgery("op-2"))
-    changed = surgery("op-2").model_copy(update={"level": DiscLevel.L5_S1})
-    edited = edit_surgery(record, changed)
-    assert edited.surgery("op-2") == changed and edited.surgery("op-1") == surgery("op-1")
-    with pytest.raises(EditError, match="no operation op-9"):
-        edit_surgery(record, surgery("op-9"))
-
-
 def test_a_draft_can_be_discarded_a_signed_exam_never() -> None:
-    record = demo_record()
-    signed = next(e for e in record.exams if e.status is ExamStatus.SIGNED)
-    with pytest.raises(EditError, match="signed and cannot be discarded"):
-        discard_draft(record, signed.id)
-    draft = new_exam(record, dt.date(2026, 6, 1), "")
-    with_draft = record.model_copy(update={"exams": [*record.exams, draft]})
-    assert discard_draft(with_draft, draft.id).exams == record.exams
-    with pytest.raises(EditError, match="no exam"):
-        discard_draft(record, "exam-none")
+    check_discard("exam-1", ExamStatus.DRAFT, signed_before=False)
+    with pytest.raises(EditError, match="exam-1 is signed and is never discarded; amend it"):
+        check_discard("exam-1", ExamStatus.SIGNED, signed_before=True)
+    # A draft again because an amendment is under way: its signed revisions stay.
+    with pytest.raises(EditError, match="never discarded"):
+        check_discard("exam-1", ExamStatus.DRAFT, signed_before=True)
+
+
+AT = dt.datetime(2026, 3, 16, 9, 30, tzinfo=dt.UTC)
+ADA = Signer(login="ada", name="Dr Ada Byron")
+
+
+def test_signing_makes_the_exam_read_only_by_the_signer_at_that_time() -> None:
+    draft = new_exam(record_with(surgery()), OPERATED, "")
+    signed = sign(draft, "Dr Ada Byron", ADA, AT)
+    assert (signed.status, signed.examiner, signed.signed_at, signed.signed_by) == (
+        ExamStatus.SIGNED, "Dr Ada Byron", AT, ADA)
+    assert draft.status is ExamStatus.DRAFT and draft.signed_by is None  # a copy, not in place
+    with pytest.raises(EditError, match="signed by a named examiner"):
+        sign(draft, "  ", ADA, AT)
+
+
+def test_an_amendment_needs_a_signed_exam_and_a_reason_and_is_signed_again() -> None:
+    draft = new_exam(record_with(surgery()), OPERATED, "Dr Ada Byron")
+    with pytest.raises(EditError, match="Only a signed exam is amended"):
+        start_amendment(draft, "wrong side")
+    signed = sign(draft, "Dr Ada Byron", ADA, AT)
+    with pytest.raises(EditError, match="needs a reason"):
+        start_amendment(signed, "   ")
+    assert start_amendment(signed, "  L5 was graded on the wrong side ") == (
+        "L5 was graded on the wrong side")
+    colleague, later = Signer(login="bo", name="Dr Bo"), AT + dt.timedelta(days=1)
+    amended = finish_amendment(signed, "wrong side", colleague, later)
+    assert (amended.status, amended.examiner, amended.signed_by, amended.signed_at) == (
+        ExamStatus.SIGNED, "Dr Ada Byron", colleague, later)
+    assert signed.signed_by == ADA
+    with pytest.raises(EditError, match="needs a reason"):
+        finish_amendment(signed, "", colleague, later)

@@ -23,6 +23,7 @@ from core.record import Exam, ExamKind, ExamStatus, Patient, Surgery, SurgerySid
 from core.store import Store
 from gui import exam_control as exam_control_module
 from gui import main_window as main_window_module
+from gui import store_opening as store_opening_module
 from gui.dialogs import PatientDialog
 from gui.main_window import MainWindow
 
@@ -51,7 +52,7 @@ class Keyboard:
 def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Error messages the app shows, captured instead of popping up."""
     shown: list[str] = []
-    for module in (main_window_module, exam_control_module):
+    for module in (main_window_module, exam_control_module, store_opening_module):
         monkeypatch.setattr(module, "show_error",
                             lambda parent, title, message: shown.append(f"{title}: {message}"))
     monkeypatch.setattr(exam_control_module.QDesktopServices, "openUrl", lambda url: True)
@@ -154,8 +155,8 @@ def normal_exam_keys(keys: Keyboard, window: MainWindow) -> None:
     keys.press(Qt.Key.Key_S, ctrl | Qt.KeyboardModifier.AltModifier)
 
 
-def test_a_fully_normal_exam_takes_under_30_keystrokes(qtbot: Any, window: MainWindow,
-                                                       store: Store) -> None:
+def test_a_fully_normal_exam_takes_18_keystrokes(qtbot: Any, window: MainWindow,
+                                                  store: Store) -> None:
     seed_patient(store)
     window.open_patient("P-1")
     keys = Keyboard(qtbot, window)
@@ -168,8 +169,8 @@ def test_a_fully_normal_exam_takes_under_30_keystrokes(qtbot: Any, window: MainW
     assert keys.count == 18  # the figure README.md states
 
 
-def test_the_seed_case_takes_under_80_keystrokes(qtbot: Any, window: MainWindow,
-                                                 store: Store) -> None:
+def test_the_seed_case_takes_43_keystrokes(qtbot: Any, window: MainWindow,
+                                           store: Store) -> None:
     """A week after a left L4-L5 microdiscectomy: toes cannot be lifted, L5 numb."""
     seed_patient(store)
     window.open_patient("P-1")
@@ -397,7 +398,7 @@ def test_a_new_patient_with_an_existing_record_id_is_refused_not_overwritten(
         dialog.given.setText("New")
         return True
 
-    monkeypatch.setattr(window, "_run_dialog", fill)
+    monkeypatch.setattr(window, "run_dialog", fill)
     window.new_patient()
     assert any("MRN-1 exists" in m for m in messages)
     assert store.load_record("MRN-1").patient.family_name == "Original"
@@ -418,10 +419,10 @@ def test_export_from_the_menu_writes_a_deidentified_csv_off_the_gui_thread(
         dialog.path.setText(str(out))
         return True
 
-    monkeypatch.setattr(window, "_run_dialog", choose)
+    monkeypatch.setattr(window, "run_dialog", choose)
     next(a for a in window.menuBar().actions()[0].menu().actions()
          if a.text() == "&Export…").trigger()
-    qtbot.waitUntil(lambda: window.last_export is not None, timeout=30000)
+    qtbot.waitUntil(lambda: window.exchange.last_export is not None, timeout=30000)
     text = out.read_text(encoding="utf-8-sig")
     assert "DEMO-0001" not in text and "Demo" not in text and text.count("\n") == 4
     assert "Exported 1 patients, 3 exams" in window.statusBar().currentMessage()
@@ -434,14 +435,14 @@ def test_import_from_the_menu_adds_patients_and_a_conflict_changes_nothing(
 
     first = tmp_path / "first.json"
     write_records(first, [demo_record()])
-    window.import_records(str(first))
-    qtbot.waitUntil(lambda: window.last_import is not None, timeout=30000)
+    window.exchange.import_records(str(first))
+    qtbot.waitUntil(lambda: window.exchange.last_import is not None, timeout=30000)
     assert window.patient_model.rowCount() == 1
     changed = demo_record()
     changed.exams[0].notes = "edited at another clinic"
     second = tmp_path / "second.json"
     write_records(second, [changed])
-    window.import_records(str(second))
+    window.exchange.import_records(str(second))
     qtbot.waitUntil(lambda: bool(messages), timeout=30000)
     assert "Import:" in messages[0] and "notes: stored" in messages[0]
     assert store.load_record("DEMO-0001").to_json_dict() == demo_record().to_json_dict()
@@ -466,7 +467,7 @@ def test_the_window_shows_first_and_the_records_open_after_its_first_paint(
     store.import_record(demo_record())
     shown = MainWindow()
     qtbot.addWidget(shown)
-    shown.open_store_after_first_paint(store.url)
+    shown.opening.after_first_paint(store.url)
     assert "Opening the records" in shown.start_text.text() and not shown.menuBar().isEnabled()
     with qtbot.waitSignal(shown.store_opened, timeout=10000):
         shown.show()
@@ -480,7 +481,7 @@ def test_a_damaged_database_at_start_says_so_and_changes_nothing(
     damaged.write_bytes(b"not a database" * 100)
     shown = MainWindow()
     qtbot.addWidget(shown)
-    shown.open_store_after_first_paint(f"sqlite:///{damaged}")
+    shown.opening.after_first_paint(f"sqlite:///{damaged}")
     shown.show()
     qtbot.waitUntil(lambda: bool(messages), timeout=10000)
     assert "is not an SQLite database" in messages[0] and "It was not changed" in messages[0]

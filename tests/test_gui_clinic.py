@@ -17,6 +17,7 @@ from core.store.connection import with_login
 from gui import exam_control as exam_control_module
 from gui import login as login_module
 from gui import main_window as main_window_module
+from gui import store_opening as store_opening_module
 from gui import users as users_module
 from gui.audit_history import AuditHistoryDialog
 from gui.login import LoginDialog
@@ -36,7 +37,7 @@ def clinic(db_url: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
 @pytest.fixture
 def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
-    for module in (main_window_module, exam_control_module, users_module):
+    for module in (main_window_module, exam_control_module, users_module, store_opening_module):
         monkeypatch.setattr(module, "show_error",
                             lambda parent, title, message: shown.append(f"{title}: {message}"))
     return shown
@@ -82,7 +83,7 @@ def test_the_app_logs_in_or_offers_it_again(qtbot: Any, clinic: dict[str, str],
     qtbot.addWidget(window)
     window.show()
     monkeypatch.setattr(login_module, "log_in", lambda parent, url: None)
-    window._open_store(clinic["clinician"])
+    window.opening.open_store(clinic["clinician"])
     assert window.store is None and window.login_button.isVisible()
     assert "Not logged in" in window.start_text.text()
     monkeypatch.setattr(login_module, "log_in",

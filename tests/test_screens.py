@@ -232,6 +232,28 @@ def test_help_windows_fit_the_screen_and_say_what_a_clinician_needs(
         assert needed in about, needed
 
 
+def test_choice_steps_mark_changes_and_show_the_baseline_as_secondary(
+        qtbot: Any, window: MainWindow) -> None:
+    """As in the grids: a value that differs from the baseline is marked "●" and bold, the
+    baseline's values are secondary (grey, italic) beside it."""
+    from core.knowledge import Side
+    from gui.palette import secondary_text
+
+    window.create_demo_patient()
+    window.open_exam("post-1")  # heel walk: left unable, baseline normal on both sides
+    editor = window.editor
+    assert editor is not None
+    tests = editor.function.tests
+    left, right = tests.boxes[("heel_walk", Side.LEFT)], tests.boxes[("heel_walk", Side.RIGHT)]
+    assert left.currentText() == "● unable" and left.font().bold()
+    assert right.currentText() == "normal" and not right.font().bold()
+    assert [left.itemText(i) for i in range(left.count())].count("● unable") == 1
+    reference = tests.references["heel_walk"]
+    assert reference.text() == "R normal · L normal"
+    assert secondary_text(window.palette()) in reference.styleSheet()
+    assert "italic" in reference.styleSheet()
+
+
 def test_a_signed_exam_says_it_is_read_only_and_the_title_follows_the_exam(
         window: MainWindow) -> None:
     window.create_demo_patient()

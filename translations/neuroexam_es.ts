@@ -522,6 +522,45 @@ Close and lose them?</source>
     </message>
 </context>
 <context>
+    <name>ExchangeJobs</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Exporting to {file}…</source>
+        <translation>Exportando a {file}…</translation>
+    </message>
+    <message>
+        <source>Exported {patients} patients, {exams} exams to {file}</source>
+        <translation>Exportados {patients} pacientes y {exams} exploraciones a {file}</translation>
+    </message>
+    <message>
+        <source>Import records</source>
+        <translation>Importar historias</translation>
+    </message>
+    <message>
+        <source>NeuroExam records (*.json)</source>
+        <translation>Historias de NeuroExam (*.json)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>Importando {file}…</translation>
+    </message>
+    <message>
+        <source>; {count} items were already stored</source>
+        <translation>; {count} elementos ya estaban guardados</translation>
+    </message>
+    <message>
+        <source>Imported {patients} new patients and {exams} new exams</source>
+        <translation>Importados {patients} pacientes nuevos y {exams} exploraciones nuevas</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>JSON patient record</source>
@@ -825,22 +864,6 @@ Close and lose them?</source>
         <translation> · sesión de {user}</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;NeuroExam&lt;/h2&gt;Opening the records…</source>
-        <translation>&lt;h2&gt;NeuroExam&lt;/h2&gt;Abriendo las historias…</translation>
-    </message>
-    <message>
-        <source>NeuroExam cannot open its database</source>
-        <translation>NeuroExam no puede abrir su base de datos</translation>
-    </message>
-    <message>
-        <source>The database could not be opened.</source>
-        <translation>No se pudo abrir la base de datos.</translation>
-    </message>
-    <message>
-        <source>Not logged in: the records are on the clinic&apos;s database server, opened with your own login.</source>
-        <translation>Sin sesión iniciada: las historias están en el servidor de la base de datos de la clínica y se abren con su propio usuario.</translation>
-    </message>
-    <message>
         <source>⚠ Automatic backup failed (hover for why)</source>
         <translation>⚠ Falló la copia de seguridad automática (pase el ratón para ver por qué)</translation>
     </message>
@@ -991,42 +1014,6 @@ Close and lose them?</source>
     <message>
         <source>No exam is open</source>
         <translation>No hay ninguna exploración abierta</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Exportar</translation>
-    </message>
-    <message>
-        <source>Exporting to {file}…</source>
-        <translation>Exportando a {file}…</translation>
-    </message>
-    <message>
-        <source>Exported {patients} patients, {exams} exams to {file}</source>
-        <translation>Exportados {patients} pacientes y {exams} exploraciones a {file}</translation>
-    </message>
-    <message>
-        <source>Import records</source>
-        <translation>Importar historias</translation>
-    </message>
-    <message>
-        <source>NeuroExam records (*.json)</source>
-        <translation>Historias de NeuroExam (*.json)</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Importar</translation>
-    </message>
-    <message>
-        <source>Importing {file}…</source>
-        <translation>Importando {file}…</translation>
-    </message>
-    <message>
-        <source>; {count} items were already stored</source>
-        <translation>; {count} elementos ya estaban guardados</translation>
-    </message>
-    <message>
-        <source>Imported {patients} new patients and {exams} new exams</source>
-        <translation>Importados {patients} pacientes nuevos y {exams} exploraciones nuevas</translation>
     </message>
     <message>
         <source>NeuroExam clinical rules and sources</source>
@@ -1396,6 +1383,25 @@ Close and lose them?</source>
     <message>
         <source>Save amendment ({keys})</source>
         <translation>Guardar la corrección ({keys})</translation>
+    </message>
+</context>
+<context>
+    <name>StoreOpening</name>
+    <message>
+        <source>&lt;h2&gt;NeuroExam&lt;/h2&gt;Opening the records…</source>
+        <translation>&lt;h2&gt;NeuroExam&lt;/h2&gt;Abriendo las historias…</translation>
+    </message>
+    <message>
+        <source>NeuroExam cannot open its database</source>
+        <translation>NeuroExam no puede abrir su base de datos</translation>
+    </message>
+    <message>
+        <source>The database could not be opened.</source>
+        <translation>No se pudo abrir la base de datos.</translation>
+    </message>
+    <message>
+        <source>Not logged in: the records are on the clinic&apos;s database server, opened with your own login.</source>
+        <translation>Sin sesión iniciada: las historias están en el servidor de la base de datos de la clínica y se abren con su propio usuario.</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from core.edits import EditError, check_discard
 from core.record import ExamStatus
 from core.store.connection import reading, transaction
 from core.store.schema import audit_log, exam_revisions, exams
@@ -36,9 +37,10 @@ def discard_draft(store: Store, patient_id: str, exam_id: str, base_revision: in
         signed_ever = connection.execute(select(exam_revisions.c.revision).where(
             (exam_revisions.c.patient_id == patient_id) & (exam_revisions.c.exam_id == exam_id)
         )).first()
-        if row.status != ExamStatus.DRAFT.value or signed_ever is not None:
-            raise SignedExamError(f"Exam {exam_id} is signed and is never discarded; amend it "
-                                  "instead.")
+        try:
+            check_discard(exam_id, ExamStatus(row.status), signed_ever is not None)
+        except EditError as error:
+            raise SignedExamError(str(error)) from None
         done = connection.execute(exams.delete().where(
             key & (exams.c.revision == base_revision) & (exams.c.status == ExamStatus.DRAFT.value)))
         if done.rowcount != 1:

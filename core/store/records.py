@@ -11,14 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 
+from core.edits import EditError, finish_amendment, sign
 from core.i18n import Language
-from core.record import Exam, ExamStatus, Patient, PatientRecord, Sex, Surgery
+from core.record import Exam, ExamStatus, Patient, PatientRecord, Sex, Signer, Surgery
 from core.store.audit import AuditMixin, now
 from core.store.errors import ConflictError, SignedExamError, StoreError
 from core.store.schema import (
@@ -351,34 +352,39 @@ class RecordsMixin(AuditMixin):
         again for every signature) and the examiner is the login's display name and login,
         whatever was typed."""
         examiner = self.signing_name or examiner
-        if not examiner.strip():
-            raise StoreError("An exam is signed by a named examiner.")
-        self.confirm_signer(password)
-        signer = self.signer(examiner)
-        signed = exam.model_copy(update={"status": ExamStatus.SIGNED, "examiner": examiner,
-                                         "signed_at": now(), "signed_by": signer})
-        with self._begin() as connection:
-            revision = self._write_exam(connection, patient_id, signed, base_revision, None, False)
-            self._audit(connection, "exam_signed", patient_id, exam.id,
-                        f"revision {revision}, signed by {signer.text()}")
-            return revision
+        return self._keep_signed(patient_id, lambda signer, at: sign(exam, examiner, signer, at),
+                                 self.signer(examiner), password, base_revision)
 
     def amend_exam(self, patient_id: str, exam: Exam, base_revision: int, reason: str,
                    password: str | None = None, signer_name: str = "") -> int:
         """Change a signed exam: a new signed revision with the reason, signed by whoever
         amends (``password`` as for sign_exam; ``signer_name`` the display name on a
         workstation); the old revision stays."""
-        if not reason.strip():
-            raise StoreError("An amendment needs a reason.")
+        return self._keep_signed(
+            patient_id, lambda signer, at: finish_amendment(exam, reason, signer, at),
+            self.signer(signer_name), password, base_revision, reason)
+
+    def _keep_signed(self, patient_id: str, signing: Callable[[Signer, dt.datetime], Exam],
+                     signer: Signer, password: str | None, base_revision: int,
+                     amendment: str | None = None) -> int:
+        """Sign or amend: the exam as ``signing`` makes it (core.edits decides what changes
+        and refuses what the record does not allow), once the signer's password is confirmed,
+        kept as a signed revision (with the amendment's reason) and audited, in one
+        transaction."""
+        try:
+            signed = signing(signer, now())
+        except EditError as error:
+            raise StoreError(str(error)) from None
         self.confirm_signer(password)
-        signer = self.signer(signer_name)
-        amended = exam.model_copy(update={"status": ExamStatus.SIGNED, "signed_at": now(),
-                                          "signed_by": signer})
         with self._begin() as connection:
-            revision = self._write_exam(connection, patient_id, amended, base_revision, reason,
-                                        True)
-            self._audit(connection, "exam_amended", patient_id, exam.id,
-                        f"revision {revision}, signed by {signer.text()}: {reason}")
+            revision = self._write_exam(connection, patient_id, signed, base_revision, amendment,
+                                        amendment is not None)
+            detail = f"revision {revision}, signed by {signer.text()}"
+            if amendment is None:
+                self._audit(connection, "exam_signed", patient_id, signed.id, detail)
+            else:
+                self._audit(connection, "exam_amended", patient_id, signed.id,
+                            f"{detail}: {amendment}")
             return revision
 
     def history(self, patient_id: str, exam_id: str) -> list[Revision]:

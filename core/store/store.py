@@ -52,8 +52,15 @@ class Store(ImportMixin, LockMixin, BackupMixin):
 
     # Clinic mode: the staff's logins (core/store/clinic.py; the server decides who may).
 
+    @property
+    def has_clinic_logins(self) -> bool:
+        """The users are the logins of a clinic's PostgreSQL server (File, Users; users(),
+        add_user()); on a workstation's database file the operating-system account is the
+        user."""
+        return self.engine.dialect.name == "postgresql"
+
     def _clinic(self) -> None:
-        if self.engine.dialect.name != "postgresql":
+        if not self.has_clinic_logins:
             raise StoreError("Users are clinic-mode logins on a PostgreSQL database; on a "
                              "workstation the operating-system account is the user.")
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QGridLayout,
     QInputDialog,
@@ -20,7 +21,7 @@ from core.edits import SetSideTest
 from core.exam_items import SIDE_TESTS, Section, SideTest
 from core.knowledge import NOT_TESTABLE_REASON_LABELS, NotTestableReason, Side
 from core.record import Exam
-from gui.palette import TO_TEST_BACKGROUND, TO_TEST_TEXT
+from gui.palette import TO_TEST_BACKGROUND, TO_TEST_TEXT, secondary_text
 from gui.translation import core_words
 
 
@@ -81,19 +82,28 @@ class SideTestBox(QComboBox):
         super().__init__(parent)
         self.test, self.side = test, side
         self.values: list[Any] = [None, *test.values()]
-        self.addItems([side_test_text(test, v) for v in self.values])
+        self._texts = [side_test_text(test, v) for v in self.values]
+        self.addItems(self._texts)
         self.setAccessibleName(f"{core_words()(side.value)} {core_words()(test.label)}")
         self.activated.connect(self._chosen)
 
     def _chosen(self, index: int) -> None:
         self.value_chosen.emit(SetSideTest(self.test, self.side, self.values[index]))
 
-    def show_value(self, value: Any) -> None:
-        """Show ``value`` (an imported record may hold a count the list does not offer)."""
+    def show_value(self, value: Any, changed: bool = False) -> None:
+        """Show ``value`` (an imported record may hold a count the list does not offer); a value
+        ``changed`` against the comparison exam is marked "●" and bold, as the grids mark it."""
         if value not in self.values:
             self.values.append(value)
-            self.addItem(side_test_text(self.test, value))
-        self.setCurrentIndex(self.values.index(value))
+            self._texts.append(side_test_text(self.test, value))
+            self.addItem(self._texts[-1])
+        index = self.values.index(value)
+        for other, text in enumerate(self._texts):
+            self.setItemText(other, f"● {text}" if changed and other == index else text)
+        font = self.font()
+        font.setBold(changed)
+        self.setFont(font)
+        self.setCurrentIndex(index)
 
 
 class SideTestGrid(QGridLayout):
@@ -129,9 +139,15 @@ class SideTestGrid(QGridLayout):
     def show_exam(self, exam: Exam, reference: Exam | None) -> None:
         """Show the exam's values, and the reference exam's beside them."""
         for (field, side), box in self.boxes.items():
-            box.show_value(getattr(exam, field).get(side))
+            value = getattr(exam, field).get(side)
+            before = getattr(reference, field).get(side) if reference else None
+            box.show_value(value, reference is not None and value is not None and value != before)
+        # the comparison exam's values: secondary (as in the grids), yet 4.5:1 on the background
+        style = (f"QLabel {{ color: {secondary_text(QApplication.palette())}; "
+                 "font-style: italic; }")
         for test in self.tests:
             base = getattr(reference, test.field) if reference else None
+            self.references[test.field].setStyleSheet(style)
             self.references[test.field].setText(
                 "" if base is None else self.tr("R {right} · L {left}").format(
                     right=side_test_text(test, base.get(Side.RIGHT)),

@@ -304,12 +304,16 @@ class DermatomeMapWidget(QWidget):
     def _paint_labels(self, painter: QPainter) -> None:
         size = self.label_size()
         plain, bold, title = self._fonts(size)
-        painter.setPen(QPen(QColor("#000000"), 0.8))
-        for label in self._geometry.region_labels:
-            if label.anchor is not None:
-                painter.drawLine(QPointF(label.x, label.y), QPointF(*label.anchor))
-                painter.setBrush(QColor("#000000"))
-                painter.drawEllipse(QPointF(*label.anchor), 1.6, 1.6)
+        leaders = [(QPointF(label.x, label.y), QPointF(*label.anchor))
+                   for label in self._geometry.region_labels if label.anchor is not None]
+        # black on a white halo: a leader runs from the background (dark in a dark theme) onto
+        # the skin, and must show on both
+        for colour, width, dot in (("#FFFFFF", 2.6, 2.6), ("#000000", 0.8, 1.6)):
+            painter.setPen(QPen(QColor(colour), width))
+            painter.setBrush(QColor(colour))
+            for start, anchor in leaders:
+                painter.drawLine(start, anchor)
+                painter.drawEllipse(anchor, dot, dot)
         metrics = {False: QFontMetricsF(plain), True: QFontMetricsF(bold)}
         for placed in placed_labels(lambda text, heavy: metrics[heavy].horizontalAdvance(text)):
             left, top, right, bottom = placed.chip(size)
