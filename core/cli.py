@@ -370,10 +370,10 @@ def build_parser() -> argparse.ArgumentParser:
         .add_argument("file", metavar=_("file"), help=_("the record (JSON)"))
     command("schema", _schema, _("Print the JSON Schema of the patient record."))
     command("demo", _demo, _("Write the demo patient's record and PDFs to a folder.")) \
-        .add_argument("--out", default="demo", help=_("the folder (default: demo)"))
+        .add_argument("--out", default="demo", metavar=_("FOLDER"), help=_("the folder (default: demo)"))
     assess_parser = command("assess", _assess, _("Assess an exam against the patient's history."))
     assess_parser.add_argument("record", metavar=_("record"), help=_("the record (JSON)"))
-    assess_parser.add_argument("--exam", help=_("the exam id (default: the latest exam)"))
+    assess_parser.add_argument("--exam", metavar="ID", help=_("the exam id (default: the latest exam)"))
     assess_parser.add_argument("--json", action="store_true",
                                help=_("print the assessment document instead of text"))
     rules = command("rules", _rules, _("Print the triage rules with their sources."))
@@ -383,14 +383,14 @@ def build_parser() -> argparse.ArgumentParser:
     report = command("report", _report,
                      _("Write the clinician report (and the patient handout) as PDF."))
     report.add_argument("record", metavar=_("record"), help=_("the record (JSON)"))
-    report.add_argument("--exam", help=_("the exam id (default: the latest exam)"))
-    report.add_argument("--out", required=True, help=_("the clinician report PDF"))
+    report.add_argument("--exam", metavar="ID", help=_("the exam id (default: the latest exam)"))
+    report.add_argument("--out", required=True, metavar=_("FILE"), help=_("the clinician report PDF"))
     report.add_argument("--archival", action="store_true",
                         help=_("write the clinician report as PDF/A-2b, the archived copy of a "
                                "signed exam"))
     report.add_argument("--page-size", choices=["A4", "Letter"],
                         help=_("paper size (default: the setting, else the system locale's)"))
-    report.add_argument("--handout", help=_("also write the patient handout PDF here"))
+    report.add_argument("--handout", metavar=_("FILE"), help=_("also write the patient handout PDF here"))
     report.add_argument("--lang", choices=["en", "es"],
                         help=_("the clinician report's language, and the handout's when the record "
                                "names no preferred language (default: the setting, else the "
@@ -427,7 +427,7 @@ def build_parser() -> argparse.ArgumentParser:
                                "attached PDFs (default: the setting, else the system locale's)"))
     export.add_argument("--with-pdf", action="store_true",
                         help=_("FHIR only: attach each exam's clinician report PDF"))
-    export.add_argument("--out", required=True, help=_("the file to write"))
+    export.add_argument("--out", required=True, metavar=_("FILE"), help=_("the file to write"))
     registry = command("registry", _registry,
                        _("Write the de-identified registry files: one CSV per follow-up interval with "
                          "recovery rates and pain (docs/registry-export.md)."))
@@ -443,7 +443,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup = command("backup", _backup,
                      _("Write a verified copy of the database while it is in use (with a .sha256 checksum "
                        "file), or check one."))
-    backup.add_argument("--out", help=_("the backup file to write (must not exist)"))
+    backup.add_argument("--out", metavar=_("FILE"), help=_("the backup file to write (must not exist)"))
     backup.add_argument("--if-due", action="store_true",
                         help=_("the automatic backup: written into the backup folder of the "
                                "settings when the newest is older than the interval, older ones "
@@ -463,7 +463,8 @@ def build_parser() -> argparse.ArgumentParser:
     patients.add_argument("query", nargs="?", default="",
                           help=_("the start of a family name, given name or record id (case and "
                                  "accents ignored); none lists the first patients by name"))
-    patients.add_argument("--limit", type=int, default=50, help=_("at most this many (default 50)"))
+    patients.add_argument("--limit", type=int, default=50, metavar="N",
+                          help=_("at most this many (default 50)"))
     users = command("users", _users,
                     _("Clinic mode: the logins of clinicians and staff (run by the administrator or the "
                       "database's owner): add one with its role, list them, disable one."))
@@ -471,7 +472,7 @@ def build_parser() -> argparse.ArgumentParser:
     users.add_argument("login", nargs="?", help=_("the login name (add, disable)"))
     users.add_argument("--role", choices=["clinician", "nurse", "administrator", "read-only"],
                        default="clinician", help=_("add: the role (default clinician)"))
-    users.add_argument("--name", help=_("add: the display name printed on signatures"))
+    users.add_argument("--name", metavar=_("NAME"), help=_("add: the display name printed on signatures"))
     users.add_argument("--password-stdin", action="store_true",
                        help=_("add: read the password from standard input (else asked twice)"))
     command("restore", _restore, _("Replace the database by a backup (the old one is kept).")) \

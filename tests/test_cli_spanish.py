@@ -347,17 +347,19 @@ def _literal_text(node: ast.expr) -> str | None:
 
 
 def _raised_messages() -> list[tuple[str, str]]:
-    """(where, English) of every message core raises or reports as a problem of a record."""
+    """(where, English) of every message core raises or reports as a problem of a record, and
+    of the store errors the app raises itself (shown through the same catalogue)."""
     found = []
-    for path in sorted((ROOT / "core").rglob("*.py")):
-        if path.parent.name == "locales":
-            continue
+    paths = [p for p in sorted((ROOT / "core").rglob("*.py")) if p.parent.name != "locales"]
+    for path in paths + sorted((ROOT / "gui").rglob("*.py")):
+        in_core = path.is_relative_to(ROOT / "core")
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
             name = ast.unparse(node.func)
             arguments = node.args[1:2] if name == "Problem" else \
-                node.args[:1] if name.endswith("Error") else []
+                node.args[:1] if name.endswith("Error") and (in_core or name == "StoreError") \
+                else []
             for argument in arguments:
                 text = _literal_text(argument)
                 if text is not None:

@@ -914,6 +914,7 @@ MESSAGES: dict[str, str] = {
     "COMMAND": "ORDEN",
     "FILE": "ARCHIVO",
     "FOLDER": "CARPETA",
+    "NAME": "NOMBRE",
     "file": "archivo",
     "record": "registro",
     "Check a patient record file against the format.":
