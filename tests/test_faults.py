@@ -72,8 +72,16 @@ from core.store import Store, restore
 url, folder = sys.argv[1], Path(sys.argv[2])
 store = Store(url, actor="fault")
 def ack(what):
-    print("ack", what, flush=True)
+    sys.stdout.write(f"ack {what}\\n")
+    sys.stdout.flush()
 """
+
+
+def _acknowledged(output: str) -> list[str]:
+    """The names in the complete "ack NAME" lines of ``output``; a line the kill cut short
+    (no newline yet) names nothing, though its operation had returned."""
+    return [line.split()[1] for line in output.split("\n")[:-1]
+            if line.startswith("ack ") and len(line.split()) == 2]
 
 
 def _run_and_kill(kind: str, url: str, folder: Path, seed: int) -> list[str]:
@@ -88,13 +96,13 @@ def _run_and_kill(kind: str, url: str, folder: Path, seed: int) -> list[str]:
     deadline = time.monotonic() + 60
     while len(acked) < wanted and time.monotonic() < deadline:
         line = child.stdout.readline()
-        if not line:
+        if not line.endswith("\n"):
             break
-        acked.append(line.split()[1])
+        acked += _acknowledged(line)
     time.sleep(chance.uniform(0, 0.05))  # land inside the next operation, somewhere
     child.send_signal(signal.SIGKILL)
     rest, errors = child.communicate(timeout=30)
-    acked += [line.split()[1] for line in rest.splitlines() if line.startswith("ack ")]
+    acked += _acknowledged(rest)
     assert acked, f"the child acknowledged nothing: {errors[-2000:]}"
     return acked
 

@@ -252,6 +252,10 @@ def test_choice_steps_mark_changes_and_show_the_baseline_as_secondary(
     assert reference.text() == "R normal · L normal"
     assert secondary_text(window.palette()) in reference.styleSheet()
     assert "italic" in reference.styleSheet()
+    # the column is headed by what it shows: the baseline, or the previous exam on request
+    assert tests.reference_heading.text() == "Baseline"
+    editor.compare_with("previous")
+    assert tests.reference_heading.text() == "Previous"
 
 
 def test_a_signed_exam_says_it_is_read_only_and_the_title_follows_the_exam(

@@ -1330,10 +1330,6 @@ Close and lose them?</source>
         <translation>Izquierda</translation>
     </message>
     <message>
-        <source>Baseline</source>
-        <translation>Referencia</translation>
-    </message>
-    <message>
         <source>R {right} · L {left}</source>
         <translation>D {right} · I {left}</translation>
     </message>

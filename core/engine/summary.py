@@ -101,7 +101,7 @@ def localisation_summary(assessment: Assessment, _: Translator | None = None) ->
     _ = _ or translator()
 
     def lead(template: str, candidate: Candidate) -> str:
-        return _(template).format(lesion=_(candidate.label), side=_(candidate.side),
+        return _(template).format(lesion=_(candidate.label), side=_.context("side", candidate.side),
                                   reasons_for=_joined(candidate.reasons_for, _),
                                   reasons_against=_joined(candidate.reasons_against, _))
 

@@ -117,7 +117,8 @@ class SideTestGrid(QGridLayout):
         super().__init__()
         self.addWidget(QLabel(self.tr("Right")), 0, 1)
         self.addWidget(QLabel(self.tr("Left")), 0, 2)
-        self.addWidget(QLabel(self.tr("Baseline")), 0, 3)
+        self.reference_heading = QLabel()
+        self.addWidget(self.reference_heading, 0, 3)
         self.boxes: dict[tuple[str, Side], SideTestBox] = {}
         self.references: dict[str, QLabel] = {}
         self.tests = [test for test in SIDE_TESTS if test.section is section]
@@ -136,8 +137,11 @@ class SideTestGrid(QGridLayout):
             self.addWidget(reference, row, 3)
         self.next_row = len(self.tests) + 1
 
-    def show_exam(self, exam: Exam, reference: Exam | None) -> None:
-        """Show the exam's values, and the reference exam's beside them."""
+    def show_exam(self, exam: Exam, reference: Exam | None, reference_name: str) -> None:
+        """Show the exam's values, and the reference exam's beside them under its name
+        ("baseline" or "previous", as the grids' column says)."""
+        self.reference_heading.setText(
+            QCoreApplication.translate("ColumnTableModel", reference_name).capitalize())
         for (field, side), box in self.boxes.items():
             value = getattr(exam, field).get(side)
             before = getattr(reference, field).get(side) if reference else None
