@@ -137,7 +137,8 @@ class SideTestGrid(QGridLayout):
             self.addWidget(reference, row, 3)
         self.next_row = len(self.tests) + 1
 
-    def show_exam(self, exam: Exam, reference: Exam | None, reference_name: str) -> None:
+    def show_exam(self, exam: Exam, reference: Exam | None,
+                  reference_name: str = "baseline") -> None:
         """Show the exam's values, and the reference exam's beside them under its name
         ("baseline" or "previous", as the grids' column says)."""
         self.reference_heading.setText(
