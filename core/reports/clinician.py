@@ -388,7 +388,7 @@ def trend_chart(record: PatientRecord, exam: Exam, styles: StyleSheet1,
     chart = TrendChart(series, content_width(), 170.0, y_max=5, y_title=_("MRC grade"),
                        x_title=_("days since {date}").format(date=format_date(first,
                                                                                _.language)),
-                       markers=operations)
+                       day_lines=operations)
     totals = ", ".join(f"{format_date(e.date, _.language)}: {lems(e).total}" for e in exams)
     return [CondPageBreak(200), _p(escape(_("Trend of key muscles")), styles["h2"]), chart,
             _p(f"{escape(_('LEMS total by exam'))}: {escape(totals)}.", styles["small"])]

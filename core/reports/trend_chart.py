@@ -38,20 +38,20 @@ def nice_step(span: float, most_ticks: int) -> float:
 
 class TrendChart(Flowable):  # type: ignore[misc]  # reportlab has no type hints
     """Up to eight series over a shared x axis from 0, y from 0 to ``y_max``, legend at right;
-    ``markers`` are labelled dashed vertical lines at days on the x axis (the operation)."""
+    ``day_lines`` are labelled dashed vertical lines at days on the x axis (the operation)."""
 
     def __init__(self, series: Sequence[Series], width: float, height: float, y_max: float,
-                 x_title: str, y_title: str, markers: Sequence[tuple[float, str]] = ()) -> None:
+                 x_title: str, y_title: str, day_lines: Sequence[tuple[float, str]] = ()) -> None:
         super().__init__()
         register_fonts()
         self.series = tuple(series[:MAX_SERIES])
-        self.markers = tuple(markers)
+        self.day_lines = tuple(day_lines)
         self.width, self.height = width, height
         self.y_max, self.x_title, self.y_title = y_max, x_title, y_title
         self.plot_width = width * 0.62
         self.plot_height = height - BOTTOM - TOP
         largest_x = max([x for s in self.series for x, _ in s.points]
-                        + [day for day, _ in self.markers], default=0.0)
+                        + [day for day, _ in self.day_lines], default=0.0)
         self.x_step = nice_step(largest_x, 8)
         self.x_max = max(self.x_step, math.ceil(largest_x / self.x_step) * self.x_step)
 
@@ -69,7 +69,7 @@ class TrendChart(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         canvas: Canvas = self.canv
         canvas.saveState()
         self._draw_axes(canvas)
-        self._draw_markers_lines(canvas)
+        self._draw_day_lines(canvas)
         for index, series in enumerate(self.series):
             self._draw_series(canvas, index, series)
         self._draw_legend(canvas)
@@ -97,14 +97,14 @@ class TrendChart(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         canvas.drawCentredString(LEFT + self.plot_width / 2, 2, self.x_title)
         canvas.drawString(2, BOTTOM + self.plot_height + 8, self.y_title)
 
-    def _draw_markers_lines(self, canvas: Canvas) -> None:
+    def _draw_day_lines(self, canvas: Canvas) -> None:
         """A thin dashed line from the axis to the top at each marked day, its label beside it."""
         canvas.setStrokeColor(MUTED)
         canvas.setFillColor(MUTED)
         canvas.setLineWidth(0.6)
         canvas.setDash([2, 2])
         canvas.setFont(FONT, FONT_SIZE)
-        for day, label in self.markers:
+        for day, label in self.day_lines:
             x, bottom = self._at(day, 0)
             top = BOTTOM + self.plot_height
             canvas.line(x, bottom, x, top)
